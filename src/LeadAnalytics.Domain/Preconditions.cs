@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace LeadAnalytics;
+
+/// <summary>Argument checks shared by the domain types (after NodaTime's Preconditions).</summary>
+internal static class Preconditions
+{
+    internal static T CheckNotNull<T>(T? argument, string paramName) where T : class =>
+        argument ?? throw new ArgumentNullException(paramName);
+
+    internal static string CheckNotBlank(string? argument, string paramName)
+    {
+        if (argument is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        if (argument.Trim().Length == 0)
+        {
+            throw new ArgumentException($"{paramName} must not be empty or white space.", paramName);
+        }
+
+        return argument;
+    }
+
+    internal static void CheckArgument(bool condition, string paramName, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message, paramName);
+        }
+    }
+
+    internal static decimal CheckNonNegative(decimal value, string paramName)
+    {
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must not be negative (was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
+        return value;
+    }
+
+    [Conditional("DEBUG")]
+    internal static void DebugCheck(bool condition, [CallerArgumentExpression(nameof(condition))] string? expression = null) =>
+        Debug.Assert(condition, expression);
+}
