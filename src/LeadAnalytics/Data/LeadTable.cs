@@ -1,0 +1,353 @@
+namespace LeadAnalytics.Data;
+
+/// <summary>
+/// The columnar, immutable form of a set of leads that every engine reads: dimensions dictionary-encoded to int
+/// codes, instants as int32 seconds from the table's <see cref="Epoch"/>, amounts as int64 minor units of one
+/// <see cref="Currency"/>. Built once (<see cref="Build"/> or <see cref="LeadTableBuilder"/>); grouping is by code.
+/// </summary>
+/// <remarks>
+/// <para><b>Precision.</b> Instants are kept to the second (sub-second parts are truncated) within about ±68 years of
+/// <see cref="Epoch"/> (the first added lead's acquisition, floored to a UTC day). Amounts are kept to the currency's minor
+/// unit (rounded half away from zero).</para>
+/// <para><b>Memory per lead</b> (resident, besides each distinct string held once): 6 dimension codes × 4 bytes,
+/// 6 stage instants (default pipeline) + lost × 4 bytes, deal amount and acquisition cost × 8 bytes, 1 flag byte,
+/// loss-reason code 4 bytes, tag and activity offsets 2 × 4 bytes, plus the id reference (8 bytes) and the id string
+/// itself: 93 bytes plus the id for the default pipeline. <see cref="EstimatedBytes"/> reports the total.</para>
+/// <para>Immutable and thread-safe: any number of engines may read one table concurrently.</para>
+/// </remarks>
+public sealed class LeadTable
+{
+    /// <summary>Marks a missing instant in the second columns.</summary>
+    internal const int MissingTime = int.MinValue;
+
+    /// <summary>Marks a missing amount in the minor-unit columns.</summary>
+    internal const long MissingAmount = long.MinValue;
+
+    internal const byte ChronologyFaultFlag = 1;
+
+    internal LeadTable(
+        Pipeline pipeline, Currency currency, long epochTicks, string[] ids, DimensionColumn[] dimensions, int[] tagOffsets,
+        int[][] stageSeconds, int[] lostSeconds, int[] activityOffsets, int[] activitySeconds, long[] dealMinor, long[] costMinor,
+        byte[] flags, DimensionColumn lossReasons, int maxEventSeconds)
+    {
+        Pipeline = pipeline;
+        Currency = currency;
+        EpochTicks = epochTicks;
+        Ids = ids;
+        Dimensions = dimensions;
+        TagOffsets = tagOffsets;
+        StageSeconds = stageSeconds;
+        LostSeconds = lostSeconds;
+        ActivityOffsets = activityOffsets;
+        ActivitySeconds = activitySeconds;
+        DealMinor = dealMinor;
+        CostMinor = costMinor;
+        Flags = flags;
+        LossReasons = lossReasons;
+        MaxEventSeconds = maxEventSeconds;
+        MinorUnitScale = Pow10(currency.MinorUnits);
+    }
+
+    internal long EpochTicks { get; }
+
+    internal string[] Ids { get; }
+
+    // Indexed by (int)Dimension; the Tag column's codes are per entry, located through TagOffsets.
+    internal DimensionColumn[] Dimensions { get; }
+
+    internal int[] TagOffsets { get; }
+
+    // [stage][row]; stage 0 (acquisition) is always present.
+    internal int[][] StageSeconds { get; }
+
+    internal int[] LostSeconds { get; }
+
+    // Follow-up and explicit last-activity instants per row, ascending, located through ActivityOffsets.
+    internal int[] ActivityOffsets { get; }
+
+    internal int[] ActivitySeconds { get; }
+
+    internal long[] DealMinor { get; }
+
+    internal long[] CostMinor { get; }
+
+    internal byte[] Flags { get; }
+
+    internal DimensionColumn LossReasons { get; }
+
+    // The latest instant anywhere in the table: an as-of at or after it sees every event.
+    internal int MaxEventSeconds { get; }
+
+    internal decimal MinorUnitScale { get; }
+
+    /// <summary>Builds a table from leads.</summary>
+    /// <param name="leads">The leads; ids need not be unique (the quality checks report duplicates).</param>
+    /// <param name="options">Pipeline and currency rules; <see cref="LeadTableOptions.Default"/> when null.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null or contains null.</exception>
+    /// <exception cref="ArgumentException">A lead uses a pipeline with other stages, or an instant is too far from the others to fit.</exception>
+    /// <exception cref="CurrencyMismatchException">Amounts come in more than one currency and no converter is given.</exception>
+    public static LeadTable Build(IEnumerable<Lead> leads, LeadTableOptions? options = null)
+    {
+        if (leads is null)
+        {
+            throw new ArgumentNullException(nameof(leads));
+        }
+
+        var builder = new LeadTableBuilder(options);
+        foreach (var lead in leads)
+        {
+            builder.Add(lead);
+        }
+
+        return builder.ToTable();
+    }
+
+    /// <summary>The number of leads (rows).</summary>
+    public int Count => Ids.Length;
+
+    /// <summary>The pipeline whose stages the stage columns follow.</summary>
+    public Pipeline Pipeline { get; }
+
+    /// <summary>The currency of every amount; <see cref="LeadAnalytics.Currency.None"/> when the table has no amounts.</summary>
+    public Currency Currency { get; }
+
+    /// <summary>The origin of the instant columns (UTC).</summary>
+    public DateTimeOffset Epoch => new(EpochTicks, TimeSpan.Zero);
+
+    /// <summary>Approximate resident bytes of the table's arrays and distinct strings.</summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            long bytes = (long)Count * (8 + 4 + 8 + 8 + 1 + 4) + (TagOffsets.Length + ActivityOffsets.Length + ActivitySeconds.Length) * 4L;
+            bytes += (long)StageSeconds.Length * Count * 4;
+            foreach (var d in Dimensions)
+            {
+                bytes += d.Codes.Length * 4L;
+                foreach (var v in d.Values)
+                {
+                    bytes += v is null ? 0 : 24 + (2L * v.Length);
+                }
+            }
+
+            foreach (var id in Ids)
+            {
+                bytes += 24 + (2L * id.Length);
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>The dictionary-encoded column of a dimension.</summary>
+    /// <param name="dimension">The dimension; for <see cref="Dimension.Tag"/> codes are per tag, read them with <see cref="GetTagCodes"/>.</param>
+    /// <returns>The column.</returns>
+    public DimensionColumn GetColumn(Dimension dimension) => Dimensions[CheckDimension(dimension)];
+
+    /// <summary>The code of a lead's value of a single-valued dimension.</summary>
+    /// <param name="dimension">Any dimension but <see cref="Dimension.Tag"/>.</param>
+    /// <param name="row">The row.</param>
+    /// <returns>The code (0 when missing).</returns>
+    /// <exception cref="ArgumentException"><paramref name="dimension"/> is <see cref="Dimension.Tag"/>.</exception>
+    public int GetCode(Dimension dimension, int row)
+    {
+        if (dimension == Dimension.Tag)
+        {
+            throw new ArgumentException("Tag is multi-valued; use GetTagCodes.", nameof(dimension));
+        }
+
+        return Dimensions[CheckDimension(dimension)].Codes[CheckRow(row)];
+    }
+
+    /// <summary>The codes of a lead's tags in the <see cref="Dimension.Tag"/> column.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The codes, possibly empty.</returns>
+    public IReadOnlyList<int> GetTagCodes(int row)
+    {
+        CheckRow(row);
+        var start = TagOffsets[row];
+        var codes = new int[TagOffsets[row + 1] - start];
+        Array.Copy(Dimensions[(int)Dimension.Tag].Codes, start, codes, 0, codes.Length);
+        return codes;
+    }
+
+    /// <summary>The lead id of a row.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The id.</returns>
+    public string GetId(int row) => Ids[CheckRow(row)];
+
+    /// <summary>When a lead entered a stage.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="stage">The stage index in <see cref="Pipeline"/>.</param>
+    /// <returns>The instant (UTC, to the second), or <see langword="null"/>.</returns>
+    public DateTimeOffset? GetStageTime(int row, int stage)
+    {
+        if ((uint)stage >= (uint)StageSeconds.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stage), stage, $"The pipeline has {StageSeconds.Length} stages.");
+        }
+
+        return ToInstant(StageSeconds[stage][CheckRow(row)]);
+    }
+
+    /// <summary>When a lead was lost.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The instant (UTC, to the second), or <see langword="null"/>.</returns>
+    public DateTimeOffset? GetLostTime(int row) => ToInstant(LostSeconds[CheckRow(row)]);
+
+    /// <summary>A lead's outcome as of an instant.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <returns>Won, lost or open.</returns>
+    public Outcome GetOutcome(int row, DateTimeOffset asOf) => OutcomeAt(CheckRow(row), ToSeconds(asOf));
+
+    /// <summary>A lead's deal amount in <see cref="Currency"/>.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The amount, or <see langword="null"/>.</returns>
+    public decimal? GetDealAmount(int row) => FromMinor(DealMinor[CheckRow(row)]);
+
+    /// <summary>A lead's own acquisition cost in <see cref="Currency"/>.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The amount, or <see langword="null"/>.</returns>
+    public decimal? GetAcquisitionCost(int row) => FromMinor(CostMinor[CheckRow(row)]);
+
+    /// <summary>A lead's loss reason.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The reason, or <see langword="null"/>.</returns>
+    public string? GetLossReason(int row) => LossReasons.Values[LossReasons.Codes[CheckRow(row)]];
+
+    /// <summary>Whether a lead was built with chronology faults (see <see cref="Lead.HasChronologyFaults"/>).</summary>
+    /// <param name="row">The row.</param>
+    /// <returns><see langword="true"/> when it was.</returns>
+    public bool HasChronologyFaults(int row) => (Flags[CheckRow(row)] & ChronologyFaultFlag) != 0;
+
+    /// <summary>The furthest stage a lead reached as of an instant (won counts; lost leads keep the stage they were lost at).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <returns>The stage index, or -1 when the lead was acquired after <paramref name="asOf"/>.</returns>
+    public int GetFurthestStage(int row, DateTimeOffset asOf) => FurthestStageAt(CheckRow(row), ToSeconds(asOf));
+
+    /// <summary>Whether a lead is stale ("presumed lost") as of an instant; see <see cref="Lead.IsStale"/>.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="staleAfter">The threshold; zero or less turns the rule off.</param>
+    /// <returns><see langword="true"/> when stale.</returns>
+    public bool IsStale(int row, DateTimeOffset asOf, TimeSpan staleAfter) =>
+        IsStaleAt(CheckRow(row), ToSeconds(asOf), StaleSeconds(staleAfter));
+
+    // ---- fast internal accessors for engines (no checks) ----
+
+    internal int ToSeconds(DateTimeOffset instant)
+    {
+        var seconds = Math.Floor((instant.UtcTicks - EpochTicks) / (double)TimeSpan.TicksPerSecond);
+        return seconds >= int.MaxValue ? int.MaxValue : seconds <= int.MinValue + 1 ? int.MinValue + 1 : (int)seconds;
+    }
+
+    internal DateTimeOffset? ToInstant(int seconds) =>
+        seconds == MissingTime ? null : new DateTimeOffset(EpochTicks + (seconds * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    internal static int StaleSeconds(TimeSpan staleAfter) =>
+        staleAfter <= TimeSpan.Zero ? 0 : staleAfter.TotalSeconds >= int.MaxValue ? int.MaxValue : (int)Math.Ceiling(staleAfter.TotalSeconds);
+
+    internal decimal? FromMinor(long minor) => minor == MissingAmount ? null : minor / MinorUnitScale;
+
+    internal Outcome OutcomeAt(int row, int asOf)
+    {
+        var won = StageSeconds[StageSeconds.Length - 1][row];
+        if (won != MissingTime && won <= asOf)
+        {
+            return Outcome.Won;
+        }
+
+        var lost = LostSeconds[row];
+        return lost != MissingTime && lost <= asOf ? Outcome.Lost : Outcome.Open;
+    }
+
+    internal int FurthestStageAt(int row, int asOf)
+    {
+        for (var s = StageSeconds.Length - 1; s >= 0; s--)
+        {
+            var t = StageSeconds[s][row];
+            if (t != MissingTime && t <= asOf)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    internal int LatestActivityAt(int row, int asOf)
+    {
+        var latest = MissingTime;
+        for (var s = 0; s < StageSeconds.Length; s++)
+        {
+            var t = StageSeconds[s][row];
+            if (t != MissingTime && t <= asOf && t > latest)
+            {
+                latest = t;
+            }
+        }
+
+        var lost = LostSeconds[row];
+        if (lost != MissingTime && lost <= asOf && lost > latest)
+        {
+            latest = lost;
+        }
+
+        // Activities are ascending: the last one at or before as-of is the latest.
+        for (var i = ActivityOffsets[row + 1] - 1; i >= ActivityOffsets[row]; i--)
+        {
+            var t = ActivitySeconds[i];
+            if (t <= asOf)
+            {
+                if (t > latest)
+                {
+                    latest = t;
+                }
+
+                break;
+            }
+        }
+
+        return latest;
+    }
+
+    internal bool IsStaleAt(int row, int asOf, int staleSeconds) =>
+        staleSeconds > 0
+        && StageSeconds[0][row] <= asOf
+        && OutcomeAt(row, asOf) == Outcome.Open
+        && (long)asOf - LatestActivityAt(row, asOf) >= staleSeconds;
+
+    private int CheckRow(int row)
+    {
+        if ((uint)row >= (uint)Ids.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"The table has {Ids.Length} rows.");
+        }
+
+        return row;
+    }
+
+    private static int CheckDimension(Dimension dimension)
+    {
+        if ((uint)dimension > (uint)Dimension.Tag)
+        {
+            throw new ArgumentException($"Unknown dimension {dimension}.", nameof(dimension));
+        }
+
+        return (int)dimension;
+    }
+
+    internal static decimal Pow10(int digits)
+    {
+        var scale = 1m;
+        for (var i = 0; i < digits; i++)
+        {
+            scale *= 10m;
+        }
+
+        return scale;
+    }
+}

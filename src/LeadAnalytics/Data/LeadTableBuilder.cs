@@ -1,0 +1,244 @@
+namespace LeadAnalytics.Data;
+
+/// <summary>
+/// Builds a <see cref="LeadTable"/> one lead at a time, so a large source can be streamed in without keeping
+/// its <see cref="Lead"/> objects.
+/// </summary>
+/// <remarks>Not thread-safe. After <see cref="ToTable"/> the builder must not be used again.</remarks>
+public sealed class LeadTableBuilder
+{
+    private readonly LeadTableOptions _options;
+    private readonly List<string> _ids = new();
+    private readonly Encoder[] _dimensions = new Encoder[7];
+    private readonly List<int> _tagOffsets = new() { 0 };
+    private readonly List<int>[] _stages;
+    private readonly List<int> _lost = new();
+    private readonly List<int> _activityOffsets = new() { 0 };
+    private readonly List<int> _activities = new();
+    private readonly List<long> _deal = new();
+    private readonly List<long> _cost = new();
+    private readonly List<byte> _flags = new();
+    private readonly Encoder _lossReasons = new();
+    private readonly List<int> _scratch = new();
+    private Pipeline? _pipeline;
+    private Currency? _currency;
+    private long? _epochTicks;
+    private int _maxEvent = int.MinValue;
+    private bool _built;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">Pipeline and currency rules; <see cref="LeadTableOptions.Default"/> when null.</param>
+    public LeadTableBuilder(LeadTableOptions? options = null)
+    {
+        _options = options ?? LeadTableOptions.Default;
+        _pipeline = _options.Pipeline;
+        _currency = _options.Currency;
+        for (var i = 0; i < _dimensions.Length; i++)
+        {
+            _dimensions[i] = new Encoder();
+        }
+
+        _stages = new List<int>[Pipeline.MaxStages];
+    }
+
+    /// <summary>The number of leads added so far.</summary>
+    public int Count => _ids.Count;
+
+    /// <summary>Adds a lead.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lead"/> is null.</exception>
+    /// <exception cref="ArgumentException">The lead's pipeline has other stages than the table's, or an instant does not fit.</exception>
+    /// <exception cref="CurrencyMismatchException">An amount is in another currency and no converter is given.</exception>
+    /// <exception cref="InvalidOperationException">The table was already built.</exception>
+    public LeadTableBuilder Add(Lead lead)
+    {
+        if (lead is null)
+        {
+            throw new ArgumentNullException(nameof(lead));
+        }
+
+        if (_built)
+        {
+            throw new InvalidOperationException("The table was already built.");
+        }
+
+        var pipeline = _pipeline ??= lead.Pipeline;
+        if (!ReferenceEquals(pipeline, lead.Pipeline) && !SameStages(pipeline, lead.Pipeline))
+        {
+            throw new ArgumentException($"Lead '{lead.Id}' uses pipeline '{lead.Pipeline}', the table '{pipeline}'.", nameof(lead));
+        }
+
+        var epoch = _epochTicks ??= lead.AcquiredAt.UtcTicks - (lead.AcquiredAt.UtcTicks % TimeSpan.TicksPerDay);
+        _ids.Add(lead.Id);
+        _dimensions[(int)Dimension.Channel].Add(lead.Channel);
+        _dimensions[(int)Dimension.Strategy].Add(lead.Strategy);
+        _dimensions[(int)Dimension.Content].Add(lead.Content);
+        _dimensions[(int)Dimension.Industry].Add(lead.Industry);
+        _dimensions[(int)Dimension.Owner].Add(lead.Owner);
+        _dimensions[(int)Dimension.CustomerType].Add(lead.CustomerType);
+        foreach (var tag in lead.Tags)
+        {
+            _dimensions[(int)Dimension.Tag].Add(tag);
+        }
+
+        _tagOffsets.Add(_dimensions[(int)Dimension.Tag].Count);
+        for (var s = 0; s < pipeline.Count; s++)
+        {
+            (_stages[s] ??= new List<int>()).Add(Seconds(lead.GetStageTime(s), epoch, lead.Id));
+        }
+
+        _lost.Add(Seconds(lead.LostAt, epoch, lead.Id));
+        _scratch.Clear();
+        foreach (var f in lead.FollowUps)
+        {
+            _scratch.Add(Seconds(f.At, epoch, lead.Id));
+        }
+
+        if (lead.LastActivityAt is { } last)
+        {
+            _scratch.Add(Seconds(last, epoch, lead.Id));
+        }
+
+        _scratch.Sort();
+        foreach (var t in _scratch)
+        {
+            _activities.Add(t);
+            Track(t);
+        }
+
+        _activityOffsets.Add(_activities.Count);
+        _deal.Add(Minor(lead.DealAmount));
+        _cost.Add(Minor(lead.AcquisitionCost));
+        _flags.Add(lead.HasChronologyFaults ? LeadTable.ChronologyFaultFlag : (byte)0);
+        _lossReasons.Add(lead.LossReason);
+        return this;
+    }
+
+    /// <summary>Finishes the table.</summary>
+    /// <returns>The immutable table.</returns>
+    /// <exception cref="InvalidOperationException">The table was already built.</exception>
+    public LeadTable ToTable()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("The table was already built.");
+        }
+
+        _built = true;
+        var pipeline = _pipeline ?? Pipeline.Default;
+        var stageSeconds = new int[pipeline.Count][];
+        for (var s = 0; s < stageSeconds.Length; s++)
+        {
+            stageSeconds[s] = _stages[s]?.ToArray() ?? Array.Empty<int>();
+        }
+
+        var dimensions = new DimensionColumn[_dimensions.Length];
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            dimensions[d] = _dimensions[d].ToColumn((Dimension)d);
+        }
+
+        return new LeadTable(
+            pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToArray(), dimensions, _tagOffsets.ToArray(), stageSeconds,
+            _lost.ToArray(), _activityOffsets.ToArray(), _activities.ToArray(), _deal.ToArray(), _cost.ToArray(), _flags.ToArray(),
+            _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+    }
+
+    private int Seconds(DateTimeOffset? instant, long epoch, string id)
+    {
+        if (instant is not { } t)
+        {
+            return LeadTable.MissingTime;
+        }
+
+        var seconds = Math.Floor((t.UtcTicks - epoch) / (double)TimeSpan.TicksPerSecond);
+        if (seconds <= int.MinValue + 1 || seconds >= int.MaxValue)
+        {
+            throw new ArgumentException($"Lead '{id}': instant {t:O} is more than 68 years from the table's other instants.", "lead");
+        }
+
+        Track((int)seconds);
+        return (int)seconds;
+    }
+
+    private void Track(int seconds)
+    {
+        if (seconds > _maxEvent)
+        {
+            _maxEvent = seconds;
+        }
+    }
+
+    private long Minor(Money? money)
+    {
+        if (money is not { } m)
+        {
+            return LeadTable.MissingAmount;
+        }
+
+        var currency = _currency ??= m.Currency;
+        if (m.Currency != currency)
+        {
+            if (_options.CurrencyConverter is null)
+            {
+                throw new CurrencyMismatchException(currency, m.Currency);
+            }
+
+            m = _options.CurrencyConverter(m, currency);
+            if (m.Currency != currency)
+            {
+                throw new CurrencyMismatchException(currency, m.Currency);
+            }
+        }
+
+        return (long)Math.Round(m.Amount * LeadTable.Pow10(currency.MinorUnits), 0, MidpointRounding.AwayFromZero);
+    }
+
+    private static bool SameStages(Pipeline a, Pipeline b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a.Stages[i].Name, b.Stages[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class Encoder
+    {
+        private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+        private readonly List<string?> _values = new() { null };
+        private readonly List<int> _rows = new();
+
+        public int Count => _rows.Count;
+
+        public void Add(string? value)
+        {
+            if (value is null)
+            {
+                _rows.Add(0);
+                return;
+            }
+
+            if (!_codes.TryGetValue(value, out var code))
+            {
+                code = _values.Count;
+                _codes.Add(value, code);
+                _values.Add(value);
+            }
+
+            _rows.Add(code);
+        }
+
+        public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToArray());
+    }
+}

@@ -1,0 +1,70 @@
+namespace LeadAnalytics.Statistics;
+
+/// <summary>Sample quantiles with an explicit definition.</summary>
+public static class Quantiles
+{
+    /// <summary>The p-quantile of ascending-sorted data.</summary>
+    /// <param name="sorted">The data, sorted ascending, without NaN.</param>
+    /// <param name="p">The probability in [0, 1].</param>
+    /// <param name="method">The definition; R's default type 7 unless stated.</param>
+    /// <returns>The quantile, or <see langword="null"/> when <paramref name="sorted"/> is empty.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or the method is unknown.</exception>
+    public static double? OfSorted(IReadOnlyList<double> sorted, double p, QuantileMethod method = QuantileMethod.R7)
+    {
+        if (sorted is null)
+        {
+            throw new ArgumentNullException(nameof(sorted));
+        }
+
+        if (!(p >= 0 && p <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "The probability must lie in [0, 1].");
+        }
+
+        var n = sorted.Count;
+        if (n == 0)
+        {
+            return null;
+        }
+
+        // h is the 1-based fractional position of the quantile (Hyndman and Fan 1996).
+        var h = method switch
+        {
+            QuantileMethod.R7 => ((n - 1) * p) + 1,
+            QuantileMethod.R8 => ((n + (1.0 / 3)) * p) + (1.0 / 3),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown quantile method."),
+        };
+        if (h <= 1)
+        {
+            return sorted[0];
+        }
+
+        if (h >= n)
+        {
+            return sorted[n - 1];
+        }
+
+        var lo = (int)Math.Floor(h);
+        var frac = h - lo;
+        var a = sorted[lo - 1];
+        var b = sorted[lo];
+        return frac == 0 ? a : a + (frac * (b - a));
+    }
+
+    /// <summary>The p-quantile of unsorted data (copied and sorted; the input is not changed).</summary>
+    /// <param name="data">The data, without NaN.</param>
+    /// <param name="p">The probability in [0, 1].</param>
+    /// <param name="method">The definition.</param>
+    /// <returns>The quantile, or <see langword="null"/> when <paramref name="data"/> is empty.</returns>
+    public static double? Of(IEnumerable<double> data, double p, QuantileMethod method = QuantileMethod.R7)
+    {
+        if (data is null)
+        {
+            throw new ArgumentNullException(nameof(data));
+        }
+
+        var copy = data.ToArray();
+        Array.Sort(copy);
+        return OfSorted(copy, p, method);
+    }
+}
