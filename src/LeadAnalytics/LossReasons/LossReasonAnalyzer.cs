@@ -1,0 +1,296 @@
+using LeadAnalytics.Data;
+using LeadAnalytics.Statistics;
+
+namespace LeadAnalytics.LossReasons;
+
+/// <summary>
+/// Why leads are lost (the template's 流失原因 recorded as tags): Pareto tables of loss reasons overall, by the stage
+/// a lead was lost at and by channel, strategy and owner, the chi-square test of whether the reason mix differs
+/// between segments, and the segments where one reason dominates.
+/// </summary>
+/// <remarks>A lead is lost when its lost instant is at or before the as-of instant; the stage it was lost at is the
+/// furthest stage it reached. Reasons are trimmed, case-folded (option) and mapped through the synonym map; lost
+/// leads without a reason are counted under <see cref="DimensionKeys.Missing"/>. Pure and thread-safe.</remarks>
+public static class LossReasonAnalyzer
+{
+    /// <summary>Analyses the loss reasons of a table.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="options">Options; <see cref="LossReasonOptions.Default"/> when null.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued) or the
+    /// dominance share is outside (0, 1].</exception>
+    public static LossReasonReport Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null)
+    {
+        if (table is null)
+        {
+            throw new ArgumentNullException(nameof(table));
+        }
+
+        options ??= LossReasonOptions.Default;
+        if (!(options.DominanceShare > 0 && options.DominanceShare <= 1))
+        {
+            throw new ArgumentException("DominanceShare must lie in (0, 1].", nameof(options));
+        }
+
+        foreach (var d in options.Dimensions)
+        {
+            if (d == Dimension.Tag)
+            {
+                throw new ArgumentException("Tags are multi-valued and cannot be a loss-reason breakdown.", nameof(options));
+            }
+        }
+
+        var asOfSeconds = table.ToSeconds(asOf);
+        var from = options.AcquiredFrom is { } f ? table.ToSeconds(f) : int.MinValue;
+        var to = options.AcquiredTo is { } t ? table.ToSeconds(t) : int.MaxValue;
+
+        // Normalise each distinct raw reason once; reason index 0 is "no reason".
+        var (reasonOfCode, reasonLabels) = NormaliseReasons(table.LossReasons, options);
+        var reasonCount = reasonLabels.Length;
+        var expected = ExpectedDeals(table, asOfSeconds, from, to, options.ExpectedDealSize);
+
+        var stages = table.Pipeline.Count;
+        var byStage = new long[stages * reasonCount];
+        var revenueByStage = new decimal[stages * reasonCount];
+        var valuedByStage = new bool[stages * reasonCount];
+        var dims = options.Dimensions;
+        var byDim = new long[dims.Count][];
+        var revenueByDim = new decimal[dims.Count][];
+        var valuedByDim = new bool[dims.Count][];
+        for (var d = 0; d < dims.Count; d++)
+        {
+            var size = table.GetColumn(dims[d]).Cardinality * reasonCount;
+            byDim[d] = new long[size];
+            revenueByDim[d] = new decimal[size];
+            valuedByDim[d] = new bool[size];
+        }
+
+        var channelCodes = table.Dimensions[(int)Dimension.Channel].Codes;
+        var reasonCodes = table.LossReasons.Codes;
+        var acquired = table.StageSeconds[0];
+        for (var row = 0; row < table.Count; row++)
+        {
+            var a = acquired[row];
+            if (a < from || a >= to || table.OutcomeAt(row, asOfSeconds) != Outcome.Lost)
+            {
+                continue;
+            }
+
+            var reason = reasonOfCode[reasonCodes[row]];
+            var stage = table.FurthestStageAt(row, asOfSeconds);
+            var value = expected?[channelCodes[row]];
+            Add(byStage, revenueByStage, valuedByStage, (stage * reasonCount) + reason, value);
+            for (var d = 0; d < dims.Count; d++)
+            {
+                var code = table.Dimensions[(int)dims[d]].Codes[row];
+                Add(byDim[d], revenueByDim[d], valuedByDim[d], (code * reasonCount) + reason, value);
+            }
+        }
+
+        // Overall = the sum over stages.
+        var overall = new long[reasonCount];
+        var overallRevenue = new decimal[reasonCount];
+        var overallValued = new bool[reasonCount];
+        for (var s = 0; s < stages; s++)
+        {
+            for (var r = 0; r < reasonCount; r++)
+            {
+                var i = (s * reasonCount) + r;
+                overall[r] += byStage[i];
+                overallRevenue[r] += revenueByStage[i];
+                overallValued[r] |= valuedByStage[i];
+            }
+        }
+
+        var revenueMode = options.ExpectedDealSize != ExpectedDealSize.None;
+        var overallTable = Pareto("overall", overall, overallRevenue, overallValued, 0, reasonLabels, revenueMode);
+        var dominant = new List<LossReasonDominance>();
+        var stageTables = new List<LossReasonTable>();
+        for (var s = 0; s < stages; s++)
+        {
+            var tableOfStage = Pareto(table.Pipeline.Stages[s].Name, byStage, revenueByStage, valuedByStage, s * reasonCount, reasonLabels, revenueMode);
+            if (tableOfStage.LostLeads > 0)
+            {
+                stageTables.Add(tableOfStage);
+                Dominance("stage", tableOfStage, options, dominant);
+            }
+        }
+
+        var breakdowns = new List<LossReasonBreakdown>();
+        for (var d = 0; d < dims.Count; d++)
+        {
+            var column = table.GetColumn(dims[d]);
+            var segments = new List<(string Label, LossReasonTable Table, int Code)>();
+            for (var code = 0; code < column.Cardinality; code++)
+            {
+                var segmentTable = Pareto(column.LabelOf(code), byDim[d], revenueByDim[d], valuedByDim[d], code * reasonCount, reasonLabels, revenueMode);
+                if (segmentTable.LostLeads > 0)
+                {
+                    segments.Add((segmentTable.Segment, segmentTable, code));
+                }
+            }
+
+            segments.Sort((x, y) => string.CompareOrdinal(x.Label, y.Label));
+            var contingency = new List<IReadOnlyList<long>>();
+            foreach (var segment in segments)
+            {
+                var counts = new long[reasonCount - 1];
+                Array.Copy(byDim[d], (segment.Code * reasonCount) + 1, counts, 0, reasonCount - 1);
+                contingency.Add(counts);
+                Dominance(dims[d].ToString(), segment.Table, options, dominant);
+            }
+
+            breakdowns.Add(new LossReasonBreakdown(dims[d], segments.ConvertAll(s => s.Table), ProportionTests.ChiSquareIndependence(contingency)));
+        }
+
+        return new LossReasonReport(asOf, overallTable.LostLeads, overall[0], overallTable, stageTables, breakdowns, dominant);
+    }
+
+    private static void Add(long[] counts, decimal[] revenue, bool[] valued, int index, decimal? value)
+    {
+        counts[index]++;
+        if (value is { } v)
+        {
+            revenue[index] += v;
+            valued[index] = true;
+        }
+    }
+
+    private static (int[] ReasonOfCode, string[] Labels) NormaliseReasons(DimensionColumn column, LossReasonOptions options)
+    {
+        var labels = new List<string> { DimensionKeys.Missing };
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, string>? synonyms = null;
+        if (options.Synonyms is { Count: > 0 })
+        {
+            synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in options.Synonyms)
+            {
+                synonyms[Normalise(pair.Key, options.CaseFold)] = pair.Value.Trim();
+            }
+        }
+
+        var map = new int[column.Cardinality];
+        for (var code = 1; code < column.Cardinality; code++)
+        {
+            var key = Normalise(column.Values[code]!, options.CaseFold);
+            var label = synonyms is not null && synonyms.TryGetValue(key, out var canonical) ? canonical : key;
+            if (label.Length == 0)
+            {
+                continue; // blank after trimming: no reason
+            }
+
+            if (!index.TryGetValue(label, out var i))
+            {
+                i = labels.Count;
+                index.Add(label, i);
+                labels.Add(label);
+            }
+
+            map[code] = i;
+        }
+
+        return (map, labels.ToArray());
+    }
+
+    private static string Normalise(string reason, bool caseFold)
+    {
+        var trimmed = reason.Trim();
+        return caseFold ? trimmed.ToLowerInvariant() : trimmed;
+    }
+
+    // Expected deal size per channel code, or null when lost revenue is not estimated.
+    private static decimal?[]? ExpectedDeals(LeadTable table, int asOf, int from, int to, ExpectedDealSize mode)
+    {
+        if (mode == ExpectedDealSize.None)
+        {
+            return null;
+        }
+
+        var channels = table.Dimensions[(int)Dimension.Channel];
+        var sums = new decimal[channels.Cardinality];
+        var counts = new long[channels.Cardinality];
+        decimal total = 0;
+        long n = 0;
+        for (var row = 0; row < table.Count; row++)
+        {
+            var a = table.StageSeconds[0][row];
+            var deal = table.DealMinor[row];
+            if (a < from || a >= to || deal == LeadTable.MissingAmount || table.OutcomeAt(row, asOf) != Outcome.Won)
+            {
+                continue;
+            }
+
+            var code = channels.Codes[row];
+            sums[code] += deal;
+            counts[code]++;
+            total += deal;
+            n++;
+        }
+
+        var result = new decimal?[channels.Cardinality];
+        for (var c = 0; c < result.Length; c++)
+        {
+            var (sum, count) = mode == ExpectedDealSize.OverallAverage ? (total, n) : (sums[c], counts[c]);
+            result[c] = count == 0 ? null : Math.Round(sum / count / table.MinorUnitScale, table.Currency.MinorUnits, MidpointRounding.AwayFromZero);
+        }
+
+        return result;
+    }
+
+    private static LossReasonTable Pareto(string segment, long[] counts, decimal[] revenue, bool[] valued, int offset, string[] labels, bool revenueMode)
+    {
+        long lost = 0;
+        for (var r = 0; r < labels.Length; r++)
+        {
+            lost += counts[offset + r];
+        }
+
+        var order = new List<int>();
+        for (var r = 1; r < labels.Length; r++)
+        {
+            if (counts[offset + r] > 0)
+            {
+                order.Add(r);
+            }
+        }
+
+        order.Sort((x, y) =>
+        {
+            var byCount = counts[offset + y].CompareTo(counts[offset + x]);
+            return byCount != 0 ? byCount : string.CompareOrdinal(labels[x], labels[y]);
+        });
+        if (counts[offset] > 0)
+        {
+            order.Add(0); // the reasonless row last: it is not a reason to act on
+        }
+
+        var rows = new List<LossReasonRow>(order.Count);
+        long running = 0;
+        foreach (var r in order)
+        {
+            var c = counts[offset + r];
+            running += c;
+            decimal? money = revenueMode && valued[offset + r] ? revenue[offset + r] : null;
+            rows.Add(new LossReasonRow(labels[r], c, (double)c / lost, running == lost ? 1.0 : (double)running / lost, money));
+        }
+
+        return new LossReasonTable(segment, lost, rows);
+    }
+
+    private static void Dominance(string scope, LossReasonTable segment, LossReasonOptions options, List<LossReasonDominance> found)
+    {
+        if (segment.LostLeads < options.MinimumLostLeads || segment.Rows.Count == 0)
+        {
+            return;
+        }
+
+        var top = segment.Rows[0];
+        if (top.Reason != DimensionKeys.Missing && top.Share >= options.DominanceShare)
+        {
+            found.Add(new LossReasonDominance(scope, segment.Segment, top.Reason, top.Count, segment.LostLeads, new Rate(top.Count, segment.LostLeads)));
+        }
+    }
+}
