@@ -1,0 +1,97 @@
+using LeadAnalytics;
+
+namespace LeadAnalytics.Benchmarks;
+
+/// <summary>
+/// Deterministic synthetic leads for benchmarks: 12 channels with a skewed (Zipf-like) share, the default pipeline,
+/// a geometric furthest stage, won leads with a deal amount, lost leads, and a per-lead acquisition cost.
+/// </summary>
+public static class SyntheticLeads
+{
+    public static readonly string[] Channels =
+    {
+        "抖音信息流", "行业展会", "SEO", "转介绍", "小红书KOL", "朋友圈广告", "百度搜索", "微信公众号", "知乎", "B站", "线下沙龙", "邮件营销",
+    };
+
+    public static readonly DateTimeOffset Start = new(2023, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+
+    public static DateTimeOffset AsOf => Start.AddDays(400);
+
+    /// <summary>One row of the generated data in plain columns (the form DuckDB and the naive version load).</summary>
+    public readonly record struct Row(int Channel, DateTimeOffset Acquired, int FurthestStage, byte Outcome, long DealCents, long CostCents);
+
+    public static IEnumerable<Row> Rows(int count, int seed = 42)
+    {
+        var rng = new Random(seed);
+        var weights = Enumerable.Range(1, Channels.Length).Select(i => 1.0 / i).ToArray();
+        var cumulative = new double[weights.Length];
+        var total = weights.Sum();
+        var running = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            running += weights[i] / total;
+            cumulative[i] = running;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var u = rng.NextDouble();
+            var channel = 0;
+            while (channel < cumulative.Length - 1 && u > cumulative[channel])
+            {
+                channel++;
+            }
+
+            var acquired = Start.AddMinutes(rng.Next(0, 365 * 24 * 60));
+            var stage = 0;
+            while (stage < 5 && rng.NextDouble() < 0.62)
+            {
+                stage++;
+            }
+
+            byte outcome = stage == 5 ? (byte)1 : rng.NextDouble() < 0.6 ? (byte)2 : (byte)0;
+            var deal = outcome == 1 ? 1_000_000L + rng.Next(0, 9_000_000) : 0L;
+            yield return new Row(channel, acquired, stage, outcome, deal, 10_000L + rng.Next(0, 90_000));
+        }
+    }
+
+    public static Lead ToLead(in Row row, int index)
+    {
+        var b = new LeadBuilder
+        {
+            Id = "L" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Channel = Channels[row.Channel],
+            AcquiredAt = row.Acquired,
+            AcquisitionCost = new Money(row.CostCents / 100m, Currency.CNY),
+        };
+        var t = row.Acquired;
+        for (var s = 1; s <= row.FurthestStage; s++)
+        {
+            t = t.AddHours(30);
+            b.SetStageTime(Pipeline.Default.Stages[s].Name, t);
+        }
+
+        if (row.Outcome == 1)
+        {
+            b.DealAmount = new Money(row.DealCents / 100m, Currency.CNY);
+        }
+        else if (row.Outcome == 2)
+        {
+            b.LostAt = t.AddHours(40);
+        }
+
+        return b.Build();
+    }
+
+    public static Data.LeadTable Table(int count, int seed = 42)
+    {
+        var builder = new Data.LeadTableBuilder();
+        var i = 0;
+        foreach (var row in Rows(count, seed))
+        {
+            builder.Add(ToLead(row, i++));
+        }
+
+        return builder.ToTable();
+    }
+}
