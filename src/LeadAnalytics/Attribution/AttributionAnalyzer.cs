@@ -89,7 +89,7 @@ public static class AttributionAnalyzer
             new Money(totalValue, currency),
             credits,
             raw.Markov,
-            table.RowCount,
+            table.JourneyCount,
             table.UnattributedConversions,
             new Money(table.UnattributedValue, currency),
             table.DroppedTouchpoints,

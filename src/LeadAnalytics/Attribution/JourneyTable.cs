@@ -1,7 +1,7 @@
 namespace LeadAnalytics.Attribution;
 
 /// <summary>
-/// The journeys of one analysis in columnar form, built once and shared by every model: one row per lead or aggregated path,
+/// The journeys of one analysis in columnar form, built once and shared by every model: one row per lead or distinct aggregated path,
 /// its steps as key codes in flat arrays. Keys are numbered in ordinal order, so code order is key order and rows are in a
 /// canonical order (lead id, or path), which makes every sum independent of the input order.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class JourneyTable
         double[] nulls,
         decimal[] value,
         Currency currency,
+        int journeyCount,
         double unattributedConversions,
         decimal unattributedValue,
         int droppedTouchpoints,
@@ -33,6 +34,7 @@ internal sealed class JourneyTable
         Nulls = nulls;
         Value = value;
         Currency = currency;
+        JourneyCount = journeyCount;
         UnattributedConversions = unattributedConversions;
         UnattributedValue = unattributedValue;
         DroppedTouchpoints = droppedTouchpoints;
@@ -74,6 +76,9 @@ internal sealed class JourneyTable
     internal decimal[] Value { get; }
 
     internal Currency Currency { get; }
+
+    /// <summary>Leads with at least one touch, or aggregated paths as given (identical paths share one row).</summary>
+    internal int JourneyCount { get; }
 
     internal double TotalConversions { get; }
 

@@ -11,93 +11,149 @@ internal static class JourneyTableBuilder
 
     private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options)
     {
-        var codes = AssignCodes(paths, out var keys);
-        var direct = new HashSet<string>(options.DirectChannels, StringComparer.Ordinal);
-
-        // Canonical row order: by coded path, then counts, so input order cannot change any floating-point sum.
-        var coded = new int[paths.Length][];
-        for (var p = 0; p < paths.Length; p++)
+        // Codes in order of first appearance first (one dictionary lookup per step), ranked into ordinal order below.
+        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var longest = 1;
+        var totalSteps = 0;
+        foreach (var path in paths)
         {
-            var steps = paths[p].StepArray;
-            var c = new int[steps.Length];
-            for (var s = 0; s < steps.Length; s++)
-            {
-                c[s] = codes[steps[s]];
-            }
-
-            coded[p] = c;
+            longest = Math.Max(longest, path.StepArray.Length);
+            totalSteps += path.StepArray.Length;
         }
 
-        var order = new int[paths.Length];
-        for (var p = 0; p < order.Length; p++)
-        {
-            order[p] = p;
-        }
-
-        Array.Sort(order, (a, b) =>
-        {
-            var byPath = CompareSequences(coded[a], coded[b]);
-            if (byPath != 0)
-            {
-                return byPath;
-            }
-
-            var byConversions = paths[a].Conversions.CompareTo(paths[b].Conversions);
-            if (byConversions != 0)
-            {
-                return byConversions;
-            }
-
-            var byNulls = paths[a].Nulls.CompareTo(paths[b].Nulls);
-            return byNulls != 0 ? byNulls : paths[a].Value.CompareTo(paths[b].Value);
-        });
-
-        var stepCount = 0;
-        foreach (var c in coded)
-        {
-            stepCount += c.Length;
-        }
-
-        var rowStart = new int[paths.Length + 1];
-        var stepKey = new int[stepCount];
-        var stepDirect = new bool[stepCount];
-        var conversions = new double[paths.Length];
-        var nulls = new double[paths.Length];
-        var value = new decimal[paths.Length];
+        var allSteps = new int[totalSteps];
         var at = 0;
-        for (var r = 0; r < order.Length; r++)
-        {
-            var p = order[r];
-            rowStart[r] = at;
-            var c = coded[p];
-            for (var s = 0; s < c.Length; s++)
-            {
-                stepKey[at] = c[s];
-                stepDirect[at] = direct.Contains(keys[c[s]]);
-                at++;
-            }
-
-            conversions[r] = paths[p].Conversions;
-            nulls[r] = paths[p].Nulls;
-            value[r] = paths[p].Value;
-        }
-
-        rowStart[paths.Length] = at;
-        return new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, 0, 0m, 0, 0);
-    }
-
-    private static Dictionary<string, int> AssignCodes(AggregatedPath[] paths, out string[] keys)
-    {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             foreach (var step in path.StepArray)
             {
-                distinct.Add(step);
+                if (!provisional.TryGetValue(step, out var code))
+                {
+                    code = names.Count;
+                    provisional.Add(step, code);
+                    names.Add(step);
+                }
+
+                allSteps[at++] = code;
             }
         }
 
-        return CodesInOrdinalOrder(distinct, out keys);
+        var keys = names.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var rankOf = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rankOf[provisional[keys[i]]] = i;
+        }
+
+        // Identical paths are hashed together once; their members are chained through `next` without allocating per path.
+        var groups = new SequenceMap();
+        var head = new List<int>();
+        var next = new int[paths.Length];
+        var buffer = new int[longest];
+        at = 0;
+        for (var p = 0; p < paths.Length; p++)
+        {
+            var length = paths[p].StepArray.Length;
+            for (var s = 0; s < length; s++)
+            {
+                buffer[s] = rankOf[allSteps[at++]];
+            }
+
+            var g = groups.GetOrAdd(buffer, 0, length);
+            if (g == head.Count)
+            {
+                head.Add(-1);
+            }
+
+            next[p] = head[g];
+            head[g] = p;
+        }
+
+        // Canonical row order: distinct paths in key order, so input order cannot change any floating-point sum.
+        var coded = new int[groups.Count][];
+        var order = new int[groups.Count];
+        var stepCount = 0;
+        for (var g = 0; g < coded.Length; g++)
+        {
+            coded[g] = groups.ToArray(g);
+            order[g] = g;
+            stepCount += coded[g].Length;
+        }
+
+        Array.Sort(order, (a, b) => CompareSequences(coded[a], coded[b]));
+
+        var direct = new bool[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            direct[k] = options.DirectChannels.Contains(keys[k], StringComparer.Ordinal);
+        }
+
+        var rowStart = new int[coded.Length + 1];
+        var stepKey = new int[stepCount];
+        var stepDirect = new bool[stepCount];
+        var conversions = new double[coded.Length];
+        var nulls = new double[coded.Length];
+        var value = new decimal[coded.Length];
+        var members = new List<AggregatedPath>();
+        at = 0;
+        for (var r = 0; r < order.Length; r++)
+        {
+            var g = order[r];
+            rowStart[r] = at;
+            foreach (var key in coded[g])
+            {
+                stepKey[at] = key;
+                stepDirect[at] = direct[key];
+                at++;
+            }
+
+            members.Clear();
+            for (var p = head[g]; p >= 0; p = next[p])
+            {
+                members.Add(paths[p]);
+            }
+
+            // Whole counts add up exactly in any order (as do decimals); fractional ones are summed in a canonical order.
+            var whole = true;
+            foreach (var m in members)
+            {
+                whole &= m.Conversions == Math.Floor(m.Conversions) && m.Nulls == Math.Floor(m.Nulls);
+            }
+
+            if (!whole && members.Count > 1)
+            {
+                members.Sort(CompareCounts);
+            }
+
+            var c = new NeumaierSum();
+            var n = new NeumaierSum();
+            foreach (var m in members)
+            {
+                c.Add(m.Conversions);
+                n.Add(m.Nulls);
+                value[r] += m.Value;
+            }
+
+            conversions[r] = c.Value;
+            nulls[r] = n.Value;
+        }
+
+        rowStart[coded.Length] = at;
+        return new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, paths.Length, 0, 0m, 0, 0);
+    }
+
+    private static int CompareCounts(AggregatedPath a, AggregatedPath b)
+    {
+        var c = a.Conversions.CompareTo(b.Conversions);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Nulls.CompareTo(b.Nulls);
+        return c != 0 ? c : a.Value.CompareTo(b.Value);
     }
 
     private static Dictionary<string, int> CodesInOrdinalOrder(HashSet<string> distinct, out string[] keys)
@@ -256,6 +312,7 @@ internal static class JourneyTableBuilder
             nulls.ToArray(),
             values.ToArray(),
             journeys.Currency,
+            conversions.Count,
             unattributedConversions,
             unattributedValue,
             dropped,

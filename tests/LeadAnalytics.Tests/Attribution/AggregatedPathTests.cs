@@ -50,6 +50,8 @@ public class AggregatedPathTests
             var a = AttributionAnalyzer.Analyze(twice, options);
             var b = AttributionAnalyzer.Analyze(once, options);
             Assert.Equal(b.Credits.Select(c => (c.Key, c.Conversions, c.Value)), a.Credits.Select(c => (c.Key, c.Conversions, c.Value)));
+            Assert.Equal(2, a.JourneyCount);
+            Assert.Equal(1, b.JourneyCount);
         }
     }
 }
