@@ -27,7 +27,7 @@ public static class AttributionAnalyzer
 
     /// <summary>Computes several models on the same journeys; the journeys are prepared (keyed, filtered, aggregated) once.</summary>
     /// <param name="journeys">The journeys.</param>
-    /// <param name="models">The models, in the order wanted; repeats are computed once each time they appear.</param>
+    /// <param name="models">The models, in the order wanted (a model listed twice appears twice).</param>
     /// <param name="options">The options (<see cref="AttributionOptions.Model"/> is ignored); <see cref="AttributionOptions.Default"/> when null.</param>
     /// <returns>One result per model, all listing the same keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> or <paramref name="models"/> is null.</exception>
