@@ -37,8 +37,14 @@ public sealed class FunnelBreakdown
     /// <summary>Finds a segment by its values.</summary>
     /// <param name="values">One value per dimension (ordinal; <see langword="null"/> for missing).</param>
     /// <returns>The segment, or <see langword="null"/> when no lead has those values.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null (for the missing value pass <c>(string?)null</c>).</exception>
     public FunnelSegment? Find(params string?[] values)
     {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
         foreach (var segment in Segments)
         {
             if (segment.Values.SequenceEqual(values, StringComparer.Ordinal))
