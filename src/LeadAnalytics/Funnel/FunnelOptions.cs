@@ -62,6 +62,9 @@ public sealed class FunnelOptions
     /// identical for every value.</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
+    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
+    internal int MinRowsPerChunk { get; init; } = 16_384;
+
     internal int EffectiveParallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 
     internal void Validate()

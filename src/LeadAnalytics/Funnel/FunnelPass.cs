@@ -10,15 +10,12 @@ namespace LeadAnalytics.Funnel;
 /// </summary>
 internal static class FunnelPass
 {
-    // Below this many rows per chunk, threads cost more than they save.
-    private const int MinRowsPerChunk = 16_384;
-
     internal static FunnelTally[] Run(LeadTable table, int asOfSeconds, FunnelOptions options, GroupPlan plan, int start, int end)
     {
         var layout = new FunnelLayout(table.StageSeconds.Length);
         var classifier = new RowClassifier(table, asOfSeconds, options);
         var rows = end - start;
-        var chunks = Math.Max(1, Math.Min(options.EffectiveParallelism, rows / MinRowsPerChunk));
+        var chunks = Math.Max(1, Math.Min(options.EffectiveParallelism, rows / Math.Max(1, options.MinRowsPerChunk)));
         var bounds = new int[chunks + 1];
         for (var c = 0; c <= chunks; c++)
         {
