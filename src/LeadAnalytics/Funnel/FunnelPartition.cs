@@ -140,27 +140,34 @@ public sealed class FunnelPartition
         var trends = new StepTrend[_pipeline.Count - 1];
         for (var k = 0; k < trends.Length; k++)
         {
-            var conversion = new Rate[cohorts.Count];
-            var resolved = new Rate[cohorts.Count];
-            var advanced = new long[cohorts.Count];
-            var trials = new long[cohorts.Count];
-            var table = new List<IReadOnlyList<long>>();
-            for (var c = 0; c < cohorts.Count; c++)
+            var steps = new FunnelStep[cohorts.Count];
+            for (var c = 0; c < steps.Length; c++)
             {
-                var step = cohorts[c].Funnel.Steps[k];
-                conversion[c] = step.AllLeads.Conversion;
-                resolved[c] = step.Resolved.Conversion;
-                advanced[c] = step.Resolved.Advanced;
-                trials[c] = step.Resolved.Leads;
-                table.Add(new[] { step.Resolved.Advanced, step.Resolved.DroppedOff });
+                steps[c] = cohorts[c].Funnel.Steps[k];
             }
 
-            trends[k] = new StepTrend(
-                k, _pipeline.Stages[k], _pipeline.Stages[k + 1], conversion, resolved, ProportionTests.ChiSquareIndependence(table),
-                TrendTests.CochranArmitage(advanced, trials));
+            trends[k] = new StepTrend(k, _pipeline.Stages[k], _pipeline.Stages[k + 1], Series(steps, s => s.AllLeads), Series(steps, s => s.Resolved));
         }
 
         return new FunnelCohorts(period, _options.CohortUtcOffset, ToResult(), cohorts, trends);
+    }
+
+    private static ConversionSeries Series(FunnelStep[] steps, Func<FunnelStep, FunnelView> view)
+    {
+        var conversion = new Rate[steps.Length];
+        var advanced = new long[steps.Length];
+        var leads = new long[steps.Length];
+        var table = new IReadOnlyList<long>[steps.Length];
+        for (var c = 0; c < steps.Length; c++)
+        {
+            var v = view(steps[c]);
+            conversion[c] = v.Conversion;
+            advanced[c] = v.Advanced;
+            leads[c] = v.Leads;
+            table[c] = new[] { v.Advanced, v.DroppedOff };
+        }
+
+        return new ConversionSeries(conversion, ProportionTests.ChiSquareIndependence(table), TrendTests.CochranArmitage(advanced, leads));
     }
 
     private FunnelResult Result(FunnelTally tally) => FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets);

@@ -90,7 +90,9 @@ internal static class FunnelTestData
     public static string Describe(FunnelCohorts c) =>
         Describe(c.Total)
         + string.Concat(c.Cohorts.Select(x => $"cohort {x.Label} {x.Start:O} {x.End:O}\n" + Describe(x.Funnel)))
-        + string.Concat(c.StepTrends.Select(t => $"trend {t.Index} {string.Join(",", t.Conversion.Select(R))} {string.Join(",", t.ResolvedConversion.Select(R))} {T(t.AcrossCohorts)} {T(t.Trend)}\n"));
+        + string.Concat(c.StepTrends.Select(t => $"trend {t.Index} {Series(t.AllLeads)} {Series(t.Resolved)}\n"));
+
+    private static string Series(ConversionSeries s) => $"{string.Join(",", s.Conversion.Select(R))} {T(s.AcrossCohorts)} {T(s.Trend)}";
 
     private static string R(Rate r) => string.Format(CultureInfo.InvariantCulture, "{0}/{1}:{2:R}[{3:R},{4:R}]", r.Numerator, r.Denominator, r.Value, r.Lower, r.Upper);
 
