@@ -16,6 +16,7 @@ internal sealed class RowClassifier
     private readonly int[] _lost;
     private readonly int _last;
     private readonly int _asOf;
+    private readonly bool _hasWindow;
     private readonly long _window;
     private readonly bool _strict;
     private readonly int _staleSeconds;
@@ -28,6 +29,8 @@ internal sealed class RowClassifier
         _lost = table.LostSeconds;
         _last = _stages.Length - 1;
         _asOf = asOfSeconds;
+        // Instants are whole seconds, so "within w" is "within floor(w) seconds" (a sub-second window keeps only the acquisition second).
+        _hasWindow = options.ConversionWindow is not null;
         _window = options.ConversionWindow is { } w ? (long)Math.Floor(w.TotalSeconds) : 0;
         _strict = options.RequireRecordedStages;
         _staleSeconds = LeadTable.StaleSeconds(options.StaleAfter);
@@ -52,7 +55,7 @@ internal sealed class RowClassifier
         }
 
         var windowClosed = false;
-        if (_window > 0)
+        if (_hasWindow)
         {
             var end = acquired + _window;
             if (end <= _asOf)

@@ -46,6 +46,62 @@ public class FunnelPropertyTests
     }
 
     [Property]
+    public void Under_any_rules_every_step_count_agrees_with_a_per_lead_oracle(FunnelScenario s)
+    {
+        // The rules of docs/funnel.md restated on Lead objects, independently of the table and the scan.
+        var o = s.Options;
+        var last = Pipeline.Default.WonIndex;
+        var expected = new long[last, 7];
+        foreach (var lead in s.Leads.Where(l => l.AcquiredAt <= s.AsOf))
+        {
+            var closed = o.ConversionWindow is { } w && lead.AcquiredAt + w <= s.AsOf;
+            var cut = closed ? lead.AcquiredAt + o.ConversionWindow!.Value : s.AsOf;
+            bool Reached(int stage) => lead.GetStageTime(stage) is { } t && t <= cut;
+            var stage = 0;
+            var gap = false;
+            if (o.RequireRecordedStages)
+            {
+                while (stage < last && Reached(stage + 1))
+                {
+                    stage++;
+                }
+
+                gap = Enumerable.Range(stage + 2, Math.Max(0, last - stage - 1)).Any(Reached);
+            }
+            else
+            {
+                stage = Enumerable.Range(0, last + 1).Where(k => k == 0 || Reached(k)).Max();
+            }
+
+            for (var k = 0; k < stage; k++)
+            {
+                expected[k, 0]++; // entered
+                expected[k, 1]++; // advanced
+            }
+
+            if (stage == last)
+            {
+                continue;
+            }
+
+            expected[stage, 0]++;
+            var reason =
+                gap ? 6
+                : lead.LostAt is { } lost && lost <= cut ? 2
+                : closed ? 5
+                : o.StaleAfter > TimeSpan.Zero && lead.IsStale(s.AsOf, o.StaleAfter) ? 3
+                : 4;
+            expected[stage, reason]++;
+        }
+
+        var r = FunnelAnalyzer.Analyze(LeadTable.Build(s.Leads), s.AsOf, o);
+        for (var k = 0; k < last; k++)
+        {
+            Assert.Equal(string.Join(" ", Enumerable.Range(0, 7).Select(c => expected[k, c])), Counts(r.Steps[k]));
+        }
+    }
+
+    [Property]
     public void Single_valued_segments_sum_to_the_total(FunnelScenario s)
     {
         var table = LeadTable.Build(s.Leads);
