@@ -6,14 +6,17 @@ namespace LeadAnalytics.CycleTime;
 /// <para>CIF_k(t) = Σ over event times u ≤ t of S(u-)·d_k(u)/n(u), with S the overall Kaplan-Meier curve (no event of any
 /// cause). Unlike 1 - KM with other causes censored, it does not pretend a lost lead could still convert: the answer to
 /// "what share converts within 45 days" when leads can also be lost.</para>
+/// <para>Standard errors are the infinitesimal jackknife (R's default for multi-state <c>survfit</c>); limits use the
+/// transform of <see cref="CumulativeIncidenceOptions.ConfidenceTransform"/> on each probability.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class CumulativeIncidenceCurve
 {
     private readonly double[] _times;
 
-    internal CumulativeIncidenceCurve(int causes, int count, IReadOnlyList<CumulativeIncidenceRow> rows, int[] eventsByCause)
+    internal CumulativeIncidenceCurve(int causes, int count, IReadOnlyList<CumulativeIncidenceRow> rows, int[] eventsByCause, CumulativeIncidenceOptions options)
     {
+        Options = options;
         Causes = causes;
         Count = count;
         Rows = rows;
@@ -24,6 +27,9 @@ public sealed class CumulativeIncidenceCurve
             _times[i] = rows[i].Time;
         }
     }
+
+    /// <summary>The options it was fitted with.</summary>
+    public CumulativeIncidenceOptions Options { get; }
 
     /// <summary>The number of causes K; causes are 1 to K.</summary>
     public int Causes { get; }

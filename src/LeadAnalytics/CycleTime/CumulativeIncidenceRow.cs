@@ -1,11 +1,12 @@
 namespace LeadAnalytics.CycleTime;
 
 /// <summary>One distinct time of an Aalen-Johansen competing-risks estimate.</summary>
-/// <remarks>Immutable. Causes are numbered from 1; index <c>k - 1</c> of <see cref="Events"/> and <see cref="Incidence"/>
-/// is cause k.</remarks>
+/// <remarks>Immutable. Causes are numbered from 1; index <c>k - 1</c> of the per-cause lists is cause k. Undefined
+/// limits (R's NA) are <see langword="null"/>.</remarks>
 public sealed class CumulativeIncidenceRow
 {
-    internal CumulativeIncidenceRow(double time, int atRisk, int[] events, int censored, double survival, double[] incidence)
+    internal CumulativeIncidenceRow(double time, int atRisk, int[] events, int censored, double survival, double[] incidence,
+        Estimate survivalEstimate, Estimate[] incidenceEstimates)
     {
         Time = time;
         AtRisk = atRisk;
@@ -13,6 +14,23 @@ public sealed class CumulativeIncidenceRow
         Censored = censored;
         Survival = survival;
         Incidence = incidence;
+        SurvivalStandardError = survivalEstimate.StandardError;
+        SurvivalLower = survivalEstimate.Lower;
+        SurvivalUpper = survivalEstimate.Upper;
+        var k = incidenceEstimates.Length;
+        var se = new double[k];
+        var lower = new double?[k];
+        var upper = new double?[k];
+        for (var i = 0; i < k; i++)
+        {
+            se[i] = incidenceEstimates[i].StandardError;
+            lower[i] = incidenceEstimates[i].Lower;
+            upper[i] = incidenceEstimates[i].Upper;
+        }
+
+        IncidenceStandardError = se;
+        IncidenceLower = lower;
+        IncidenceUpper = upper;
     }
 
     /// <summary>The time.</summary>
@@ -34,4 +52,39 @@ public sealed class CumulativeIncidenceRow
     /// <summary>The cumulative incidence of each cause by this time; R's <c>pstate[, k + 1]</c>. With
     /// <see cref="Survival"/> they sum to 1.</summary>
     public IReadOnlyList<double> Incidence { get; }
+
+    /// <summary>Infinitesimal-jackknife standard error of <see cref="Survival"/> (R's <c>std.err[, 1]</c> for multi-state
+    /// data; it differs slightly from Greenwood's).</summary>
+    public double SurvivalStandardError { get; }
+
+    /// <summary>Lower confidence limit of <see cref="Survival"/>, or <see langword="null"/>.</summary>
+    public double? SurvivalLower { get; }
+
+    /// <summary>Upper confidence limit of <see cref="Survival"/>, or <see langword="null"/>.</summary>
+    public double? SurvivalUpper { get; }
+
+    /// <summary>Infinitesimal-jackknife standard error of each cause's incidence (R's <c>std.err[, k + 1]</c>).</summary>
+    public IReadOnlyList<double> IncidenceStandardError { get; }
+
+    /// <summary>Lower confidence limit of each cause's incidence, or <see langword="null"/> where undefined.</summary>
+    public IReadOnlyList<double?> IncidenceLower { get; }
+
+    /// <summary>Upper confidence limit of each cause's incidence, or <see langword="null"/> where undefined.</summary>
+    public IReadOnlyList<double?> IncidenceUpper { get; }
+
+    internal readonly struct Estimate
+    {
+        internal Estimate(double standardError, double? lower, double? upper)
+        {
+            StandardError = standardError;
+            Lower = lower;
+            Upper = upper;
+        }
+
+        internal double StandardError { get; }
+
+        internal double? Lower { get; }
+
+        internal double? Upper { get; }
+    }
 }

@@ -275,7 +275,7 @@ public static class CycleTimeAnalyzer
         }
 
         var km = new KaplanMeierCurve(timeArray, events, context.Survival);
-        var cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2);
+        var cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
         return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon, toLost, km, cif);
     }
 
@@ -307,6 +307,7 @@ public static class CycleTimeAnalyzer
             AsOfSeconds = asOfSeconds;
             Options = options;
             Survival = survival;
+            Incidence = new CumulativeIncidenceOptions { ConfidenceLevel = survival.ConfidenceLevel, ConfidenceTransform = survival.ConfidenceTransform };
         }
 
         internal LeadTable Table { get; }
@@ -316,5 +317,7 @@ public static class CycleTimeAnalyzer
         internal CycleTimeOptions Options { get; }
 
         internal KaplanMeierOptions Survival { get; }
+
+        internal CumulativeIncidenceOptions Incidence { get; }
     }
 }

@@ -16,7 +16,8 @@ public sealed class CycleTimeOptions
 
     /// <summary>Kaplan-Meier options for time to won (durations in days). When its
     /// <see cref="KaplanMeierOptions.RestrictedMeanHorizon"/> is null, every segment uses the longest observed
-    /// acquisition-to-outcome duration of the whole analysis (R's <c>rmean = "common"</c>), so segments compare.</summary>
+    /// acquisition-to-outcome duration of the whole analysis (R's <c>rmean = "common"</c>), so segments compare. Its confidence
+    /// level and transform also apply to the competing-risks limits.</summary>
     public KaplanMeierOptions Survival { get; init; } = KaplanMeierOptions.Default;
 
     /// <summary>The histogram bin width in days, or <see langword="null"/> (the default) for the automatic rule: Sturges'

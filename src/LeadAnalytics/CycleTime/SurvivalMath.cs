@@ -44,6 +44,19 @@ internal static class SurvivalMath
         }
     }
 
+    /// <summary>Limits of a probability from its standard error on the probability scale (R's
+    /// <c>survfit_confint(logse = FALSE)</c>, used for multi-state <c>pstate</c>).</summary>
+    internal static (double? Lower, double? Upper) ConfidenceLimitsOfProbability(double p, double standardError, double z, SurvivalConfidenceTransform transform)
+    {
+        if (p <= 0)
+        {
+            // R: a zero probability with zero error has the plain interval [0, 0]; every other case is NA.
+            return transform == SurvivalConfidenceTransform.Plain && standardError == 0 ? (0.0, 0.0) : (null, null);
+        }
+
+        return ConfidenceLimits(p, standardError == 0 ? 0 : standardError / p, z, transform);
+    }
+
     /// <summary>R's <c>findq</c> (behind <c>quantile.survfit</c>): the first time the cumulative share 1 - curve reaches p,
     /// the midpoint to the next drop when it equals p on a flat stretch, the midpoint to the last time when the curve ends there.</summary>
     /// <param name="times">The curve's times, ascending.</param>

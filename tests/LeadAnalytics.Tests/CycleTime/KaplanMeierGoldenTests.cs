@@ -154,4 +154,34 @@ public class KaplanMeierGoldenTests
             SurvivalGolden.Close(pstate[i][2], row.Incidence[1], $"{name} pstate[{i},lost]");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(SetsAndTransforms))]
+    public void Aalen_Johansen_standard_errors_and_limits_match_survfit(string name, SurvivalConfidenceTransform transform)
+    {
+        var set = SurvivalGolden.Set(name);
+        if (!set.TryGetProperty("aj", out var r))
+        {
+            return; // sets without a second cause
+        }
+
+        var cif = CumulativeIncidence.Fit(set.Doubles("time"), set.Ints("cause"), 2, new CumulativeIncidenceOptions { ConfidenceTransform = transform });
+        var suffix = Key(transform).Substring(3);
+        double?[][] Matrix(string p) => r.GetProperty(p).EnumerateArray()
+            .Select(row => row.EnumerateArray().Select(x => x.ValueKind == System.Text.Json.JsonValueKind.Null ? (double?)null : x.GetDouble()).ToArray()).ToArray();
+        var (se, lower, upper) = (Matrix("std_err"), Matrix("lower_" + suffix), Matrix("upper_" + suffix));
+        for (var i = 0; i < cif.Rows.Count; i++)
+        {
+            var row = cif.Rows[i];
+            SurvivalGolden.Close(se[i][0], row.SurvivalStandardError, $"{name} std.err[{i},(s0)]");
+            SurvivalGolden.Close(lower[i][0], row.SurvivalLower, $"{name} {transform} lower[{i},(s0)]");
+            SurvivalGolden.Close(upper[i][0], row.SurvivalUpper, $"{name} {transform} upper[{i},(s0)]");
+            for (var k = 0; k < 2; k++)
+            {
+                SurvivalGolden.Close(se[i][k + 1], row.IncidenceStandardError[k], $"{name} std.err[{i},{k + 1}]");
+                SurvivalGolden.Close(lower[i][k + 1], row.IncidenceLower[k], $"{name} {transform} lower[{i},{k + 1}]");
+                SurvivalGolden.Close(upper[i][k + 1], row.IncidenceUpper[k], $"{name} {transform} upper[{i},{k + 1}]");
+            }
+        }
+    }
 }

@@ -44,8 +44,14 @@ one_set <- function(name, time, status, cause, group, horizons) {
     ms <- factor(cause, levels = 0:2, labels = c("censor", "won", "lost"))
     aj <- survfit(Surv(time, ms) ~ 1)
     stopifnot(identical(aj$states, c("(s0)", "won", "lost")))
-    out$aj <- list(time = aj$time, n_risk = aj$n.risk[, 1], pstate = unname(aj$pstate),
+    # std.err of pstate is the infinitesimal jackknife (survfit's default for multi-state data).
+    out$aj <- list(time = aj$time, n_risk = aj$n.risk[, 1], pstate = unname(aj$pstate), std_err = unname(aj$std.err),
                    n_event_won = aj$n.event[, 2], n_event_lost = aj$n.event[, 3], n_censor = aj$n.censor)
+    for (ct in c("log", "log-log", "plain")) {
+      a <- survfit(Surv(time, ms) ~ 1, conf.type = ct)
+      out$aj[[paste0("lower_", gsub("-", "", ct))]] <- unname(apply(a$lower, 2, fin))
+      out$aj[[paste0("upper_", gsub("-", "", ct))]] <- unname(apply(a$upper, 2, fin))
+    }
   }
   out
 }
