@@ -3,7 +3,7 @@ namespace LeadAnalytics.CycleTime;
 /// <summary>How a Kaplan-Meier curve and its summaries are computed. Defaults follow R's survival package.</summary>
 public sealed class KaplanMeierOptions
 {
-    private static readonly double[] DefaultProbabilities = { 0.25, 0.5, 0.75 };
+    private static readonly IReadOnlyList<double> DefaultProbabilities = Array.AsReadOnly(new[] { 0.25, 0.5, 0.75 });
 
     /// <summary>The level of the pointwise confidence band and of the quantiles' intervals, in (0, 1); 0.95 by default.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
