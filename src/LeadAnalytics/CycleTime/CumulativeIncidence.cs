@@ -62,6 +62,11 @@ public static class CumulativeIncidence
         }
 
         Array.Sort(times, codes);
+        if (options.MergeNearTies)
+        {
+            NearTies.Merge(times);
+        }
+
         return FromSorted(times, codes, k, options);
     }
 

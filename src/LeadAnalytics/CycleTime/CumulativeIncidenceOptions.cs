@@ -10,6 +10,10 @@ public sealed class CumulativeIncidenceOptions
     /// <c>survfit</c> on multi-state data) unless set.</summary>
     public SurvivalConfidenceTransform ConfidenceTransform { get; init; } = SurvivalConfidenceTransform.Log;
 
+    /// <summary>Whether near-equal times count as one time, as R's <c>timefix = TRUE</c>; see
+    /// <see cref="KaplanMeierOptions.MergeNearTies"/>. <see langword="true"/> by default.</summary>
+    public bool MergeNearTies { get; init; } = true;
+
     /// <summary>The default options.</summary>
     public static CumulativeIncidenceOptions Default { get; } = new();
 

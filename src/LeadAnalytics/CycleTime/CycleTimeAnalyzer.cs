@@ -60,6 +60,7 @@ public static class CycleTimeAnalyzer
                 ConfidenceTransform = survival.ConfidenceTransform,
                 Probabilities = survival.Probabilities,
                 RestrictedMeanHorizon = maxDays,
+                MergeNearTies = survival.MergeNearTies,
             };
         }
 
@@ -79,7 +80,7 @@ public static class CycleTimeAnalyzer
 
             if (dimension != Dimension.Tag && groups.Count >= 2)
             {
-                comparison = CompareSegments(table, asOfSeconds, groups, options.LogRankRho);
+                comparison = CompareSegments(table, asOfSeconds, groups, options.LogRankRho, survival.MergeNearTies);
             }
         }
 
@@ -137,7 +138,7 @@ public static class CycleTimeAnalyzer
         return groups;
     }
 
-    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho)
+    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies)
     {
         var times = new List<double>();
         var keys = new List<int>();
@@ -163,6 +164,11 @@ public static class CycleTimeAnalyzer
         var timeArray = times.ToArray();
         var keyArray = keys.ToArray();
         Array.Sort(timeArray, keyArray);
+        if (mergeNearTies)
+        {
+            NearTies.Merge(timeArray);
+        }
+
         return LogRankTest.FromSorted(timeArray, keyArray, labels, rho);
     }
 
@@ -268,6 +274,11 @@ public static class CycleTimeAnalyzer
         var timeArray = times.ToArray();
         var causeArray = causes.ToArray();
         Array.Sort(timeArray, causeArray);
+        if (context.Survival.MergeNearTies)
+        {
+            NearTies.Merge(timeArray);
+        }
+
         var events = new bool[causeArray.Length];
         for (var i = 0; i < events.Length; i++)
         {
@@ -307,7 +318,12 @@ public static class CycleTimeAnalyzer
             AsOfSeconds = asOfSeconds;
             Options = options;
             Survival = survival;
-            Incidence = new CumulativeIncidenceOptions { ConfidenceLevel = survival.ConfidenceLevel, ConfidenceTransform = survival.ConfidenceTransform };
+            Incidence = new CumulativeIncidenceOptions
+            {
+                ConfidenceLevel = survival.ConfidenceLevel,
+                ConfidenceTransform = survival.ConfidenceTransform,
+                MergeNearTies = survival.MergeNearTies,
+            };
         }
 
         internal LeadTable Table { get; }

@@ -4,9 +4,8 @@ namespace LeadAnalytics.CycleTime;
 /// <remarks>
 /// <para>Conventions (all as R's <c>survfit(Surv(time, status) ~ 1)</c>): events before censorings at tied times;
 /// Greenwood variance; confidence band on the log scale by default (<see cref="KaplanMeierOptions.ConfidenceTransform"/>);
-/// quantiles by <c>quantile.survfit</c>, the median by <c>print.survfit</c>. Times are compared exactly: R's
-/// <c>survfit</c> also merges times closer than about 1.5e-8 relative (<c>timefix</c>), which integer-valued or
-/// second-resolution times never are.</para>
+/// quantiles by <c>quantile.survfit</c>, the median by <c>print.survfit</c>; times closer than about 1.5e-8 are one time
+/// (<c>timefix = TRUE</c>, <see cref="KaplanMeierOptions.MergeNearTies"/>).</para>
 /// <para>The result does not depend on the order of the input.</para>
 /// </remarks>
 public static class KaplanMeier
@@ -47,6 +46,11 @@ public static class KaplanMeier
         }
 
         Array.Sort(times, flags);
+        if (options.MergeNearTies)
+        {
+            NearTies.Merge(times);
+        }
+
         return new KaplanMeierCurve(times, flags, options);
     }
 

@@ -19,6 +19,11 @@ public sealed class KaplanMeierOptions
     /// <see langword="null"/>, the largest observed duration (R's <c>print(fit, rmean = "common")</c> for one curve).</summary>
     public double? RestrictedMeanHorizon { get; init; }
 
+    /// <summary>Whether times closer than about 1.5e-8 (absolutely, or relative to the mean distinct time) count as one time,
+    /// as R's <c>survfit(timefix = TRUE)</c> (its default) does, so durations computed in floating point tie as intended.
+    /// <see langword="true"/> by default. Whole or second-resolution durations are never that close.</summary>
+    public bool MergeNearTies { get; init; } = true;
+
     /// <summary>The default options.</summary>
     public static KaplanMeierOptions Default { get; } = new();
 

@@ -17,11 +17,13 @@ public static class LogRankTest
     /// <param name="events">Whether each duration ends in the event.</param>
     /// <param name="groups">Each subject's group label (any integers).</param>
     /// <param name="rho">The weight exponent: 0 (default) for the log-rank test, 1 for Peto-Peto; not negative.</param>
+    /// <param name="mergeNearTies">Whether near-equal times count as one time, as R's <c>timefix = TRUE</c> (see
+    /// <see cref="KaplanMeierOptions.MergeNearTies"/>); <see langword="true"/> by default.</param>
     /// <returns>The test.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The lists differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A duration or <paramref name="rho"/> is out of range.</exception>
-    public static LogRankResult Compute(IReadOnlyList<double> durations, IReadOnlyList<bool> events, IReadOnlyList<int> groups, double rho = 0)
+    public static LogRankResult Compute(IReadOnlyList<double> durations, IReadOnlyList<bool> events, IReadOnlyList<int> groups, double rho = 0, bool mergeNearTies = true)
     {
         if (durations is null)
         {
@@ -66,6 +68,11 @@ public static class LogRankTest
         }
 
         Array.Sort(times, keys);
+        if (mergeNearTies)
+        {
+            NearTies.Merge(times);
+        }
+
         return FromSorted(times, keys, labelList, rho);
     }
 

@@ -127,6 +127,7 @@ public class KaplanMeierGoldenTests
     [InlineData("aml")]
     [InlineData("leads")]
     [InlineData("midpoint")]
+    [InlineData("near_ties")]
     [InlineData("random")]
     public void Aalen_Johansen_matches_multi_state_survfit(string name)
     {

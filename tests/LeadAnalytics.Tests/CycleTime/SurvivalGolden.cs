@@ -7,7 +7,7 @@ internal static class SurvivalGolden
 {
     private static readonly Lazy<Dictionary<string, JsonElement>> Sets = new(Load);
 
-    public static IEnumerable<object[]> Names => new[] { "aml", "leads", "midpoint", "flat_end", "no_censoring", "random" }.Select(n => new object[] { n });
+    public static IEnumerable<object[]> Names => new[] { "aml", "leads", "midpoint", "flat_end", "no_censoring", "near_ties", "random" }.Select(n => new object[] { n });
 
     public static JsonElement Set(string name) => Sets.Value[name];
 

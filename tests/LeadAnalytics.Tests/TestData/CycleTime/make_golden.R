@@ -1,7 +1,7 @@
 # Golden values for tests/LeadAnalytics.Tests/CycleTime from R's survival package.
 # Run from this folder:  Rscript make_golden.R   (needs r-cran-survival and r-cran-jsonlite)
 # Writes survival_golden.json: for each data set its inputs and what survfit, summary/print/quantile.survfit and survdiff
-# report. Non-finite values (NA, NaN, Inf) are written as null.
+# report. Non-finite values (NA, NaN, Inf) are written as null; numbers with 17 significant digits.
 suppressPackageStartupMessages({ library(survival); library(jsonlite) })
 
 fin <- function(x) { x <- as.numeric(x); x[!is.finite(x)] <- NA; x }
@@ -81,7 +81,11 @@ sets[[4]] <- one_set("flat_end", c(1, 2, 3, 4), c(1, 1, 0, 0), c(1, 1, 0, 0), c(
 # 5. No censoring: S is 1 - ECDF, the last S is 0 (bands undefined there).
 sets[[5]] <- one_set("no_censoring", c(3, 1, 4, 1, 5, 9, 2, 6), rep(1, 8), rep(1, 8), c(0, 0, 0, 0, 1, 1, 1, 1), c(5))
 
-# 6. A larger random set with many ties (whole days), four groups, won/lost/open.
+# 6. Times that differ only by floating-point noise (0.1 + 0.2 vs 0.3, 1 vs 1 + 1e-10): survfit's timefix makes them ties.
+sets[[length(sets) + 1]] <- one_set("near_ties", c(0.1 + 0.2, 0.3, 1, 1 + 1e-10, 2, 3 - 1e-12, 3, 4, 5, 6),
+                                    c(1, 0, 0, 1, 1, 1, 0, 1, 0, 1), c(1, 0, 0, 2, 1, 1, 0, 2, 0, 1), c(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), c(3, 6))
+
+# 7. A larger random set with many ties (whole days), four groups, won/lost/open.
 set.seed(20231001)
 n <- 300
 grp <- sample(0:3, n, replace = TRUE)
@@ -90,7 +94,16 @@ t_cens <- ceiling(runif(n, 1, 90))
 kind <- ifelse(runif(n) < 0.6, 1, 2)
 rt <- pmin(t_event, t_cens)
 rc <- ifelse(t_event <= t_cens, kind, 0)
-sets[[6]] <- one_set("random", rt, as.integer(rc == 1), rc, grp, c(30, 60))
+sets[[length(sets) + 1]] <- one_set("random", rt, as.integer(rc == 1), rc, grp, c(30, 60))
 
-writeLines(toJSON(sets, auto_unbox = TRUE, digits = NA, na = "null", pretty = FALSE), "survival_golden.json")
+# Numbers are written with 17 significant digits (jsonlite stops at 15), so inputs such as 0.1 + 0.2 survive exactly.
+num17 <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "null")
+verbatim <- function(o) {
+  if (is.list(o)) return(lapply(o, verbatim))
+  if (!is.numeric(o)) return(o)
+  if (is.matrix(o)) return(structure(paste0("[", paste0("[", apply(o, 1, function(r) paste(num17(r), collapse = ",")), "]", collapse = ","), "]"), class = "json"))
+  if (length(o) == 1) return(structure(num17(o), class = "json"))
+  structure(paste0("[", paste(num17(o), collapse = ","), "]"), class = "json")
+}
+writeLines(toJSON(verbatim(sets), auto_unbox = TRUE, json_verbatim = TRUE, pretty = FALSE), "survival_golden.json")
 cat("wrote", length(sets), "data sets\n")
