@@ -75,7 +75,17 @@ public static class CumulativeIncidence
         var z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
         var transform = options.ConfidenceTransform;
         var k = causeCount;
-        var rows = new List<CumulativeIncidenceRow>();
+        var distinct = 0;
+        for (var r = 0; r < times.Length; r++)
+        {
+            if (r == 0 || times[r] != times[r - 1])
+            {
+                distinct++;
+            }
+        }
+
+        // Columnar: rows are materialised only when read, so a million distinct times cost a few arrays, not millions of objects.
+        var columns = new CumulativeIncidenceColumns(distinct, k);
         var totals = new int[k];
         var incidence = new double[k];
         var survival = 1.0;
@@ -93,8 +103,9 @@ public static class CumulativeIncidence
         var countsByCause = new int[k + 1];
         var u0 = new double[k + 1];
         var uk = new double[k + 1, k];
+        var varianceK = new double[k];
         var i = 0;
-        while (i < times.Length)
+        for (var row = 0; row < distinct; row++)
         {
             var t = times[i];
             Array.Clear(countsByCause, 0, k + 1);
@@ -105,13 +116,11 @@ public static class CumulativeIncidence
             }
 
             var censored = countsByCause[0];
-            var events = new int[k];
             var all = 0;
             for (var c = 0; c < k; c++)
             {
-                events[c] = countsByCause[c + 1];
-                all += events[c];
-                totals[c] += events[c];
+                all += countsByCause[c + 1];
+                totals[c] += countsByCause[c + 1];
             }
 
             var n = (double)atRisk;
@@ -121,7 +130,7 @@ public static class CumulativeIncidence
             {
                 for (var c = 0; c < k; c++)
                 {
-                    incidence[c] += previousSurvival * events[c] / n;
+                    incidence[c] += previousSurvival * countsByCause[c + 1] / n;
                 }
 
                 survival *= (atRisk - all) / n;
@@ -134,14 +143,13 @@ public static class CumulativeIncidence
                 u0[c] = (riskInfluence0 * (1 - hazard)) - (previousSurvival * (e - hazard) / n);
                 for (var j = 0; j < k; j++)
                 {
-                    var causeHazard = events[j] / n;
+                    var causeHazard = countsByCause[j + 1] / n;
                     uk[c, j] = riskInfluence[j] + (riskInfluence0 * causeHazard) + (previousSurvival * ((c == j + 1 ? 1.0 : 0.0) - causeHazard) / n);
                 }
             }
 
             var after = atRisk - all - censored;
             var variance0 = (survival * survival * sumBetaBeta) + (after * u0[0] * u0[0]);
-            var varianceK = new double[k];
             for (var j = 0; j < k; j++)
             {
                 varianceK[j] = sumAlphaAlpha[j] + (2 * incidence[j] * sumAlphaBeta[j]) + (incidence[j] * incidence[j] * sumBetaBeta) + (after * uk[0, j] * uk[0, j]);
@@ -181,21 +189,26 @@ public static class CumulativeIncidence
                 riskInfluence[j] = uk[0, j];
             }
 
+            columns.Times[row] = t;
+            columns.AtRisk[row] = atRisk;
+            columns.Censored[row] = censored;
+            columns.Survival[row] = survival;
             var se0 = Math.Sqrt(Math.Max(variance0, 0));
-            var (lower0, upper0) = SurvivalMath.ConfidenceLimitsOfProbability(survival, se0, z, transform);
-            var estimates = new CumulativeIncidenceRow.Estimate[k];
+            columns.SurvivalStandardError[row] = se0;
+            (columns.SurvivalLower[row], columns.SurvivalUpper[row]) = SurvivalMath.ConfidenceLimitsOfProbability(survival, se0, z, transform);
             for (var j = 0; j < k; j++)
             {
+                var at = (row * k) + j;
+                columns.Events[at] = countsByCause[j + 1];
+                columns.Incidence[at] = incidence[j];
                 var se = Math.Sqrt(Math.Max(varianceK[j], 0));
-                var (lower, upper) = SurvivalMath.ConfidenceLimitsOfProbability(incidence[j], se, z, transform);
-                estimates[j] = new CumulativeIncidenceRow.Estimate(se, lower, upper);
+                columns.IncidenceStandardError[at] = se;
+                (columns.IncidenceLower[at], columns.IncidenceUpper[at]) = SurvivalMath.ConfidenceLimitsOfProbability(incidence[j], se, z, transform);
             }
 
-            rows.Add(new CumulativeIncidenceRow(t, atRisk, events, censored, survival, (double[])incidence.Clone(),
-                new CumulativeIncidenceRow.Estimate(se0, lower0, upper0), estimates));
             atRisk -= all + censored;
         }
 
-        return new CumulativeIncidenceCurve(causeCount, times.Length, rows, totals, options);
+        return new CumulativeIncidenceCurve(causeCount, times.Length, columns, totals, options);
     }
 }

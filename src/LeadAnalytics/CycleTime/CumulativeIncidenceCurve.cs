@@ -12,20 +12,16 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class CumulativeIncidenceCurve
 {
-    private readonly double[] _times;
+    private readonly CumulativeIncidenceColumns _columns;
 
-    internal CumulativeIncidenceCurve(int causes, int count, IReadOnlyList<CumulativeIncidenceRow> rows, int[] eventsByCause, CumulativeIncidenceOptions options)
+    internal CumulativeIncidenceCurve(int causes, int count, CumulativeIncidenceColumns columns, int[] eventsByCause, CumulativeIncidenceOptions options)
     {
         Options = options;
         Causes = causes;
         Count = count;
-        Rows = rows;
+        _columns = columns;
+        Rows = new RowList(columns);
         EventsByCause = eventsByCause;
-        _times = new double[rows.Count];
-        for (var i = 0; i < _times.Length; i++)
-        {
-            _times[i] = rows[i].Time;
-        }
     }
 
     /// <summary>The options it was fitted with.</summary>
@@ -40,7 +36,7 @@ public sealed class CumulativeIncidenceCurve
     /// <summary>The number of events of each cause (index k - 1 for cause k).</summary>
     public IReadOnlyList<int> EventsByCause { get; }
 
-    /// <summary>The rows, by ascending time.</summary>
+    /// <summary>The rows, by ascending time (each read builds the row from the curve's columns).</summary>
     public IReadOnlyList<CumulativeIncidenceRow> Rows { get; }
 
     /// <summary>The cumulative incidence of a cause by a time (right-continuous).</summary>
@@ -56,7 +52,7 @@ public sealed class CumulativeIncidenceCurve
         }
 
         var k = LastAtOrBefore(time);
-        return k < 0 ? 0.0 : Rows[k].Incidence[cause - 1];
+        return k < 0 ? 0.0 : _columns.Incidence[(k * Causes) + cause - 1];
     }
 
     /// <summary>The probability of no event of any cause by a time (right-continuous).</summary>
@@ -65,16 +61,17 @@ public sealed class CumulativeIncidenceCurve
     public double SurvivalAt(double time)
     {
         var k = LastAtOrBefore(time);
-        return k < 0 ? 1.0 : Rows[k].Survival;
+        return k < 0 ? 1.0 : _columns.Survival[k];
     }
 
     private int LastAtOrBefore(double time)
     {
-        int lo = 0, hi = _times.Length - 1, found = -1;
+        var times = _columns.Times;
+        int lo = 0, hi = times.Length - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >> 1;
-            if (_times[mid] <= time)
+            if (times[mid] <= time)
             {
                 found = mid;
                 lo = mid + 1;
@@ -86,5 +83,27 @@ public sealed class CumulativeIncidenceCurve
         }
 
         return found;
+    }
+
+    private sealed class RowList : IReadOnlyList<CumulativeIncidenceRow>
+    {
+        private readonly CumulativeIncidenceColumns _columns;
+
+        internal RowList(CumulativeIncidenceColumns columns) => _columns = columns;
+
+        public int Count => _columns.Times.Length;
+
+        public CumulativeIncidenceRow this[int index] =>
+            (uint)index < (uint)Count ? _columns.Row(index) : throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {Count} rows.");
+
+        public IEnumerator<CumulativeIncidenceRow> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return _columns.Row(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -6,7 +6,8 @@ namespace LeadAnalytics.CycleTime;
 public sealed class CumulativeIncidenceRow
 {
     internal CumulativeIncidenceRow(double time, int atRisk, int[] events, int censored, double survival, double[] incidence,
-        Estimate survivalEstimate, Estimate[] incidenceEstimates)
+        double survivalStandardError, double? survivalLower, double? survivalUpper, double[] incidenceStandardError,
+        double?[] incidenceLower, double?[] incidenceUpper)
     {
         Time = time;
         AtRisk = atRisk;
@@ -14,23 +15,12 @@ public sealed class CumulativeIncidenceRow
         Censored = censored;
         Survival = survival;
         Incidence = incidence;
-        SurvivalStandardError = survivalEstimate.StandardError;
-        SurvivalLower = survivalEstimate.Lower;
-        SurvivalUpper = survivalEstimate.Upper;
-        var k = incidenceEstimates.Length;
-        var se = new double[k];
-        var lower = new double?[k];
-        var upper = new double?[k];
-        for (var i = 0; i < k; i++)
-        {
-            se[i] = incidenceEstimates[i].StandardError;
-            lower[i] = incidenceEstimates[i].Lower;
-            upper[i] = incidenceEstimates[i].Upper;
-        }
-
-        IncidenceStandardError = se;
-        IncidenceLower = lower;
-        IncidenceUpper = upper;
+        SurvivalStandardError = survivalStandardError;
+        SurvivalLower = survivalLower;
+        SurvivalUpper = survivalUpper;
+        IncidenceStandardError = incidenceStandardError;
+        IncidenceLower = incidenceLower;
+        IncidenceUpper = incidenceUpper;
     }
 
     /// <summary>The time.</summary>
@@ -71,20 +61,4 @@ public sealed class CumulativeIncidenceRow
 
     /// <summary>Upper confidence limit of each cause's incidence, or <see langword="null"/> where undefined.</summary>
     public IReadOnlyList<double?> IncidenceUpper { get; }
-
-    internal readonly struct Estimate
-    {
-        internal Estimate(double standardError, double? lower, double? upper)
-        {
-            StandardError = standardError;
-            Lower = lower;
-            Upper = upper;
-        }
-
-        internal double StandardError { get; }
-
-        internal double? Lower { get; }
-
-        internal double? Upper { get; }
-    }
 }

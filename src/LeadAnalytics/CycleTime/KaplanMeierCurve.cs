@@ -11,21 +11,44 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class KaplanMeierCurve
 {
+    // Columns, one entry per distinct time; rows are materialised only when read.
     private readonly double[] _times;
+    private readonly int[] _atRisk;
+    private readonly int[] _events;
+    private readonly int[] _censored;
     private readonly double[] _survival;
+    private readonly double[] _standardErrorLog;
+    private readonly double[] _lowerBand;
+    private readonly double[] _upperBand;
 
     internal KaplanMeierCurve(double[] sortedTimes, bool[] sortedEvents, KaplanMeierOptions options)
     {
         Options = options;
         Count = sortedTimes.Length;
         var z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
-        var rows = new List<KaplanMeierRow>();
+        var m = 0;
+        for (var r = 0; r < sortedTimes.Length; r++)
+        {
+            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
+            {
+                m++;
+            }
+        }
+
+        _times = new double[m];
+        _atRisk = new int[m];
+        _events = new int[m];
+        _censored = new int[m];
+        _survival = new double[m];
+        _standardErrorLog = new double[m];
+        _lowerBand = new double[m];
+        _upperBand = new double[m];
         var atRisk = sortedTimes.Length;
         var survival = 1.0;
         var greenwood = 0.0;
         var totalEvents = 0;
         var i = 0;
-        while (i < sortedTimes.Length)
+        for (var row = 0; row < m; row++)
         {
             var t = sortedTimes[i];
             int d = 0, c = 0;
@@ -51,60 +74,42 @@ public sealed class KaplanMeierCurve
 
             var seLog = Math.Sqrt(greenwood);
             var (lower, upper) = SurvivalMath.ConfidenceLimits(survival, seLog, z, options.ConfidenceTransform);
-            rows.Add(new KaplanMeierRow(t, atRisk, d, c, survival, seLog, lower, upper));
+            _times[row] = t;
+            _atRisk[row] = atRisk;
+            _events[row] = d;
+            _censored[row] = c;
+            _survival[row] = survival;
+            _standardErrorLog[row] = seLog;
+            _lowerBand[row] = lower ?? double.NaN;
+            _upperBand[row] = upper ?? double.NaN;
             totalEvents += d;
             atRisk -= d + c;
         }
 
-        Rows = rows;
+        Rows = new RowList(this);
         Events = totalEvents;
-        var m = rows.Count;
-        _times = new double[m];
-        _survival = new double[m];
-        var lowerBand = new double[m];
-        var upperBand = new double[m];
-        var risk = new int[m];
-        var events = new int[m];
-        for (var k = 0; k < m; k++)
-        {
-            var r = rows[k];
-            _times[k] = r.Time;
-            _survival[k] = r.Survival;
-            lowerBand[k] = r.Lower ?? double.NaN;
-            upperBand[k] = r.Upper ?? double.NaN;
-            risk[k] = r.AtRisk;
-            events[k] = r.Events;
-        }
 
         // The lower band falls to 1 - p first: it gives a quantile's lower limit, the upper band its upper limit.
         Median = new SurvivalQuantile(
             0.5,
             SurvivalMath.MedianTime(_times, _survival),
-            SurvivalMath.MedianTime(_times, lowerBand),
-            SurvivalMath.MedianTime(_times, upperBand));
+            SurvivalMath.MedianTime(_times, _lowerBand),
+            SurvivalMath.MedianTime(_times, _upperBand));
 
         var probabilities = options.Probabilities;
-        var minP = double.PositiveInfinity;
-        foreach (var p in probabilities)
-        {
-            minP = Math.Min(minP, p);
-        }
-
+        var time = SurvivalMath.FindQuantiles(_times, _survival, probabilities);
+        var lowerLimits = SurvivalMath.FindQuantiles(_times, _lowerBand, probabilities);
+        var upperLimits = SurvivalMath.FindQuantiles(_times, _upperBand, probabilities);
         var quantiles = new SurvivalQuantile[probabilities.Count];
         for (var k = 0; k < quantiles.Length; k++)
         {
-            var p = probabilities[k];
-            quantiles[k] = new SurvivalQuantile(
-                p,
-                SurvivalMath.FindQuantile(_times, _survival, p, minP),
-                SurvivalMath.FindQuantile(_times, lowerBand, p, minP),
-                SurvivalMath.FindQuantile(_times, upperBand, p, minP));
+            quantiles[k] = new SurvivalQuantile(probabilities[k], time[k], lowerLimits[k], upperLimits[k]);
         }
 
         Quantiles = quantiles;
         if (m > 0)
         {
-            RestrictedMean = SurvivalMath.RestrictedMeanOf(_times, _survival, risk, events, options.RestrictedMeanHorizon ?? _times[m - 1]);
+            RestrictedMean = SurvivalMath.RestrictedMeanOf(_times, _survival, _atRisk, _events, options.RestrictedMeanHorizon ?? _times[m - 1]);
         }
     }
 
@@ -117,7 +122,7 @@ public sealed class KaplanMeierCurve
     /// <summary>The number of events.</summary>
     public int Events { get; }
 
-    /// <summary>The rows, by ascending time.</summary>
+    /// <summary>The rows, by ascending time (each read builds the row from the curve's columns).</summary>
     public IReadOnlyList<KaplanMeierRow> Rows { get; }
 
     /// <summary>The median with its interval by R's <c>print.survfit</c> rule: the first time S(t) ≤ 0.5; when S equals 0.5
@@ -154,19 +159,12 @@ public sealed class KaplanMeierCurve
             throw new ArgumentOutOfRangeException(nameof(probability), probability, "The probability must lie in [0, 1].");
         }
 
-        var lower = new double[Rows.Count];
-        var upper = new double[Rows.Count];
-        for (var k = 0; k < lower.Length; k++)
-        {
-            lower[k] = Rows[k].Lower ?? double.NaN;
-            upper[k] = Rows[k].Upper ?? double.NaN;
-        }
-
+        var one = new[] { probability };
         return new SurvivalQuantile(
             probability,
-            SurvivalMath.FindQuantile(_times, _survival, probability, probability),
-            SurvivalMath.FindQuantile(_times, lower, probability, probability),
-            SurvivalMath.FindQuantile(_times, upper, probability, probability));
+            SurvivalMath.FindQuantiles(_times, _survival, one)[0],
+            SurvivalMath.FindQuantiles(_times, _lowerBand, one)[0],
+            SurvivalMath.FindQuantiles(_times, _upperBand, one)[0]);
     }
 
     /// <summary>The restricted mean up to a horizon, as R's <c>print(fit, rmean = horizon)</c>.</summary>
@@ -180,20 +178,7 @@ public sealed class KaplanMeierCurve
             throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "The horizon must be finite and not negative.");
         }
 
-        if (Rows.Count == 0)
-        {
-            return null;
-        }
-
-        var risk = new int[Rows.Count];
-        var events = new int[Rows.Count];
-        for (var k = 0; k < risk.Length; k++)
-        {
-            risk[k] = Rows[k].AtRisk;
-            events[k] = Rows[k].Events;
-        }
-
-        return SurvivalMath.RestrictedMeanOf(_times, _survival, risk, events, horizon);
+        return _times.Length == 0 ? null : SurvivalMath.RestrictedMeanOf(_times, _survival, _atRisk, _events, horizon);
     }
 
     private int LastAtOrBefore(double time)
@@ -214,5 +199,35 @@ public sealed class KaplanMeierCurve
         }
 
         return found;
+    }
+
+    private KaplanMeierRow Row(int i)
+    {
+        var lower = _lowerBand[i];
+        var upper = _upperBand[i];
+        return new KaplanMeierRow(_times[i], _atRisk[i], _events[i], _censored[i], _survival[i], _standardErrorLog[i],
+            double.IsNaN(lower) ? null : lower, double.IsNaN(upper) ? null : upper);
+    }
+
+    private sealed class RowList : IReadOnlyList<KaplanMeierRow>
+    {
+        private readonly KaplanMeierCurve _curve;
+
+        internal RowList(KaplanMeierCurve curve) => _curve = curve;
+
+        public int Count => _curve._times.Length;
+
+        public KaplanMeierRow this[int index] =>
+            (uint)index < (uint)Count ? _curve.Row(index) : throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {Count} rows.");
+
+        public IEnumerator<KaplanMeierRow> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return _curve.Row(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -57,14 +57,20 @@ internal static class SurvivalMath
         return ConfidenceLimits(p, standardError == 0 ? 0 : standardError / p, z, transform);
     }
 
-    /// <summary>R's <c>findq</c> (behind <c>quantile.survfit</c>): the first time the cumulative share 1 - curve reaches p,
-    /// the midpoint to the next drop when it equals p on a flat stretch, the midpoint to the last time when the curve ends there.</summary>
+    /// <summary>R's <c>findq</c> (behind <c>quantile.survfit</c>) for several probabilities of one curve: the first time the
+    /// cumulative share 1 - curve reaches p, the midpoint to the next drop when it equals p on a flat stretch, the midpoint to
+    /// the last time when the curve ends there.</summary>
     /// <param name="times">The curve's times, ascending.</param>
     /// <param name="curve">The curve (survival or a band) at those times; NaN where undefined.</param>
-    /// <param name="p">The probability.</param>
-    /// <param name="minProbability">The smallest probability asked for in the same call (R checks it once for all).</param>
-    internal static double? FindQuantile(double[] times, double[] curve, double p, double minProbability)
+    /// <param name="probabilities">The probabilities (R checks their minimum once for all of them).</param>
+    internal static double?[] FindQuantiles(double[] times, double[] curve, IReadOnlyList<double> probabilities)
     {
+        var result = new double?[probabilities.Count];
+        if (result.Length == 0)
+        {
+            return result;
+        }
+
         // x = c(0, time), y = c(0, 1 - curve).
         var n0 = times.Length + 1;
         var x = new double[n0];
@@ -80,41 +86,80 @@ internal static class SurvivalMath
             }
         }
 
-        if (maxY < minProbability)
+        var minP = double.PositiveInfinity;
+        foreach (var p in probabilities)
         {
-            return null;
+            minP = Math.Min(minP, p);
+        }
+
+        if (maxY < minP)
+        {
+            return result;
         }
 
         var xmax = x[n0 - 1];
-
-        // Keep the first occurrence of each y (NaN counts as one value, as in R's duplicated()).
-        var seen = new HashSet<double>();
-        var dx = new List<double>(n0);
-        var dy = new List<double>(n0);
-        for (var i = 0; i < n0; i++)
+        var (dx, dy) = FirstOccurrences(x, y);
+        var last = dy[dy.Count - 1];
+        for (var k = 0; k < result.Length; k++)
         {
-            if (seen.Add(y[i]))
+            var p = probabilities[k];
+            var i1 = StepIndex(dy, Tolerance, p);
+            var i2 = StepIndex(dy, -Tolerance, p);
+            double? quantile = i1 >= 0 && i2 >= 0 ? (dx[i1] + dx[i2]) / 2 : null;
+            if (p == 0)
             {
-                dx.Add(x[i]);
-                dy.Add(y[i]);
+                quantile = dx[0];
+            }
+
+            if (!double.IsNaN(last) && Math.Abs(p - last) < Tolerance)
+            {
+                quantile = i1 >= 0 ? (dx[i1] + xmax) / 2 : null;
+            }
+
+            result[k] = quantile;
+        }
+
+        return result;
+    }
+
+    // R's x[!duplicated(y)], y[!duplicated(y)]: the first occurrence of each y (NaN counts as one value).
+    private static (List<double> X, List<double> Y) FirstOccurrences(double[] x, double[] y)
+    {
+        var dx = new List<double>(x.Length);
+        var dy = new List<double>(y.Length);
+
+        // A survival curve gives non-decreasing y with undefined values only at the end: equal values are then adjacent.
+        var adjacent = true;
+        for (var i = 1; i < y.Length && adjacent; i++)
+        {
+            adjacent = double.IsNaN(y[i]) || (!double.IsNaN(y[i - 1]) && y[i] >= y[i - 1]);
+        }
+
+        if (adjacent)
+        {
+            for (var i = 0; i < y.Length; i++)
+            {
+                if (i == 0 || !y[i].Equals(y[i - 1]))
+                {
+                    dx.Add(x[i]);
+                    dy.Add(y[i]);
+                }
+            }
+        }
+        else
+        {
+            var seen = new HashSet<double>();
+            for (var i = 0; i < y.Length; i++)
+            {
+                if (seen.Add(y[i]))
+                {
+                    dx.Add(x[i]);
+                    dy.Add(y[i]);
+                }
             }
         }
 
-        var i1 = StepIndex(dy, Tolerance, p);
-        var i2 = StepIndex(dy, -Tolerance, p);
-        double? quantile = i1 >= 0 && i2 >= 0 ? (dx[i1] + dx[i2]) / 2 : null;
-        if (p == 0)
-        {
-            quantile = dx[0];
-        }
-
-        var last = dy[dy.Count - 1];
-        if (!double.IsNaN(last) && Math.Abs(p - last) < Tolerance)
-        {
-            quantile = i1 >= 0 ? (dx[i1] + xmax) / 2 : null;
-        }
-
-        return quantile;
+        return (dx, dy);
     }
 
     // approx(y + shift, seq_along(y), p, method = "constant", f = 1): the index of the smallest knot at or above p, or -1
