@@ -68,7 +68,7 @@ public sealed class CsvRecordReader<T> : IDisposable
         string header;
         try
         {
-            header = ReadHeaderLine(text, ref line);
+            header = ReadHeaderLine(text, file, ref line);
         }
         catch (DecoderFallbackException ex)
         {
@@ -285,7 +285,7 @@ public sealed class CsvRecordReader<T> : IDisposable
     }
 
     /// <summary>Reads up to the end of the first non-blank line (outside quotes), skipping blank lines before it.</summary>
-    private static string ReadHeaderLine(TextReader text, ref long line)
+    private static string ReadHeaderLine(TextReader text, string? file, ref long line)
     {
         var sb = new StringBuilder();
         var quoted = false;
@@ -325,7 +325,7 @@ public sealed class CsvRecordReader<T> : IDisposable
 
             if (sb.Length > MaxRecordChars)
             {
-                throw new CsvImportException($"The header is longer than {MaxRecordChars} characters.", null, line);
+                throw new CsvImportException($"The header is longer than {MaxRecordChars} characters.", file, line);
             }
         }
     }
