@@ -183,10 +183,11 @@ public static class EffectivenessAnalyzer
         HypothesisTestResult? independence = null;
         if (!aggregate.Overlap)
         {
+            // In ranked order (deterministic), so the floating-point sum does not depend on the order rows arrived in.
             var contingency = new long[n][];
             for (var s = 0; s < n; s++)
             {
-                contingency[s] = new[] { won[s], leads[s] - won[s] };
+                contingency[s] = new long[] { summaries[s].Won, summaries[s].Leads - summaries[s].Won };
             }
 
             independence = ProportionTests.ChiSquareIndependence(contingency);
