@@ -6,9 +6,8 @@ namespace LeadAnalytics.Findings;
 /// <summary>Default English and Chinese wording of each finding kind: templates with <c>{argument}</c> placeholders filled
 /// from <see cref="Finding.Arguments"/>. Apps that word findings themselves need only the kind and the arguments.</summary>
 /// <remarks>Placeholders: <c>{segment}</c>, <c>{value}</c>, <c>{comparison}</c>, <c>{n}</c>, <c>{p}</c>, <c>{adjusted_p}</c>,
-/// <c>{threshold}</c>, <c>{share}</c>, <c>{from_stage}</c>, <c>{to_stage}</c>, <c>{scope}</c>, <c>{key}</c>. Values ending in
-/// <c>_rate</c>-like proportions are shown as percentages with one decimal by <see cref="Format"/>; a missing argument leaves
-/// its placeholder visible rather than failing. Thread-safe.</remarks>
+/// <c>{threshold}</c>, <c>{share}</c>, <c>{from_stage}</c>, <c>{to_stage}</c>, <c>{scope}</c>, <c>{key}</c>, <c>{reason}</c>,
+/// <c>{open}</c>. A missing argument leaves its placeholder visible rather than failing. Thread-safe.</remarks>
 public static class FindingTemplates
 {
     /// <summary>The language code of the English templates.</summary>

@@ -7,7 +7,7 @@ namespace LeadAnalytics.Findings;
 /// <remarks>Values compare ordinally (<see cref="DimensionKeys.Comparer"/>); a <see langword="null"/> value is the missing
 /// value, labelled <see cref="DimensionKeys.Missing"/>. Ordering: by dimensions, then values in order, missing first.
 /// Immutable and thread-safe; equality by value.</remarks>
-public sealed class SegmentKey : IEquatable<SegmentKey>, IComparable<SegmentKey>
+public sealed class SegmentKey : IEquatable<SegmentKey>, IComparable<SegmentKey>, IComparable
 {
     private readonly Dimension[] _dimensions;
     private readonly string?[] _values;
@@ -172,6 +172,13 @@ public sealed class SegmentKey : IEquatable<SegmentKey>, IComparable<SegmentKey>
 
         return 0;
     }
+
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        SegmentKey other => CompareTo(other),
+        _ => throw new ArgumentException("Object must be a SegmentKey.", nameof(obj)),
+    };
 
     /// <summary>Dimension = value pairs, for example <c>Channel=SEO</c>.</summary>
     /// <returns>The text.</returns>
