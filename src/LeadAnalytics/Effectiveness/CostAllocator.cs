@@ -163,6 +163,7 @@ internal static class CostAllocator
             }
         }
 
+        // Everyone gets the quotient; the remainders are handed out after, by lead id.
         var quotient = new long[n];
         var remainder = new long[n];
         var anyRemainder = false;
@@ -186,11 +187,8 @@ internal static class CostAllocator
             allocated += part[e];
         }
 
-        var order = anyRemainder ? CanonicalOrder(table, rows) : null;
-        var given = new long[n];
-        for (var k = 0; k < rows.Length; k++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            var i = order is null ? k : order[k];
             var row = rows[i];
             var t = acquired[row];
             for (var d = 0; d < 3; d++)
@@ -199,15 +197,67 @@ internal static class CostAllocator
                 {
                     if (t >= windowStart[e] && t < windowEnd[e])
                     {
-                        spend[i] += quotient[e] + (given[e] < remainder[e] ? 1 : 0);
-                        given[e]++;
+                        spend[i] += quotient[e];
                         hasCost[i] = true;
                     }
                 }
             }
         }
 
+        if (anyRemainder)
+        {
+            GiveRemainders(table, rows, byCode, windowStart, windowEnd, matches, remainder, spend);
+        }
+
         return new Allocation(spend, hasCost, inPeriod, allocated, unmatched, outside);
+    }
+
+    // The leftover minor units of each entry go one each to its matching leads first in canonical (lead-id) order. Only
+    // the first r of each entry's leads are needed, so they are found by selection, not by sorting every lead.
+    private static void GiveRemainders(LeadTable table, int[] rows, int[][][] byCode, int[] windowStart, int[] windowEnd, int[] matches, long[] remainder, long[] spend)
+    {
+        var n = matches.Length;
+        var start = new int[n + 1];
+        for (var e = 0; e < n; e++)
+        {
+            start[e + 1] = start[e] + (remainder[e] > 0 ? matches[e] : 0);
+        }
+
+        var members = new int[start[n]];
+        var fill = new int[n];
+        Array.Copy(start, fill, n);
+        var acquired = table.StageSeconds[0];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var t = acquired[row];
+            for (var d = 0; d < 3; d++)
+            {
+                foreach (var e in byCode[d][table.Dimensions[d].Codes[row]])
+                {
+                    if (remainder[e] > 0 && t >= windowStart[e] && t < windowEnd[e])
+                    {
+                        members[fill[e]++] = i;
+                    }
+                }
+            }
+        }
+
+        var compare = CanonicalComparison(table, rows);
+        for (var e = 0; e < n; e++)
+        {
+            if (remainder[e] == 0)
+            {
+                continue;
+            }
+
+            var r = (int)remainder[e];
+            Selection.SelectSmallest(members, start[e], start[e + 1] - 1, start[e] + r - 1, compare);
+            for (var k = start[e]; k < start[e] + r; k++)
+            {
+                spend[members[k]]++;
+            }
+        }
     }
 
     // The amount accrued from the entry's start up to an instant, rounded to the minor unit.
@@ -222,20 +272,15 @@ internal static class CostAllocator
         return (long)Math.Round(amount * fraction * scale, 0, MidpointRounding.AwayFromZero);
     }
 
-    // Positions of rows sorted by lead id (ordinal), then by everything that decides a lead's segments, so that leads tied
+    // Orders positions in rows by lead id (ordinal), then by everything that decides a lead's segments, so that leads tied
     // on all of it are interchangeable and any order among them gives the same segment sums.
-    private static int[] CanonicalOrder(LeadTable table, int[] rows)
+    private static Comparison<int> CanonicalComparison(LeadTable table, int[] rows)
     {
-        var order = new int[rows.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
         var ids = table.Ids;
         var acquired = table.StageSeconds[0];
-        var tagCodes = table.Dimensions[(int)Dimension.Tag].Codes;
-        Array.Sort(order, (x, y) =>
+        var tags = table.Dimensions[(int)Dimension.Tag];
+        var tagCodes = tags.Codes;
+        return (x, y) =>
         {
             int a = rows[x], b = rows[y];
             var c = string.CompareOrdinal(ids[a], ids[b]);
@@ -251,7 +296,6 @@ internal static class CostAllocator
                 c = string.CompareOrdinal(column.ValueOf(column.Codes[a]), column.ValueOf(column.Codes[b]));
             }
 
-            var tags = table.Dimensions[(int)Dimension.Tag];
             int ia = table.TagOffsets[a], ib = table.TagOffsets[b], ea = table.TagOffsets[a + 1], eb = table.TagOffsets[b + 1];
             for (; c == 0 && ia < ea && ib < eb; ia++, ib++)
             {
@@ -259,7 +303,6 @@ internal static class CostAllocator
             }
 
             return c != 0 ? c : (ea - ia).CompareTo(eb - ib);
-        });
-        return order;
+        };
     }
 }

@@ -304,6 +304,7 @@ public static class EffectivenessAnalyzer
         return n;
     }
 
+    // The first ids in ordinal order of leads without cost; selection first, so a million uncosted leads are not all sorted.
     private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int[] rows, bool[] hasCost, int max)
     {
         var ids = new List<string>();
@@ -315,8 +316,22 @@ public static class EffectivenessAnalyzer
             }
         }
 
-        ids.Sort(StringComparer.Ordinal);
-        return ids.Count > max ? ids.GetRange(0, max) : ids;
+        if (max == 0 || ids.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var array = ids.ToArray();
+        var keep = Math.Min(max, array.Length);
+        if (keep < array.Length)
+        {
+            Selection.SelectSmallest(array, 0, array.Length - 1, keep - 1, string.CompareOrdinal);
+        }
+
+        Array.Sort(array, 0, keep, StringComparer.Ordinal);
+        var result = new string[keep];
+        Array.Copy(array, result, keep);
+        return result;
     }
 
     private static int CompareUnmatched(UnmatchedCost x, UnmatchedCost y)

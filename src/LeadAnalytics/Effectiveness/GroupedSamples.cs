@@ -31,19 +31,10 @@ internal sealed class GroupedSamples
 
     internal void Add(int group, double value) => _values[_next[group]++] = value;
 
-    // Sorts every group's slice; call once after the last Add.
-    internal void Sort()
-    {
-        for (var g = 0; g + 1 < _offsets.Length; g++)
-        {
-            Array.Sort(_values, _offsets[g], _offsets[g + 1] - _offsets[g]);
-        }
-    }
-
+    // The p-quantile of a group by selection (linear time); reorders that group's values, which later quantiles allow for.
     internal double? Quantile(int group, double p, QuantileMethod method)
     {
         var start = _offsets[group];
-        var count = _offsets[group + 1] - start;
-        return count == 0 ? null : Quantiles.OfSorted(new ArraySegment<double>(_values, start, count), p, method);
+        return Quantiles.OfSlice(_values, start, _offsets[group + 1] - start, p, method);
     }
 }

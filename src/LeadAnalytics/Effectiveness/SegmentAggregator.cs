@@ -219,9 +219,6 @@ internal static class SegmentAggregator
             }
         }
 
-        cycles.Sort();
-        wins.Sort();
-        speeds.Sort();
         for (var g = 0; g <= segments; g++)
         {
             figures[g].MedianCycleDays = cycles.Quantile(g, 0.5, quantileMethod);

@@ -165,6 +165,9 @@ public class HandComputedTableTests
             u => Assert.Equal((Douyin, 100m, UnmatchedCostReason.NoLeadInPeriod), (u.Entry.Key, u.InPeriodAmount, u.Reason)));
         Assert.Equal(2, costs.LeadsWithoutCost);
         Assert.Equal(new[] { "C1", "C2" }, costs.LeadsWithoutCostIds);
+        var capped = October2023(new EffectivenessOptions { Period = October, MaxListedLeadIds = 1 }).Costs;
+        Assert.Equal(2, capped.LeadsWithoutCost);
+        Assert.Equal(new[] { "C1" }, capped.LeadsWithoutCostIds);
     }
 
     [Fact]

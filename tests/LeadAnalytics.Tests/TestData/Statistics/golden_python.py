@@ -5,9 +5,10 @@ Regenerate: /usr/bin/python3 golden_python.py > golden_python.csv
 Line format: kind,inputs (space-separated),expected values (space-separated), repr() of doubles.
 
 The Bayesian probability P(p1 > p2) with Beta(1, 1) priors is computed two independent ways at 60 significant digits:
-Evan Miller's closed-form sum at 60 significant digits, and direct numerical integration of f1(p) * F2(p) over [0, 1] at 30
-digits (split at the posteriors' means +- k standard deviations, where the integrand lives); the script stops if they
-disagree beyond 1e-15, and writes the closed form.
+Evan Miller's closed-form sum at 60 significant digits, and direct numerical integration of f1(p) * F2(p) over [0, 1]
+(split at the posteriors' means +- k standard deviations, where the integrand lives): with mpmath at 30 digits for small
+counts (the script stops if they disagree beyond 1e-15), with scipy's quad in double precision for counts in the
+thousands (beyond 1e-10). It writes the closed form.
 """
 import sys
 import mpmath
@@ -45,6 +46,23 @@ def miller(s1, n1, s2, n2):
     return mpmath.fsum(mpmath.beta(a2 + i, b1 + b2) / ((b1 + i) * mpmath.beta(1 + i, b1) * mpmath.beta(a2, b2)) for i in range(a1))
 
 
+def breakpoints(a1, b1, a2, b2):
+    points = {0.0, 1.0}
+    for a, b in ((a1, b1), (a2, b2)):
+        mean = a / (a + b)
+        sd = (mean * (1 - mean) / (a + b + 1)) ** 0.5
+        points.update(q for q in (mean + k * sd / 2 for k in range(-12, 13)) if 0 < q < 1)
+    return sorted(points)
+
+
+def integral_double(s1, n1, s2, n2):
+    from scipy import integrate
+    a1, b1, a2, b2 = 1 + s1, 1 + n1 - s1, 1 + s2, 1 + n2 - s2
+    pts = breakpoints(a1, b1, a2, b2)
+    f = lambda p: stats.beta.pdf(p, a1, b1) * stats.beta.cdf(p, a2, b2)
+    return sum(integrate.quad(f, lo, hi, epsabs=1e-15, epsrel=1e-13, limit=200)[0] for lo, hi in zip(pts, pts[1:]))
+
+
 def integral(s1, n1, s2, n2):
     a1, b1, a2, b2 = 1 + s1, 1 + n1 - s1, 1 + s2, 1 + n2 - s2
     with mpmath.workdps(30):
@@ -62,11 +80,18 @@ def integral(s1, n1, s2, n2):
         return mpmath.quad(lambda p: f(p) * F(p), sorted(points))
 
 
+large = [(1500, 10000, 4400, 30000), (1500, 10000, 1450, 10000), (160, 1600, 5000, 50000), (5000, 50000, 160, 1600)]
 bayes = [(40, 500, 30, 200), (30, 200, 40, 500), (0, 0, 0, 0), (1, 10, 0, 10), (12, 100, 6, 100), (120, 1000, 100, 1000),
          (500, 10000, 550, 10000), (0, 5, 5, 5), (3, 4, 50, 400), (25, 300, 70, 700), (2, 10, 95, 1000)]
 for s1, n1, s2, n2 in bayes:
     exact = miller(s1, n1, s2, n2)
     check = integral(s1, n1, s2, n2)
     if abs(exact - check) > mpmath.mpf("1e-15"):
+        sys.exit(f"closed form and integral disagree for {(s1, n1, s2, n2)}: {exact} vs {check}")
+    out("bayes_greater", (s1, n1, s2, n2), [exact])
+for s1, n1, s2, n2 in large:
+    exact = miller(s1, n1, s2, n2)
+    check = integral_double(s1, n1, s2, n2)
+    if abs(float(exact) - check) > 1e-10:
         sys.exit(f"closed form and integral disagree for {(s1, n1, s2, n2)}: {exact} vs {check}")
     out("bayes_greater", (s1, n1, s2, n2), [exact])
