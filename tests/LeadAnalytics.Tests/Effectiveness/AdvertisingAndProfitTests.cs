@@ -90,6 +90,26 @@ public class AdvertisingAndProfitTests
     }
 
     [Fact]
+    public void Impressions_and_clicks_read_from_a_costs_csv_reach_the_summary()
+    {
+        // Whole-month entries and the whole time range: every entry counts in full. Douyin: 4000 / 80000 impressions /
+        // 1600 clicks; its leads by as-of are A1..A4 and X1 (September) = 5.
+        const string csv = "scope,key,period_start,period_end,amount,currency,impressions,clicks\n"
+            + "channel,抖音信息流,2023-10-01,2023-10-31,4000,CNY,80000,1600\n"
+            + "channel,行业展会,2023-10-01,2023-10-31,9000,CNY,,\n";
+        var costs = LeadAnalytics.Csv.CostCsv.Read(new StringReader(csv));
+        Assert.Empty(costs.Issues);
+        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), costs.Records, AsOf);
+        var a = r.Segments.Single(s => s.Label == Douyin);
+        Assert.Equal((80_000L, 1_600L), (a.Impressions!.Value, a.Clicks!.Value));
+        Assert.Equal(0.02, a.ClickThroughRate!.Value); // 1600 / 80000
+        Assert.Equal(2.5m, a.CostPerClick); // 4000 / 1600
+        Assert.Equal(50m, a.CostPerThousandImpressions); // 4000 x 1000 / 80000
+        Assert.Equal(5.0 / 1600, a.ClickToLeadRate);
+        Assert.Null(r.Segments.Single(s => s.Label == TradeShow).Impressions); // empty cells: not reported
+    }
+
+    [Fact]
     public void Leads_can_exceed_clicks_then_click_to_lead_is_a_plain_ratio_above_one()
     {
         // Douyin's 4 October leads against 2 clicks over [10-01, 11-01): 4 / 2 = 2, no interval (a double, not a Rate).
@@ -186,6 +206,40 @@ public class AdvertisingAndProfitTests
         Assert.Equal(40_000m, partial.Segments.Single(s => s.Label == TradeShow).GrossProfit);
         Assert.Null(partial.Segments.Single(s => s.Label == Douyin).GrossProfit);
         Assert.Null(partial.Total.GrossProfit);
+    }
+
+    [Fact]
+    public void With_overlapping_tag_segments_the_totals_row_uses_the_default_margin()
+    {
+        // L1 tagged a and b, won 100; L2 tagged a, won 50. Segment a: revenue 150, b: 100; the totals row counts each lead
+        // once: 150. Margins: b 50%, default 20%. a: 150 x 0.2 = 30; b: 100 x 0.5 = 50; totals: 150 x 0.2 = 30 (not 30 + 50).
+        Lead Won(string id, decimal deal, params string[] tags)
+        {
+            var builder = new LeadBuilder { Id = id, Channel = Douyin, AcquiredAt = At(10, 2), WonAt = At(10, 9), DealAmount = Cny(deal) };
+            foreach (var tag in tags)
+            {
+                builder.Tags.Add(tag);
+            }
+
+            return builder.Build();
+        }
+
+        var table = LeadTable.Build(new[] { Won("L1", 100m, "a", "b"), Won("L2", 50m, "a") });
+        EffectivenessResult Run(decimal? fallback) => EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions
+        {
+            Dimensions = new[] { Dimension.Tag },
+            DefaultGrossMargin = fallback,
+            GrossMarginBySegment = new Dictionary<string, decimal> { ["b"] = 0.5m },
+        });
+
+        var r = Run(0.2m);
+        Assert.True(r.SegmentsOverlap);
+        Assert.Equal(30m, r.Segments.Single(s => s.Label == "a").GrossProfit);
+        Assert.Equal(50m, r.Segments.Single(s => s.Label == "b").GrossProfit);
+        Assert.Equal(30m, r.Total.GrossProfit);
+        Assert.Equal(15m, r.Total.ProfitPerCustomer); // 30 / 2 won with an amount
+        Assert.Null(r.Total.ProfitRoi); // no spend
+        Assert.Null(Run(null).Total.GrossProfit);
     }
 
     [Fact]
