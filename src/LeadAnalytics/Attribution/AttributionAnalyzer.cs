@@ -1,0 +1,98 @@
+namespace LeadAnalytics.Attribution;
+
+/// <summary>
+/// Attribution: which channels (or strategies, or contents) deserve the credit for conversions and their value. The entry point
+/// of the engine; every model of <see cref="AttributionModel"/>, one at a time or side by side.
+/// </summary>
+/// <remarks>
+/// <para>Pure and thread-safe: no clock, no I/O, no shared state. The output does not depend on the order of the input.</para>
+/// <para>Every model conserves credit: credited conversions sum to the total conversions of the journeys with at least one touch
+/// (to 1e-9), and credited values sum exactly to their total value rounded to the currency's minor unit (largest remainder).</para>
+/// <para>docs/attribution.md defines the models with worked examples and compares them with ChannelAttribution.</para>
+/// </remarks>
+public static class AttributionAnalyzer
+{
+    /// <summary>Computes one model (<see cref="AttributionOptions.Model"/>).</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="options">The options; <see cref="AttributionOptions.Default"/> when null.</param>
+    /// <returns>The credit per key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The model needs touch times or milestones and the journeys are aggregated paths.</exception>
+    public static AttributionResult Analyze(AttributionJourneys journeys, AttributionOptions? options = null)
+    {
+        options ??= AttributionOptions.Default;
+        return Compare(journeys, new[] { options.Model }, options).Results[0];
+    }
+
+    /// <summary>Computes several models on the same journeys; the journeys are prepared (keyed, filtered, aggregated) once.</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="models">The models, in the order wanted (a model listed twice appears twice).</param>
+    /// <param name="options">The options (<see cref="AttributionOptions.Model"/> is ignored); <see cref="AttributionOptions.Default"/> when null.</param>
+    /// <returns>One result per model, all listing the same keys.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journeys"/> or <paramref name="models"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option or model is out of range.</exception>
+    /// <exception cref="ArgumentException">A model needs touch times or milestones and the journeys are aggregated paths.</exception>
+    public static AttributionComparison Compare(AttributionJourneys journeys, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
+    {
+        if (journeys is null)
+        {
+            throw new ArgumentNullException(nameof(journeys));
+        }
+
+        if (models is null)
+        {
+            throw new ArgumentNullException(nameof(models));
+        }
+
+        options ??= AttributionOptions.Default;
+        options.Validate();
+        var modelList = models.ToList();
+        foreach (var model in modelList)
+        {
+            if (!Enum.IsDefined(typeof(AttributionModel), model))
+            {
+                throw new ArgumentOutOfRangeException(nameof(models), model, "Unknown attribution model.");
+            }
+        }
+
+        var table = JourneyTableBuilder.Build(journeys, options);
+        var results = new List<AttributionResult>(modelList.Count);
+        foreach (var model in modelList)
+        {
+            var raw = model switch
+            {
+                AttributionModel.Markov => MarkovAttribution.Compute(table, options),
+                AttributionModel.Shapley => ShapleyAttribution.Compute(table),
+                _ => RuleBasedAttribution.Compute(table, model, options),
+            };
+            results.Add(ToResult(table, model, raw));
+        }
+
+        return new AttributionComparison(table.Keys, results);
+    }
+
+    private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw)
+    {
+        var currency = table.Currency;
+        var totalValue = Math.Round(table.TotalValue, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        var money = MoneyAllocator.Allocate(totalValue, currency, raw.ValueWeights);
+        var credits = new ChannelCredit[table.Keys.Length];
+        for (var key = 0; key < credits.Length; key++)
+        {
+            credits[key] = new ChannelCredit(table.Keys[key], raw.Conversions[key], money[key], raw.RemovalEffects?[key], raw.ValueRemovalEffects?[key]);
+        }
+
+        return new AttributionResult(
+            model,
+            table.TotalConversions,
+            new Money(totalValue, currency),
+            credits,
+            raw.Markov,
+            table.JourneyCount,
+            table.UnattributedConversions,
+            new Money(table.UnattributedValue, currency),
+            table.DroppedTouchpoints,
+            table.UnmatchedTouchpoints);
+    }
+}

@@ -1,0 +1,121 @@
+namespace LeadAnalytics.Attribution;
+
+/// <summary>
+/// The journeys to attribute: either leads with their touchpoints (outcome and value from the lead) or aggregated paths
+/// counted in a warehouse. Build one with <see cref="FromLeads"/> or <see cref="FromPaths"/>.
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe; holds the inputs only. What is credited (channel, strategy, content), the as-of instant
+/// and the lookback window are options of the analysis, so one instance serves many analyses.</para>
+/// <para>Lead journeys: a won lead is one conversion worth its deal amount (zero when missing) at its won instant; lost and open
+/// leads are non-converting journeys. Touchpoints are matched to leads by <see cref="Touchpoint.JourneyId"/> = <see cref="Lead.Id"/>;
+/// touchpoints of unknown journeys are counted in the result and otherwise ignored.</para>
+/// </remarks>
+public sealed class AttributionJourneys
+{
+    private AttributionJourneys(Lead[]? leads, Touchpoint[]? touchpoints, AggregatedPath[]? paths, Currency currency)
+    {
+        Leads = leads;
+        Touchpoints = touchpoints;
+        Paths = paths;
+        Currency = currency;
+    }
+
+    /// <summary>The currency of the conversion values (<see cref="Currency.None"/> when no value is known).</summary>
+    public Currency Currency { get; }
+
+    /// <summary>Whether the journeys carry touch times and milestones (lead journeys do, aggregated paths do not).</summary>
+    public bool HasTouchTimes => Paths is null;
+
+    /// <summary>The number of leads or aggregated paths.</summary>
+    public int Count => Leads?.Length ?? Paths!.Length;
+
+    internal Lead[]? Leads { get; }
+
+    internal Touchpoint[]? Touchpoints { get; }
+
+    internal AggregatedPath[]? Paths { get; }
+
+    /// <summary>Journeys of leads: each lead with the touchpoints whose journey id is its id.</summary>
+    /// <param name="leads">The leads; ids must be unique (ordinally).</param>
+    /// <param name="touchpoints">Their touchpoints, in any order.</param>
+    /// <param name="currency">The currency of the deal amounts; by default the currency of the won leads' deal amounts
+    /// (<see cref="Currency.None"/> when no won lead has one).</param>
+    /// <returns>The journeys.</returns>
+    /// <exception cref="ArgumentNullException">An argument or element is null.</exception>
+    /// <exception cref="ArgumentException">Two leads share an id.</exception>
+    /// <exception cref="CurrencyMismatchException">Won leads' deal amounts are in different currencies, or not in <paramref name="currency"/>.</exception>
+    public static AttributionJourneys FromLeads(IEnumerable<Lead> leads, IEnumerable<Touchpoint> touchpoints, Currency? currency = null)
+    {
+        if (leads is null)
+        {
+            throw new ArgumentNullException(nameof(leads));
+        }
+
+        if (touchpoints is null)
+        {
+            throw new ArgumentNullException(nameof(touchpoints));
+        }
+
+        var leadArray = leads.ToArray();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        Currency? found = currency;
+        foreach (var lead in leadArray)
+        {
+            if (lead is null)
+            {
+                throw new ArgumentNullException(nameof(leads), "A lead is null.");
+            }
+
+            if (!ids.Add(lead.Id))
+            {
+                throw new ArgumentException($"Two leads have the id '{lead.Id}'.", nameof(leads));
+            }
+
+            if (lead.WonAt is not null && lead.DealAmount is { } amount)
+            {
+                if (found is { } c && c != amount.Currency)
+                {
+                    throw new CurrencyMismatchException(c, amount.Currency);
+                }
+
+                found = amount.Currency;
+            }
+        }
+
+        var touchArray = touchpoints.ToArray();
+        foreach (var touch in touchArray)
+        {
+            if (touch is null)
+            {
+                throw new ArgumentNullException(nameof(touchpoints), "A touchpoint is null.");
+            }
+        }
+
+        return new AttributionJourneys(leadArray, touchArray, null, found ?? Currency.None);
+    }
+
+    /// <summary>Journeys counted as aggregated paths (path, conversions, value, nulls).</summary>
+    /// <param name="paths">The paths, in any order; the same path may appear more than once (its counts add up).</param>
+    /// <param name="currency">The currency of the conversion values.</param>
+    /// <returns>The journeys.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or an element is null.</exception>
+    public static AttributionJourneys FromPaths(IEnumerable<AggregatedPath> paths, Currency currency)
+    {
+        if (paths is null)
+        {
+            throw new ArgumentNullException(nameof(paths));
+        }
+
+        var array = paths.ToArray();
+        foreach (var path in array)
+        {
+            if (path is null)
+            {
+                throw new ArgumentNullException(nameof(paths), "A path is null.");
+            }
+        }
+
+        return new AttributionJourneys(null, null, array, currency);
+    }
+}

@@ -1,0 +1,104 @@
+namespace LeadAnalytics.Attribution;
+
+/// <summary>Options of <see cref="AttributionAnalyzer"/>: the model, what is credited, which touches count, and model parameters.</summary>
+/// <remarks>Immutable once built (init-only properties); safe to share between threads. docs/attribution.md explains each convention.</remarks>
+public sealed class AttributionOptions
+{
+    /// <summary>The defaults: Markov order 1 by channel, no lookback limit.</summary>
+    public static AttributionOptions Default { get; } = new();
+
+    /// <summary>The model <see cref="AttributionAnalyzer.Analyze"/> computes; <see cref="AttributionModel.Markov"/> by default.</summary>
+    public AttributionModel Model { get; init; } = AttributionModel.Markov;
+
+    /// <summary>What touchpoint journeys credit: <see cref="Dimension.Channel"/> (default), <see cref="Dimension.Strategy"/> or
+    /// <see cref="Dimension.Content"/>. A touch without the value is credited to <see cref="DimensionKeys.Missing"/>.
+    /// Ignored for aggregated paths, whose steps are the keys.</summary>
+    public Dimension By { get; init; } = Dimension.Channel;
+
+    /// <summary>A custom key for touchpoint journeys (for example channel and strategy together); overrides <see cref="By"/>.
+    /// A blank key counts as <see cref="DimensionKeys.Missing"/>.</summary>
+    public Func<Touchpoint, string?>? KeySelector { get; init; }
+
+    /// <summary>The as-of instant for touchpoint journeys: outcomes, touches and leads after it are ignored;
+    /// <see langword="null"/> (default) uses everything recorded.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Touches more than this long before the end of their journey (the conversion for won leads) are ignored;
+    /// <see langword="null"/> (default) keeps every touch. Applies to touchpoint journeys only.</summary>
+    public TimeSpan? LookbackWindow { get; init; }
+
+    /// <summary>Whether a lead with no touchpoints at all counts as a one-touch journey through its own source (its channel,
+    /// strategy and content at its acquisition instant, marked first touch and lead created). <see langword="true"/> by default,
+    /// since most CRM tables record only the source.</summary>
+    public bool UseLeadSourceWhenNoTouchpoints { get; init; } = true;
+
+    /// <summary>Channel names that the last-non-direct model skips, compared ordinally: <c>Direct</c>, <c>direct</c> and
+    /// <c>(direct)</c> by default. For touchpoint journeys the touch's channel is tested whatever is credited; for aggregated paths, the step.</summary>
+    public IReadOnlyCollection<string> DirectChannels { get; init; } = new[] { "Direct", "direct", "(direct)" };
+
+    /// <summary>The position-based model's share for the first touch of a journey with three or more touches; 0.4 by default.</summary>
+    public double PositionBasedFirstShare { get; init; } = 0.4;
+
+    /// <summary>The position-based model's share for the last touch of a journey with three or more touches; 0.4 by default.</summary>
+    public double PositionBasedLastShare { get; init; } = 0.4;
+
+    /// <summary>The time-decay half-life: a touch this long before the conversion weighs half as much as one at the conversion; 7 days by default.</summary>
+    public TimeSpan TimeDecayHalfLife { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The order k of the Markov chain (its states are the last k steps); 1 by default.</summary>
+    public int MarkovOrder { get; init; } = 1;
+
+    /// <summary>Whether consecutive repeats of a step collapse into one before the Markov chain is built (<c>a &gt; a &gt; b</c> becomes
+    /// <c>a &gt; b</c>); <see langword="true"/> by default. For order 1 it changes the transition matrix but not the removal effects.</summary>
+    public bool MarkovCollapseRepeats { get; init; } = true;
+
+    /// <summary>Whether journeys that did not convert feed the Markov chain (as transitions to the null state);
+    /// <see langword="true"/> by default.</summary>
+    public bool MarkovUseNonConvertingPaths { get; init; } = true;
+
+    /// <summary>How the Markov model shares the value; <see cref="MarkovValueRule.RemovalEffectShare"/> by default.</summary>
+    public MarkovValueRule MarkovValueRule { get; init; } = MarkovValueRule.RemovalEffectShare;
+
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(typeof(AttributionModel), Model))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown attribution model.");
+        }
+
+        if (KeySelector is null && By is not (Dimension.Channel or Dimension.Strategy or Dimension.Content))
+        {
+            throw new ArgumentOutOfRangeException(nameof(By), By, "Attribution credits channels, strategies or contents; use KeySelector for anything else.");
+        }
+
+        if (LookbackWindow is { } lookback && lookback < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LookbackWindow), lookback, "The lookback window must not be negative.");
+        }
+
+        if (DirectChannels is null)
+        {
+            throw new ArgumentNullException(nameof(DirectChannels));
+        }
+
+        if (!(PositionBasedFirstShare >= 0 && PositionBasedLastShare >= 0 && PositionBasedFirstShare + PositionBasedLastShare <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PositionBasedFirstShare), "The first and last shares must be non-negative and sum to at most 1.");
+        }
+
+        if (TimeDecayHalfLife <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeDecayHalfLife), TimeDecayHalfLife, "The half-life must be positive.");
+        }
+
+        if (MarkovOrder < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MarkovOrder), MarkovOrder, "The Markov order is at least 1.");
+        }
+
+        if (!Enum.IsDefined(typeof(MarkovValueRule), MarkovValueRule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MarkovValueRule), MarkovValueRule, "Unknown value rule.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+namespace LeadAnalytics.Attribution;
+
+/// <summary>The credit one model gives every key, with the totals it conserves and what the input dropped.</summary>
+/// <remarks>
+/// <para>Immutable and thread-safe. Credited conversions sum to <see cref="TotalConversions"/> (to rounding of doubles) and credited
+/// values sum exactly to <see cref="TotalValue"/> (largest-remainder rounding to the minor unit, ties to the ordinally smaller key).</para>
+/// <para><see cref="Credits"/> lists every key that occurs in a journey, converting or not, in ordinal order of the key.</para>
+/// </remarks>
+public sealed class AttributionResult
+{
+    /// <summary>Creates a result.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="totalConversions">Conversions of the journeys with at least one touch.</param>
+    /// <param name="totalValue">Their value, rounded to the minor unit.</param>
+    /// <param name="credits">Credit per key.</param>
+    /// <param name="markov">Markov details, or <see langword="null"/>.</param>
+    /// <param name="journeyCount">Journeys (leads or paths) with at least one touch.</param>
+    /// <param name="unattributedConversions">Conversions of journeys with no touch to credit.</param>
+    /// <param name="unattributedValue">Their value.</param>
+    /// <param name="droppedTouchpoints">Touchpoints outside the lookback window or after their journey ended.</param>
+    /// <param name="unmatchedTouchpoints">Touchpoints of no known lead (or of a lead acquired after the as-of instant).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credits"/> is null.</exception>
+    public AttributionResult(
+        AttributionModel model,
+        double totalConversions,
+        Money totalValue,
+        IReadOnlyList<ChannelCredit> credits,
+        MarkovDetails? markov,
+        int journeyCount,
+        double unattributedConversions,
+        Money unattributedValue,
+        int droppedTouchpoints,
+        int unmatchedTouchpoints)
+    {
+        Model = model;
+        TotalConversions = totalConversions;
+        TotalValue = totalValue;
+        Credits = credits ?? throw new ArgumentNullException(nameof(credits));
+        Markov = markov;
+        JourneyCount = journeyCount;
+        UnattributedConversions = unattributedConversions;
+        UnattributedValue = unattributedValue;
+        DroppedTouchpoints = droppedTouchpoints;
+        UnmatchedTouchpoints = unmatchedTouchpoints;
+    }
+
+    /// <summary>The model.</summary>
+    public AttributionModel Model { get; }
+
+    /// <summary>Conversions of the journeys with at least one touch: what the credits share.</summary>
+    public double TotalConversions { get; }
+
+    /// <summary>Value of those conversions, rounded to the currency's minor unit (half away from zero): what the credits share.</summary>
+    public Money TotalValue { get; }
+
+    /// <summary>Credit per key, in ordinal order of the key.</summary>
+    public IReadOnlyList<ChannelCredit> Credits { get; }
+
+    /// <summary>For <see cref="AttributionModel.Markov"/>: the fitted chain; otherwise <see langword="null"/>.</summary>
+    public MarkovDetails? Markov { get; }
+
+    /// <summary>Journeys (leads or aggregated paths) with at least one touch.</summary>
+    public int JourneyCount { get; }
+
+    /// <summary>Conversions that no touch can take: won leads whose touches all fell outside the lookback window (or that had none
+    /// and no usable source). Not part of <see cref="TotalConversions"/>.</summary>
+    public double UnattributedConversions { get; }
+
+    /// <summary>Value of <see cref="UnattributedConversions"/>, unrounded.</summary>
+    public Money UnattributedValue { get; }
+
+    /// <summary>Touchpoints ignored because they were outside the lookback window or after their journey ended (conversion, loss or as-of).</summary>
+    public int DroppedTouchpoints { get; }
+
+    /// <summary>Touchpoints ignored because no analysed lead has their journey id.</summary>
+    public int UnmatchedTouchpoints { get; }
+
+    /// <summary>The credit of one key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>Its line, or <see langword="null"/> when the key occurs in no journey.</returns>
+    public ChannelCredit? Find(string key)
+    {
+        foreach (var credit in Credits)
+        {
+            if (string.Equals(credit.Key, key, StringComparison.Ordinal))
+            {
+                return credit;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,382 @@
+namespace LeadAnalytics.Attribution;
+
+/// <summary>Turns <see cref="AttributionJourneys"/> and the options into a <see cref="JourneyTable"/>: resolves keys, applies the
+/// as-of instant and the lookback window, orders touches and rows canonically.</summary>
+internal static class JourneyTableBuilder
+{
+    private const double TicksPerDay = TimeSpan.TicksPerDay;
+
+    internal static JourneyTable Build(AttributionJourneys journeys, AttributionOptions options) =>
+        journeys.Paths is { } paths ? FromPaths(paths, journeys.Currency, options) : FromLeads(journeys, options);
+
+    private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options)
+    {
+        // Codes in order of first appearance first (one dictionary lookup per step), ranked into ordinal order below.
+        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var longest = 1;
+        var totalSteps = 0;
+        foreach (var path in paths)
+        {
+            longest = Math.Max(longest, path.StepArray.Length);
+            totalSteps += path.StepArray.Length;
+        }
+
+        var allSteps = new int[totalSteps];
+        var at = 0;
+        foreach (var path in paths)
+        {
+            foreach (var step in path.StepArray)
+            {
+                if (!provisional.TryGetValue(step, out var code))
+                {
+                    code = names.Count;
+                    provisional.Add(step, code);
+                    names.Add(step);
+                }
+
+                allSteps[at++] = code;
+            }
+        }
+
+        var keys = names.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var rankOf = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rankOf[provisional[keys[i]]] = i;
+        }
+
+        // Identical paths are hashed together once; their members are chained through `next` without allocating per path.
+        var groups = new SequenceMap();
+        var head = new List<int>();
+        var next = new int[paths.Length];
+        var buffer = new int[longest];
+        at = 0;
+        for (var p = 0; p < paths.Length; p++)
+        {
+            var length = paths[p].StepArray.Length;
+            for (var s = 0; s < length; s++)
+            {
+                buffer[s] = rankOf[allSteps[at++]];
+            }
+
+            var g = groups.GetOrAdd(buffer, 0, length);
+            if (g == head.Count)
+            {
+                head.Add(-1);
+            }
+
+            next[p] = head[g];
+            head[g] = p;
+        }
+
+        // Canonical row order: distinct paths in key order, so input order cannot change any floating-point sum.
+        var coded = new int[groups.Count][];
+        var order = new int[groups.Count];
+        var stepCount = 0;
+        for (var g = 0; g < coded.Length; g++)
+        {
+            coded[g] = groups.ToArray(g);
+            order[g] = g;
+            stepCount += coded[g].Length;
+        }
+
+        Array.Sort(order, (a, b) => CompareSequences(coded[a], coded[b]));
+
+        var direct = new bool[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            direct[k] = options.DirectChannels.Contains(keys[k], StringComparer.Ordinal);
+        }
+
+        var rowStart = new int[coded.Length + 1];
+        var stepKey = new int[stepCount];
+        var stepDirect = new bool[stepCount];
+        var conversions = new double[coded.Length];
+        var nulls = new double[coded.Length];
+        var value = new decimal[coded.Length];
+        var members = new List<AggregatedPath>();
+        at = 0;
+        for (var r = 0; r < order.Length; r++)
+        {
+            var g = order[r];
+            rowStart[r] = at;
+            foreach (var key in coded[g])
+            {
+                stepKey[at] = key;
+                stepDirect[at] = direct[key];
+                at++;
+            }
+
+            members.Clear();
+            for (var p = head[g]; p >= 0; p = next[p])
+            {
+                members.Add(paths[p]);
+            }
+
+            // Whole counts add up exactly in any order (as do decimals); fractional ones are summed in a canonical order.
+            var whole = true;
+            foreach (var m in members)
+            {
+                whole &= m.Conversions == Math.Floor(m.Conversions) && m.Nulls == Math.Floor(m.Nulls);
+            }
+
+            if (!whole && members.Count > 1)
+            {
+                members.Sort(CompareCounts);
+            }
+
+            var c = new NeumaierSum();
+            var n = new NeumaierSum();
+            foreach (var m in members)
+            {
+                c.Add(m.Conversions);
+                n.Add(m.Nulls);
+                value[r] += m.Value;
+            }
+
+            conversions[r] = c.Value;
+            nulls[r] = n.Value;
+        }
+
+        rowStart[coded.Length] = at;
+        return new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, paths.Length, 0, 0m, 0, 0);
+    }
+
+    private static int CompareCounts(AggregatedPath a, AggregatedPath b)
+    {
+        var c = a.Conversions.CompareTo(b.Conversions);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Nulls.CompareTo(b.Nulls);
+        return c != 0 ? c : a.Value.CompareTo(b.Value);
+    }
+
+    private static Dictionary<string, int> CodesInOrdinalOrder(HashSet<string> distinct, out string[] keys)
+    {
+        keys = new string[distinct.Count];
+        distinct.CopyTo(keys);
+        Array.Sort(keys, StringComparer.Ordinal);
+        var codes = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            codes[keys[i]] = i;
+        }
+
+        return codes;
+    }
+
+    private static JourneyTable FromLeads(AttributionJourneys journeys, AttributionOptions options)
+    {
+        var asOf = options.AsOf;
+        var direct = new HashSet<string>(options.DirectChannels, StringComparer.Ordinal);
+        var selector = KeySelector(options);
+
+        var byJourney = new Dictionary<string, List<Touchpoint>>(StringComparer.Ordinal);
+        foreach (var touch in journeys.Touchpoints!)
+        {
+            if (!byJourney.TryGetValue(touch.JourneyId, out var list))
+            {
+                list = new List<Touchpoint>();
+                byJourney.Add(touch.JourneyId, list);
+            }
+
+            list.Add(touch);
+        }
+
+        var leads = (Lead[])journeys.Leads!.Clone();
+        Array.Sort(leads, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+        var rowTouches = new List<Touchpoint>();
+        var rowStart = new List<int>();
+        var rowDays = new List<double>();
+        var conversions = new List<double>();
+        var nulls = new List<double>();
+        var values = new List<decimal>();
+        var matched = 0;
+        var dropped = 0;
+        var unattributedConversions = 0.0;
+        var unattributedValue = 0m;
+        var kept = new List<Touchpoint>();
+
+        foreach (var lead in leads)
+        {
+            byJourney.TryGetValue(lead.Id, out var touches);
+            if (asOf is { } cutoff && lead.AcquiredAt > cutoff)
+            {
+                continue; // not a lead yet at the as-of instant; its touches stay unmatched
+            }
+
+            matched += touches?.Count ?? 0;
+            var outcome = asOf is { } a ? lead.OutcomeAsOf(a) : lead.Outcome;
+            var won = outcome == Outcome.Won;
+            DateTimeOffset? end = outcome switch
+            {
+                Outcome.Won => lead.WonAt,
+                Outcome.Lost => lead.LostAt,
+                _ => asOf,
+            };
+
+            IReadOnlyList<Touchpoint> candidates;
+            var synthetic = false;
+            if (touches is { Count: > 0 })
+            {
+                candidates = touches;
+            }
+            else if (options.UseLeadSourceWhenNoTouchpoints)
+            {
+                candidates = new[] { SourceTouch(lead) };
+                synthetic = true;
+            }
+            else
+            {
+                candidates = Array.Empty<Touchpoint>();
+            }
+
+            // An open lead observed without an as-of instant ends at its latest touch.
+            var endTicks = end?.UtcTicks ?? LatestTicks(candidates);
+            kept.Clear();
+            foreach (var t in candidates)
+            {
+                var ticks = t.OccurredAt.UtcTicks;
+                var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
+                if (inWindow)
+                {
+                    kept.Add(t);
+                }
+                else if (!synthetic)
+                {
+                    dropped++;
+                }
+            }
+
+            var value = won ? lead.DealAmount?.Amount ?? 0m : 0m;
+            if (kept.Count == 0)
+            {
+                if (won)
+                {
+                    unattributedConversions += 1;
+                    unattributedValue += value;
+                }
+
+                continue;
+            }
+
+            kept.Sort(CompareTouches);
+            rowStart.Add(rowTouches.Count);
+            foreach (var t in kept)
+            {
+                rowTouches.Add(t);
+                rowDays.Add((endTicks - t.OccurredAt.UtcTicks) / TicksPerDay);
+            }
+
+            conversions.Add(won ? 1 : 0);
+            nulls.Add(won ? 0 : 1);
+            values.Add(value);
+        }
+
+        rowStart.Add(rowTouches.Count);
+
+        var stepKeys = new string[rowTouches.Count];
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < stepKeys.Length; i++)
+        {
+            var key = selector(rowTouches[i]);
+            stepKeys[i] = string.IsNullOrWhiteSpace(key) ? DimensionKeys.Missing : key!;
+            distinct.Add(stepKeys[i]);
+        }
+
+        var codes = CodesInOrdinalOrder(distinct, out var keys);
+        var stepKey = new int[stepKeys.Length];
+        var stepDirect = new bool[stepKeys.Length];
+        var stepMilestones = new CrmMilestones[stepKeys.Length];
+        for (var i = 0; i < stepKeys.Length; i++)
+        {
+            stepKey[i] = codes[stepKeys[i]];
+            stepDirect[i] = direct.Contains(rowTouches[i].Channel);
+            stepMilestones[i] = rowTouches[i].Milestones;
+        }
+
+        return new JourneyTable(
+            keys,
+            rowStart.ToArray(),
+            stepKey,
+            stepDirect,
+            rowDays.ToArray(),
+            stepMilestones,
+            conversions.ToArray(),
+            nulls.ToArray(),
+            values.ToArray(),
+            journeys.Currency,
+            conversions.Count,
+            unattributedConversions,
+            unattributedValue,
+            dropped,
+            journeys.Touchpoints!.Length - matched);
+    }
+
+    private static Func<Touchpoint, string?> KeySelector(AttributionOptions options) =>
+        options.KeySelector ?? options.By switch
+        {
+            Dimension.Strategy => t => t.Strategy,
+            Dimension.Content => t => t.Content,
+            _ => t => t.Channel,
+        };
+
+    private static Touchpoint SourceTouch(Lead lead) =>
+        new(lead.Id, lead.AcquiredAt, lead.Channel ?? DimensionKeys.Missing, lead.Strategy, lead.Content, CrmMilestones.FirstTouch | CrmMilestones.LeadCreated);
+
+    private static long LatestTicks(IReadOnlyList<Touchpoint> touches)
+    {
+        var latest = long.MinValue;
+        foreach (var t in touches)
+        {
+            latest = Math.Max(latest, t.OccurredAt.UtcTicks);
+        }
+
+        return latest;
+    }
+
+    // Touches at the same instant are ordered by their fields, so a journey's order never depends on the input order.
+    private static int CompareTouches(Touchpoint a, Touchpoint b)
+    {
+        var c = a.OccurredAt.UtcTicks.CompareTo(b.OccurredAt.UtcTicks);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Channel, b.Channel);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Strategy, b.Strategy);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Content, b.Content);
+        return c != 0 ? c : ((int)a.Milestones).CompareTo((int)b.Milestones);
+    }
+
+    internal static int CompareSequences(int[] a, int[] b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i] < b[i] ? -1 : 1;
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+}
