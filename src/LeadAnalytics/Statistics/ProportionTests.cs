@@ -110,7 +110,7 @@ public static class ProportionTests
         }
 
         var df = (keptRows.Count - 1) * (keptColumns.Count - 1);
-        return new HypothesisTestResult(correct ? name + " (Yates)" : name, chi, df, 1 - ChiSquared.CDF(df, chi));
+        return new HypothesisTestResult(correct ? name + " (Yates)" : name, chi, df, TailProbabilities.ChiSquareUpper(df, chi));
     }
 
     private static void CheckCounts(long successes, long trials, string name)

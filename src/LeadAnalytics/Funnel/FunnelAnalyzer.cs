@@ -1,0 +1,115 @@
+using LeadAnalytics.Data;
+
+namespace LeadAnalytics.Funnel;
+
+/// <summary>
+/// The funnel engine: where the pipeline leaks, as of an instant. Reads a <see cref="LeadTable"/> column by column,
+/// groups by int code and counts every lead once, in the stage it stopped at and the reason (lost, stale, open,
+/// expired, unrecorded); reach, conversion, drop-off and both views are sums of those counts.
+/// </summary>
+/// <example>
+/// <code>
+/// var table = LeadTable.Build(leads);
+/// var funnel = FunnelAnalyzer.Analyze(table, asOf);
+/// foreach (var step in funnel.Steps)
+///     Console.WriteLine($"{step.From.Name} -> {step.To.Name}: drop-off {step.Resolved.DropOff}");
+/// var byChannel = FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel);
+/// var monthly = FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Month);
+/// </code>
+/// </example>
+/// <remarks>Pure: never reads the clock (as-of is an argument) and does no I/O. Deterministic: the same leads in any
+/// order, partitioning or thread count give identical results. Thread-safe.</remarks>
+public static class FunnelAnalyzer
+{
+    /// <summary>The whole funnel.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored; leads acquired after it are not counted.</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <returns>The funnel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or a target names a stage no step leaves.</exception>
+    public static FunnelResult Analyze(LeadTable table, DateTimeOffset asOf, FunnelOptions? options = null) =>
+        AnalyzePartition(table, asOf, FunnelGrouping.Total, 0, CheckTable(table).Count, options).ToResult();
+
+    /// <summary>The funnel per value of one dimension (for <see cref="Dimension.Tag"/>, per tag: segments overlap).</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="dimension">The dimension.</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <returns>The segments and the total.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option or the dimension is out of range.</exception>
+    public static FunnelBreakdown AnalyzeBy(LeadTable table, DateTimeOffset asOf, Dimension dimension, FunnelOptions? options = null) =>
+        AnalyzePartition(table, asOf, FunnelGrouping.By(dimension), 0, CheckTable(table).Count, options).ToBreakdown();
+
+    /// <summary>The funnel per observed combination of two dimensions.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="first">The first dimension.</param>
+    /// <param name="second">The second dimension (not the first; at most one of them <see cref="Dimension.Tag"/>).</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <returns>The segments and the total.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option or a dimension is out of range, or the dimensions are equal.</exception>
+    public static FunnelBreakdown AnalyzeBy(LeadTable table, DateTimeOffset asOf, Dimension first, Dimension second, FunnelOptions? options = null) =>
+        AnalyzePartition(table, asOf, FunnelGrouping.By(first, second), 0, CheckTable(table).Count, options).ToBreakdown();
+
+    /// <summary>The funnel per acquisition cohort, and each step's trend across cohorts.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="period">Day, ISO week, month or quarter (boundaries at <see cref="FunnelOptions.CohortUtcOffset"/>).</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <returns>The cohorts, the total and the trends.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option or the period is out of range.</exception>
+    public static FunnelCohorts AnalyzeCohorts(LeadTable table, DateTimeOffset asOf, CohortPeriod period, FunnelOptions? options = null) =>
+        AnalyzePartition(table, asOf, FunnelGrouping.ByCohort(period), 0, CheckTable(table).Count, options).ToCohorts();
+
+    /// <summary>The mergeable state of the funnel over a range of rows, for computing partitions separately (threads,
+    /// processes, machines, separately built tables) and merging them with <see cref="FunnelPartition.Merge(FunnelPartition)"/>.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="grouping">The segments to keep.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> or <paramref name="grouping"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or a target names a stage no step leaves.</exception>
+    public static FunnelPartition AnalyzePartition(
+        LeadTable table, DateTimeOffset asOf, FunnelGrouping grouping, int startRow, int rowCount, FunnelOptions? options = null)
+    {
+        CheckTable(table);
+        if (grouping is null)
+        {
+            throw new ArgumentNullException(nameof(grouping));
+        }
+
+        if (startRow < 0 || rowCount < 0 || startRow > table.Count - rowCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, $"Rows {startRow} to {startRow + rowCount - 1} are not all in a table of {table.Count} rows.");
+        }
+
+        options ??= FunnelOptions.Default;
+        options.Validate();
+        var targets = FunnelResultFactory.ResolveTargets(table.Pipeline, options.Targets);
+        var asOfSeconds = table.ToSeconds(asOf);
+        var end = startRow + rowCount;
+        var plan = new GroupPlan(table, grouping, asOfSeconds, startRow, end, options.CohortUtcOffset);
+        var tallies = FunnelPass.Run(table, asOfSeconds, options, plan, startRow, end);
+        var layout = new FunnelLayout(table.Pipeline.Count);
+        var segments = new Dictionary<SegmentKey, FunnelTally>();
+        for (var g = 0; g < plan.Total; g++)
+        {
+            if (tallies[g].Leads(layout) > 0)
+            {
+                segments.Add(plan.KeyOf(g), tallies[g]);
+            }
+        }
+
+        return new FunnelPartition(grouping, asOf, table.Pipeline, options, targets, rowCount, tallies[plan.Total], segments);
+    }
+
+    private static LeadTable CheckTable(LeadTable table) => table ?? throw new ArgumentNullException(nameof(table));
+}

@@ -1,0 +1,37 @@
+namespace LeadAnalytics.Funnel;
+
+/// <summary>
+/// A funnel per acquisition cohort (day, ISO week, month or quarter), every period from the first with leads to the
+/// last, and the trend of each step's conversion across them.
+/// </summary>
+/// <remarks>Cohorts partition the leads, so their counts sum to <see cref="Total"/>'s. Immutable and thread-safe.</remarks>
+public sealed class FunnelCohorts
+{
+    internal FunnelCohorts(CohortPeriod period, TimeSpan utcOffset, FunnelResult total, IReadOnlyList<FunnelCohort> cohorts, IReadOnlyList<StepTrend> stepTrends)
+    {
+        Period = period;
+        UtcOffset = utcOffset;
+        Total = total;
+        Cohorts = cohorts;
+        StepTrends = stepTrends;
+    }
+
+    /// <summary>The period length.</summary>
+    public CohortPeriod Period { get; }
+
+    /// <summary>The UTC offset at which periods begin.</summary>
+    public TimeSpan UtcOffset { get; }
+
+    /// <summary>The whole funnel.</summary>
+    public FunnelResult Total { get; }
+
+    /// <summary>The cohorts in time order, including empty periods between the first and the last with leads.</summary>
+    public IReadOnlyList<FunnelCohort> Cohorts { get; }
+
+    /// <summary>One trend per step, in pipeline order.</summary>
+    public IReadOnlyList<StepTrend> StepTrends { get; }
+
+    /// <summary>Describes the cohorts.</summary>
+    /// <returns>Period and count.</returns>
+    public override string ToString() => $"{Cohorts.Count} cohorts by {Period}; total {Total}";
+}

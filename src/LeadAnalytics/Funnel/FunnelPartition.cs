@@ -1,0 +1,200 @@
+using LeadAnalytics.Statistics;
+
+namespace LeadAnalytics.Funnel;
+
+/// <summary>
+/// The exact, mergeable state of a funnel over some of the leads: integer counts and sorted step durations per
+/// segment, segments named by their values. Compute one per partition (row ranges, files, machines) with
+/// <see cref="FunnelAnalyzer.AnalyzePartition"/>, <see cref="Merge(FunnelPartition)"/> them in any order, then read the
+/// result: it equals the single pass over all the leads exactly.
+/// </summary>
+/// <remarks>Partitions merge when they share grouping, as-of instant, stage names and options. Immutable and thread-safe.</remarks>
+public sealed class FunnelPartition
+{
+    private readonly Pipeline _pipeline;
+    private readonly FunnelOptions _options;
+    private readonly StepTarget?[] _targets;
+    private readonly FunnelTally _total;
+    private readonly Dictionary<SegmentKey, FunnelTally> _segments;
+
+    internal FunnelPartition(
+        FunnelGrouping grouping, DateTimeOffset asOf, Pipeline pipeline, FunnelOptions options, StepTarget?[] targets, long rowCount,
+        FunnelTally total, Dictionary<SegmentKey, FunnelTally> segments)
+    {
+        Grouping = grouping;
+        AsOf = asOf;
+        _pipeline = pipeline;
+        _options = options;
+        _targets = targets;
+        RowCount = rowCount;
+        _total = total;
+        _segments = segments;
+    }
+
+    /// <summary>How the leads are segmented.</summary>
+    public FunnelGrouping Grouping { get; }
+
+    /// <summary>The as-of instant.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>The rows scanned (including leads acquired after as-of, which count nowhere).</summary>
+    public long RowCount { get; }
+
+    /// <summary>Merges two partitions of disjoint leads.</summary>
+    /// <param name="other">The other partition.</param>
+    /// <returns>The partition of both; the same whichever order partitions are merged in.</returns>
+    /// <exception cref="ArgumentException">The partitions differ in grouping, as-of, stage names or options.</exception>
+    public FunnelPartition Merge(FunnelPartition other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        if (!Grouping.Equals(other.Grouping) || !AsOf.Equals(other.AsOf) || !SameStages(_pipeline, other._pipeline) || !_options.IsEquivalentTo(other._options))
+        {
+            throw new ArgumentException("Only partitions with the same grouping, as-of instant, stages and options can be merged.", nameof(other));
+        }
+
+        var segments = new Dictionary<SegmentKey, FunnelTally>(_segments);
+        foreach (var pair in other._segments)
+        {
+            segments[pair.Key] = segments.TryGetValue(pair.Key, out var mine) ? FunnelTally.Merge(mine, pair.Value) : pair.Value;
+        }
+
+        return new FunnelPartition(Grouping, AsOf, _pipeline, _options, _targets, RowCount + other.RowCount, FunnelTally.Merge(_total, other._total), segments);
+    }
+
+    /// <summary>Merges any number of partitions.</summary>
+    /// <param name="partitions">At least one partition.</param>
+    /// <returns>Their merge.</returns>
+    /// <exception cref="ArgumentException">There are none, or they cannot be merged.</exception>
+    public static FunnelPartition Merge(IEnumerable<FunnelPartition> partitions)
+    {
+        if (partitions is null)
+        {
+            throw new ArgumentNullException(nameof(partitions));
+        }
+
+        FunnelPartition? merged = null;
+        foreach (var p in partitions)
+        {
+            merged = merged is null ? p ?? throw new ArgumentException("Partitions must not contain null.", nameof(partitions)) : merged.Merge(p);
+        }
+
+        return merged ?? throw new ArgumentException("Merging needs at least one partition.", nameof(partitions));
+    }
+
+    /// <summary>The whole funnel (every grouping keeps it).</summary>
+    /// <returns>The funnel.</returns>
+    public FunnelResult ToResult() => Result(_total);
+
+    /// <summary>The funnel per segment.</summary>
+    /// <returns>The breakdown.</returns>
+    /// <exception cref="InvalidOperationException">The grouping is not by dimension.</exception>
+    public FunnelBreakdown ToBreakdown()
+    {
+        if (Grouping.Dimensions.Count == 0)
+        {
+            throw new InvalidOperationException($"The partition is grouped by {Grouping}, not by dimension.");
+        }
+
+        var keys = SortedKeys();
+        var segments = new FunnelSegment[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var values = Grouping.Dimensions.Count == 1 ? new[] { keys[i].First } : new[] { keys[i].First, keys[i].Second };
+            segments[i] = new FunnelSegment(values, Result(_segments[keys[i]]));
+        }
+
+        return new FunnelBreakdown(Grouping, ToResult(), segments);
+    }
+
+    /// <summary>The funnel per acquisition cohort and the trend of each step.</summary>
+    /// <returns>The cohorts.</returns>
+    /// <exception cref="InvalidOperationException">The grouping is not by cohort.</exception>
+    public FunnelCohorts ToCohorts()
+    {
+        if (Grouping.Cohort is not { } period)
+        {
+            throw new InvalidOperationException($"The partition is grouped by {Grouping}, not by cohort.");
+        }
+
+        var keys = SortedKeys();
+        var cohorts = new List<FunnelCohort>();
+        if (keys.Length > 0)
+        {
+            var empty = FunnelTally.Empty(new FunnelLayout(_pipeline.Count));
+            var last = keys[keys.Length - 1].PeriodStartDay;
+            for (var start = keys[0].PeriodStartDay; start <= last;)
+            {
+                var next = CohortCalendar.NextPeriodStart(start, period);
+                var tally = _segments.TryGetValue(new SegmentKey(null, null, start), out var t) ? t : empty;
+                cohorts.Add(new FunnelCohort(
+                    CohortCalendar.Label(start, period), CohortCalendar.ToInstant(start, _options.CohortUtcOffset),
+                    CohortCalendar.ToInstant(next, _options.CohortUtcOffset), Result(tally)));
+                start = next;
+            }
+        }
+
+        var trends = new StepTrend[_pipeline.Count - 1];
+        for (var k = 0; k < trends.Length; k++)
+        {
+            var steps = new FunnelStep[cohorts.Count];
+            for (var c = 0; c < steps.Length; c++)
+            {
+                steps[c] = cohorts[c].Funnel.Steps[k];
+            }
+
+            trends[k] = new StepTrend(k, _pipeline.Stages[k], _pipeline.Stages[k + 1], Series(steps, s => s.AllLeads), Series(steps, s => s.Resolved));
+        }
+
+        return new FunnelCohorts(period, _options.CohortUtcOffset, ToResult(), cohorts, trends);
+    }
+
+    private static ConversionSeries Series(FunnelStep[] steps, Func<FunnelStep, FunnelView> view)
+    {
+        var conversion = new Rate[steps.Length];
+        var advanced = new long[steps.Length];
+        var leads = new long[steps.Length];
+        var table = new IReadOnlyList<long>[steps.Length];
+        for (var c = 0; c < steps.Length; c++)
+        {
+            var v = view(steps[c]);
+            conversion[c] = v.Conversion;
+            advanced[c] = v.Advanced;
+            leads[c] = v.Leads;
+            table[c] = new[] { v.Advanced, v.DroppedOff };
+        }
+
+        return new ConversionSeries(conversion, ProportionTests.ChiSquareIndependence(table), TrendTests.CochranArmitage(advanced, leads));
+    }
+
+    private FunnelResult Result(FunnelTally tally) => FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets);
+
+    private SegmentKey[] SortedKeys()
+    {
+        var keys = new SegmentKey[_segments.Count];
+        _segments.Keys.CopyTo(keys, 0);
+        Array.Sort(keys);
+        return keys;
+    }
+
+    private static bool SameStages(Pipeline a, Pipeline b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a.Stages[i].Name, b.Stages[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

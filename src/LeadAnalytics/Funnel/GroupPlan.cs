@@ -1,0 +1,263 @@
+using System.Runtime.CompilerServices;
+using LeadAnalytics.Data;
+
+namespace LeadAnalytics.Funnel;
+
+/// <summary>
+/// Maps a row of one table to the dense indices of the segments it counts in, by int code: a dimension value, a
+/// pair of values, each of its tags, or its acquisition cohort. The last index is always the whole-funnel total, so
+/// totals are counted directly (tag segments overlap and do not sum to it).
+/// </summary>
+internal sealed class GroupPlan
+{
+    // Pairs with more combinations than this are remapped to the combinations present (a dictionary pre-pass),
+    // so the counters stay proportional to the data rather than to the product of cardinalities.
+    internal const long DenseLimit = 1 << 16;
+
+    private readonly LeadTable _table;
+    private readonly FunnelGrouping _grouping;
+    private readonly int[]? _firstCodes;
+    private readonly int[]? _secondCodes;
+    private readonly int _secondCardinality;
+    private readonly int _tagPosition; // 0 none, 1 first dimension is Tag, 2 second is Tag
+    private readonly int[]? _otherCodes;
+    private readonly int[]? _tagCodes;
+    private readonly int[] _tagOffsets;
+
+    // Sparse remap (pairs beyond DenseLimit): ids per row (no tag involved) or per tag entry and per tagless row.
+    private readonly int _rangeStart;
+    private readonly int[]? _rowIds;
+    private readonly int[]? _entryIds;
+    private readonly long[]? _combinations;
+
+    // Cohorts: local day (relative to the table epoch) -> segment index.
+    private readonly int[]? _cohortOfDay;
+    private readonly int _minDay;
+    private readonly long _offsetSeconds;
+    private readonly int[]? _cohortStarts;
+    private readonly int[] _acquired;
+
+    internal GroupPlan(LeadTable table, FunnelGrouping grouping, int asOfSeconds, int start, int end, TimeSpan cohortOffset)
+    {
+        _table = table;
+        _grouping = grouping;
+        _tagOffsets = table.TagOffsets;
+        _acquired = table.StageSeconds[0];
+        _rangeStart = start;
+        _secondCardinality = 1;
+        if (grouping.Cohort is { } period)
+        {
+            _offsetSeconds = (long)cohortOffset.TotalSeconds;
+            (_cohortOfDay, _cohortStarts, _minDay) = BuildCohorts(table, asOfSeconds, start, end, period, _offsetSeconds);
+            Count = _cohortStarts.Length + 1;
+            MaxGroupsPerRow = 2;
+        }
+        else if (grouping.Dimensions.Count == 0)
+        {
+            Count = 1;
+            MaxGroupsPerRow = 1;
+        }
+        else
+        {
+            var first = grouping.Dimensions[0];
+            var second = grouping.Dimensions.Count > 1 ? grouping.Dimensions[1] : (Dimension?)null;
+            var firstColumn = table.Dimensions[(int)first];
+            var secondColumn = second is { } d2 ? table.Dimensions[(int)d2] : null;
+            _secondCardinality = secondColumn?.Cardinality ?? 1;
+            _tagPosition = first == Dimension.Tag ? 1 : second == Dimension.Tag ? 2 : 0;
+            if (_tagPosition == 0)
+            {
+                _firstCodes = firstColumn.Codes;
+                _secondCodes = secondColumn?.Codes;
+            }
+            else
+            {
+                _tagCodes = table.Dimensions[(int)Dimension.Tag].Codes;
+                _otherCodes = _tagPosition == 1 ? secondColumn?.Codes : firstColumn.Codes;
+            }
+
+            var combinations = (long)firstColumn.Cardinality * _secondCardinality;
+            if (combinations <= DenseLimit)
+            {
+                Count = (int)combinations + 1;
+            }
+            else
+            {
+                _combinations = Remap(asOfSeconds, start, end, out _rowIds, out _entryIds);
+                Count = _combinations.Length + 1;
+            }
+
+            MaxGroupsPerRow = _tagPosition == 0 ? 2 : MaxTags(start, end) + 1;
+        }
+    }
+
+    /// <summary>Segments including the total (the last index).</summary>
+    internal int Count { get; }
+
+    internal int Total => Count - 1;
+
+    internal int MaxGroupsPerRow { get; }
+
+    /// <summary>Writes the segment indices of a row (acquired by as-of) into <paramref name="groups"/>, the total last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int GroupsOf(int row, int[] groups)
+    {
+        if (Count == 1)
+        {
+            groups[0] = 0;
+            return 1;
+        }
+
+        if (_cohortOfDay is not null)
+        {
+            groups[0] = _cohortOfDay[CohortCalendar.FloorDiv(_acquired[row] + _offsetSeconds, CohortCalendar.SecondsPerDay) - _minDay];
+            groups[1] = Total;
+            return 2;
+        }
+
+        var n = 0;
+        if (_tagPosition == 0)
+        {
+            groups[n++] = _rowIds is not null
+                ? _rowIds[row - _rangeStart]
+                : (_firstCodes![row] * _secondCardinality) + (_secondCodes is null ? 0 : _secondCodes[row]);
+        }
+        else
+        {
+            var start = _tagOffsets[row];
+            var end = _tagOffsets[row + 1];
+            var other = _otherCodes is null ? 0 : _otherCodes[row];
+            if (start == end)
+            {
+                // A lead without tags counts in the missing-tag segment, code 0.
+                groups[n++] = _entryIds is not null ? _rowIds![row - _rangeStart] : Combine(0, other);
+            }
+            else
+            {
+                for (var e = start; e < end; e++)
+                {
+                    groups[n++] = _entryIds is not null ? _entryIds[e - _tagOffsets[_rangeStart]] : Combine(_tagCodes![e], other);
+                }
+            }
+        }
+
+        groups[n++] = Total;
+        return n;
+    }
+
+    /// <summary>The values naming a segment index below <see cref="Total"/>.</summary>
+    internal SegmentKey KeyOf(int group)
+    {
+        if (_cohortStarts is not null)
+        {
+            return new SegmentKey(null, null, _cohortStarts[group]);
+        }
+
+        long combined = _combinations is null ? group : _combinations[group];
+        var firstCode = (int)(combined / _secondCardinality);
+        var secondCode = (int)(combined % _secondCardinality);
+        var first = _table.Dimensions[(int)_grouping.Dimensions[0]].ValueOf(firstCode);
+        var second = _grouping.Dimensions.Count > 1 ? _table.Dimensions[(int)_grouping.Dimensions[1]].ValueOf(secondCode) : null;
+        return new SegmentKey(first, second, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Combine(int tag, int other) => _tagPosition == 1 ? (tag * _secondCardinality) + other : (other * _secondCardinality) + tag;
+
+    private int MaxTags(int start, int end)
+    {
+        var max = 1;
+        for (var row = start; row < end; row++)
+        {
+            max = Math.Max(max, _tagOffsets[row + 1] - _tagOffsets[row]);
+        }
+
+        return max;
+    }
+
+    private long[] Remap(int asOfSeconds, int start, int end, out int[] rowIds, out int[]? entryIds)
+    {
+        var ids = new Dictionary<long, int>();
+        var combinations = new List<long>();
+        rowIds = new int[end - start];
+        entryIds = _tagPosition == 0 ? null : new int[_tagOffsets[end] - _tagOffsets[start]];
+        for (var row = start; row < end; row++)
+        {
+            if (_acquired[row] > asOfSeconds)
+            {
+                continue;
+            }
+
+            if (_tagPosition == 0)
+            {
+                rowIds[row - start] = IdOf(((long)_firstCodes![row] * _secondCardinality) + (_secondCodes is null ? 0 : _secondCodes[row]));
+                continue;
+            }
+
+            var other = _otherCodes is null ? 0 : _otherCodes[row];
+            if (_tagOffsets[row] == _tagOffsets[row + 1])
+            {
+                rowIds[row - start] = IdOf(Combine(0, other));
+            }
+
+            for (var e = _tagOffsets[row]; e < _tagOffsets[row + 1]; e++)
+            {
+                entryIds![e - _tagOffsets[start]] = IdOf(Combine(_tagCodes![e], other));
+            }
+        }
+
+        return combinations.ToArray();
+
+        int IdOf(long combined)
+        {
+            if (!ids.TryGetValue(combined, out var id))
+            {
+                id = combinations.Count;
+                ids.Add(combined, id);
+                combinations.Add(combined);
+            }
+
+            return id;
+        }
+    }
+
+    private static (int[] CohortOfDay, int[] Starts, int MinDay) BuildCohorts(
+        LeadTable table, int asOfSeconds, int start, int end, CohortPeriod period, long offsetSeconds)
+    {
+        var acquired = table.StageSeconds[0];
+        var min = int.MaxValue;
+        var max = int.MinValue;
+        for (var row = start; row < end; row++)
+        {
+            if (acquired[row] <= asOfSeconds)
+            {
+                var day = CohortCalendar.FloorDiv(acquired[row] + offsetSeconds, CohortCalendar.SecondsPerDay);
+                min = Math.Min(min, day);
+                max = Math.Max(max, day);
+            }
+        }
+
+        if (min > max)
+        {
+            return (Array.Empty<int>(), Array.Empty<int>(), 0);
+        }
+
+        var epochDay = (int)(table.EpochTicks / TimeSpan.TicksPerDay);
+        var map = new int[max - min + 1];
+        var starts = new List<int>();
+        var current = int.MinValue;
+        for (var day = min; day <= max; day++)
+        {
+            var periodStart = CohortCalendar.PeriodStart(epochDay + day, period);
+            if (periodStart != current)
+            {
+                current = periodStart;
+                starts.Add(periodStart);
+            }
+
+            map[day - min] = starts.Count - 1;
+        }
+
+        return (map, starts.ToArray(), min);
+    }
+}
