@@ -146,7 +146,7 @@ public static class ActionEvaluator
         switch (metric.Metric)
         {
             case ActionMetric.ConversionRate:
-                return (new ReachRatioMeter(table, rows, asOf, options, table.Pipeline.WonIndex, 0, complement: false), null);
+                return (new FunnelMeter(table, rows, asOf, options, metric.Metric, table.Pipeline.WonIndex), null);
             case ActionMetric.StepConversion:
             case ActionMetric.DropOff:
                 var k = table.Pipeline.IndexOf(metric.Stage!);
@@ -157,7 +157,7 @@ public static class ActionEvaluator
                         : $"Pipeline '{table.Pipeline.Name}' has no stage '{metric.Stage}'.");
                 }
 
-                return (new ReachRatioMeter(table, rows, asOf, options, k, k - 1, complement: metric.Metric == ActionMetric.DropOff), null);
+                return (new FunnelMeter(table, rows, asOf, options, metric.Metric, k), null);
             case ActionMetric.Leads:
                 return (new LeadVolumeMeter(table, rows, asOf, options), null);
             default:

@@ -6,8 +6,12 @@ namespace LeadAnalytics.Actions;
 /// acquisition window is one contiguous range found by binary search.</summary>
 internal sealed class SegmentRows
 {
+    private readonly LeadTable _source;
+    private LeadTable? _table;
+
     internal SegmentRows(LeadTable table, SegmentFilter segment)
     {
+        _source = table;
         var accepted = new bool[segment.Conditions.Count][];
         var dimensions = new int[segment.Conditions.Count];
         for (var c = 0; c < accepted.Length; c++)
@@ -59,8 +63,17 @@ internal sealed class SegmentRows
 
     internal int[] Acquired { get; }
 
-    /// <summary>The index range [lo, hi) of the rows acquired at seconds in [from, to).</summary>
-    internal (int Lo, int Hi) Range(long from, long to) => to <= from ? (0, 0) : (LowerBound(from), LowerBound(to));
+    /// <summary>The segment's rows as a table of their own, in <see cref="Rows"/> order: row i of it is <c>Rows[i]</c>, so an
+    /// index range from <see cref="Range"/> is a row range of this table. Built on first use.</summary>
+    internal LeadTable Table => _table ??= SegmentTable.Build(_source, Rows);
+
+    /// <summary>The index range [lo, hi) of the rows acquired at seconds in [from, to); empty (lo = hi, at <paramref name="from"/>'s
+    /// place) when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    internal (int Lo, int Hi) Range(long from, long to)
+    {
+        var lo = LowerBound(from);
+        return (lo, to <= from ? lo : LowerBound(to));
+    }
 
     private int LowerBound(long seconds)
     {

@@ -105,7 +105,7 @@ public class ActionEvaluatorPropertyTests
         });
 
     [Property(MaxTest = 60)]
-    public Property Interim_rates_equal_the_definitions_computed_from_lead_objects() =>
+    public Property Rates_equal_the_definitions_computed_from_lead_objects() =>
         Prop.ForAll(Arb.From(Case), c =>
         {
             // As of far in the future, without an outcome window: reach as recorded (FurthestStageIndex), by LINQ over leads.
