@@ -1,0 +1,79 @@
+using LeadAnalytics.Quality;
+
+namespace LeadAnalytics.Csv;
+
+/// <summary>The plumbing shared by the four readers: path, stream or text in; a record reader or a whole result out.</summary>
+internal static class CsvOpen
+{
+    public static CsvRecordReader<T> Path<T>(string path, CsvReadOptions? options, IRecordParser<T> parser)
+        where T : class
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        return Stream(stream, options, System.IO.Path.GetFileName(path), parser, leaveOpen: false);
+    }
+
+    public static CsvRecordReader<T> Stream<T>(Stream stream, CsvReadOptions? options, string? fileName, IRecordParser<T> parser, bool leaveOpen = true)
+        where T : class
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        options ??= CsvReadOptions.Default;
+        TextReader text;
+        System.Text.Encoding used;
+        try
+        {
+            text = TextSource.Open(stream, options.Encoding, leaveOpen, out used);
+        }
+        catch
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
+            throw;
+        }
+
+        return CsvRecordReader<T>.Create(text, leaveOpen: false, used.WebName, fileName, options, parser);
+    }
+
+    public static CsvRecordReader<T> Text<T>(TextReader reader, CsvReadOptions? options, string? fileName, IRecordParser<T> parser)
+        where T : class
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        return CsvRecordReader<T>.Create(reader, leaveOpen: true, "text", fileName, options ?? CsvReadOptions.Default, parser);
+    }
+
+    public static CsvImportResult<T> Collect<T>(CsvRecordReader<T> reader)
+        where T : class
+    {
+        using (reader)
+        {
+            var records = new List<T>();
+            var issues = new List<DataQualityIssue>(reader.HeaderIssues);
+            foreach (var row in reader.ReadRows())
+            {
+                if (row.Record is { } record)
+                {
+                    records.Add(record);
+                }
+
+                issues.AddRange(row.Issues);
+            }
+
+            return new CsvImportResult<T>(records, issues, reader.RowsRead, reader.RowsRejected, reader.File, reader.Delimiter, reader.EncodingName, reader.Headers);
+        }
+    }
+}

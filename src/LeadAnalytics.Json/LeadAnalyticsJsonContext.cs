@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace LeadAnalytics.Json;
+
+/// <summary>The one source-generated context of every schema v1 document (AOT- and trim-safe: no reflection at run time).
+/// A new engine result joins the contract with its document type and one <c>[JsonSerializable]</c> line here.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(LeadsDocument))]
+[JsonSerializable(typeof(PipelineDocument))]
+[JsonSerializable(typeof(CostsDocument))]
+[JsonSerializable(typeof(TouchpointsDocument))]
+[JsonSerializable(typeof(DataQualityReportDocument))]
+internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
+{
+}

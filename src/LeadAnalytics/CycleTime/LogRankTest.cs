@@ -1,0 +1,263 @@
+using MathNet.Numerics;
+
+namespace LeadAnalytics.CycleTime;
+
+/// <summary>The log-rank test and its Fleming-Harrington G-ρ family on plain arrays, as R's <c>survdiff</c>.</summary>
+/// <remarks>
+/// <para>At each event time with n at risk, d events, and n_j at risk in group j: O_j += w·d_j, E_j += w·d·n_j/n,
+/// V_jk += w²·d(n - d)/(n(n - 1))·n_j(δ_jk - n_k/n), with weight w = S(t-)^ρ from the pooled Kaplan-Meier curve
+/// (w = 1 for ρ = 0). As in R, groups with no expected events are dropped, the first remaining group is left out of the
+/// quadratic form, and the degrees of freedom are the remaining groups minus one.</para>
+/// <para>The result does not depend on the order of the input.</para>
+/// </remarks>
+public static class LogRankTest
+{
+    /// <summary>Tests whether the groups share one survival curve.</summary>
+    /// <param name="durations">Time to event or censoring; finite and not negative.</param>
+    /// <param name="events">Whether each duration ends in the event.</param>
+    /// <param name="groups">Each subject's group label (any integers).</param>
+    /// <param name="rho">The weight exponent: 0 (default) for the log-rank test, 1 for Peto-Peto; not negative.</param>
+    /// <param name="mergeNearTies">Whether near-equal times count as one time, as R's <c>timefix = TRUE</c> (see
+    /// <see cref="KaplanMeierOptions.MergeNearTies"/>); <see langword="true"/> by default.</param>
+    /// <returns>The test.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The lists differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration or <paramref name="rho"/> is out of range.</exception>
+    public static LogRankResult Compute(IReadOnlyList<double> durations, IReadOnlyList<bool> events, IReadOnlyList<int> groups, double rho = 0, bool mergeNearTies = true)
+    {
+        if (durations is null)
+        {
+            throw new ArgumentNullException(nameof(durations));
+        }
+
+        if (events is null)
+        {
+            throw new ArgumentNullException(nameof(events));
+        }
+
+        if (groups is null)
+        {
+            throw new ArgumentNullException(nameof(groups));
+        }
+
+        if (events.Count != durations.Count || groups.Count != durations.Count)
+        {
+            throw new ArgumentException($"There are {durations.Count} durations, {events.Count} event indicators and {groups.Count} groups.", nameof(groups));
+        }
+
+        if (!(rho >= 0 && !double.IsInfinity(rho)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rho), rho, "Rho must be finite and not negative.");
+        }
+
+        // Group labels become indices 0..g-1 in ascending label order.
+        var labels = new SortedSet<int>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            labels.Add(groups[i]);
+        }
+
+        var labelList = labels.ToArray();
+        var n = durations.Count;
+        var times = new double[n];
+        var keys = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            times[i] = KaplanMeier.CheckDuration(durations[i], nameof(durations));
+            keys[i] = (Array.BinarySearch(labelList, groups[i]) * 2) + (events[i] ? 1 : 0);
+        }
+
+        Array.Sort(times, keys);
+        if (mergeNearTies)
+        {
+            NearTies.Merge(times);
+        }
+
+        return FromSorted(times, keys, labelList, rho);
+    }
+
+    // keys[i] = 2·group index + event flag.
+    internal static LogRankResult FromSorted(double[] times, int[] keys, int[] labels, double rho)
+    {
+        var g = labels.Length;
+        var atRisk = new int[g];
+        var counts = new int[g];
+        foreach (var key in keys)
+        {
+            atRisk[key >> 1]++;
+            counts[key >> 1]++;
+        }
+
+        var observed = new double[g];
+        var expected = new double[g];
+        var variance = new double[g, g];
+        var deaths = new int[g];
+        var leaving = new int[g];
+        var nTotal = times.Length;
+        var km = 1.0;
+        var i = 0;
+        while (i < times.Length)
+        {
+            var t = times[i];
+            Array.Clear(deaths, 0, g);
+            Array.Clear(leaving, 0, g);
+            var d = 0;
+            while (i < times.Length && times[i] == t)
+            {
+                var group = keys[i] >> 1;
+                leaving[group]++;
+                if ((keys[i] & 1) != 0)
+                {
+                    deaths[group]++;
+                    d++;
+                }
+
+                i++;
+            }
+
+            if (d > 0)
+            {
+                var w = rho == 0 ? 1.0 : Math.Pow(km, rho);
+                var nr = (double)nTotal;
+                for (var j = 0; j < g; j++)
+                {
+                    observed[j] += w * deaths[j];
+                    expected[j] += w * d * atRisk[j] / nr;
+                }
+
+                if (nTotal > 1)
+                {
+                    var kt = w * w * d * (nr - d) / (nr * (nr - 1));
+                    for (var j = 0; j < g; j++)
+                    {
+                        var tmp = kt * atRisk[j];
+                        variance[j, j] += tmp;
+                        for (var k = 0; k < g; k++)
+                        {
+                            variance[k, j] -= tmp * atRisk[k] / nr;
+                        }
+                    }
+                }
+
+                km *= (nr - d) / nr;
+            }
+
+            for (var j = 0; j < g; j++)
+            {
+                atRisk[j] -= leaving[j];
+                nTotal -= leaving[j];
+            }
+        }
+
+        var result = new LogRankGroup[g];
+        var kept = new List<int>();
+        for (var j = 0; j < g; j++)
+        {
+            result[j] = new LogRankGroup(labels[j], counts[j], observed[j], expected[j], variance[j, j]);
+            if (expected[j] > 0)
+            {
+                kept.Add(j);
+            }
+        }
+
+        var df = kept.Count - 1;
+        if (kept.Count < 2)
+        {
+            return new LogRankResult(rho, result, null, Math.Max(df, 0), null);
+        }
+
+        // Drop the first kept group: the remaining (O - E) and V are of full rank.
+        var m = kept.Count - 1;
+        var a = new double[m, m];
+        var b = new double[m];
+        for (var r = 0; r < m; r++)
+        {
+            b[r] = observed[kept[r + 1]] - expected[kept[r + 1]];
+            for (var c = 0; c < m; c++)
+            {
+                a[r, c] = variance[kept[r + 1], kept[c + 1]];
+            }
+        }
+
+        var solution = Solve(a, (double[])b.Clone());
+        if (solution is null)
+        {
+            return new LogRankResult(rho, result, null, df, null);
+        }
+
+        var chi = 0.0;
+        for (var r = 0; r < m; r++)
+        {
+            chi += solution[r] * b[r];
+        }
+
+        var p = SpecialFunctions.GammaUpperRegularized(df / 2.0, Math.Max(chi, 0) / 2.0);
+        return new LogRankResult(rho, result, chi, df, p);
+    }
+
+    // Gaussian elimination with partial pivoting; null when the matrix is (numerically) singular, where R's solve() stops.
+    private static double[]? Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var scale = 0.0;
+        for (var r = 0; r < n; r++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                scale = Math.Max(scale, Math.Abs(a[r, c]));
+            }
+        }
+
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < n; r++)
+            {
+                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (!(Math.Abs(a[pivot, col]) > scale * 1e-13))
+            {
+                return null;
+            }
+
+            if (pivot != col)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
+                }
+
+                (b[col], b[pivot]) = (b[pivot], b[col]);
+            }
+
+            for (var r = col + 1; r < n; r++)
+            {
+                var f = a[r, col] / a[col, col];
+                for (var c = col; c < n; c++)
+                {
+                    a[r, c] -= f * a[col, c];
+                }
+
+                b[r] -= f * b[col];
+            }
+        }
+
+        var x = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var s = b[r];
+            for (var c = r + 1; c < n; c++)
+            {
+                s -= a[r, c] * x[c];
+            }
+
+            x[r] = s / a[r, r];
+        }
+
+        return x;
+    }
+}
