@@ -35,7 +35,7 @@ public enum ActionMetric
 }
 
 /// <summary>The unit a metric's values (targets and baselines) are expressed in.</summary>
-public enum MetricUnit
+public enum ActionMetricUnit
 {
     /// <summary>Leads per week.</summary>
     LeadsPerWeek = 0,
@@ -89,14 +89,14 @@ public static class ActionMetrics
     /// <param name="metric">The metric.</param>
     /// <returns>The unit.</returns>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is undefined.</exception>
-    public static MetricUnit UnitOf(ActionMetric metric) => metric switch
+    public static ActionMetricUnit UnitOf(ActionMetric metric) => metric switch
     {
-        ActionMetric.Leads => MetricUnit.LeadsPerWeek,
-        ActionMetric.ConversionRate or ActionMetric.StepConversion or ActionMetric.DropOff => MetricUnit.Proportion,
-        ActionMetric.CostPerLead or ActionMetric.CostPerAcquisition => MetricUnit.Money,
-        ActionMetric.ReturnOnAdSpend => MetricUnit.Ratio,
-        ActionMetric.MedianCycleDays => MetricUnit.Days,
-        ActionMetric.SpeedToLead => MetricUnit.Hours,
+        ActionMetric.Leads => ActionMetricUnit.LeadsPerWeek,
+        ActionMetric.ConversionRate or ActionMetric.StepConversion or ActionMetric.DropOff => ActionMetricUnit.Proportion,
+        ActionMetric.CostPerLead or ActionMetric.CostPerAcquisition => ActionMetricUnit.Money,
+        ActionMetric.ReturnOnAdSpend => ActionMetricUnit.Ratio,
+        ActionMetric.MedianCycleDays => ActionMetricUnit.Days,
+        ActionMetric.SpeedToLead => ActionMetricUnit.Hours,
         _ => throw Undefined(metric),
     };
 
@@ -108,7 +108,7 @@ public static class ActionMetrics
     /// <summary>Whether the metric is a proportion of leads (and so carries a confidence interval and a two-proportion test).</summary>
     /// <param name="metric">The metric.</param>
     /// <returns><see langword="true"/> for conversion, step conversion and drop-off.</returns>
-    public static bool IsProportion(ActionMetric metric) => UnitOf(metric) == MetricUnit.Proportion;
+    public static bool IsProportion(ActionMetric metric) => UnitOf(metric) == ActionMetricUnit.Proportion;
 
     /// <summary>Whether the metric needs costs (spend) to be computed.</summary>
     /// <param name="metric">The metric.</param>

@@ -64,17 +64,17 @@ internal static class MetricExpressionFormatter
         _ => ">=",
     };
 
-    internal static string Value(MetricUnit unit, decimal value, Currency? currency)
+    internal static string Value(ActionMetricUnit unit, decimal value, Currency? currency)
     {
         switch (unit)
         {
-            case MetricUnit.Proportion:
+            case ActionMetricUnit.Proportion:
                 return Number(value * 100m) + "%";
-            case MetricUnit.Money:
+            case ActionMetricUnit.Money:
                 return currency is { } c ? Number(value) + " " + c.Code : Number(value);
-            case MetricUnit.Hours:
+            case ActionMetricUnit.Hours:
                 return Number(value) + "h";
-            case MetricUnit.LeadsPerWeek:
+            case ActionMetricUnit.LeadsPerWeek:
                 return Number(value) + "/week";
             default:
                 return Number(value);

@@ -80,7 +80,7 @@ internal sealed class MetricExpressionParser
             return m;
         }, out metric, out error);
 
-    internal static bool TryParseValue(string? text, MetricUnit unit, out decimal value, out Currency? currency, out MetricExpressionError? error)
+    internal static bool TryParseValue(string? text, ActionMetricUnit unit, out decimal value, out Currency? currency, out MetricExpressionError? error)
     {
         var ok = Run(text, p =>
         {
@@ -333,7 +333,7 @@ internal sealed class MetricExpressionParser
             : "Expected a comparator (<=, <, >= or >) after the metric");
     }
 
-    private (decimal Value, Currency? Currency) ReadValue(MetricUnit unit, string what)
+    private (decimal Value, Currency? Currency) ReadValue(ActionMetricUnit unit, string what)
     {
         var start = _pos;
         if (Peek is '-' or '−')
@@ -342,7 +342,7 @@ internal sealed class MetricExpressionParser
         }
 
         var value = ReadNumber();
-        if (unit == MetricUnit.Ratio && Peek is ':' or '：')
+        if (unit == ActionMetricUnit.Ratio && Peek is ':' or '：')
         {
             if (value != 1m)
             {
@@ -360,7 +360,7 @@ internal sealed class MetricExpressionParser
         var suffixStart = _pos;
         if (Peek is '%' or '％')
         {
-            if (unit is not (MetricUnit.Proportion or MetricUnit.Ratio))
+            if (unit is not (ActionMetricUnit.Proportion or ActionMetricUnit.Ratio))
             {
                 throw Fail(suffixStart, $"{Describe(unit)} is not a percentage; write it like {Example(unit)}");
             }
@@ -382,7 +382,7 @@ internal sealed class MetricExpressionParser
             }
         }
 
-        if (unit == MetricUnit.Proportion && !percent && value > 1m)
+        if (unit == ActionMetricUnit.Proportion && !percent && value > 1m)
         {
             throw Fail(start, $"A proportion is written as a percentage ({MetricExpressionFormatter.Number(value)}%) or a fraction (0.25); {MetricExpressionFormatter.Number(value)} is above 1");
         }
@@ -400,12 +400,12 @@ internal sealed class MetricExpressionParser
         return (value, currency);
     }
 
-    private static bool ReadUnit(MetricUnit unit, string suffix, ref Currency? currency)
+    private static bool ReadUnit(ActionMetricUnit unit, string suffix, ref Currency? currency)
     {
         var s = suffix.ToLowerInvariant();
         switch (unit)
         {
-            case MetricUnit.Money:
+            case ActionMetricUnit.Money:
                 if (s is "元")
                 {
                     currency = LeadAnalytics.Currency.CNY;
@@ -419,11 +419,11 @@ internal sealed class MetricExpressionParser
                 }
 
                 return false;
-            case MetricUnit.Days:
+            case ActionMetricUnit.Days:
                 return s is "d" or "day" or "days" or "天";
-            case MetricUnit.Hours:
+            case ActionMetricUnit.Hours:
                 return s is "h" or "hr" or "hrs" or "hour" or "hours" or "小时";
-            case MetricUnit.LeadsPerWeek:
+            case ActionMetricUnit.LeadsPerWeek:
                 return s is "/week" or "/wk" or "/w" or "/周";
             default:
                 return false;
@@ -488,23 +488,23 @@ internal sealed class MetricExpressionParser
         }
     }
 
-    private static string Describe(MetricUnit unit) => unit switch
+    private static string Describe(ActionMetricUnit unit) => unit switch
     {
-        MetricUnit.LeadsPerWeek => "lead volume (leads per week)",
-        MetricUnit.Proportion => "a proportion",
-        MetricUnit.Money => "an amount of money",
-        MetricUnit.Ratio => "a ratio",
-        MetricUnit.Days => "a number of days",
+        ActionMetricUnit.LeadsPerWeek => "lead volume (leads per week)",
+        ActionMetricUnit.Proportion => "a proportion",
+        ActionMetricUnit.Money => "an amount of money",
+        ActionMetricUnit.Ratio => "a ratio",
+        ActionMetricUnit.Days => "a number of days",
         _ => "a number of hours",
     };
 
-    private static string Example(MetricUnit unit) => unit switch
+    private static string Example(ActionMetricUnit unit) => unit switch
     {
-        MetricUnit.LeadsPerWeek => "50 or 50/week",
-        MetricUnit.Proportion => "25% or 0.25",
-        MetricUnit.Money => "4000 or 4000 CNY",
-        MetricUnit.Ratio => "3.5 or 1:3.5",
-        MetricUnit.Days => "30 or 30d",
+        ActionMetricUnit.LeadsPerWeek => "50 or 50/week",
+        ActionMetricUnit.Proportion => "25% or 0.25",
+        ActionMetricUnit.Money => "4000 or 4000 CNY",
+        ActionMetricUnit.Ratio => "3.5 or 1:3.5",
+        ActionMetricUnit.Days => "30 or 30d",
         _ => "2 or 2h",
     };
 

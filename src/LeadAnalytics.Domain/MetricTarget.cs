@@ -7,7 +7,7 @@ namespace LeadAnalytics;
 /// <c>dropoff(NeedsConfirmed) &lt;= 25%</c>, <c>conversion(channel=抖音信息流) &gt;= 10%</c>, <c>cac(channel=行业展会) &lt;= 4000</c>.
 /// </summary>
 /// <remarks>
-/// <para>The value is in the metric's <see cref="MetricUnit"/>: proportions as fractions (0.25 for 25%), money in the data's
+/// <para>The value is in the metric's <see cref="ActionMetricUnit"/>: proportions as fractions (0.25 for 25%), money in the data's
 /// currency (or <see cref="Currency"/> when one is written), ROAS as revenue per unit of spend, days, hours, leads per week.
 /// Values are not negative, proportions are at most 1, and values keep at most <see cref="MaxDecimalPlaces"/> decimal places
 /// and stay below <see cref="MaxMagnitude"/>, so <see cref="ToString"/> and <see cref="Parse"/> round-trip exactly.</para>
@@ -39,7 +39,7 @@ public sealed class MetricTarget : IEquatable<MetricTarget>
             throw new ArgumentOutOfRangeException(nameof(value), value, "The target " + problem + ".");
         }
 
-        Preconditions.CheckArgument(currency is null || metric.Unit == MetricUnit.Money, nameof(currency), $"{ActionMetrics.NameOf(metric.Metric)} is not an amount of money; it takes no currency.");
+        Preconditions.CheckArgument(currency is null || metric.Unit == ActionMetricUnit.Money, nameof(currency), $"{ActionMetrics.NameOf(metric.Metric)} is not an amount of money; it takes no currency.");
         Value = value;
         Currency = currency;
     }
@@ -117,14 +117,14 @@ public sealed class MetricTarget : IEquatable<MetricTarget>
     public override string ToString() => MetricExpressionFormatter.Target(this);
 
     // One check for targets and hand-given baselines: the reason a value is out of range for the unit, or null.
-    internal static string? CheckValue(MetricUnit unit, decimal value)
+    internal static string? CheckValue(ActionMetricUnit unit, decimal value)
     {
         if (value < 0m)
         {
             return "must not be negative";
         }
 
-        if (unit == MetricUnit.Proportion && value > 1m)
+        if (unit == ActionMetricUnit.Proportion && value > 1m)
         {
             return "a proportion is at most 100%";
         }

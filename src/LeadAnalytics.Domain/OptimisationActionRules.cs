@@ -107,7 +107,7 @@ public static class OptimisationActionRules
         if (builder.Baseline is { Kind: ActionBaselineKind.Given } given && builder.Target is { } target)
         {
             var problem = MetricTarget.CheckValue(target.Metric.Unit, given.Value!.Value)
-                ?? (given.Currency is not null && target.Metric.Unit != MetricUnit.Money ? $"takes no currency ({ActionMetrics.NameOf(target.Metric.Metric)} is not money)" : null);
+                ?? (given.Currency is not null && target.Metric.Unit != ActionMetricUnit.Money ? $"takes no currency ({ActionMetrics.NameOf(target.Metric.Metric)} is not money)" : null);
             if (problem is not null)
             {
                 list.Add(new ActionRuleViolation(ActionRule.BaselineOutOfRange, nameof(builder.Baseline), given.ToString(), $"The baseline {problem}."));

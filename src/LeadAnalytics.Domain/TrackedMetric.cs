@@ -46,7 +46,7 @@ public sealed class TrackedMetric : IEquatable<TrackedMetric>
     public SegmentFilter Segment { get; }
 
     /// <summary>The unit of the metric's values.</summary>
-    public MetricUnit Unit => ActionMetrics.UnitOf(Metric);
+    public ActionMetricUnit Unit => ActionMetrics.UnitOf(Metric);
 
     /// <summary>Parses a tracked metric such as <c>dropoff(NeedsConfirmed, channel=SEO)</c>.</summary>
     /// <param name="text">The text.</param>

@@ -31,7 +31,7 @@ public static class ActionGenerators
         select new TrackedMetric(metric, ActionMetrics.IsStageMetric(metric) ? stage : null, segment);
 
     /// <summary>Values valid for a unit, with up to <see cref="MetricTarget.MaxDecimalPlaces"/> decimals.</summary>
-    public static Gen<decimal> Value(MetricUnit unit) => unit == MetricUnit.Proportion
+    public static Gen<decimal> Value(ActionMetricUnit unit) => unit == ActionMetricUnit.Proportion
         ? Gen.OneOf(
             Gen.Elements(0m, 1m, 0.25m, 0.1m, 0.4m),
             from a in Gen.Choose(0, 999_999)
@@ -49,7 +49,7 @@ public static class ActionGenerators
         from comparator in Gen.Elements(TargetComparator.LessThan, TargetComparator.LessThanOrEqual, TargetComparator.GreaterThan, TargetComparator.GreaterThanOrEqual)
         from value in Value(metric.Unit)
         from currency in Gen.Elements<Currency?>(null, Currency.CNY, Currency.USD)
-        select new MetricTarget(metric, comparator, value, metric.Unit == MetricUnit.Money ? currency : null);
+        select new MetricTarget(metric, comparator, value, metric.Unit == ActionMetricUnit.Money ? currency : null);
 
     public static Gen<OptimisationAction> Action { get; } =
         from id in Gen.Choose(1, 999)

@@ -43,7 +43,7 @@ public class MetricTargetTests
     {
         var t = MetricTarget.Parse("cac(channel=行业展会) <= 4000");
         Assert.Equal(ActionMetric.CostPerAcquisition, t.Metric.Metric);
-        Assert.Equal(MetricUnit.Money, t.Metric.Unit);
+        Assert.Equal(ActionMetricUnit.Money, t.Metric.Unit);
         Assert.Equal(4000m, t.Value);
         Assert.Null(t.Currency);
         Assert.Equal("cac(channel=行业展会) <= 4000", t.ToString());
