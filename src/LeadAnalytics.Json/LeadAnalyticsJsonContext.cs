@@ -15,6 +15,13 @@ namespace LeadAnalytics.Json;
 [JsonSerializable(typeof(CostsDocument))]
 [JsonSerializable(typeof(TouchpointsDocument))]
 [JsonSerializable(typeof(DataQualityReportDocument))]
+[JsonSerializable(typeof(FunnelDocument))]
+[JsonSerializable(typeof(FunnelBreakdownDocument))]
+[JsonSerializable(typeof(FunnelCohortsDocument))]
+[JsonSerializable(typeof(CycleTimeDocument))]
+[JsonSerializable(typeof(AttributionDocument))]
+[JsonSerializable(typeof(AttributionComparisonDocument))]
+[JsonSerializable(typeof(LossReasonsDocument))]
 internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
 {
 }
