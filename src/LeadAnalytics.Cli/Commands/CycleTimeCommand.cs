@@ -57,7 +57,7 @@ internal static class CycleTimeCommand
                         var km = s.TimeToWon;
                         var hz = km.RestrictedMean?.Horizon;
                         csv.Add(s.Label, s.Leads, s.Won, s.Lost, s.Open, km.Median.Time, km.Median.Lower, km.Median.Upper, km.Quantile(0.25).Time, km.Quantile(0.75).Time,
-                            km.RestrictedMean?.Value, hz, hz is { } x1 && km.Count > 0 ? 1 - km.SurvivalAt(x1) : null,
+                            km.RestrictedMean?.Value, hz, hz is { } x1 && s.CompetingRisks.Count > 0 ? s.CompetingRisks.IncidenceAt(CycleTimeResult.WonCause, x1) : null,
                             hz is { } x2 && s.CompetingRisks.Count > 0 ? s.CompetingRisks.IncidenceAt(CycleTimeResult.LostCause, x2) : null,
                             s.AcquisitionToWon.Mean, s.AcquisitionToLost.Mean);
                     }

@@ -76,6 +76,13 @@ internal static class LossReasonsCommand
     internal static void Draw(IAnsiConsole console, LeadData data, LossReasonReport report)
     {
         Show.Line(console, $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.");
+        if (report.LostLeads == 0)
+        {
+            // Many CRM exports (Olist's among them) record no losses: say so rather than print empty tables.
+            Show.Line(console, "No lead is recorded as lost by this instant: there are no reasons to break down.");
+            return;
+        }
+
         var overall = Show.NewTable("Overall (Pareto)");
         Show.Columns(overall, "Reason", "Lost leads", "Share", "Cumulative", "Lost revenue (estimated)");
         foreach (var r in report.Overall.Rows)
