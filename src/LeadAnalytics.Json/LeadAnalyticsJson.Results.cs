@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.LossReasons;
 
@@ -30,6 +31,29 @@ public static partial class LeadAnalyticsJson
 
     /// <summary>The <c>kind</c> of a loss-reasons document (<see cref="LossReasonReport"/>).</summary>
     public const string LossReasonsKind = "lossReasons";
+
+    /// <summary>The <c>kind</c> of an effectiveness document (<see cref="EffectivenessResult"/>: the segment summary).</summary>
+    public const string EffectivenessKind = "effectiveness";
+
+    /// <summary>The <c>kind</c> of the metric-catalogue document (<see cref="Metrics.MetricCatalog"/>).</summary>
+    public const string MetricCatalogKind = "metricCatalog";
+
+    /// <summary>Writes the effectiveness summary as an <c>effectiveness</c> document: per segment (and the <c>total</c>)
+    /// <c>key</c>, <c>leads</c>, <c>won</c>, <c>lost</c>, <c>open</c>, <c>conversionRate</c> (a rate), <c>spend</c>,
+    /// <c>costPerLead</c>, <c>costPerAcquisition</c>, <c>revenue</c>, <c>roas</c>, <c>roi</c> and the other metrics, the
+    /// segment against the rest; the costs, the findings (with their English and Chinese messages) and, with a previous
+    /// period, its segments and every metric's change. Amounts are numbers in the document's <c>currency</c>.</summary>
+    /// <param name="result">The summary.</param>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string SerializeEffectiveness(EffectivenessResult result) =>
+        JsonSerializer.Serialize(EffectivenessMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.EffectivenessDocument);
+
+    /// <summary>Writes the metric catalogue (every metric's id, names, formula, unit and direction) as a
+    /// <c>metricCatalog</c> document: the one definition other apps share.</summary>
+    /// <returns>Indented JSON.</returns>
+    public static string SerializeMetricCatalog() =>
+        JsonSerializer.Serialize(EffectivenessMapping.CatalogDocument(), Context.MetricCatalogDocument);
 
     /// <summary>Writes a funnel as a <c>funnel</c> document: reach per stage (<c>stage</c>, <c>reached</c>), every step
     /// in both views, step times in days and the bottleneck.</summary>

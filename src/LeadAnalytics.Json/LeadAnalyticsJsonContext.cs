@@ -22,6 +22,8 @@ namespace LeadAnalytics.Json;
 [JsonSerializable(typeof(AttributionDocument))]
 [JsonSerializable(typeof(AttributionComparisonDocument))]
 [JsonSerializable(typeof(LossReasonsDocument))]
+[JsonSerializable(typeof(EffectivenessDocument))]
+[JsonSerializable(typeof(MetricCatalogDocument))]
 internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
 {
 }

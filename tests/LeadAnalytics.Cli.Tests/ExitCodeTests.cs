@@ -92,6 +92,9 @@ public class ExitCodeTests
     [InlineData("attribution", "--leads", "x.csv", "--model", "markov")]
     [InlineData("attribution", "--paths", "p.csv", "--model", "magic")]
     [InlineData("report", "--leads", "x.csv", "--format", "csv")]
+    [InlineData("segments", "--leads", "x.csv")]
+    [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--rank-by", "beauty")]
+    [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--from", "2023-12-01", "--to", "2023-11-01")]
     [InlineData("frobnicate")]
     [InlineData()]
     public void Usage_errors_are_exit_2_with_one_line(params string[] args)
@@ -112,7 +115,6 @@ public class ExitCodeTests
     }
 
     [Theory]
-    [InlineData("segments", "--leads", "x.csv", "--by", "channel")]
     [InlineData("actions", "--leads", "x.csv", "--actions", "a.csv")]
     public void Engines_not_in_this_build_are_exit_1_saying_so(params string[] args)
     {

@@ -15,10 +15,12 @@ public class OutputTests
     [InlineData("funnel.json", "funnel", "--leads", "leads.csv")]
     [InlineData("funnel-by-channel.json", "funnel", "--leads", "leads.csv", "--by", "channel")]
     [InlineData("funnel-cohorts.json", "funnel", "--leads", "leads.csv", "--cohort", "month")]
+    [InlineData("segments.json", "segments", "--leads", "leads.csv", "--costs", "costs.csv", "--by", "channel")]
+    [InlineData("segments-by-channel-industry.json", "segments", "--leads", "leads.csv", "--costs", "costs.csv", "--by", "channel,industry", "--from", "2023-10-01", "--to", "2023-12-31")]
     [InlineData("cycle-time.json", "cycle-time", "--leads", "leads.csv", "--by", "channel")]
     [InlineData("attribution.json", "attribution", "--leads", "leads.csv", "--touchpoints", "touchpoints.csv", "--model", "all")]
     [InlineData("loss-reasons.json", "loss-reasons", "--leads", "leads.csv")]
-    [InlineData("report.json", "report", "--leads", "leads.csv", "--touchpoints", "touchpoints.csv")]
+    [InlineData("report.json", "report", "--leads", "leads.csv", "--costs", "costs.csv", "--touchpoints", "touchpoints.csv")]
     public void Json_output_on_the_sample_data_matches_the_expected_file(string expected, params string[] args)
     {
         var full = args.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) ? SampleData(a) : a)
@@ -26,6 +28,26 @@ public class OutputTests
         var (code, stdout, stderr) = Run(full);
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllText(Expected(expected)).Replace("\r\n", "\n"), stdout);
+    }
+
+    [Fact]
+    public void Segments_carry_the_contract_names()
+    {
+        var (code, stdout, stderr) = Run("segments", "--leads", Leads, "--costs", SampleData("costs.csv"), "--by", "channel", "--as-of", "2024-01-15", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("effectiveness", doc.RootElement.GetProperty("kind").GetString());
+        foreach (var segment in doc.RootElement.GetProperty("segments").EnumerateArray())
+        {
+            foreach (var name in new[] { "key", "leads", "won", "lost", "open", "conversionRate", "spend", "costPerLead", "costPerAcquisition", "revenue", "roas", "roi" })
+            {
+                Assert.True(segment.TryGetProperty(name, out _), name);
+            }
+        }
+
+        var fair = doc.RootElement.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "行业展会");
+        Assert.Equal(350, fair.GetProperty("leads").GetInt32());
+        Assert.Equal(75, fair.GetProperty("won").GetInt32());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
@@ -23,7 +24,7 @@ internal static class ReportCommand
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
-        var costs = CliApp.FileOption("--costs", "Costs CSV, for the segment table's spend, cost per lead and ROI.");
+        var costs = CliApp.FileOption("--costs", "Costs CSV, for the segment table's spend, cost per lead and ROI (without it, the leads' own acquisition_cost).");
         var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV, for attribution (first, last, linear, Markov, Shapley).");
         var actions = CliApp.FileOption("--actions", "Optimisation actions CSV, for the action status.");
         var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions.");
@@ -40,11 +41,7 @@ internal static class ReportCommand
             }
 
             var data = LeadData.Load(parse.GetValue(leads)!, run);
-            if (parse.GetValue(costs) is { } costPath)
-            {
-                InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run);
-                run.Warn(NotInThisBuild.Segments().Message + "; --costs was read and checked but not used");
-            }
+            IReadOnlyList<CostEntry>? costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
             IReadOnlyList<Touchpoint>? touches = parse.GetValue(touchpoints) is { } tpPath ? InputFiles.Touchpoints(tpPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
             if (parse.GetValue(actions) is not null)
@@ -56,6 +53,7 @@ internal static class ReportCommand
             var funnelOptions = FunnelCommand.Options(run, data);
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
+            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
             var cycleTime = CycleTimeCommand.Analyze(data, Dimension.Channel);
             var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
             AttributionComparison? attribution = touches is null ? null
@@ -63,7 +61,7 @@ internal static class ReportCommand
 
             if (run.Settings.Format == OutputFormat.Json)
             {
-                run.WriteJson(Json(data, quality, funnel, byChannel, cycleTime, lossReasons, attribution));
+                run.WriteJson(Json(data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution));
                 return ExitCodes.Success;
             }
 
@@ -75,8 +73,8 @@ internal static class ReportCommand
                 FunnelCommand.DrawFunnel(console, funnel, $"Funnel as of {Show.Instant(data.AsOf)}");
                 Show.Heading(console, "Funnel by channel");
                 FunnelCommand.DrawSegments(console, "channel", byChannel.Total, byChannel.Segments.Select(s => (s.Label, s.Funnel)).ToList());
-                Show.Heading(console, "Segments");
-                Show.Line(console, NotInThisBuild.Segments().Message + ".");
+                Show.Heading(console, "Segments by channel");
+                SegmentsCommand.Draw(console, data, segments);
                 Show.Heading(console, "Cycle time by channel");
                 CycleTimeCommand.Draw(console, data, cycleTime);
                 Show.Heading(console, "Loss reasons");
@@ -100,7 +98,7 @@ internal static class ReportCommand
 
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
-    private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, CycleTimeResult cycleTime,
+    private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
         LossReasonReport lossReasons, AttributionComparison? attribution)
     {
         using var buffer = new MemoryStream();
@@ -114,7 +112,7 @@ internal static class ReportCommand
             Part(w, "quality", LeadAnalyticsJson.SerializeQualityReport(quality));
             Part(w, "funnel", LeadAnalyticsJson.SerializeFunnel(funnel));
             Part(w, "funnelByChannel", LeadAnalyticsJson.SerializeFunnelBreakdown(byChannel));
-            Part(w, "segments", null);
+            Part(w, "segments", LeadAnalyticsJson.SerializeEffectiveness(segments));
             Part(w, "cycleTime", LeadAnalyticsJson.SerializeCycleTime(cycleTime));
             Part(w, "lossReasons", LeadAnalyticsJson.SerializeLossReasons(lossReasons));
             Part(w, "attribution", attribution is null ? null : LeadAnalyticsJson.SerializeAttributionComparison(attribution));

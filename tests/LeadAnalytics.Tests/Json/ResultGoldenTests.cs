@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
@@ -176,6 +177,42 @@ public class ResultGoldenTests
         Assert.Equal(6, root.GetProperty("lostLeads").GetInt64());
         var top = root.GetProperty("overall").GetProperty("rows")[0];
         Assert.Equal(("需求不匹配", 3L), (top.GetProperty("reason").GetString(), top.GetProperty("count").GetInt64()));
+    }
+
+    /// <summary>October's spend: 30,000 on Douyin, 45,000 on the trade show.</summary>
+    internal static IReadOnlyList<CostEntry> Costs() => new[]
+    {
+        new CostEntry(CostScope.Channel, "抖音信息流", D(10, 1, 0), D(11, 1, 0), new Money(30_000m, Currency.CNY)),
+        new CostEntry(CostScope.Channel, "行业展会", D(10, 1, 0), D(11, 1, 0), new Money(45_000m, Currency.CNY)),
+    };
+
+    [Fact]
+    public void Effectiveness_document_v1()
+    {
+        var result = EffectivenessAnalyzer.Summarize(Table(), Costs(), AsOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } });
+        var root = AssertMatchesGolden("effectiveness.v1.json", LeadAnalyticsJson.SerializeEffectiveness(result));
+        Assert.Equal("CNY", root.GetProperty("currency").GetString());
+        var douyin = root.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "抖音信息流");
+        // L01..L06: won L01 (50,000) and L05 (30,000), lost L02-L04, open L06.
+        Assert.Equal((6, 2, 3, 1), (douyin.GetProperty("leads").GetInt32(), douyin.GetProperty("won").GetInt32(),
+            douyin.GetProperty("lost").GetInt32(), douyin.GetProperty("open").GetInt32()));
+        Assert.Equal(2, douyin.GetProperty("conversionRate").GetProperty("numerator").GetInt64());
+        Assert.Equal(6, douyin.GetProperty("conversionRate").GetProperty("denominator").GetInt64());
+        Assert.Equal(80_000m, douyin.GetProperty("revenue").GetDecimal());
+        Assert.Equal(30_000m, douyin.GetProperty("spend").GetDecimal());
+        Assert.Equal(5_000m, douyin.GetProperty("costPerLead").GetDecimal());
+        Assert.Equal(15_000m, douyin.GetProperty("costPerAcquisition").GetDecimal());
+        foreach (var name in new[] { "roas", "roi" })
+        {
+            Assert.Equal(JsonValueKind.Number, douyin.GetProperty(name).ValueKind);
+        }
+    }
+
+    [Fact]
+    public void Metric_catalog_document_v1()
+    {
+        var root = AssertMatchesGolden("metric-catalog.v1.json", LeadAnalyticsJson.SerializeMetricCatalog());
+        Assert.Contains(root.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("id").GetString() == "cost_per_acquisition");
     }
 
     [Fact]
