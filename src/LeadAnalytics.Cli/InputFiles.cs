@@ -109,7 +109,8 @@ internal static class InputFiles
         }
         catch (CsvImportException ex)
         {
-            throw new CliException(ex.Message);
+            // The library's advice names its option; the tool's user has the command-line one.
+            throw new CliException(ex.Message.Replace("CsvReadOptions.Encoding", "--encoding").Replace("CsvReadOptions.Delimiter", "the delimiter"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
