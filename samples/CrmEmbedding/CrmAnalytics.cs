@@ -1,41 +1,41 @@
 using LeadAnalytics;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 
 namespace CrmEmbedding;
 
-/// <summary>What the CRM shows after a change: the funnel and the channel table, computed by LeadAnalytics from the
-/// rows just read from the database (rows -> LeadBuilder -> Lead -> LeadTable; no CSV, no export).</summary>
+/// <summary>What the CRM shows after a change: the funnel and the channel table (effectiveness summary: spend, cost per
+/// lead, cost per customer, revenue, ROAS), computed by LeadAnalytics from the rows just read from the database
+/// (rows -> LeadBuilder -> Lead -> LeadTable, cost rows -> CostEntry; no CSV, no export).</summary>
 internal sealed class CrmAnalytics
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(30);
 
-    private CrmAnalytics(LeadTable table, FunnelResult funnel, FunnelBreakdown channels, IReadOnlyList<string> stale, IReadOnlyDictionary<string, decimal> spend)
+    private CrmAnalytics(LeadTable table, FunnelResult funnel, EffectivenessResult channels, IReadOnlyList<string> stale)
     {
         Table = table;
         Funnel = funnel;
         Channels = channels;
         StaleLeadIds = stale;
-        SpendByChannel = spend;
     }
 
     public LeadTable Table { get; }
 
     public FunnelResult Funnel { get; }
 
-    public FunnelBreakdown Channels { get; }
+    public EffectivenessResult Channels { get; }
 
     public IReadOnlyList<string> StaleLeadIds { get; }
-
-    public IReadOnlyDictionary<string, decimal> SpendByChannel { get; }
 
     /// <summary>Reads the CRM's tables and runs the engines as of the CRM's clock (the library never reads the clock itself).</summary>
     public static CrmAnalytics Run(CrmDatabase db, DateTimeOffset now)
     {
         var table = LeadTable.Build(db.LoadLeads());
         var funnel = FunnelAnalyzer.Analyze(table, now, new FunnelOptions { StaleAfter = StaleAfter });
-        var channels = FunnelAnalyzer.AnalyzeBy(table, now, Dimension.Channel, new FunnelOptions { StaleAfter = StaleAfter });
+        var channels = EffectivenessAnalyzer.Summarize(table, db.LoadCosts(), now,
+            new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, StaleAfter = StaleAfter, RankBy = LeadAnalytics.Metrics.MetricIds.Roas });
         var stale = new List<string>();
         for (var row = 0; row < table.Count; row++)
         {
@@ -46,10 +46,7 @@ internal sealed class CrmAnalytics
         }
 
         stale.Sort(StringComparer.Ordinal);
-        // Spend is what the costs table holds per channel; the metrics built on it (cost per lead, per customer, ROAS)
-        // come from the library's effectiveness summary, not from the CRM.
-        var spend = db.LoadCosts().GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount.Amount), StringComparer.Ordinal);
-        return new CrmAnalytics(table, funnel, channels, stale, spend);
+        return new CrmAnalytics(table, funnel, channels, stale);
     }
 
     public static AttributionComparison Attribution(CrmDatabase db, DateTimeOffset now) =>
@@ -73,14 +70,15 @@ internal sealed class CrmAnalytics
             }));
         Console.WriteLine();
         CrmEmbedding.Print.Table(
-            new[] { "channel", "leads", "won", "conversion [95% CI]", "spend (costs table)" },
-            Channels.Segments.Select(s => (IReadOnlyList<string>)new[]
+            new[] { "channel (by ROAS)", "leads", "won", "conversion [95% CI]", "spend", "cost per lead", "cost per customer", "revenue", "ROAS" },
+            Channels.Segments.Append(Channels.Total).Select(s => (IReadOnlyList<string>)new[]
             {
-                s.Label, CrmEmbedding.Print.Count(s.Funnel.Leads), CrmEmbedding.Print.Count(s.Funnel.Won), CrmEmbedding.Print.Rate(s.Funnel.OverallConversion),
-                CrmEmbedding.Print.Money(SpendByChannel.TryGetValue(s.Label, out var spend) ? spend : null),
+                ReferenceEquals(s, Channels.Total) ? "all" : s.Label, CrmEmbedding.Print.Count(s.Leads), CrmEmbedding.Print.Count(s.Won),
+                CrmEmbedding.Print.Rate(s.ConversionRate), CrmEmbedding.Print.Money(s.Spend), CrmEmbedding.Print.Money(s.CostPerLead),
+                CrmEmbedding.Print.Money(s.CostPerAcquisition), CrmEmbedding.Print.Money(s.Revenue), EffectivenessFormat.RoasRatio(s.Roas),
             }));
     }
 
-    public FunnelResult Channel(string channel) =>
-        Channels.Find(channel)?.Funnel ?? throw new InvalidOperationException($"no channel {channel}");
+    public SegmentSummary Channel(string channel) =>
+        Channels.Segments.SingleOrDefault(s => s.Label == channel) ?? throw new InvalidOperationException($"no channel {channel}");
 }

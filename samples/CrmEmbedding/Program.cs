@@ -4,7 +4,7 @@ using LeadAnalytics.Attribution;
 
 // A CRM embedding LeadAnalytics. The CRM keeps its data in SQLite (tables leads, stage_events, follow_ups,
 // touchpoints, costs); as sales work goes on it inserts and updates rows, and after each change it asks the library
-// for the funnel and the channel table straight from a query: rows -> LeadBuilder -> Lead -> LeadTable, no CSV.
+// for the funnel and the channel table (effectiveness: spend, cost per lead and per customer, ROAS) straight from a query: rows -> LeadBuilder -> Lead -> LeadTable, no CSV.
 // Every number the scenario implies is checked; the exit code is non-zero if one is off (CI runs this as a smoke test).
 // Usage: dotnet run --project samples/CrmEmbedding [-- path/to/crm.db]   (default: a file in the temp folder)
 Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -78,10 +78,17 @@ using (var db = new CrmDatabase(path))
     Checks.Sequence("reach after the deals", new long[] { 10, 8, 5, 3, 2, 2 }, a.Funnel.Stages.Select(s => s.Reach));
     Checks.Equal("won", 2L, a.Funnel.Won);
     Checks.Near("overall conversion 2 / 10", 0.2, a.Funnel.OverallConversion.Value);
-    Checks.Near("trade-show conversion 2 / 3", 2.0 / 3, a.Channel(TradeShow).OverallConversion.Value);
-    Checks.Near("Douyin conversion 0 / 4", 0, a.Channel(Douyin).OverallConversion.Value);
-    Checks.Equal("trade-show spend from the costs table", 20_000m, a.SpendByChannel[TradeShow]);
-    Checks.Equal("deal amounts read back", 200_000m, Enumerable.Range(0, a.Table.Count).Sum(row => a.Table.GetDealAmount(row) ?? 0m));
+    Checks.Near("trade-show conversion 2 / 3", 2.0 / 3, a.Channel(TradeShow).ConversionRate.Value);
+    Checks.Near("Douyin conversion 0 / 4", 0, a.Channel(Douyin).ConversionRate.Value);
+    // March's costs fall on the leads acquired in March, so each channel's whole spend is allocated.
+    Checks.Equal("trade-show spend", 20_000m, a.Channel(TradeShow).Spend);
+    Checks.Equal("trade-show cost per customer 20,000 / 2", 10_000m, a.Channel(TradeShow).CostPerAcquisition);
+    Checks.Equal("trade-show revenue", 200_000m, a.Channel(TradeShow).Revenue);
+    Checks.Equal("trade-show ROAS 200,000 / 20,000", 10m, a.Channel(TradeShow).Roas);
+    Checks.Equal("Douyin cost per lead 6,000 / 4", 1_500m, a.Channel(Douyin).CostPerLead);
+    Checks.Equal("Douyin cost per customer undefined (nobody won)", null, a.Channel(Douyin).CostPerAcquisition);
+    Checks.Equal("total spend", 27_500m, a.Channels.Total.Spend);
+    Checks.Equal("best ROAS first", TradeShow, a.Channels.Segments[0].Label);
 
     // 4. A month passes. Sales follows up on L01, L02 and L08; nobody touches L03, L07 or L09, which go stale.
     db.AddFollowUp("L08", Day(4, 5), FollowUpKind.Call, "客户在比较方案");

@@ -12,10 +12,11 @@ var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8)); // n
 
 var leads = LeadCsv.Read(Path.Combine(dataDir, "leads.csv"));
 var touchpoints = TouchpointCsv.Read(Path.Combine(dataDir, "touchpoints.csv"));
+var costs = CostCsv.Read(Path.Combine(dataDir, "costs.csv"));
 var table = LeadTable.Build(leads.Records);
 var journeys = AttributionJourneys.FromLeads(leads.Records, touchpoints.Records);
 
-var input = HtmlReportInput.FromTable(table, asOf, journeys,
+var input = HtmlReportInput.FromTable(table, asOf, journeys, costs.Records,
     attributionOptions: new AttributionOptions { DirectChannels = new[] { "直接访问" }, AsOf = asOf });
 var options = new HtmlReportOptions
 {

@@ -49,6 +49,7 @@ using LeadAnalytics.Attribution;
 using LeadAnalytics.Csv;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Quality;
 using LeadAnalytics.Reporting;
@@ -68,36 +69,42 @@ Every row is either accepted or reported with its line and column; nothing is dr
 cs("""
 var import = LeadCsv.Read(System.IO.Path.Combine(dataDir, "leads.csv"));
 var touchpoints = TouchpointCsv.Read(System.IO.Path.Combine(dataDir, "touchpoints.csv"));
+var costs = CostCsv.Read(System.IO.Path.Combine(dataDir, "costs.csv"));
 var quality = DataQualityChecker.Check(import.Records, asOf, importIssues: import.Issues);
 var table = LeadTable.Build(import.Records);
 
 display($"{import.RowsRead} rows read, {import.RowsAccepted} accepted, {import.RowsRejected} rejected; " +
         $"{quality.ErrorCount} errors, {quality.WarningCount} warnings, {quality.StaleLeadIds.Count} stale leads; " +
-        $"{touchpoints.RowsAccepted} touchpoints");
+        $"{touchpoints.RowsAccepted} touchpoints, {costs.RowsAccepted} cost entries");
 import.Records.Take(5).Select(l => new { l.Id, l.Channel, l.Strategy, AcquiredAt = l.AcquiredAt.ToString("yyyy-MM-dd HH:mm"), Outcome = l.Outcome.ToString(), Deal = l.DealAmount?.Amount }).ToTabularDataResource()
 """)
 
 md("""
 ## 2. Channels
 
-Conversion (won / leads) per channel with its 95% Wilson interval. The chart draws the intervals against the
-conversion of all leads (dashed line).
+The template's Table 2: per channel, leads, won, conversion with its 95% interval, spend (from the costs table), cost per
+lead, cost per customer, revenue and ROAS, best ROAS first. The bubble chart places each channel by what a customer
+costs and how well its leads convert; the bubble's area is its revenue.
 """)
 
 cs("""
+var effectiveness = EffectivenessAnalyzer.Summarize(table, costs.Records, asOf,
+    new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, RankBy = LeadAnalytics.Metrics.MetricIds.Roas });
+display(HTML(SvgCharts.ConversionVersusCost(effectiveness)));
+effectiveness.Segments.Select(s => new
+{
+    Channel = s.Label, s.Leads, s.Won,
+    Conversion = Math.Round(s.ConversionRate.Value ?? 0, 4),
+    Spend = s.Spend, CostPerLead = Math.Round(s.CostPerLead ?? 0, 0), CostPerCustomer = Math.Round(s.CostPerAcquisition ?? 0, 0),
+    Revenue = s.Revenue, Roas = EffectivenessFormat.RoasRatio(s.Roas),
+}).ToTabularDataResource()
+""")
+
+cs("""
+// Is a channel's conversion really different, or is it chance? Intervals against the conversion of all leads (dashed).
 var byChannel = FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel);
 display(HTML(SvgCharts.ConversionBySegment(byChannel)));
-byChannel.Segments
-    .OrderByDescending(s => s.Funnel.OverallConversion.Value)
-    .Select(s => new
-    {
-        Channel = s.Label,
-        s.Funnel.Leads,
-        s.Funnel.Won,
-        Conversion = Math.Round(s.Funnel.OverallConversion.Value ?? 0, 4),
-        Lower = Math.Round(s.Funnel.OverallConversion.Lower ?? 0, 4),
-        Upper = Math.Round(s.Funnel.OverallConversion.Upper ?? 0, 4),
-    }).ToTabularDataResource()
+effectiveness.Findings.Select(f => f.ToString())
 """)
 
 md("""
@@ -128,7 +135,7 @@ the as-of date. The log-rank test says whether the channels' curves differ by mo
 cs("""
 var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
 display(HTML(SvgCharts.TimeToWon(cycle)));
-display($"Log-rank: chi-square {cycle.SegmentComparison?.ChiSquare:0.00} on {cycle.SegmentComparison?.DegreesOfFreedom} df, p = {cycle.SegmentComparison?.PValue:0.####}");
+display($"Log-rank: chi-square {cycle.SegmentComparison?.ChiSquare:0.00} on {cycle.SegmentComparison?.DegreesOfFreedom} df, p = {cycle.SegmentComparison?.PValue:G3}");
 cycle.Segments.Select(s => new
 {
     Channel = s.Label, s.Leads, s.Won,
@@ -175,6 +182,7 @@ Expect(import.RowsRejected == 0 && table.Count == 3000, "3,000 leads load withou
 Expect(funnel.Bottleneck?.Step.From.Name == Pipeline.Contacted, "the bottleneck is needs discovery (Contacted -> NeedsConfirmed)");
 var ranked = byChannel.Segments.OrderByDescending(s => s.Funnel.OverallConversion.Value).Select(s => s.Label).ToList();
 Expect(ranked.Take(2).OrderBy(x => x).SequenceEqual(new[] { "行业展会", "转介绍" }.OrderBy(x => x)), "trade show and referral convert best");
+Expect(effectiveness.Segments[0].Label == "转介绍", "referral, nearly free, has the best ROAS");
 Expect(cycle.SegmentComparison?.PValue < 0.05, "channels differ in time to won (log-rank p < 0.05)");
 Expect(comparison.Results.All(r => Math.Abs(r.Credits.Sum(c => c.Conversions) - r.TotalConversions) < 1e-6), "every model conserves the conversions");
 "All expectations hold."

@@ -30,7 +30,12 @@ internal static class Format
     /// <summary>A tick label: as few decimals as the step needs.</summary>
     public static string Tick(double value, double step)
     {
-        var decimals = step >= 1 ? 0 : (int)Math.Min(6, Math.Ceiling(-Math.Log10(step) - 1e-9));
+        if (step >= 1)
+        {
+            return value.ToString("#,0", CultureInfo.InvariantCulture);
+        }
+
+        var decimals = (int)Math.Min(6, Math.Ceiling(-Math.Log10(step) - 1e-9));
         return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 

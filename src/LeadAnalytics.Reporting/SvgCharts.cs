@@ -1,5 +1,6 @@
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.LossReasons;
 using LeadAnalytics.Reporting.Charts;
@@ -37,6 +38,15 @@ public static class SvgCharts
     /// <exception cref="ArgumentNullException"><paramref name="breakdown"/> is null.</exception>
     public static string ConversionBySegment(FunnelBreakdown breakdown, ChartOptions? options = null) =>
         ConversionChart.Draw(breakdown ?? throw new ArgumentNullException(nameof(breakdown)), options ?? ChartOptions.Default);
+
+    /// <summary>Channels by cost per customer (x) and conversion (y), bubble area proportional to revenue, labelled with
+    /// their ROAS. Segments without a cost per customer (no spend, or nobody won) cannot be placed and are left out.</summary>
+    /// <param name="effectiveness">A segment summary from <see cref="EffectivenessAnalyzer"/> with costs.</param>
+    /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="effectiveness"/> is null.</exception>
+    public static string ConversionVersusCost(EffectivenessResult effectiveness, ChartOptions? options = null) =>
+        ValueChart.Draw(effectiveness ?? throw new ArgumentNullException(nameof(effectiveness)), options ?? ChartOptions.Default);
 
     /// <summary>Kaplan-Meier curves of time to won (the share not yet won by each day; lost leads censored at the loss,
     /// open leads at as-of) with pointwise confidence bands: one curve per segment (the

@@ -1,6 +1,7 @@
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.LossReasons;
 
@@ -38,6 +39,10 @@ public sealed class HtmlReportInput
     /// <summary>Funnels by channel (or another dimension): the channel table and the conversion chart.</summary>
     public FunnelBreakdown? Segments { get; init; }
 
+    /// <summary>The effectiveness summary by channel (with costs): spend, cost per lead, cost per customer, revenue and ROAS
+    /// in the channel table, the chart of conversion against cost per customer, and the findings.</summary>
+    public EffectivenessResult? Effectiveness { get; init; }
+
     /// <summary>Cycle time, ideally segmented by the same dimension: Kaplan-Meier curves and won-vs-lost incidence.</summary>
     public CycleTimeResult? CycleTime { get; init; }
 
@@ -47,11 +52,14 @@ public sealed class HtmlReportInput
     /// <summary>Loss reasons: the Pareto chart and the dominant reasons.</summary>
     public LossReasonReport? LossReasons { get; init; }
 
-    /// <summary>Runs the engines with their default options and collects what a report shows: the funnel, funnels and
-    /// cycle time by <paramref name="segmentBy"/>, loss reasons and, when journeys are given, an attribution comparison.</summary>
+    /// <summary>Runs the engines with their default options and collects what a report shows: the funnel, funnels,
+    /// effectiveness and cycle time by <paramref name="segmentBy"/>, loss reasons and, when journeys are given, an
+    /// attribution comparison.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">The as-of instant (the engines never read the clock).</param>
     /// <param name="journeys">Touch journeys for attribution; none leaves the attribution section out.</param>
+    /// <param name="costs">The costs table; none uses the leads' own acquisition costs, if any (the effectiveness
+    /// engine's <see cref="CostSource.Auto"/>).</param>
     /// <param name="segmentBy">The dimension of the channel table and the curves; <see cref="Dimension.Channel"/> by default.</param>
     /// <param name="models">Attribution models; <see cref="DefaultModels"/> when null.</param>
     /// <param name="attributionOptions">Attribution options (direct channels, lookback...); the engine's defaults with
@@ -62,6 +70,7 @@ public sealed class HtmlReportInput
         LeadTable table,
         DateTimeOffset asOf,
         AttributionJourneys? journeys = null,
+        IEnumerable<CostEntry>? costs = null,
         Dimension segmentBy = Dimension.Channel,
         IEnumerable<AttributionModel>? models = null,
         AttributionOptions? attributionOptions = null)
@@ -74,6 +83,7 @@ public sealed class HtmlReportInput
         return new HtmlReportInput(FunnelAnalyzer.Analyze(table, asOf))
         {
             Segments = FunnelAnalyzer.AnalyzeBy(table, asOf, segmentBy),
+            Effectiveness = EffectivenessAnalyzer.Summarize(table, costs, asOf, new EffectivenessOptions { Dimensions = new[] { segmentBy } }),
             CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = segmentBy }),
             LossReasons = LossReasonAnalyzer.Analyze(table, asOf),
             Attribution = journeys is null

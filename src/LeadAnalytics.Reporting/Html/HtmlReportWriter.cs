@@ -1,5 +1,7 @@
 using System.Reflection;
 using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Findings;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Reporting.Charts;
 using LeadAnalytics.Reporting.Html;
@@ -127,20 +129,96 @@ public static class HtmlReportWriter
     private static void Channels(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
     {
         html.Open("section", null, "channels").Element("h2", "Channels");
-        if (input.Segments is not { } segments)
+        var segments = input.Segments;
+        var effectiveness = input.Effectiveness;
+        if (segments is null && effectiveness is null)
         {
-            Note(html, "No breakdown by channel was given (HtmlReportInput.Segments).");
+            Note(html, "No breakdown by channel was given (HtmlReportInput.Segments, HtmlReportInput.Effectiveness).");
             html.Close("section").Line();
             return;
         }
 
-        var dimension = segments.Dimensions.Count > 0 ? string.Join(" × ", segments.Dimensions) : "segment";
+        var dimensions = effectiveness?.Dimensions ?? segments!.Dimensions;
+        var dimension = dimensions.Count > 0 ? string.Join(" × ", dimensions) : "segment";
         var cycleBySegment = new Dictionary<string, CycleTimeSegment>(StringComparer.Ordinal);
         foreach (var s in input.CycleTime?.Segments ?? Array.Empty<CycleTimeSegment>())
         {
             cycleBySegment[s.Label] = s;
         }
 
+        if (effectiveness is not null)
+        {
+            EffectivenessTable(html, effectiveness, dimension);
+            Findings(html, effectiveness, options);
+        }
+        else
+        {
+            FunnelChannelTable(html, segments!, dimension, cycleBySegment, input.CycleTime?.Overall);
+            Note(html, "Spend, cost per lead, cost per customer and ROAS per channel need the effectiveness summary with costs " +
+                       "(HtmlReportInput.Effectiveness); this report was built without it.");
+        }
+
+        if (segments is not null)
+        {
+            html.Element("h3", $"Conversion by {dimension}");
+            Chart(html, SvgCharts.ConversionBySegment(segments, options.Charts),
+                "Dot: won / leads; whisker: 95% Wilson interval; dashed line: all leads. Intervals that do not overlap the line differ from the average by more than chance.");
+        }
+
+        html.Element("h3", "Conversion against cost per customer");
+        if (effectiveness is not null && ValueChart.Plotted(effectiveness, options.Charts.MaxSegments).Count > 0)
+        {
+            var unplaced = ValueChart.Unplaced(effectiveness);
+            Chart(html, SvgCharts.ConversionVersusCost(effectiveness, options.Charts),
+                "x: cost per customer (spend / won); y: conversion (won / leads); bubble area: revenue; label: ROAS (revenue / spend). " +
+                "Up and to the left is cheaper customers from better leads." +
+                (unplaced.Count > 0 ? " Not placed (no spend or nobody won): " + string.Join(", ", unplaced.Select(u => u.Label)) + "." : string.Empty));
+        }
+        else
+        {
+            Note(html, effectiveness is null
+                ? "This chart (conversion against cost per customer, revenue as bubble size) needs the effectiveness summary with costs and revenue; it is left out of this report."
+                : "No segment has both spend and a won lead, so no cost per customer can be placed.");
+        }
+
+        html.Close("section").Line();
+    }
+
+    private static void EffectivenessTable(HtmlText html, EffectivenessResult result, string dimension)
+    {
+        var currency = result.Currency.Code;
+        // Time to won is in the cycle-time section; here the money columns need the room.
+        IReadOnlyList<string> Row(SegmentSummary s, string label) => new[]
+        {
+            label, Format.Count(s.Leads), Format.Count(s.Won), Format.Rate(s.ConversionRate), Format.Money(s.Spend), Format.Money(s.CostPerLead),
+            Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), EffectivenessFormat.RoasRatio(s.Roas),
+        };
+        var rows = result.Segments.Select(s => Row(s, s.Label)).ToList();
+        rows.Add(Row(result.Total, "All leads"));
+        html.Table("channel-table",
+            new[] { dimension, "leads", "won", "conversion [95% CI]", $"spend ({currency})", "cost per lead", "cost per customer", $"revenue ({currency})", "ROAS" },
+            rows);
+    }
+
+    private static void Findings(HtmlText html, EffectivenessResult result, HtmlReportOptions options)
+    {
+        if (result.Findings.Count == 0)
+        {
+            return;
+        }
+
+        var language = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? FindingTemplates.Chinese : FindingTemplates.English;
+        html.Open("ul", "findings");
+        foreach (var finding in result.Findings.Take(6))
+        {
+            html.Element("li", FindingTemplates.Format(finding, language), "finding " + finding.Severity.ToString().ToLowerInvariant());
+        }
+
+        html.Close("ul").Line();
+    }
+
+    private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<string, CycleTimeSegment> cycleBySegment, CycleTimeSegment? overall)
+    {
         var rows = segments.Segments
             .OrderByDescending(s => s.Funnel.Leads).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Select(s =>
@@ -164,18 +242,9 @@ public static class HtmlReportWriter
             "All leads", Format.Count(total.Leads), Format.Count(total.Won), Format.Rate(total.OverallConversion),
             Format.Percent(total.ResolvedOverallConversion.Value),
             total.Bottleneck is { } tb ? StepName(tb.Step) + $" ({Format.Percent(tb.Step.Resolved.DropOff.Value)})" : Format.Undefined,
-            MedianDays(input.CycleTime?.Overall),
+            MedianDays(overall),
         });
         html.Table("channel-table", new[] { dimension, "leads", "won", "conversion [95% CI]", "resolved conversion", "biggest drop-off", "median days to won" }, rows);
-        Note(html, "Spend, cost per lead, cost per customer and ROAS per channel need the effectiveness summary (costs); " +
-                   "this report was built without it.");
-        html.Element("h3", $"Conversion by {dimension}");
-        Chart(html, SvgCharts.ConversionBySegment(segments, options.Charts),
-            "Dot: won / leads; whisker: 95% Wilson interval; dashed line: all leads. Intervals that do not overlap the line differ from the average by more than chance.");
-        html.Element("h3", "Conversion against cost per customer");
-        Note(html, "This chart (conversion against cost per customer, revenue as bubble size) needs the effectiveness summary (costs and revenue); " +
-                   "it is left out of this report.");
-        html.Close("section").Line();
     }
 
     private static string StepName(FunnelStep step) => $"{step.From.DisplayName} → {step.To.DisplayName}";
@@ -354,6 +423,7 @@ public static class HtmlReportWriter
         "\nth:first-child,td:first-child{text-align:left}" +
         "\nth{font-weight:600;border-bottom:2px solid #ccc;background:#fafafa}" +
         "\n.channel-table tbody tr:last-child td,.time-table tbody tr:last-child td{font-weight:600}" +
+        "\n.findings li.critical{color:#c62828}.findings li.warning{color:#8a5a00}" +
         "\n.note{color:#555;font-size:13px;background:#fffbea;border-left:3px solid #edc948;padding:6px 10px;margin:8px 0}" +
         "\nfigure{margin:8px 0 4px}" +
         "\nfigure svg{max-width:100%;height:auto;display:block}" +

@@ -1,6 +1,7 @@
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.LossReasons;
 using LeadAnalytics.Reporting;
@@ -256,6 +257,40 @@ public class ChartTests
         var rows = Enumerable.Range(0, 10).Select(i => new LossReasonRow("一个很长很长的流失原因描述" + i, 10 - i, 0.1, 0.1 * (i + 1), null)).ToList();
         var root = Parse(SvgCharts.LossReasonPareto(new LossReasonTable("All", 55, rows), new ChartOptions { Width = 500 }));
         Assert.All(root.WithClass("text", "reason-label"), t => Assert.StartsWith("rotate(-40", t.S("transform"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bubbles_sit_at_cost_per_customer_and_conversion_with_area_proportional_to_revenue()
+    {
+        var result = EffectivenessAnalyzer.Summarize(TemplateTable(), TemplateCosts(), AsOf);
+        var root = Parse(SvgCharts.ConversionVersusCost(result));
+        var x0 = TickX(root, "x-axis", 0);
+        var xTicks = root.WithClass("g", "x-axis").Single().WithClass("text", "tick").ToList();
+        var xPerUnit = (xTicks[xTicks.Count - 1].D("x") - x0) / xTicks[xTicks.Count - 1].D("data-value");
+        var y0 = TickY(root, "y-axis", 0);
+        var yTicks = root.WithClass("g", "y-axis").Single().WithClass("text", "tick").ToList();
+        var yPerUnit = (y0 - (yTicks[yTicks.Count - 1].D("y") - 4)) / yTicks[yTicks.Count - 1].D("data-value");
+
+        var groups = root.WithClass("g", "segment").ToList();
+        // 抖音信息流 has no spend: its cost per customer is undefined and it is not placed.
+        Assert.Equal(new[] { "A", "B" }, groups.Select(g => g.S("data-label")).OrderBy(l => l, StringComparer.Ordinal));
+        var maxRevenue = result.Segments.Where(s => s.Label is "A" or "B").Max(s => (double)s.Revenue!.Value);
+        foreach (var g in groups)
+        {
+            var s = result.Segments.Single(x => x.Label == g.S("data-label"));
+            var bubble = g.WithClass("circle", "bubble").Single();
+            Near(x0 + ((double)s.CostPerAcquisition!.Value * xPerUnit), bubble.D("cx"), 0.1);
+            Near(y0 - (s.ConversionRate.Value!.Value * yPerUnit), bubble.D("cy"), 0.1);
+            // Area, not radius, is proportional to revenue.
+            Near((double)s.Revenue!.Value / maxRevenue, Math.Pow(bubble.D("r") / 30, 2), 0.001);
+            Assert.Contains("ROAS " + EffectivenessFormat.RoasRatio(s.Roas), g.Value, StringComparison.Ordinal);
+        }
+
+        // A: 30,000 spent on 334 leads (n % 3 == 0), 81 won: cost per customer 30,000 / 81.
+        var a = result.Segments.Single(s => s.Label == "A");
+        Assert.Equal(334, a.Leads);
+        Assert.Equal(81, a.Won);
+        Assert.Equal(30_000m / 81, a.CostPerAcquisition!.Value, 20);
     }
 
     [Fact]

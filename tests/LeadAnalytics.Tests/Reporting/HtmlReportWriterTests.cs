@@ -15,7 +15,7 @@ public class HtmlReportWriterTests
     private static HtmlReportInput FullInput(IReadOnlyList<Lead> leads)
     {
         var touchpoints = leads.Where(l => l.Outcome == Outcome.Won).Select(l => new Touchpoint(l.Id, l.AcquiredAt.AddDays(-1), "SEO")).ToList();
-        return HtmlReportInput.FromTable(LeadTable.Build(leads), AsOf, AttributionJourneys.FromLeads(leads, touchpoints));
+        return HtmlReportInput.FromTable(LeadTable.Build(leads), AsOf, AttributionJourneys.FromLeads(leads, touchpoints), TemplateCosts());
     }
 
     private static XDocument Document(string html) => XDocument.Parse(html);
@@ -46,7 +46,7 @@ public class HtmlReportWriterTests
         Assert.Equal(new[] { "summary", "channels", "funnel", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
         var charts = doc.Descendants(Svg + "svg").Select(s => s.Attribute("class")!.Value).ToList();
         Assert.Equal(
-            new[] { "la-chart conversion-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart" },
+            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart" },
             charts);
     }
 
@@ -80,10 +80,11 @@ public class HtmlReportWriterTests
         var channelRows = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("tr").Skip(1)
             .Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).ToList();
         var all = channelRows.Single(r => r[0] == "All leads");
+        // 90,000 spent on 1,000 leads, 243 won; deals: 81 each of 20,000, 30,000 and 10,000 (lead number 757..999 modulo 3).
         // Wilson 95% for 243/1000 is [0.2174, 0.2705] (statsmodels proportion_confint, method="wilson").
-        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "24.3%" }, all.Take(5));
-        Assert.Equal("Contacted → Needs confirmed (40.0%)", all[5]);
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "90,000", "90", "370", "4,860,000", "1:54.0" }, all);
         Assert.Equal(4, channelRows.Count);
+        Assert.Equal("n/a", channelRows.Single(r => r[0] == "抖音信息流")[6]);
 
         var funnelRows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "funnel-table").Descendants("tr").Skip(1).ToList();
         Assert.Equal(5, funnelRows.Count);
@@ -92,6 +93,19 @@ public class HtmlReportWriterTests
 
         var cards = Html(doc, "div").Where(d => ((string?)d.Attribute("class"))?.StartsWith("card", StringComparison.Ordinal) == true).ToList();
         Assert.Contains(cards, c => c.Value.Contains("Bottleneck", StringComparison.Ordinal) && c.Value.Contains("40.0% drop-off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_effectiveness_the_channel_table_comes_from_the_funnels()
+    {
+        var table = TemplateTable();
+        var input = new HtmlReportInput(FunnelAnalyzer.Analyze(table, AsOf)) { Segments = FunnelAnalyzer.AnalyzeBy(table, AsOf, Dimension.Channel) };
+        var doc = Document(HtmlReportWriter.ToHtml(input));
+        var all = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("tr")
+            .Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).Single(r => r.Count > 0 && r[0] == "All leads");
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "24.3%", "Contacted → Needs confirmed (40.0%)", "n/a" }, all);
+        Assert.Contains(Html(doc, "p"), p => p.Value.Contains("HtmlReportInput.Effectiveness", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Descendants(Svg + "svg"), e => e.Attribute("class")!.Value.Contains("value-chart", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ internal static class ReportingTestData
     /// <summary>
     /// The template's funnel (1,000 leads; 100 lost at Acquired, 360 at Contacted, 108 at NeedsConfirmed, 108 at
     /// ProposalSent, 81 at Negotiation, 243 won) spread over channels "A", "B" and "抖音信息流" in turn, with days
-    /// between stages varying by lead so cycle times differ, and a loss reason per stage.
+    /// between stages varying by lead so cycle times differ, a loss reason per stage, and deals of 10,000, 20,000 or
+    /// 30,000 CNY (by lead number modulo 3).
     /// </summary>
     public static Lead[] TemplateLeads()
     {
@@ -45,6 +46,7 @@ internal static class ReportingTestData
                     WonAt = At(5),
                     LostAt = s < 5 ? T0.AddDays(start + ((s + 1) * gap)) : null,
                     LossReason = s < 5 ? reasons[s] : null,
+                    DealAmount = s == 5 ? new Money(10_000m * (1 + (n % 3)), Currency.CNY) : null,
                 }.Build());
                 n++;
             }
@@ -54,6 +56,14 @@ internal static class ReportingTestData
     }
 
     public static LeadTable TemplateTable() => LeadTable.Build(TemplateLeads());
+
+    /// <summary>A month's spend for channels A (30,000) and B (60,000); none for 抖音信息流, whose cost per customer is
+    /// therefore undefined.</summary>
+    public static CostEntry[] TemplateCosts() => new[]
+    {
+        new CostEntry(CostScope.Channel, "A", T0.AddDays(-1), T0.AddDays(30), new Money(30_000m, Currency.CNY)),
+        new CostEntry(CostScope.Channel, "B", T0.AddDays(-1), T0.AddDays(30), new Money(60_000m, Currency.CNY)),
+    };
 
     public static XElement Parse(string svg)
     {
