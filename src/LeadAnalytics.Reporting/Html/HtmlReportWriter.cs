@@ -412,7 +412,7 @@ public static class HtmlReportWriter
         "\nh2{font-size:18px;margin:2px 0 10px}" +
         "\nh3{font-size:15px;margin:18px 0 6px}" +
         "\n.cards{display:flex;flex-wrap:wrap;gap:10px}" +
-        "\n.card{flex:1 1 140px;border:1px solid #e1e4e8;border-radius:6px;padding:8px 12px}" +
+        "\n.card{flex:1 1 110px;min-width:0;border:1px solid #e1e4e8;border-radius:6px;padding:8px 12px}" +
         "\n.card .label{color:#666;font-size:12px}" +
         "\n.card .value{font-size:20px;font-weight:600}" +
         "\n.card .detail{color:#666;font-size:12px}" +
