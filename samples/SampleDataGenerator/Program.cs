@@ -257,10 +257,12 @@ internal static class SampleData
         }
 
         var actions = new StringBuilder();
-        actions.AppendLine("action_id,finding,action,owner,start_date,due_date,metric,notes");
-        actions.AppendLine("A1,需求确认阶段流失率偏高(40%),开展两次SPIN提问技巧培训,销售总监,2023-10-15,2023-11-15,dropoff(NeedsConfirmed) <= 25%,baseline window: 2023-07-01..2023-10-14");
-        actions.AppendLine("A2,抖音信息流转化率偏低(8%),增加客户案例类视频内容,市场经理,2023-11-01,2023-11-30,conversion(channel=抖音信息流) >= 10%,");
-        actions.AppendLine("A3,行业展会获客成本偏高(5000元/客户),展前通过邮件和短信预筛选客户,市场经理,2023-11-15,2023-12-10,cac(channel=行业展会) <= 4000,");
+        // The template's step-6 table (docs/actions.md): due_date is inclusive, baseline is a value or an inclusive date range
+        // (empty: the evaluator's default window before the start), metric is a target expression.
+        actions.AppendLine("action_id,finding,action,owner,start_date,due_date,metric,baseline,notes");
+        actions.AppendLine("A1,需求确认阶段流失率偏高(40%),开展两次SPIN提问技巧培训,销售总监,2023-10-15,2023-11-15,dropoff(NeedsConfirmed) <= 25%,2023-07-01..2023-10-14,");
+        actions.AppendLine("A2,抖音信息流转化率偏低(8%),增加客户案例类视频内容,市场经理,2023-11-01,2023-11-30,conversion(channel=抖音信息流) >= 10%,,");
+        actions.AppendLine("A3,行业展会获客成本偏高(5000元/客户),展前通过邮件和短信预筛选客户,市场经理,2023-11-15,2023-12-10,cac(channel=行业展会) <= 4000,,");
         return new GeneratedData(leads.ToString(), costs.ToString(), touches.ToString(), actions.ToString(), leadCount, touchCount);
     }
 

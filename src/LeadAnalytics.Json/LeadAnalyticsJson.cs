@@ -31,6 +31,12 @@ public static class LeadAnalyticsJson
     /// <summary>The <c>kind</c> of a data-quality report document.</summary>
     public const string DataQualityReportKind = "dataQualityReport";
 
+    /// <summary>The <c>kind</c> of an optimisation-actions document.</summary>
+    public const string ActionsKind = "actions";
+
+    /// <summary>The <c>kind</c> of an action-evaluation report document.</summary>
+    public const string ActionReportKind = "actionReport";
+
     // The attribute's settings plus an encoder that writes Chinese text (and '+', '<') as itself rather than as \uXXXX escapes:
     // these documents are data files people read, not HTML. Quotes, backslashes and control characters are still escaped.
     private static readonly LeadAnalyticsJsonContext Context = new(new JsonSerializerOptions
@@ -125,6 +131,29 @@ public static class LeadAnalyticsJson
     /// <exception cref="JsonException">The text is not a valid schema v1 report document.</exception>
     public static DataQualityReport DeserializeQualityReport(string json) =>
         Mapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.DataQualityReportDocument), DataQualityReportKind));
+
+    /// <summary>Writes optimisation actions as an <c>actions</c> document.</summary>
+    /// <param name="actions">The actions, written in the given order.</param>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actions"/> is null or holds null.</exception>
+    public static string SerializeActions(IEnumerable<OptimisationAction> actions) =>
+        JsonSerializer.Serialize(ActionMapping.ToDocument(actions), Context.ActionsDocument);
+
+    /// <summary>Reads an <c>actions</c> document.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The actions, in document order.</returns>
+    /// <exception cref="JsonException">The text is not a valid schema v1 actions document (a target expression that does not
+    /// parse, a broken <see cref="ActionRule"/>), with the JSON path.</exception>
+    public static IReadOnlyList<OptimisationAction> DeserializeActions(string json) =>
+        ActionMapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.ActionsDocument), ActionsKind));
+
+    /// <summary>Writes an action-evaluation report as an <c>actionReport</c> document (for dashboards and other apps; it is not
+    /// read back: evaluate the actions again instead).</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string SerializeActionReport(Actions.ActionReport report) =>
+        JsonSerializer.Serialize(ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
 
     private static T Read<T>(T? document, string kind)
         where T : DocumentDto

@@ -15,6 +15,8 @@ namespace LeadAnalytics.Json;
 [JsonSerializable(typeof(CostsDocument))]
 [JsonSerializable(typeof(TouchpointsDocument))]
 [JsonSerializable(typeof(DataQualityReportDocument))]
+[JsonSerializable(typeof(ActionsDocument))]
+[JsonSerializable(typeof(ActionReportDocument))]
 internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
 {
 }

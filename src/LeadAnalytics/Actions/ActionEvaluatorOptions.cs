@@ -1,0 +1,66 @@
+using LeadAnalytics.Statistics;
+
+namespace LeadAnalytics.Actions;
+
+/// <summary>The rules of <see cref="ActionEvaluator"/>. Every default is the one documented in docs/actions.md.</summary>
+/// <remarks>Immutable once built (init-only properties); safe to share between threads.</remarks>
+public sealed class ActionEvaluatorOptions
+{
+    /// <summary>The defaults: 30 leads minimum, a 60-day outcome window, a 90-day default baseline window, Wilson 95%,
+    /// significance at 0.05, stale after 30 days, with the weekly series.</summary>
+    public static ActionEvaluatorOptions Default { get; } = new();
+
+    /// <summary>The fewest leads a measurement after the start needs before the target can be declared achieved or missed
+    /// (the guard against judging on five leads). For step metrics the leads are those that entered the step. 30 by default.</summary>
+    public int MinimumSample { get; init; } = 30;
+
+    /// <summary>For metrics that depend on what becomes of a lead (conversion, step conversion, drop-off, cost per
+    /// acquisition, ROAS): a lead is measured only once this long has passed since its acquisition, and only what happened
+    /// to it within this long counts. Cohorts before and after the start are then compared at the same age. 60 days by
+    /// default (the sample data's won leads close within 74 days, half within 28); <see langword="null"/> measures every
+    /// lead acquired by as-of with everything recorded by as-of, which reads recent cohorts as worse than they will be.</summary>
+    public TimeSpan? OutcomeWindow { get; init; } = TimeSpan.FromDays(60);
+
+    /// <summary>The baseline window of an action that has none: this long, ending at the action's start. 90 days by default.</summary>
+    public TimeSpan DefaultBaselineWindow { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>Confidence level of every rate's interval; 0.95 by default.</summary>
+    public double Confidence { get; init; } = 0.95;
+
+    /// <summary>The interval method of every rate; Wilson by default.</summary>
+    public ProportionIntervalMethod IntervalMethod { get; init; } = ProportionIntervalMethod.Wilson;
+
+    /// <summary>The level below which a before/after difference counts as significant; 0.05 by default.</summary>
+    public double SignificanceLevel { get; init; } = 0.05;
+
+    /// <summary>Whether to compute the weekly series since the start; on by default.</summary>
+    public bool IncludeWeeklySeries { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (MinimumSample < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumSample), MinimumSample, "The minimum sample is at least one lead.");
+        }
+
+        if (OutcomeWindow is { } w && w <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OutcomeWindow), w, "The outcome window must be positive (null means none).");
+        }
+
+        if (DefaultBaselineWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DefaultBaselineWindow), DefaultBaselineWindow, "The default baseline window must be positive.");
+        }
+
+        if (!(Confidence > 0 && Confidence < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "The confidence level lies strictly between 0 and 1.");
+        }
+
+        if (!(SignificanceLevel > 0 && SignificanceLevel < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(SignificanceLevel), SignificanceLevel, "The significance level lies strictly between 0 and 1.");
+        }
+    }
+}

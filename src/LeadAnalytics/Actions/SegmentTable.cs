@@ -1,0 +1,85 @@
+using LeadAnalytics.Data;
+
+namespace LeadAnalytics.Actions;
+
+/// <summary>
+/// Copies chosen rows of a <see cref="LeadTable"/> into a new table, in the order given, keeping the dictionaries (codes mean the
+/// same values), the epoch and the currency. The tracker hands the engines the segment's rows ordered by acquisition, so
+/// every acquisition window is one contiguous row range (<see cref="SegmentRows"/>).
+/// </summary>
+internal static class SegmentTable
+{
+    internal static LeadTable Build(LeadTable table, int[] rows)
+    {
+        var n = rows.Length;
+        var ids = new string[n];
+        var lost = new int[n];
+        var deal = new long[n];
+        var cost = new long[n];
+        var flags = new byte[n];
+        var stageSeconds = new int[table.StageSeconds.Length][];
+        for (var s = 0; s < stageSeconds.Length; s++)
+        {
+            stageSeconds[s] = new int[n];
+        }
+
+        var tagOffsets = new int[n + 1];
+        var tagCodes = new List<int>();
+        var activityOffsets = new int[n + 1];
+        var activities = new List<int>();
+        var reasonCodes = new int[n];
+        var dimensionCodes = new int[(int)Dimension.Tag][];
+        for (var d = 0; d < dimensionCodes.Length; d++)
+        {
+            dimensionCodes[d] = new int[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows[i];
+            ids[i] = table.Ids[row];
+            lost[i] = table.LostSeconds[row];
+            deal[i] = table.DealMinor[row];
+            cost[i] = table.CostMinor[row];
+            flags[i] = table.Flags[row];
+            reasonCodes[i] = table.LossReasons.Codes[row];
+            for (var s = 0; s < stageSeconds.Length; s++)
+            {
+                stageSeconds[s][i] = table.StageSeconds[s][row];
+            }
+
+            for (var d = 0; d < dimensionCodes.Length; d++)
+            {
+                dimensionCodes[d][i] = table.Dimensions[d].Codes[row];
+            }
+
+            var tags = table.Dimensions[(int)Dimension.Tag].Codes;
+            for (var t = table.TagOffsets[row]; t < table.TagOffsets[row + 1]; t++)
+            {
+                tagCodes.Add(tags[t]);
+            }
+
+            tagOffsets[i + 1] = tagCodes.Count;
+            for (var a = table.ActivityOffsets[row]; a < table.ActivityOffsets[row + 1]; a++)
+            {
+                activities.Add(table.ActivitySeconds[a]);
+            }
+
+            activityOffsets[i + 1] = activities.Count;
+        }
+
+        var dimensions = new DimensionColumn[table.Dimensions.Length];
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            var codes = d == (int)Dimension.Tag ? tagCodes.ToArray() : dimensionCodes[d];
+            dimensions[d] = new DimensionColumn((Dimension)d, table.Dimensions[d].Values.ToArray(), codes);
+        }
+
+        var reasons = new DimensionColumn(table.LossReasons.Dimension, table.LossReasons.Values.ToArray(), reasonCodes);
+
+        // The source's latest event bounds the copy's: engines only use it to know when as-of sees everything.
+        return new LeadTable(
+            table.Pipeline, table.Currency, table.EpochTicks, ids, dimensions, tagOffsets, stageSeconds, lost, activityOffsets,
+            activities.ToArray(), deal, cost, flags, reasons, table.MaxEventSeconds);
+    }
+}
