@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Renders the sample HTML report (samples/HtmlReport on samples/data) to docs/images/sample-report.png with headless
+# Chromium, as a person would see it. Installs Debian's chromium and a CJK font if they are missing (root, apt).
+# Usage: bash docs/images/render.sh [width] [height]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+width=${1:-1100}
+height=${2:-5200}
+out=docs/images
+
+if ! command -v chromium > /dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+fi
+# Without a CJK font Chromium draws Chinese channel names as boxes.
+if ! fc-list :lang=zh | grep -q .; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk > /dev/null
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet run --project samples/HtmlReport -c Release -- "$work/report.html"
+
+# A fresh profile, no network, no first-run UI: the page must render from the file alone.
+chromium --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run --hide-scrollbars \
+  --user-data-dir="$work/profile" --window-size="$width,$height" \
+  --screenshot="$work/full.png" "file://$work/report.html" 2> "$work/chromium.log" || { cat "$work/chromium.log" >&2; exit 1; }
+cp "$work/full.png" "$out/sample-report.png"
+echo "Wrote $out/sample-report.png (${width}x${height})"

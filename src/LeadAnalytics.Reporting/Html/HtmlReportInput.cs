@@ -1,0 +1,94 @@
+using LeadAnalytics.Attribution;
+using LeadAnalytics.CycleTime;
+using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Funnel;
+using LeadAnalytics.LossReasons;
+
+namespace LeadAnalytics.Reporting;
+
+/// <summary>
+/// The engine results a report shows. Only the funnel is required; a section whose result is missing is replaced by a
+/// one-line note saying what it would need. Build it from results you computed (with your own options), or let
+/// <see cref="FromTable"/> run the engines with their defaults.
+/// </summary>
+/// <remarks>Immutable once built; thread-safe.</remarks>
+public sealed class HtmlReportInput
+{
+    /// <summary>The attribution models <see cref="FromTable"/> compares: all defined for touch lists and aggregated paths alike.</summary>
+    public static IReadOnlyList<AttributionModel> DefaultModels { get; } = new[]
+    {
+        AttributionModel.FirstTouch, AttributionModel.LastTouch, AttributionModel.Linear, AttributionModel.PositionBased,
+        AttributionModel.Markov, AttributionModel.Shapley,
+    };
+
+    /// <summary>Creates an input around the funnel of all leads.</summary>
+    /// <param name="funnel">The funnel of all leads; its as-of instant is the report's.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
+    public HtmlReportInput(FunnelResult funnel)
+    {
+        Funnel = funnel ?? throw new ArgumentNullException(nameof(funnel));
+    }
+
+    /// <summary>The funnel of all leads (summary, funnel chart and step table).</summary>
+    public FunnelResult Funnel { get; }
+
+    /// <summary>The report's as-of instant (the funnel's).</summary>
+    public DateTimeOffset AsOf => Funnel.AsOf;
+
+    /// <summary>Funnels by channel (or another dimension): the channel table and the conversion chart.</summary>
+    public FunnelBreakdown? Segments { get; init; }
+
+    /// <summary>The effectiveness summary by channel (with costs): spend, cost per lead, cost per customer, revenue and ROAS
+    /// in the channel table, the chart of conversion against cost per customer, and the findings.</summary>
+    public EffectivenessResult? Effectiveness { get; init; }
+
+    /// <summary>Cycle time, ideally segmented by the same dimension: Kaplan-Meier curves and won-vs-lost incidence.</summary>
+    public CycleTimeResult? CycleTime { get; init; }
+
+    /// <summary>Attribution models compared: the grouped-bar chart and its table.</summary>
+    public AttributionComparison? Attribution { get; init; }
+
+    /// <summary>Loss reasons: the Pareto chart and the dominant reasons.</summary>
+    public LossReasonReport? LossReasons { get; init; }
+
+    /// <summary>Runs the engines with their default options and collects what a report shows: the funnel, funnels,
+    /// effectiveness and cycle time by <paramref name="segmentBy"/>, loss reasons and, when journeys are given, an
+    /// attribution comparison.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">The as-of instant (the engines never read the clock).</param>
+    /// <param name="journeys">Touch journeys for attribution; none leaves the attribution section out.</param>
+    /// <param name="costs">The costs table; none uses the leads' own acquisition costs, if any (the effectiveness
+    /// engine's <see cref="CostSource.Auto"/>).</param>
+    /// <param name="segmentBy">The dimension of the channel table and the curves; <see cref="Dimension.Channel"/> by default.</param>
+    /// <param name="models">Attribution models; <see cref="DefaultModels"/> when null.</param>
+    /// <param name="attributionOptions">Attribution options (direct channels, lookback...); the engine's defaults with
+    /// <paramref name="asOf"/> when null.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    public static HtmlReportInput FromTable(
+        LeadTable table,
+        DateTimeOffset asOf,
+        AttributionJourneys? journeys = null,
+        IEnumerable<CostEntry>? costs = null,
+        Dimension segmentBy = Dimension.Channel,
+        IEnumerable<AttributionModel>? models = null,
+        AttributionOptions? attributionOptions = null)
+    {
+        if (table is null)
+        {
+            throw new ArgumentNullException(nameof(table));
+        }
+
+        return new HtmlReportInput(FunnelAnalyzer.Analyze(table, asOf))
+        {
+            Segments = FunnelAnalyzer.AnalyzeBy(table, asOf, segmentBy),
+            Effectiveness = EffectivenessAnalyzer.Summarize(table, costs, asOf, new EffectivenessOptions { Dimensions = new[] { segmentBy } }),
+            CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = segmentBy }),
+            LossReasons = LossReasonAnalyzer.Analyze(table, asOf),
+            Attribution = journeys is null
+                ? null
+                : AttributionAnalyzer.Compare(journeys, models ?? DefaultModels, attributionOptions ?? new AttributionOptions { AsOf = asOf }),
+        };
+    }
+}

@@ -1,0 +1,86 @@
+using LeadAnalytics.Attribution;
+using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Funnel;
+using LeadAnalytics.LossReasons;
+using LeadAnalytics.Reporting.Charts;
+
+namespace LeadAnalytics.Reporting;
+
+/// <summary>
+/// Each chart of the HTML report on its own, as a standalone SVG document (a string starting with <c>&lt;svg</c>):
+/// for notebooks (display it as HTML), for web pages and for e-mail. Charts are drawn from engine results only; every
+/// label is escaped; the output is well-formed XML and deterministic (the same result gives the same bytes).
+/// </summary>
+/// <example>
+/// <code>
+/// var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+/// File.WriteAllText("time-to-won.svg", SvgCharts.TimeToWon(cycle));
+/// </code>
+/// </example>
+/// <remarks>Thread-safe: every method is a pure function of its arguments.</remarks>
+public static class SvgCharts
+{
+    /// <summary>The funnel: a centred bar per stage (length proportional to the leads that reached it), each step's
+    /// resolved drop-off with its interval, and the bottleneck step marked in red.</summary>
+    /// <param name="funnel">A funnel from <see cref="FunnelAnalyzer"/>.</param>
+    /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
+    public static string Funnel(FunnelResult funnel, ChartOptions? options = null) =>
+        FunnelChart.Draw(funnel ?? throw new ArgumentNullException(nameof(funnel)), options ?? ChartOptions.Default);
+
+    /// <summary>Conversion (won / leads) per segment with its confidence interval, against the conversion of all leads
+    /// (a dashed line). The <see cref="ChartOptions.MaxSegments"/> largest segments, best converting first.</summary>
+    /// <param name="breakdown">Funnels by segment from <see cref="FunnelAnalyzer.AnalyzeBy(LeadAnalytics.Data.LeadTable, DateTimeOffset, Dimension, FunnelOptions?)"/>.</param>
+    /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="breakdown"/> is null.</exception>
+    public static string ConversionBySegment(FunnelBreakdown breakdown, ChartOptions? options = null) =>
+        ConversionChart.Draw(breakdown ?? throw new ArgumentNullException(nameof(breakdown)), options ?? ChartOptions.Default);
+
+    /// <summary>Channels by cost per customer (x) and conversion (y), bubble area proportional to revenue, labelled with
+    /// their ROAS. Segments without a cost per customer (no spend, or nobody won) cannot be placed and are left out.</summary>
+    /// <param name="effectiveness">A segment summary from <see cref="EffectivenessAnalyzer"/> with costs.</param>
+    /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="effectiveness"/> is null.</exception>
+    public static string ConversionVersusCost(EffectivenessResult effectiveness, ChartOptions? options = null) =>
+        ValueChart.Draw(effectiveness ?? throw new ArgumentNullException(nameof(effectiveness)), options ?? ChartOptions.Default);
+
+    /// <summary>Kaplan-Meier curves of time to won (the share not yet won by each day; lost leads censored at the loss,
+    /// open leads at as-of) with pointwise confidence bands: one curve per segment (the
+    /// <see cref="ChartOptions.MaxSegments"/> largest), or the overall curve when the result has no segments.</summary>
+    /// <param name="cycleTime">A result from <see cref="CycleTimeAnalyzer"/>, segmented with <see cref="CycleTimeOptions.SegmentBy"/> for one curve per segment.</param>
+    /// <param name="options">Size, limits and horizon; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
+    public static string TimeToWon(CycleTimeResult cycleTime, ChartOptions? options = null) =>
+        SurvivalCharts.KaplanMeier(cycleTime ?? throw new ArgumentNullException(nameof(cycleTime)), options ?? ChartOptions.Default);
+
+    /// <summary>The cumulative incidence of won and of lost over time (Aalen-Johansen, competing risks) with confidence
+    /// bands: the honest "what share converts, and what share is lost, within t days".</summary>
+    /// <param name="segment">A segment of a <see cref="CycleTimeResult"/>, for example <see cref="CycleTimeResult.Overall"/>.</param>
+    /// <param name="options">Size and horizon; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is null.</exception>
+    public static string WonVersusLost(CycleTimeSegment segment, ChartOptions? options = null) =>
+        SurvivalCharts.WonVersusLost(segment ?? throw new ArgumentNullException(nameof(segment)), options ?? ChartOptions.Default);
+
+    /// <summary>Attribution models side by side: per channel one bar per model, its length the conversions credited.</summary>
+    /// <param name="comparison">A comparison from <see cref="AttributionAnalyzer.Compare"/>.</param>
+    /// <param name="options">Size; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
+    public static string AttributionComparison(AttributionComparison comparison, ChartOptions? options = null) =>
+        AttributionChart.Draw(comparison ?? throw new ArgumentNullException(nameof(comparison)), options ?? ChartOptions.Default);
+
+    /// <summary>A Pareto chart of loss reasons: count bars, most frequent first (at most <see cref="ChartOptions.MaxBars"/>),
+    /// and the cumulative share as a line on a 0-100% axis.</summary>
+    /// <param name="table">A loss-reason table, for example <see cref="LossReasonReport.Overall"/>.</param>
+    /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    public static string LossReasonPareto(LossReasonTable table, ChartOptions? options = null) =>
+        ParetoChart.Draw(table ?? throw new ArgumentNullException(nameof(table)), options ?? ChartOptions.Default);
+}

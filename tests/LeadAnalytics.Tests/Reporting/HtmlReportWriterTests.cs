@@ -1,0 +1,157 @@
+using System.Text;
+using System.Xml.Linq;
+using LeadAnalytics.Attribution;
+using LeadAnalytics.Data;
+using LeadAnalytics.Funnel;
+using LeadAnalytics.Reporting;
+using static LeadAnalytics.Tests.Reporting.ReportingTestData;
+
+namespace LeadAnalytics.Tests.Reporting;
+
+public class HtmlReportWriterTests
+{
+    private static readonly Lazy<string> Full = new(() => HtmlReportWriter.ToHtml(FullInput(TemplateLeads()), new HtmlReportOptions { Title = "季度报告 <Q4> & more" }));
+
+    private static HtmlReportInput FullInput(IReadOnlyList<Lead> leads)
+    {
+        var touchpoints = leads.Where(l => l.Outcome == Outcome.Won).Select(l => new Touchpoint(l.Id, l.AcquiredAt.AddDays(-1), "SEO")).ToList();
+        return HtmlReportInput.FromTable(LeadTable.Build(leads), AsOf, AttributionJourneys.FromLeads(leads, touchpoints), TemplateCosts());
+    }
+
+    private static XDocument Document(string html) => XDocument.Parse(html);
+
+    private static IEnumerable<XElement> Html(XDocument doc, string name) => doc.Descendants(name);
+
+    [Fact]
+    public void The_page_is_well_formed_utf8_without_script_or_external_resources()
+    {
+        var html = Full.Value;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        var doc = Document(html);
+        Assert.Equal("utf-8", Html(doc, "meta").First().Attribute("charset")!.Value);
+        Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "link" or "img" or "iframe" or "object");
+        // No attribute may point outside the file (only the SVG namespace names a URL).
+        var urls = doc.Descendants().Attributes().Where(a => !a.IsNamespaceDeclaration && a.Value.Contains("//", StringComparison.Ordinal)).ToList();
+        Assert.Empty(urls);
+        Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("url(", html, StringComparison.Ordinal);
+        Assert.Contains("Noto Sans CJK SC", Html(doc, "style").Single().Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_section_is_there_with_its_chart()
+    {
+        var doc = Document(Full.Value);
+        var sections = Html(doc, "section").Select(s => (string?)s.Attribute("id")).ToList();
+        Assert.Equal(new[] { "summary", "channels", "funnel", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
+        var charts = doc.Descendants(Svg + "svg").Select(s => s.Attribute("class")!.Value).ToList();
+        Assert.Equal(
+            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart" },
+            charts);
+    }
+
+    [Fact]
+    public void Text_from_the_data_and_the_options_is_escaped()
+    {
+        var leads = TemplateLeads().Select((l, i) => i % 3 == 0 ? Rename(l, "<img src=x onerror=alert(1)>") : l).ToList();
+        var html = HtmlReportWriter.ToHtml(FullInput(leads), new HtmlReportOptions { Title = "</title><script>x</script>" });
+        var doc = Document(html);
+        Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "img");
+        Assert.Equal("</title><script>x</script>", Html(doc, "title").Single().Value);
+        Assert.Contains(Html(doc, "td"), td => td.Value == "<img src=x onerror=alert(1)>");
+        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "<img src=x onerror=alert(1)>");
+    }
+
+    [Fact]
+    public void Chinese_text_is_written_as_characters()
+    {
+        var html = Full.Value;
+        Assert.Contains("抖音信息流", html, StringComparison.Ordinal);
+        Assert.Contains("需求不匹配", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>季度报告 &lt;Q4&gt; &amp; more</h1>", html, StringComparison.Ordinal);
+        var bytes = new UTF8Encoding(false).GetBytes(html);
+        Assert.Equal(html, new UTF8Encoding(false, true).GetString(bytes));
+    }
+
+    [Fact]
+    public void The_tables_show_the_engine_numbers()
+    {
+        var doc = Document(Full.Value);
+        var channelRows = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("tr").Skip(1)
+            .Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).ToList();
+        var all = channelRows.Single(r => r[0] == "All leads");
+        // 90,000 spent on 1,000 leads, 243 won; deals: 81 each of 20,000, 30,000 and 10,000 (lead number 757..999 modulo 3).
+        // Wilson 95% for 243/1000 is [0.2174, 0.2705] (statsmodels proportion_confint, method="wilson").
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "90,000", "90", "370", "4,860,000", "1:54.0" }, all);
+        Assert.Equal(4, channelRows.Count);
+        Assert.Equal("n/a", channelRows.Single(r => r[0] == "抖音信息流")[6]);
+
+        var funnelRows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "funnel-table").Descendants("tr").Skip(1).ToList();
+        Assert.Equal(5, funnelRows.Count);
+        Assert.Equal(new[] { "Contacted → Needs confirmed", "900", "540", "360", "0", "0", "40.0% [36.8%, 43.2%]" },
+            funnelRows[1].Elements("td").Take(7).Select(td => td.Value));
+
+        var cards = Html(doc, "div").Where(d => ((string?)d.Attribute("class"))?.StartsWith("card", StringComparison.Ordinal) == true).ToList();
+        Assert.Contains(cards, c => c.Value.Contains("Bottleneck", StringComparison.Ordinal) && c.Value.Contains("40.0% drop-off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_effectiveness_the_channel_table_comes_from_the_funnels()
+    {
+        var table = TemplateTable();
+        var input = new HtmlReportInput(FunnelAnalyzer.Analyze(table, AsOf)) { Segments = FunnelAnalyzer.AnalyzeBy(table, AsOf, Dimension.Channel) };
+        var doc = Document(HtmlReportWriter.ToHtml(input));
+        var all = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("tr")
+            .Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).Single(r => r.Count > 0 && r[0] == "All leads");
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "24.3%", "Contacted → Needs confirmed (40.0%)", "n/a" }, all);
+        Assert.Contains(Html(doc, "p"), p => p.Value.Contains("HtmlReportInput.Effectiveness", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Descendants(Svg + "svg"), e => e.Attribute("class")!.Value.Contains("value-chart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missing_results_become_notes_not_errors()
+    {
+        var funnel = FunnelAnalyzer.Analyze(TemplateTable(), AsOf);
+        var doc = Document(HtmlReportWriter.ToHtml(new HtmlReportInput(funnel)));
+        var notes = Html(doc, "p").Where(p => (string?)p.Attribute("class") == "note").Select(p => p.Value).ToList();
+        Assert.Contains(notes, n => n.Contains("HtmlReportInput.Segments", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("HtmlReportInput.CycleTime", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("HtmlReportInput.Attribution", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("HtmlReportInput.LossReasons", StringComparison.Ordinal));
+        Assert.Single(doc.Descendants(Svg + "svg")); // the funnel alone
+    }
+
+    [Fact]
+    public void Output_is_deterministic_and_written_to_the_writer()
+    {
+        var input = FullInput(TemplateLeads());
+        var writer = new StringWriter();
+        HtmlReportWriter.Write(writer, input);
+        Assert.Equal(HtmlReportWriter.ToHtml(input), writer.ToString());
+        Assert.Equal(HtmlReportWriter.ToHtml(input), HtmlReportWriter.ToHtml(FullInput(TemplateLeads().Reverse().ToList())));
+        Assert.DoesNotContain("+", Html(Document(writer.ToString()), "meta").Single(m => (string?)m.Attribute("name") == "generator").Attribute("content")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        Assert.Throws<ArgumentNullException>(() => HtmlReportWriter.ToHtml(null!));
+        Assert.Throws<ArgumentNullException>(() => HtmlReportWriter.Write(null!, new HtmlReportInput(FunnelAnalyzer.Analyze(TemplateTable(), AsOf))));
+        Assert.Throws<ArgumentNullException>(() => new HtmlReportInput(null!));
+        Assert.Throws<ArgumentNullException>(() => SvgCharts.Funnel(null!));
+    }
+
+    private static Lead Rename(Lead lead, string channel)
+    {
+        var b = new LeadBuilder
+        {
+            Id = lead.Id, Channel = channel, AcquiredAt = lead.AcquiredAt, WonAt = lead.WonAt, LostAt = lead.LostAt, LossReason = lead.LossReason,
+        };
+        foreach (var stage in new[] { Pipeline.Contacted, Pipeline.NeedsConfirmed, Pipeline.ProposalSent, Pipeline.Negotiation })
+        {
+            b.SetStageTime(stage, lead.GetStageTime(stage));
+        }
+
+        return b.Build();
+    }
+}
