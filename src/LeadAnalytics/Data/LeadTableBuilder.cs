@@ -8,16 +8,17 @@ namespace LeadAnalytics.Data;
 public sealed class LeadTableBuilder
 {
     private readonly LeadTableOptions _options;
-    private readonly List<string> _ids = new();
+    private readonly IdColumn.Builder _ids = new();
     private readonly Encoder[] _dimensions = new Encoder[7];
-    private readonly List<int> _tagOffsets = new() { 0 };
-    private readonly List<int>[] _stages;
-    private readonly List<int> _lost = new();
-    private readonly List<int> _activityOffsets = new() { 0 };
-    private readonly List<int> _activities = new();
-    private readonly List<long> _deal = new();
-    private readonly List<long> _cost = new();
-    private readonly List<byte> _flags = new();
+    private readonly OffsetColumn.Builder _tagOffsets = new();
+    private readonly GrowableArray<int>[] _stages;
+    private readonly GrowableArray<int> _lost = new();
+    private readonly OffsetColumn.Builder _activityOffsets = new();
+    private readonly GrowableArray<int> _activities = new();
+    private readonly AmountColumn.Builder _deal = new();
+    private readonly AmountColumn.Builder _cost = new();
+    private readonly GrowableArray<byte> _flags = new();
+    private readonly GrowableArray<byte> _furthest = new();
     private readonly Encoder _lossReasons = new();
     private readonly List<int> _scratch = new();
     private Pipeline? _pipeline;
@@ -38,7 +39,7 @@ public sealed class LeadTableBuilder
             _dimensions[i] = new Encoder();
         }
 
-        _stages = new List<int>[Pipeline.MaxStages];
+        _stages = new GrowableArray<int>[Pipeline.MaxStages];
     }
 
     /// <summary>The number of leads added so far.</summary>
@@ -58,11 +59,7 @@ public sealed class LeadTableBuilder
             throw new ArgumentNullException(nameof(lead));
         }
 
-        if (_built)
-        {
-            throw new InvalidOperationException("The table was already built.");
-        }
-
+        CheckNotBuilt();
         var pipeline = _pipeline ??= lead.Pipeline;
         if (!ReferenceEquals(pipeline, lead.Pipeline) && !SameStages(pipeline, lead.Pipeline))
         {
@@ -70,25 +67,17 @@ public sealed class LeadTableBuilder
         }
 
         var epoch = _epochTicks ??= lead.AcquiredAt.UtcTicks - (lead.AcquiredAt.UtcTicks % TimeSpan.TicksPerDay);
-        _ids.Add(lead.Id);
-        _dimensions[(int)Dimension.Channel].Add(lead.Channel);
-        _dimensions[(int)Dimension.Strategy].Add(lead.Strategy);
-        _dimensions[(int)Dimension.Content].Add(lead.Content);
-        _dimensions[(int)Dimension.Industry].Add(lead.Industry);
-        _dimensions[(int)Dimension.Owner].Add(lead.Owner);
-        _dimensions[(int)Dimension.CustomerType].Add(lead.CustomerType);
-        foreach (var tag in lead.Tags)
-        {
-            _dimensions[(int)Dimension.Tag].Add(tag);
-        }
 
-        _tagOffsets.Add(_dimensions[(int)Dimension.Tag].Count);
+        // Everything that can throw is converted before the first column grows, so a failed Add leaves the builder as it was.
+        var furthest = 0;
         for (var s = 0; s < pipeline.Count; s++)
         {
-            (_stages[s] ??= new List<int>()).Add(Seconds(lead.GetStageTime(s), epoch, lead.Id));
+            var seconds = Seconds(lead.GetStageTime(s), epoch, lead.Id);
+            furthest = seconds == LeadTable.MissingTime ? furthest : s;
+            _stageRow[s] = seconds;
         }
 
-        _lost.Add(Seconds(lead.LostAt, epoch, lead.Id));
+        var lost = Seconds(lead.LostAt, epoch, lead.Id);
         _scratch.Clear();
         foreach (var f in lead.FollowUps)
         {
@@ -100,6 +89,24 @@ public sealed class LeadTableBuilder
             _scratch.Add(Seconds(last, epoch, lead.Id));
         }
 
+        var deal = Minor(lead.DealAmount);
+        var cost = Minor(lead.AcquisitionCost);
+
+        _ids.Add(lead.Id);
+        _dimensions[(int)Dimension.Channel].Add(lead.Channel);
+        _dimensions[(int)Dimension.Strategy].Add(lead.Strategy);
+        _dimensions[(int)Dimension.Content].Add(lead.Content);
+        _dimensions[(int)Dimension.Industry].Add(lead.Industry);
+        _dimensions[(int)Dimension.Owner].Add(lead.Owner);
+        _dimensions[(int)Dimension.CustomerType].Add(lead.CustomerType);
+        var tags = _dimensions[(int)Dimension.Tag];
+        foreach (var tag in lead.Tags)
+        {
+            tags.Add(tag);
+        }
+
+        _tagOffsets.EndRow(tags.Count);
+        AppendInstants(pipeline.Count, furthest, lost);
         _scratch.Sort();
         foreach (var t in _scratch)
         {
@@ -107,9 +114,9 @@ public sealed class LeadTableBuilder
             Track(t);
         }
 
-        _activityOffsets.Add(_activities.Count);
-        _deal.Add(Minor(lead.DealAmount));
-        _cost.Add(Minor(lead.AcquisitionCost));
+        _activityOffsets.EndRow(_activities.Count);
+        _deal.Add(deal);
+        _cost.Add(cost);
         _flags.Add(lead.HasChronologyFaults ? LeadTable.ChronologyFaultFlag : (byte)0);
         _lossReasons.Add(lead.LossReason);
         return this;
@@ -120,11 +127,7 @@ public sealed class LeadTableBuilder
     /// <exception cref="InvalidOperationException">The table was already built.</exception>
     public LeadTable ToTable()
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("The table was already built.");
-        }
-
+        CheckNotBuilt();
         _built = true;
         var pipeline = _pipeline ?? Pipeline.Default;
         var stageSeconds = new int[pipeline.Count][];
@@ -140,9 +143,31 @@ public sealed class LeadTableBuilder
         }
 
         return new LeadTable(
-            pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToArray(), dimensions, _tagOffsets.ToArray(), stageSeconds,
-            _lost.ToArray(), _activityOffsets.ToArray(), _activities.ToArray(), _deal.ToArray(), _cost.ToArray(), _flags.ToArray(),
-            _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+            pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToColumn(), dimensions, _tagOffsets.ToColumn(), stageSeconds,
+            _lost.ToArray(), _activityOffsets.ToColumn(), _activities.ToArray(), _deal.ToColumn(), _cost.ToColumn(), _flags.ToArray(),
+            _furthest.ToArray(), _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+    }
+
+    // The stage instants of the row being added, converted before anything is appended.
+    private readonly int[] _stageRow = new int[Pipeline.MaxStages];
+
+    private void AppendInstants(int stages, int furthest, int lost)
+    {
+        for (var s = 0; s < stages; s++)
+        {
+            (_stages[s] ??= new GrowableArray<int>()).Add(_stageRow[s]);
+        }
+
+        _furthest.Add((byte)furthest);
+        _lost.Add(lost);
+    }
+
+    private void CheckNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("The table was already built.");
+        }
     }
 
     private int Seconds(DateTimeOffset? instant, long epoch, string id)
@@ -217,7 +242,11 @@ public sealed class LeadTableBuilder
     {
         private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
         private readonly List<string?> _values = new() { null };
-        private readonly List<int> _rows = new();
+        private readonly CodeColumn.Builder _rows = new();
+
+        // Bulk loaders often pass the same string instance again (interned cells): a reference check skips the hash.
+        private string? _lastValue;
+        private int _lastCode;
 
         public int Count => _rows.Count;
 
@@ -229,16 +258,22 @@ public sealed class LeadTableBuilder
                 return;
             }
 
-            if (!_codes.TryGetValue(value, out var code))
+            if (!ReferenceEquals(value, _lastValue))
             {
-                code = _values.Count;
-                _codes.Add(value, code);
-                _values.Add(value);
+                if (!_codes.TryGetValue(value, out var code))
+                {
+                    code = _values.Count;
+                    _codes.Add(value, code);
+                    _values.Add(value);
+                }
+
+                _lastValue = value;
+                _lastCode = code;
             }
 
-            _rows.Add(code);
+            _rows.Add(_lastCode);
         }
 
-        public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToArray());
+        public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToColumn());
     }
 }
