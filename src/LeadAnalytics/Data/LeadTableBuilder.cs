@@ -1,3 +1,5 @@
+using LeadAnalytics.Quality;
+
 namespace LeadAnalytics.Data;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class LeadTableBuilder
     private readonly GrowableArray<byte> _furthest = new();
     private readonly Encoder _lossReasons = new();
     private readonly List<int> _scratch = new();
+    private readonly List<string> _tags = new();
     private Pipeline? _pipeline;
     private Currency? _currency;
     private long? _epochTicks;
@@ -92,21 +95,111 @@ public sealed class LeadTableBuilder
         var deal = Minor(lead.DealAmount);
         var cost = Minor(lead.AcquisitionCost);
 
-        _ids.Add(lead.Id);
-        _dimensions[(int)Dimension.Channel].Add(lead.Channel);
-        _dimensions[(int)Dimension.Strategy].Add(lead.Strategy);
-        _dimensions[(int)Dimension.Content].Add(lead.Content);
-        _dimensions[(int)Dimension.Industry].Add(lead.Industry);
-        _dimensions[(int)Dimension.Owner].Add(lead.Owner);
-        _dimensions[(int)Dimension.CustomerType].Add(lead.CustomerType);
-        var tags = _dimensions[(int)Dimension.Tag];
-        foreach (var tag in lead.Tags)
+        Append(lead.Id, lead.Channel, lead.Strategy, lead.Content, lead.Industry, lead.Owner, lead.CustomerType, lead.Tags, pipeline.Count, furthest,
+            lost, deal, cost, lead.HasChronologyFaults, lead.LossReason);
+        return this;
+    }
+
+    /// <summary>Checks a record with <see cref="DataQualityChecker.CheckRecord(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/> and adds it unless an error was found: the
+    /// bulk-loading path (CSV import, database readers) that makes no <see cref="Lead"/> objects. A lead kept with chronology
+    /// faults is flagged as <see cref="Lead.HasChronologyFaults"/> would be; text is cleaned as <see cref="Lead"/> cleans it.</summary>
+    /// <param name="record">The record; it can be cleared and reused afterwards.</param>
+    /// <param name="quality">The per-record checks; <see cref="DataQualityOptions.Default"/> when null.</param>
+    /// <param name="issues">Receives the record's issues (without file locations). An amount in another currency than the
+    /// table's, with no <see cref="LeadTableOptions.CurrencyConverter"/>, is reported here as
+    /// <see cref="DataQualityRule.CurrencyMismatch"/> and rejects the record instead of throwing.</param>
+    /// <returns><see langword="true"/> when the record was added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="issues"/> is null.</exception>
+    /// <exception cref="ArgumentException">The record's pipeline has other stages than the table's, or an instant is too far from
+    /// the others to fit.</exception>
+    /// <exception cref="InvalidOperationException">The table was already built.</exception>
+    public bool Add(LeadRecord record, DataQualityOptions? quality, ICollection<DataQualityIssue> issues)
+    {
+        if (record is null)
         {
-            tags.Add(tag);
+            throw new ArgumentNullException(nameof(record));
         }
 
-        _tagOffsets.EndRow(tags.Count);
-        AppendInstants(pipeline.Count, furthest, lost);
+        if (issues is null)
+        {
+            throw new ArgumentNullException(nameof(issues));
+        }
+
+        CheckNotBuilt();
+        var pipeline = _pipeline ??= record.Pipeline;
+        if (!ReferenceEquals(pipeline, record.Pipeline) && !SameStages(pipeline, record.Pipeline))
+        {
+            throw new ArgumentException($"Record '{record.Id}' uses pipeline '{record.Pipeline}', the table '{pipeline}'.", nameof(record));
+        }
+
+        if (!DataQualityChecker.CheckRecord(record, quality, issues, out var chronology))
+        {
+            return false;
+        }
+
+        var id = record.Id!.Trim();
+        if (!TryMinor(record.DealAmount, LeadField.DealAmount, id, issues, out var deal) || !TryMinor(record.AcquisitionCost, LeadField.AcquisitionCost, id, issues, out var cost))
+        {
+            return false;
+        }
+
+        var acquired = record.AcquiredAt!.Value;
+        var epoch = _epochTicks ??= acquired.UtcTicks - (acquired.UtcTicks % TimeSpan.TicksPerDay);
+        var furthest = 0;
+        var times = record.StageTimes;
+        for (var s = 0; s < pipeline.Count; s++)
+        {
+            var seconds = Seconds(times[s], epoch, id);
+            furthest = seconds == LeadTable.MissingTime ? furthest : s;
+            _stageRow[s] = seconds;
+        }
+
+        var lost = Seconds(record.LostAt, epoch, id);
+        _scratch.Clear();
+        foreach (var f in record.FollowUpTimes)
+        {
+            _scratch.Add(Seconds(f, epoch, id));
+        }
+
+        if (record.LastActivityAt is { } last)
+        {
+            _scratch.Add(Seconds(last, epoch, id));
+        }
+
+        _tags.Clear();
+        foreach (var tag in record.Tags)
+        {
+            if (Clean(tag) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
+            {
+                _tags.Add(t);
+            }
+        }
+
+        Append(id, Clean(record.Channel), Clean(record.Strategy), Clean(record.Content), Clean(record.Industry), Clean(record.Owner),
+            Clean(record.CustomerType), _tags, pipeline.Count, furthest, lost, deal, cost, chronology, Clean(record.LossReason));
+        return true;
+    }
+
+    // Appends one row whose values were all converted (nothing below throws), so a failed Add leaves the builder as it was.
+    private void Append(
+        string id, string? channel, string? strategy, string? content, string? industry, string? owner, string? customerType, IReadOnlyList<string> tags,
+        int stages, int furthest, int lost, long deal, long cost, bool chronologyFault, string? lossReason)
+    {
+        _ids.Add(id);
+        _dimensions[(int)Dimension.Channel].Add(channel);
+        _dimensions[(int)Dimension.Strategy].Add(strategy);
+        _dimensions[(int)Dimension.Content].Add(content);
+        _dimensions[(int)Dimension.Industry].Add(industry);
+        _dimensions[(int)Dimension.Owner].Add(owner);
+        _dimensions[(int)Dimension.CustomerType].Add(customerType);
+        var tagColumn = _dimensions[(int)Dimension.Tag];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            tagColumn.Add(tags[i]);
+        }
+
+        _tagOffsets.EndRow(tagColumn.Count);
+        AppendInstants(stages, furthest, lost);
         _scratch.Sort();
         foreach (var t in _scratch)
         {
@@ -117,9 +210,24 @@ public sealed class LeadTableBuilder
         _activityOffsets.EndRow(_activities.Count);
         _deal.Add(deal);
         _cost.Add(cost);
-        _flags.Add(lead.HasChronologyFaults ? LeadTable.ChronologyFaultFlag : (byte)0);
-        _lossReasons.Add(lead.LossReason);
-        return this;
+        _flags.Add(chronologyFault ? LeadTable.ChronologyFaultFlag : (byte)0);
+        _lossReasons.Add(lossReason);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    private bool TryMinor(Money? money, LeadField field, string id, ICollection<DataQualityIssue> issues, out long minor)
+    {
+        if (money is { } m && (_currency ?? m.Currency) is var currency && m.Currency != currency && _options.CurrencyConverter is null)
+        {
+            issues.Add(new DataQualityIssue(DataQualityRule.CurrencyMismatch, IssueSeverity.Error,
+                $"The amount is in {m.Currency.Code}, the table in {currency.Code}; convert it first (LeadTableOptions.CurrencyConverter).", id, field, m.ToString()));
+            minor = 0;
+            return false;
+        }
+
+        minor = Minor(money);
+        return true;
     }
 
     /// <summary>Finishes the table.</summary>
