@@ -113,7 +113,12 @@ public static class LeadRules
     {
         Preconditions.CheckNotNull(pipeline, nameof(pipeline));
         Preconditions.CheckNotNull(stageTimes, nameof(stageTimes));
-        Preconditions.CheckArgument(stageTimes.Count == pipeline.Count, nameof(stageTimes), $"Pipeline '{pipeline.Name}' has {pipeline.Count} stages; {stageTimes.Count} instants were given.");
+        if (stageTimes.Count != pipeline.Count)
+        {
+            // The message is formatted only here: bulk loaders call this once per row.
+            Preconditions.CheckArgument(false, nameof(stageTimes), $"Pipeline '{pipeline.Name}' has {pipeline.Count} stages; {stageTimes.Count} instants were given.");
+        }
+
         return Check(pipeline, id, stageTimes, lostAt, dealAmount, acquisitionCost, null);
     }
 
@@ -122,6 +127,12 @@ public static class LeadRules
         Pipeline pipeline, string? id, IReadOnlyList<DateTimeOffset?> times, DateTimeOffset? lostAt, Money? dealAmount, Money? acquisitionCost,
         LeadBuilder? builder)
     {
+        if (times is DateTimeOffset?[] array && builder is null && !string.IsNullOrWhiteSpace(id) && IsValid(array, lostAt, dealAmount, acquisitionCost))
+        {
+            // Bulk loaders check millions of valid rows: a quick pass over the array answers them without building anything.
+            return None;
+        }
+
         List<LeadRuleViolation>? list = null;
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -167,6 +178,35 @@ public static class LeadRules
         }
 
         return list ?? (IReadOnlyList<LeadRuleViolation>)None;
+    }
+
+    // True only when Check would find nothing: acquisition recorded, recorded stages ascending from it, lost not before
+    // them, not both won and lost, amounts not negative. Any doubt returns false and Check decides.
+    private static bool IsValid(DateTimeOffset?[] times, DateTimeOffset? lostAt, Money? dealAmount, Money? acquisitionCost)
+    {
+        if (times[0] is not { } acquired)
+        {
+            return false;
+        }
+
+        var previous = acquired.UtcTicks;
+        for (var i = 1; i < times.Length; i++)
+        {
+            if (times[i] is { } t)
+            {
+                var ticks = t.UtcTicks;
+                if (ticks < previous)
+                {
+                    return false;
+                }
+
+                previous = ticks;
+            }
+        }
+
+        return (lostAt is not { } lost || (lost.UtcTicks >= previous && times[times.Length - 1] is null))
+            && (dealAmount is not { } deal || deal.Amount >= 0m)
+            && (acquisitionCost is not { } cost || cost.Amount >= 0m);
     }
 
     private static void Add(ref List<LeadRuleViolation>? list, LeadRuleViolation violation) => (list ??= new List<LeadRuleViolation>()).Add(violation);

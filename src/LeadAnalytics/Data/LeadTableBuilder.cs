@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Data;
@@ -156,9 +157,10 @@ public sealed class LeadTableBuilder
 
         var lost = Seconds(record.LostAt, epoch, id);
         _scratch.Clear();
-        foreach (var f in record.FollowUpTimes)
+        var followUps = record.FollowUpTimes;
+        for (var i = 0; i < followUps.Count; i++)
         {
-            _scratch.Add(Seconds(f, epoch, id));
+            _scratch.Add(Seconds(followUps[i], epoch, id));
         }
 
         if (record.LastActivityAt is { } last)
@@ -167,9 +169,10 @@ public sealed class LeadTableBuilder
         }
 
         _tags.Clear();
-        foreach (var tag in record.Tags)
+        var tags = record.Tags;
+        for (var i = 0; i < tags.Count; i++)
         {
-            if (Clean(tag) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
+            if (Clean(tags[i]) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
             {
                 _tags.Add(t);
             }
@@ -200,11 +203,15 @@ public sealed class LeadTableBuilder
 
         _tagOffsets.EndRow(tagColumn.Count);
         AppendInstants(stages, furthest, lost);
-        _scratch.Sort();
-        foreach (var t in _scratch)
+        if (_scratch.Count > 1)
         {
-            _activities.Add(t);
-            Track(t);
+            _scratch.Sort();
+        }
+
+        for (var i = 0; i < _scratch.Count; i++)
+        {
+            _activities.Add(_scratch[i]);
+            Track(_scratch[i]);
         }
 
         _activityOffsets.EndRow(_activities.Count);
@@ -214,7 +221,25 @@ public sealed class LeadTableBuilder
         _lossReasons.Add(lossReason);
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+    // Lead's cleaning (trimmed, blank is missing), with a quick exit for text that starts and ends with a non-space, which is
+    // nearly all of it; char.IsWhiteSpace looks CJK characters up in a table, the test below does not.
+    private static string? Clean(string? value)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+
+        if (!MaybeSpace(value[0]) && !MaybeSpace(value[value.Length - 1]))
+        {
+            return value;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    // False only for characters that are certainly not white space: printable ASCII and CJK ideographs.
+    private static bool MaybeSpace(char c) => c <= ' ' || (c >= '\u0085' && c < '\u3400');
 
     private bool TryMinor(Money? money, LeadField field, string id, ICollection<DataQualityIssue> issues, out long minor)
     {
@@ -325,7 +350,32 @@ public sealed class LeadTableBuilder
             }
         }
 
-        return (long)Math.Round(m.Amount * LeadTable.Pow10(currency.MinorUnits), 0, MidpointRounding.AwayFromZero);
+        return ToMinor(m.Amount, currency.MinorUnits);
+    }
+
+    private static readonly long[] PowersOfTen = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000 };
+
+    /// <summary>An amount in minor units, rounded half away from zero.</summary>
+    internal static long ToMinor(decimal amount, int minorUnits)
+    {
+#if NET8_0_OR_GREATER
+        // Exact without decimal arithmetic when the amount has no more decimals than the currency (the usual case):
+        // the mantissa times a power of ten.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && bits[1] >= 0 && scale <= minorUnits && minorUnits - scale < PowersOfTen.Length)
+        {
+            var mantissa = ((long)bits[1] << 32) | (uint)bits[0];
+            var factor = PowersOfTen[minorUnits - scale];
+            if (mantissa <= long.MaxValue / factor)
+            {
+                var minor = mantissa * factor;
+                return bits[3] < 0 ? -minor : minor;
+            }
+        }
+#endif
+        return (long)Math.Round(amount * LeadTable.Pow10(minorUnits), 0, MidpointRounding.AwayFromZero);
     }
 
     private static bool SameStages(Pipeline a, Pipeline b)
@@ -352,9 +402,10 @@ public sealed class LeadTableBuilder
         private readonly List<string?> _values = new() { null };
         private readonly CodeColumn.Builder _rows = new();
 
-        // Bulk loaders often pass the same string instance again (interned cells): a reference check skips the hash.
-        private string? _lastValue;
-        private int _lastCode;
+        // Bulk loaders pass the same string instances again and again (a CSV reader pools each column's texts, leads share
+        // them): a small cache keyed by object identity skips hashing the characters.
+        private readonly string?[] _cachedValues = new string?[256];
+        private readonly int[] _cachedCodes = new int[256];
 
         public int Count => _rows.Count;
 
@@ -366,7 +417,8 @@ public sealed class LeadTableBuilder
                 return;
             }
 
-            if (!ReferenceEquals(value, _lastValue))
+            var slot = RuntimeHelpers.GetHashCode(value) & 255;
+            if (!ReferenceEquals(_cachedValues[slot], value))
             {
                 if (!_codes.TryGetValue(value, out var code))
                 {
@@ -375,11 +427,11 @@ public sealed class LeadTableBuilder
                     _values.Add(value);
                 }
 
-                _lastValue = value;
-                _lastCode = code;
+                _cachedValues[slot] = value;
+                _cachedCodes[slot] = code;
             }
 
-            _rows.Add(_lastCode);
+            _rows.Add(_cachedCodes[slot]);
         }
 
         public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToColumn());

@@ -211,8 +211,10 @@ public static class DataQualityChecker
         var id = string.IsNullOrWhiteSpace(b.Id) ? null : b.Id!.Trim();
         var error = false;
         chronology = false;
-        foreach (var v in b.Violations())
+        var violations = b.Violations();
+        for (var i = 0; i < violations.Count; i++)
         {
+            var v = violations[i];
             chronology |= v.IsChronology;
             var (rule, severity) = v.Rule switch
             {
@@ -230,8 +232,10 @@ public static class DataQualityChecker
             error |= severity == IssueSeverity.Error;
         }
 
-        foreach (var field in options.RequiredFields)
+        var required = options.RequiredFields;
+        for (var i = 0; i < required.Count; i++)
         {
+            var field = required[i];
             if (field is not (LeadField.Id or LeadField.AcquiredAt) && b.IsMissing(field))
             {
                 sink.Add(new DataQualityIssue(DataQualityRule.MissingRequiredField, IssueSeverity.Error, $"The required field {field} is empty.", id, field));
