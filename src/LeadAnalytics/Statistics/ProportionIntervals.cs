@@ -27,6 +27,41 @@ public static class ProportionIntervals
         return (lower, upper);
     }
 
+    /// <summary>The Clopper-Pearson ("exact") interval: limits are beta quantiles, the lower 0 at no successes and the upper 1
+    /// when every trial succeeds (statsmodels <c>proportion_confint(method="beta")</c>, R <c>binom.test()$conf.int</c>).</summary>
+    /// <param name="successes">Successes, 0 to <paramref name="trials"/>.</param>
+    /// <param name="trials">Trials, above zero.</param>
+    /// <param name="confidence">Confidence level in (0, 1).</param>
+    /// <returns>The lower and upper limits, within [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The counts or the level are out of range.</exception>
+    public static (double Lower, double Upper) ClopperPearson(long successes, long trials, double confidence = 0.95)
+    {
+        Check(successes, trials, confidence);
+        var tail = (1 - confidence) / 2;
+        var lower = successes == 0 ? 0.0 : BetaQuantile.Of(tail, successes, trials - successes + 1);
+        var upper = successes == trials ? 1.0 : BetaQuantile.Of(1 - tail, successes + 1, trials - successes);
+        return (lower, upper);
+    }
+
+    /// <summary>The Jeffreys interval: the equal-tailed credible interval of the Beta(x + 1/2, n - x + 1/2) posterior.</summary>
+    /// <remarks>No boundary modification is applied: at 0 successes the lower limit is the posterior's 2.5% quantile, a small
+    /// positive number, and at n successes the upper limit is below 1. This is what statsmodels
+    /// <c>proportion_confint(method="jeffreys")</c> and R <c>qbeta(c(0.025, 0.975), x + 0.5, n - x + 0.5)</c> return;
+    /// Brown, Cai and DasGupta (2001) suggest setting those limits to 0 and 1, which this method does not do.</remarks>
+    /// <param name="successes">Successes, 0 to <paramref name="trials"/>.</param>
+    /// <param name="trials">Trials, above zero.</param>
+    /// <param name="confidence">Confidence level in (0, 1).</param>
+    /// <returns>The lower and upper limits, strictly inside (0, 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The counts or the level are out of range.</exception>
+    public static (double Lower, double Upper) Jeffreys(long successes, long trials, double confidence = 0.95)
+    {
+        Check(successes, trials, confidence);
+        var tail = (1 - confidence) / 2;
+        var a = successes + 0.5;
+        var b = trials - successes + 0.5;
+        return (BetaQuantile.Of(tail, a, b), BetaQuantile.Of(1 - tail, a, b));
+    }
+
     /// <summary>An interval by the named method.</summary>
     /// <param name="successes">Successes.</param>
     /// <param name="trials">Trials, above zero.</param>
@@ -37,6 +72,8 @@ public static class ProportionIntervals
     public static (double Lower, double Upper) Compute(long successes, long trials, double confidence, ProportionIntervalMethod method) => method switch
     {
         ProportionIntervalMethod.Wilson => Wilson(successes, trials, confidence),
+        ProportionIntervalMethod.ClopperPearson => ClopperPearson(successes, trials, confidence),
+        ProportionIntervalMethod.Jeffreys => Jeffreys(successes, trials, confidence),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown interval method."),
     };
 

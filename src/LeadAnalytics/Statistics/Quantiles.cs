@@ -27,13 +27,7 @@ public static class Quantiles
             return null;
         }
 
-        // h is the 1-based fractional position of the quantile (Hyndman and Fan 1996).
-        var h = method switch
-        {
-            QuantileMethod.R7 => ((n - 1) * p) + 1,
-            QuantileMethod.R8 => ((n + (1.0 / 3)) * p) + (1.0 / 3),
-            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown quantile method."),
-        };
+        var h = Position(n, p, method);
         if (h <= 1)
         {
             return sorted[0];
@@ -67,4 +61,116 @@ public static class Quantiles
         Array.Sort(copy);
         return OfSorted(copy, p, method);
     }
+
+    /// <summary>The p-quantile of a slice of unsorted data, found by selection in linear time; the slice is reordered.</summary>
+    internal static double? OfSlice(double[] data, int start, int count, double p, QuantileMethod method)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var h = Position(count, p, method);
+        if (h <= 1)
+        {
+            return Select(data, start, start + count - 1, start);
+        }
+
+        if (h >= count)
+        {
+            return Select(data, start, start + count - 1, start + count - 1);
+        }
+
+        var lo = (int)Math.Floor(h);
+        var frac = h - lo;
+        var k = start + lo - 1;
+        var a = Select(data, start, start + count - 1, k);
+        if (frac == 0)
+        {
+            return a;
+        }
+
+        // After selection everything right of k is at least a[k]: the next order statistic is their minimum.
+        var b = data[k + 1];
+        for (var i = k + 2; i < start + count; i++)
+        {
+            if (data[i] < b)
+            {
+                b = data[i];
+            }
+        }
+
+        return a + (frac * (b - a));
+    }
+
+    // h, the 1-based fractional position of the quantile (Hyndman and Fan 1996).
+    private static double Position(int n, double p, QuantileMethod method) => method switch
+    {
+        QuantileMethod.R7 => ((n - 1) * p) + 1,
+        QuantileMethod.R8 => ((n + (1.0 / 3)) * p) + (1.0 / 3),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown quantile method."),
+    };
+
+    // Hoare's selection (quickselect, median-of-three pivot): puts the k-th smallest of data[left..right] at k, smaller
+    // values before it and larger ones after, and returns it.
+    private static double Select(double[] data, int left, int right, int k)
+    {
+        while (right > left)
+        {
+            var mid = left + ((right - left) / 2);
+            if (data[mid] < data[left])
+            {
+                Swap(data, mid, left);
+            }
+
+            if (data[right] < data[left])
+            {
+                Swap(data, right, left);
+            }
+
+            if (data[right] < data[mid])
+            {
+                Swap(data, right, mid);
+            }
+
+            var pivot = data[mid];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (data[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (data[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    Swap(data, i, j);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return data[k];
+            }
+        }
+
+        return data[k];
+    }
+
+    private static void Swap(double[] data, int i, int j) => (data[i], data[j]) = (data[j], data[i]);
 }

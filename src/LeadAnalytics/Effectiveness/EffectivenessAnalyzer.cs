@@ -1,0 +1,357 @@
+using LeadAnalytics.Data;
+using LeadAnalytics.Findings;
+using LeadAnalytics.Metrics;
+using LeadAnalytics.Statistics;
+
+namespace LeadAnalytics.Effectiveness;
+
+/// <summary>
+/// Channel and strategy effectiveness (the template's Table 2): per segment of one or two dimensions and per acquisition
+/// period, leads and outcomes, conversion with its interval, spend, cost per lead and per customer, revenue, ROAS, ROI, deal
+/// size, cycle and speed to lead, shares of the totals, significance against the rest, findings, and period over period.
+/// </summary>
+/// <remarks>
+/// <para><b>Spend.</b> With a costs table (<see cref="CostSource.CostTable"/>, or <see cref="CostSource.Auto"/> and at least
+/// one entry), each entry's part inside the report period (pro rata by exact time overlap, rounded to the minor unit so that
+/// adjacent periods split it exactly) is divided equally among the leads it matches: same channel, strategy or content
+/// value, acquired inside that overlap. The minor units left over go one each to the matching leads first by lead id. A
+/// segment's spend is the sum of its leads' shares, so a channel cost in a channel × industry breakdown splits across
+/// industries by lead count. Without a table, a lead's own acquisition cost is its spend; the two sources are never mixed.
+/// A segment none of whose leads has cost information has undefined (null) spend.</para>
+/// <para><b>Conservation.</b> Allocated spend sums exactly to the in-period cost total less the entries that matched no lead,
+/// which are listed in <see cref="CostSummary.UnmatchedCosts"/> (and raised as findings); leads without any cost are counted.</para>
+/// <para>Pure: no clock, no I/O. Deterministic: the result does not depend on the order of leads or costs.</para>
+/// </remarks>
+public static class EffectivenessAnalyzer
+{
+    /// <summary>Summarises effectiveness by segment for a period, with findings and, when asked, the previous period.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="costs">The costs table (scope, key, half-open period, amount), or <see langword="null"/> to use per-lead
+    /// acquisition costs.</param>
+    /// <param name="asOf">The as-of instant: leads acquired after it do not exist yet; outcomes after it are ignored.</param>
+    /// <param name="options">The breakdown, period, cost source and thresholds; <see cref="EffectivenessOptions.Default"/> when null.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or <paramref name="costs"/> contains null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid: no dimension, more than two, a repeated or unknown one,
+    /// an unknown ranking metric, or a confidence level outside (0, 1).</exception>
+    /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
+    public static EffectivenessResult Summarize(LeadTable table, IEnumerable<CostEntry>? costs, DateTimeOffset asOf, EffectivenessOptions? options = null)
+    {
+        if (table is null)
+        {
+            throw new ArgumentNullException(nameof(table));
+        }
+
+        options ??= EffectivenessOptions.Default;
+        var dimensions = CheckOptions(options);
+        var costList = costs?.ToList();
+        if (costList is not null && costList.Contains(null!))
+        {
+            throw new ArgumentNullException(nameof(costs), "The costs table contains a null entry.");
+        }
+
+        var source = options.CostSource switch
+        {
+            CostSource.CostTable => CostSource.CostTable,
+            CostSource.PerLeadCosts => CostSource.PerLeadCosts,
+            _ => costList is { Count: > 0 } ? CostSource.CostTable : CostSource.PerLeadCosts,
+        };
+        var tableCosts = source == CostSource.CostTable ? costList ?? new List<CostEntry>() : new List<CostEntry>();
+        var currency = ReportCurrency(table, tableCosts);
+        var prepared = CostAllocator.Prepare(tableCosts, table, currency, options.CurrencyConverter);
+
+        var current = Period(table, prepared, source, currency, asOf, options.Period ?? AcquisitionPeriod.AllTime, dimensions, options);
+        if (options.PreviousPeriod is { } previousPeriod)
+        {
+            var previous = Period(table, prepared, source, currency, asOf, previousPeriod, dimensions, options);
+            var changes = new List<SegmentChange>();
+            var seen = new HashSet<SegmentKey>();
+            foreach (var s in current.Segments)
+            {
+                seen.Add(s.Key);
+                changes.Add(new SegmentChange(s.Key, s, previous.Find(s.Key)));
+            }
+
+            var onlyPrevious = new List<SegmentSummary>();
+            foreach (var s in previous.Segments)
+            {
+                if (!seen.Contains(s.Key))
+                {
+                    onlyPrevious.Add(s);
+                }
+            }
+
+            onlyPrevious.Sort((x, y) => x.Key.CompareTo(y.Key));
+            foreach (var s in onlyPrevious)
+            {
+                changes.Add(new SegmentChange(s.Key, null, s));
+            }
+
+            current.AttachPrevious(previous, changes, new SegmentChange(SegmentKey.All, current.Total, previous.Total));
+        }
+
+        return current;
+    }
+
+    private static EffectivenessResult Period(LeadTable table, List<CostAllocator.PreparedCost> costs, CostSource source, Currency currency, DateTimeOffset asOf,
+        AcquisitionPeriod period, Dimension[] dimensions, EffectivenessOptions options)
+    {
+        var asOfSeconds = table.ToSeconds(asOf);
+        var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
+        var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
+        var acquired = table.StageSeconds[0];
+        var count = 0;
+        for (var row = 0; row < acquired.Length; row++)
+        {
+            if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
+            {
+                count++;
+            }
+        }
+
+        var rows = new int[count];
+        count = 0;
+        for (var row = 0; row < acquired.Length; row++)
+        {
+            if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
+            {
+                rows[count++] = row;
+            }
+        }
+
+        var scale = LeadTable.Pow10(currency.MinorUnits);
+        long[] spend;
+        bool[] hasCost;
+        CostSummary costSummary;
+        if (source == CostSource.CostTable)
+        {
+            var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale);
+            spend = allocation.Spend;
+            hasCost = allocation.HasCost;
+            var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
+            foreach (var (cost, minor, reason) in allocation.Unmatched)
+            {
+                unmatched.Add(new UnmatchedCost(cost.Entry, minor / scale, reason));
+            }
+
+            unmatched.Sort(CompareUnmatched);
+            costSummary = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
+                allocation.EntriesOutsidePeriod, Count(hasCost, false), IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+        }
+        else
+        {
+            spend = new long[rows.Length];
+            hasCost = new bool[rows.Length];
+            long total = 0;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var cost = table.CostMinor[rows[i]];
+                if (cost != LeadTable.MissingAmount)
+                {
+                    spend[i] = cost;
+                    hasCost[i] = true;
+                    total += cost;
+                }
+            }
+
+            costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
+                IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+        }
+
+        var aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options.StaleAfter, options.QuantileMethod);
+        var n = aggregate.Keys.Length;
+        var won = new long[n];
+        var leads = new long[n];
+        for (var s = 0; s < n; s++)
+        {
+            won[s] = aggregate.Figures[s].Won;
+            leads[s] = aggregate.Figures[s].Leads;
+        }
+
+        var totalFigures = aggregate.Total;
+        var versusRest = ProportionTests.EachVersusRest(won, leads, totalFigures.Won, totalFigures.Leads, options.TestMethod);
+        var summaries = new SegmentSummary[n];
+        for (var s = 0; s < n; s++)
+        {
+            summaries[s] = new SegmentSummary(aggregate.Keys[s], aggregate.Figures[s], totalFigures, scale, options.StaleCountsAsLost, options.Confidence,
+                options.IntervalMethod, versusRest[s]);
+        }
+
+        var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null);
+        Rank(summaries, options);
+
+        HypothesisTestResult? independence = null;
+        if (!aggregate.Overlap)
+        {
+            // In ranked order (deterministic), so the floating-point sum does not depend on the order rows arrived in.
+            var contingency = new long[n][];
+            for (var s = 0; s < n; s++)
+            {
+                contingency[s] = new long[] { summaries[s].Won, summaries[s].Leads - summaries[s].Won };
+            }
+
+            independence = ProportionTests.ChiSquareIndependence(contingency);
+        }
+
+        var findings = FindingRules.Evaluate(summaries, totalSummary, costSummary, options.Findings);
+        return new EffectivenessResult(dimensions, period, asOf, currency, options.RankBy, aggregate.Overlap, summaries, totalSummary, independence, costSummary, findings);
+    }
+
+    private static void Rank(SegmentSummary[] summaries, EffectivenessOptions options)
+    {
+        var metric = MetricCatalog.Find(options.RankBy)!;
+        var descending = options.RankDescending ?? metric.HigherIsBetter ?? true;
+        var values = new Dictionary<SegmentSummary, double?>(summaries.Length);
+        foreach (var s in summaries)
+        {
+            values[s] = s.GetValue(options.RankBy);
+        }
+
+        Array.Sort(summaries, (x, y) =>
+        {
+            double? a = values[x], b = values[y];
+            if (a is { } va && b is { } vb && va != vb)
+            {
+                return descending ? vb.CompareTo(va) : va.CompareTo(vb);
+            }
+
+            if (a.HasValue != b.HasValue)
+            {
+                return a.HasValue ? -1 : 1; // undefined last
+            }
+
+            return x.Key.CompareTo(y.Key);
+        });
+        for (var i = 0; i < summaries.Length; i++)
+        {
+            summaries[i].AssignRank(i + 1);
+        }
+    }
+
+    private static Dimension[] CheckOptions(EffectivenessOptions options)
+    {
+        var dimensions = options.Dimensions?.ToArray() ?? Array.Empty<Dimension>();
+        if (dimensions.Length is < 1 or > 2)
+        {
+            throw new ArgumentException("Break down by one dimension or a pair.", nameof(options));
+        }
+
+        foreach (var d in dimensions)
+        {
+            if ((uint)d > (uint)Dimension.Tag)
+            {
+                throw new ArgumentException($"Unknown dimension {d}.", nameof(options));
+            }
+        }
+
+        if (dimensions.Length == 2 && dimensions[0] == dimensions[1])
+        {
+            throw new ArgumentException($"Dimension {dimensions[0]} is given twice.", nameof(options));
+        }
+
+        if (options.RankBy is null || !SegmentSummary.MetricIdsOfSegments.Contains(options.RankBy))
+        {
+            throw new ArgumentException($"'{options.RankBy}' is not a segment metric; use one of {string.Join(", ", SegmentSummary.MetricIdsOfSegments)}.", nameof(options));
+        }
+
+        if (!(options.Confidence > 0 && options.Confidence < 1))
+        {
+            throw new ArgumentException("The confidence level must lie strictly between 0 and 1.", nameof(options));
+        }
+
+        if (options.Findings is null || options.MaxListedLeadIds < 0)
+        {
+            throw new ArgumentException("Findings options are required and MaxListedLeadIds must not be negative.", nameof(options));
+        }
+
+        return dimensions;
+    }
+
+    // The table's currency; a table without amounts takes the costs' single currency.
+    private static Currency ReportCurrency(LeadTable table, List<CostEntry> costs)
+    {
+        if (table.Currency != Currency.None || costs.Count == 0)
+        {
+            return table.Currency;
+        }
+
+        var currencies = new SortedSet<Currency>();
+        foreach (var c in costs)
+        {
+            currencies.Add(c.Amount.Currency);
+        }
+
+        if (currencies.Count > 1)
+        {
+            var two = currencies.Take(2).ToArray();
+            throw new CurrencyMismatchException(two[0], two[1]);
+        }
+
+        return currencies.Min;
+    }
+
+    private static int Count(bool[] flags, bool value)
+    {
+        var n = 0;
+        foreach (var f in flags)
+        {
+            if (f == value)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    // The first ids in ordinal order of leads without cost; selection first, so a million uncosted leads are not all sorted.
+    private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int[] rows, bool[] hasCost, int max)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (!hasCost[i])
+            {
+                ids.Add(table.Ids[rows[i]]);
+            }
+        }
+
+        if (max == 0 || ids.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var array = ids.ToArray();
+        var keep = Math.Min(max, array.Length);
+        if (keep < array.Length)
+        {
+            Selection.SelectSmallest(array, 0, array.Length - 1, keep - 1, string.CompareOrdinal);
+        }
+
+        Array.Sort(array, 0, keep, StringComparer.Ordinal);
+        var result = new string[keep];
+        Array.Copy(array, result, keep);
+        return result;
+    }
+
+    private static int CompareUnmatched(UnmatchedCost x, UnmatchedCost y)
+    {
+        var c = x.Entry.Scope.CompareTo(y.Entry.Scope);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Entry.Key, y.Entry.Key);
+        }
+
+        if (c == 0)
+        {
+            c = x.Entry.PeriodStart.UtcTicks.CompareTo(y.Entry.PeriodStart.UtcTicks);
+        }
+
+        if (c == 0)
+        {
+            c = x.Entry.PeriodEnd.UtcTicks.CompareTo(y.Entry.PeriodEnd.UtcTicks);
+        }
+
+        return c != 0 ? c : x.InPeriodAmount.CompareTo(y.InPeriodAmount);
+    }
+}

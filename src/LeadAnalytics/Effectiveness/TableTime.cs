@@ -1,0 +1,21 @@
+using LeadAnalytics.Data;
+
+namespace LeadAnalytics.Effectiveness;
+
+// Period bounds in the LeadTable's seconds. A lead stored at second t was acquired at some instant in [t, t + 1s); it is
+// "at or after" a bound b when t >= ceil(b) and "before" b when t < ceil(b), both in seconds from the table's epoch. Integer
+// arithmetic on ticks, so far-off instants do not round.
+internal static class TableTime
+{
+    internal static int CeilSeconds(LeadTable table, long utcTicks)
+    {
+        var ticks = utcTicks - table.EpochTicks;
+        var seconds = ticks / TimeSpan.TicksPerSecond;
+        if (ticks > 0 && ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            seconds++;
+        }
+
+        return seconds >= int.MaxValue ? int.MaxValue : seconds <= int.MinValue + 1 ? int.MinValue + 1 : (int)seconds;
+    }
+}

@@ -1,0 +1,80 @@
+namespace LeadAnalytics.Metrics;
+
+/// <summary>The ids of every metric in <see cref="MetricCatalog"/>, as constants for code that refers to a metric.</summary>
+public static class MetricIds
+{
+    /// <summary>Leads acquired in the period.</summary>
+    public const string Leads = "leads";
+
+    /// <summary>Of those, leads won by the as-of instant.</summary>
+    public const string Won = "won";
+
+    /// <summary>Of those, leads lost by the as-of instant.</summary>
+    public const string Lost = "lost";
+
+    /// <summary>Of those, leads neither won nor lost.</summary>
+    public const string Open = "open";
+
+    /// <summary>Open leads with no activity for the stale threshold ("presumed lost").</summary>
+    public const string Stale = "stale";
+
+    /// <summary>Won / leads.</summary>
+    public const string ConversionRate = "conversion_rate";
+
+    /// <summary>Won / (won + lost).</summary>
+    public const string WinRate = "win_rate";
+
+    /// <summary>Cost attributed to the segment and period.</summary>
+    public const string Spend = "spend";
+
+    /// <summary>Spend / leads.</summary>
+    public const string CostPerLead = "cost_per_lead";
+
+    /// <summary>Spend / won.</summary>
+    public const string CostPerAcquisition = "cost_per_acquisition";
+
+    /// <summary>Sum of the deal amounts of won leads.</summary>
+    public const string Revenue = "revenue";
+
+    /// <summary>Revenue / spend.</summary>
+    public const string Roas = "roas";
+
+    /// <summary>(Revenue - spend) / spend.</summary>
+    public const string Roi = "roi";
+
+    /// <summary>Revenue / won leads with an amount.</summary>
+    public const string AverageDealSize = "average_deal_size";
+
+    /// <summary>Median of won-or-lost instant minus acquisition, in days.</summary>
+    public const string MedianCycleDays = "median_cycle_days";
+
+    /// <summary>Median of won instant minus acquisition, in days.</summary>
+    public const string MedianDaysToWin = "median_days_to_win";
+
+    /// <summary>Median of first contact minus acquisition, in hours.</summary>
+    public const string SpeedToLeadMedianHours = "speed_to_lead_median_hours";
+
+    /// <summary>90th percentile of first contact minus acquisition, in hours.</summary>
+    public const string SpeedToLeadP90Hours = "speed_to_lead_p90_hours";
+
+    /// <summary>Segment leads / total leads.</summary>
+    public const string ShareOfLeads = "share_of_leads";
+
+    /// <summary>Segment won / total won.</summary>
+    public const string ShareOfWon = "share_of_won";
+
+    /// <summary>Segment spend / total spend.</summary>
+    public const string ShareOfSpend = "share_of_spend";
+
+    /// <summary>Segment revenue / total revenue.</summary>
+    public const string ShareOfRevenue = "share_of_revenue";
+
+    /// <summary>Leads that reached a stage or a later one.</summary>
+    public const string Reach = "reach";
+
+    /// <summary>Reach of the next stage / reach of this stage.</summary>
+    public const string StepConversion = "step_conversion";
+
+    /// <summary>1 - step conversion.</summary>
+    public const string DropOff = "drop_off";
+}
