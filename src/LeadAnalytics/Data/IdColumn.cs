@@ -23,6 +23,27 @@ internal sealed class IdColumn
 
     internal long ResidentBytes => (_offsets.Length * 4L) + (_ascii?.Length ?? (2L * _chars!.Length));
 
+    /// <summary>The id of a row (a new string each time; hot loops compare with <see cref="CompareOrdinal"/>).</summary>
+    internal string this[int row] => Get(row);
+
+    /// <summary>Compares two rows' ids ordinally (as <see cref="string.CompareOrdinal(string, string)"/>) without making strings.</summary>
+    internal int CompareOrdinal(int a, int b)
+    {
+        int startA = _offsets[a], lengthA = _offsets[a + 1] - startA;
+        int startB = _offsets[b], lengthB = _offsets[b + 1] - startB;
+        var n = Math.Min(lengthA, lengthB);
+        for (var i = 0; i < n; i++)
+        {
+            var d = _ascii is { } bytes ? bytes[startA + i] - bytes[startB + i] : _chars![startA + i] - _chars[startB + i];
+            if (d != 0)
+            {
+                return d;
+            }
+        }
+
+        return lengthA - lengthB;
+    }
+
     internal string Get(int row)
     {
         var start = _offsets[row];
