@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
-// BenchmarkDotNet entry point: `-- --filter '*'` runs everything; see benchmarks/README.md.
+// BenchmarkDotNet entry point: `-- --filter '*'` runs everything; `-- profile ...` runs quick wall-clock timings.
+// See benchmarks/README.md.
+if (args.Length > 0 && args[0] == "profile")
+{
+    LeadAnalytics.Benchmarks.Profile.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LeadAnalytics.Benchmarks.SyntheticLeads).Assembly).Run(args);

@@ -17,6 +17,22 @@ public static class SyntheticLeads
 
     public static DateTimeOffset AsOf => Start.AddDays(400);
 
+    private static readonly string[][] Strategies = Channels.Select(c => new[] { c + " 策略A", c + " 策略B", c + " 策略C" }).ToArray();
+    private static readonly string[] Contents = Enumerable.Range(0, 20).Select(i => "素材" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    private static readonly string[] Owners = Enumerable.Range(0, 40).Select(i => "销售" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public static string StrategyOf(in Row row, int index) => Strategies[row.Channel][index % 3];
+
+    public static string ContentOf(in Row row, int index) => Contents[(index / 3) % Contents.Length];
+
+    public static string OwnerOf(int index) => Owners[(index * 7) % Owners.Length];
+
+    public static string CustomerTypeOf(int index) => index % 3 == 0 ? "个人" : "企业";
+
+    public static string IndustryOf(int index) => SyntheticCsv.Industries[(index * 3) % SyntheticCsv.Industries.Length];
+
+    public static string LossReasonOf(int index) => SyntheticCsv.LossReasons[index % SyntheticCsv.LossReasons.Length];
+
     /// <summary>One row of the generated data in plain columns (the form DuckDB and the naive version load).</summary>
     public readonly record struct Row(int Channel, DateTimeOffset Acquired, int FurthestStage, byte Outcome, long DealCents, long CostCents);
 
@@ -61,6 +77,11 @@ public static class SyntheticLeads
         {
             Id = "L" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Channel = Channels[row.Channel],
+            Strategy = StrategyOf(row, index),
+            Content = ContentOf(row, index),
+            Owner = OwnerOf(index),
+            CustomerType = CustomerTypeOf(index),
+            Industry = IndustryOf(index),
             AcquiredAt = row.Acquired,
             AcquisitionCost = new Money(row.CostCents / 100m, Currency.CNY),
         };
@@ -78,6 +99,7 @@ public static class SyntheticLeads
         else if (row.Outcome == 2)
         {
             b.LostAt = t.AddHours(40);
+            b.LossReason = LossReasonOf(index);
         }
 
         return b.Build();

@@ -19,11 +19,22 @@ internal static class CsvValues
     /// <param name="value">The instant.</param>
     /// <param name="hasTime">Whether the text had a time of day.</param>
     /// <returns>Whether the text is a date.</returns>
-    public static bool TryParseInstant(string text, TimeZoneInfo zone, out DateTimeOffset value, out bool hasTime)
+    public static bool TryParseInstant(string text, TimeZoneInfo zone, out DateTimeOffset value, out bool hasTime) =>
+        TryParseInstant(text.AsSpan(), zone, null, out value, out hasTime);
+
+    /// <summary>Reads an instant from characters (see <see cref="TryParseInstant(string, TimeZoneInfo, out DateTimeOffset, out bool)"/>),
+    /// allocating nothing for the numeric forms.</summary>
+    /// <param name="text">The cell.</param>
+    /// <param name="zone">The zone of local times.</param>
+    /// <param name="fixedOffset">The zone's offset when it has a single one (no adjustment rules), to skip the zone lookup.</param>
+    /// <param name="value">The instant.</param>
+    /// <param name="hasTime">Whether the text had a time of day.</param>
+    /// <returns>Whether the text is a date.</returns>
+    public static bool TryParseInstant(ReadOnlySpan<char> text, TimeZoneInfo zone, TimeSpan? fixedOffset, out DateTimeOffset value, out bool hasTime)
     {
         value = default;
         hasTime = false;
-        var s = text.Trim();
+        var s = RowBatch.Trim(text);
         if (s.Length == 0 || s.Length > 64)
         {
             return false;
@@ -33,12 +44,13 @@ internal static class CsvValues
         TimeSpan? offset = null;
         if (s.IndexOf('年') > 0)
         {
-            if (!DateTime.TryParseExact(s, ChineseFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
+            var str = s.ToString();
+            if (!DateTime.TryParseExact(str, ChineseFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
             {
                 return false;
             }
 
-            hasTime = s.IndexOf(':') > 0;
+            hasTime = str.IndexOf(':') > 0;
         }
         else if (!TryParseNumeric(s, out local, out offset, out hasTime))
         {
@@ -47,7 +59,7 @@ internal static class CsvValues
 
         try
         {
-            value = new DateTimeOffset(local, offset ?? zone.GetUtcOffset(local));
+            value = new DateTimeOffset(local, offset ?? fixedOffset ?? zone.GetUtcOffset(local));
             return true;
         }
         catch (ArgumentException)
@@ -57,7 +69,10 @@ internal static class CsvValues
         }
     }
 
-    private static bool TryParseNumeric(string s, out DateTime local, out TimeSpan? offset, out bool hasTime)
+    /// <summary>The offset of a zone that has only one (no adjustment rules), else null.</summary>
+    public static TimeSpan? FixedOffsetOf(TimeZoneInfo zone) => zone.GetAdjustmentRules().Length == 0 ? zone.BaseUtcOffset : null;
+
+    private static bool TryParseNumeric(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset, out bool hasTime)
     {
         local = default;
         offset = null;
@@ -192,11 +207,24 @@ internal static class CsvValues
             return false;
         }
 
-        local = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
+        // Ticks straight from the calendar fields: the same value as new DateTime(...).AddTicks(ticks), without its checks.
+        local = new DateTime((DaysFromYearStart(year, month) + day - 1 + DaysBeforeYear(year)) * TimeSpan.TicksPerDay
+            + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + ticks);
         return true;
     }
 
-    private static bool Digits(string s, ref int i, int min, int max, out int value)
+    private static readonly int[] DaysToMonth365 = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+
+    private static long DaysBeforeYear(int year)
+    {
+        var y = year - 1;
+        return (y * 365L) + (y / 4) - (y / 100) + (y / 400);
+    }
+
+    private static int DaysFromYearStart(int year, int month) =>
+        DaysToMonth365[month - 1] + (month > 2 && DateTime.IsLeapYear(year) ? 1 : 0);
+
+    private static bool Digits(ReadOnlySpan<char> s, ref int i, int min, int max, out int value)
     {
         value = 0;
         var start = i;
@@ -207,6 +235,56 @@ internal static class CsvValues
         }
 
         return i - start >= min;
+    }
+
+    /// <summary>Reads the plain form of an amount without allocating: an optional minus, digits, optionally a point and more
+    /// digits (18 digits at most). Gives the same value and scale as <see cref="TryParseAmount"/> for that form; anything else
+    /// (separators, symbols, currencies, 万) returns false and goes to <see cref="TryParseAmount"/>.</summary>
+    public static bool TryParsePlainAmount(ReadOnlySpan<char> text, out decimal amount)
+    {
+        amount = 0m;
+        var s = RowBatch.Trim(text);
+        var i = 0;
+        var negative = s.Length > 0 && s[0] == '-';
+        if (negative)
+        {
+            i++;
+        }
+
+        long mantissa = 0;
+        int digits = 0, scale = 0;
+        var point = false;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is >= '0' and <= '9')
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (c - '0');
+                scale += point ? 1 : 0;
+            }
+            else if (c == '.' && !point && digits > 0)
+            {
+                point = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || (point && scale == 0))
+        {
+            return false;
+        }
+
+        var value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, false, (byte)scale);
+        amount = negative ? -value : value;
+        return true;
     }
 
     private static bool IsDigits(string s)

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Quality;
 using Sylvan.Data.Csv;
 
@@ -65,6 +66,54 @@ public static class LeadCsv
     /// <exception cref="CsvImportException">The text cannot be read as a tracking table at all.</exception>
     public static CsvImportResult<Lead> Read(TextReader reader, CsvReadOptions? options = null, string? fileName = null) =>
         CsvOpen.Collect(Open(reader, options, fileName));
+
+    /// <summary>Reads a whole file straight into a <see cref="LeadTable"/>, making no <see cref="Lead"/> objects: the fast path
+    /// for large files (docs/performance.md). Rows, issues and counts are those of <see cref="Read(string, CsvReadOptions?)"/>, and
+    /// the table equals <c>LeadTable.Build(Read(path).Records)</c>; unknown columns, names and notes are checked but not kept (a
+    /// table has no place for them).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How to read; <see cref="CsvReadOptions.Default"/> when null.</param>
+    /// <param name="tableOptions">How to build the table; by default the pipeline of <paramref name="options"/>, the currency of the
+    /// first amount. A row whose amount is in another currency than the table's is rejected with
+    /// <see cref="DataQualityRule.CurrencyMismatch"/> unless <see cref="LeadTableOptions.CurrencyConverter"/> converts it.</param>
+    /// <returns>The table and every issue.</returns>
+    /// <exception cref="CsvImportException">The file cannot be read as a tracking table at all.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tableOptions"/> names another pipeline than <paramref name="options"/>.</exception>
+    public static LeadTableImportResult ReadTable(string path, CsvReadOptions? options = null, LeadTableOptions? tableOptions = null)
+    {
+        var parser = new LeadRowParser();
+        return LeadTableImport.Run(CsvOpen.Path(path, options, parser), parser, tableOptions);
+    }
+
+    /// <summary>Reads a whole stream straight into a <see cref="LeadTable"/>; the stream is left open. See
+    /// <see cref="ReadTable(string, CsvReadOptions?, LeadTableOptions?)"/>.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="fileName">A name for issues, or <see langword="null"/>.</param>
+    /// <param name="tableOptions">How to build the table.</param>
+    /// <returns>The table and every issue.</returns>
+    /// <exception cref="CsvImportException">The content cannot be read as a tracking table at all.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tableOptions"/> names another pipeline than <paramref name="options"/>.</exception>
+    public static LeadTableImportResult ReadTable(Stream stream, CsvReadOptions? options = null, string? fileName = null, LeadTableOptions? tableOptions = null)
+    {
+        var parser = new LeadRowParser();
+        return LeadTableImport.Run(CsvOpen.Stream(stream, options, fileName, parser), parser, tableOptions);
+    }
+
+    /// <summary>Reads all of a text straight into a <see cref="LeadTable"/>; the reader is left open. See
+    /// <see cref="ReadTable(string, CsvReadOptions?, LeadTableOptions?)"/>.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="fileName">A name for issues, or <see langword="null"/>.</param>
+    /// <param name="tableOptions">How to build the table.</param>
+    /// <returns>The table and every issue.</returns>
+    /// <exception cref="CsvImportException">The text cannot be read as a tracking table at all.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tableOptions"/> names another pipeline than <paramref name="options"/>.</exception>
+    public static LeadTableImportResult ReadTable(TextReader reader, CsvReadOptions? options = null, string? fileName = null, LeadTableOptions? tableOptions = null)
+    {
+        var parser = new LeadRowParser();
+        return LeadTableImport.Run(CsvOpen.Text(reader, options, fileName, parser), parser, tableOptions);
+    }
 
     /// <summary>Writes leads as a tracking table.</summary>
     /// <param name="leads">The leads.</param>

@@ -1,12 +1,21 @@
 using System.Globalization;
+using LeadAnalytics.Data;
 using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Csv;
 
-/// <summary>Reads tracking-table rows into leads, through <see cref="DataQualityChecker.BuildLead"/> so every rule is the
-/// engine's.</summary>
+/// <summary>Reads tracking-table rows into leads (through <see cref="DataQualityChecker.BuildLead"/>) or straight into a
+/// <see cref="LeadTableBuilder"/> (through <see cref="LeadTableBuilder.Add(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/>),
+/// so every rule is the engine's. Both parse a row the same way (<see cref="Fill"/>) and report the same issues.</summary>
 internal sealed class LeadRowParser : IRecordParser<Lead>
 {
+    // The dimension columns whose cells repeat: one pooled string per distinct (trimmed) text.
+    private static readonly LeadField[] PooledFields =
+    {
+        LeadField.Channel, LeadField.Strategy, LeadField.Content, LeadField.Owner, LeadField.CustomerType, LeadField.Industry, LeadField.LossReason,
+        LeadField.Currency, LeadField.Tags,
+    };
+
     private static readonly LeadField[] DateFields =
     {
         LeadField.AcquiredAt, LeadField.ContactedAt, LeadField.NeedsConfirmedAt, LeadField.ProposalSentAt, LeadField.NegotiationAt,
@@ -16,12 +25,29 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private readonly int[] _column = Enumerable.Repeat(-1, 23).ToArray();
     private readonly List<(int Index, string Name)> _attributes = new();
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly StringPool?[] _pools = new StringPool?[23];
+    private readonly Dictionary<string, Currency?> _currencies = new(StringComparer.Ordinal);
+    private readonly List<(string Stage, LeadField Field, DateTimeOffset At)> _unknownStages = new();
+    private readonly List<DataQualityIssue> _checks = new();
     private IReadOnlyList<string> _headers = Array.Empty<string>();
+    private LeadRecord? _record;
+    private TimeSpan? _fixedOffset;
+    private bool _keepName;
+    private bool _keepNotes;
 
     public void Bind(IReadOnlyList<string> headers, RowContext context, List<DataQualityIssue> issues)
     {
         _headers = headers;
         var options = context.Options;
+        _record = new LeadRecord(options.Pipeline);
+        _fixedOffset = CsvValues.FixedOffsetOf(options.TimeZone);
+        _keepName = options.Quality.RequiredFields.Contains(LeadField.Name);
+        _keepNotes = options.Quality.RequiredFields.Contains(LeadField.Notes);
+        foreach (var field in PooledFields)
+        {
+            _pools[(int)field] = new StringPool();
+        }
+
         var custom = new Dictionary<string, LeadField>(StringComparer.Ordinal);
         foreach (var pair in options.HeaderAliases)
         {
@@ -90,143 +116,299 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
     }
 
+    /// <summary>Prepares a batch to parse the date columns while it is filled (on the tokenizing thread).</summary>
+    public void Prepare(RowBatch batch, CsvReadOptions options)
+    {
+        var columns = new List<int>();
+        foreach (var field in DateFields)
+        {
+            if (_column[(int)field] >= 0)
+            {
+                columns.Add(_column[(int)field]);
+            }
+        }
+
+        batch.ParseInstants(columns, options.TimeZone, _fixedOffset);
+    }
+
+    /// <summary>Parses a row into a lead (the <see cref="LeadCsv.Read(string, CsvReadOptions?)"/> path).</summary>
     public Lead? Parse(string[] cells, RowContext context, List<DataQualityIssue> issues)
     {
-        var options = context.Options;
-        var bad = new HashSet<LeadField>();
-        var b = new LeadBuilder
+        var row = new CsvCells(cells);
+        var record = _record!;
+        var bad = Fill(row, record, context, issues, keepAll: true);
+        var b = ToBuilder(record, row, context.Options);
+        _checks.Clear();
+        var lead = DataQualityChecker.BuildLead(b, context.Options.Quality, _checks);
+        Locate(row, context, bad, issues);
+        if (bad != 0 || lead is null)
         {
-            Pipeline = options.Pipeline,
-            Id = Text(cells, LeadField.Id),
-            Name = Text(cells, LeadField.Name),
-            Channel = Text(cells, LeadField.Channel),
-            Strategy = Text(cells, LeadField.Strategy),
-            Content = Text(cells, LeadField.Content),
-            Owner = Text(cells, LeadField.Owner),
-            CustomerType = Text(cells, LeadField.CustomerType),
-            Industry = Text(cells, LeadField.Industry),
-            LossReason = Text(cells, LeadField.LossReason),
-            Notes = Text(cells, LeadField.Notes),
-        };
-        var id = string.IsNullOrWhiteSpace(b.Id) ? null : b.Id!.Trim();
+            return null;
+        }
+
+        return IsDuplicate(row, lead.Id, context, issues) ? null : lead;
+    }
+
+    /// <summary>Parses a row and adds it to a table unless it has an error (the <see cref="LeadCsv.ReadTable(string, CsvReadOptions?, LeadTableOptions?)"/>
+    /// path): the same issues as <see cref="Parse"/>, and the table gets the row exactly when <see cref="Parse"/> would return a lead.</summary>
+    public bool ParseInto(CsvCells row, RowContext context, List<DataQualityIssue> issues, LeadTableBuilder table)
+    {
+        var record = _record!;
+        var options = context.Options;
+        var bad = Fill(row, record, context, issues, keepAll: false);
+        _checks.Clear();
+        if (_unknownStages.Count > 0)
+        {
+            // A stage the pipeline lacks: only the builder can name it (UnknownStage is an error, so the row is rejected).
+            DataQualityChecker.BuildLead(ToBuilder(record, row, options), options.Quality, _checks);
+            Locate(row, context, bad, issues);
+            return false;
+        }
+
+        var id = record.Id is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;
+        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.ContainsKey(id)))
+        {
+            var accepted = DataQualityChecker.CheckRecord(record, options.Quality, _checks);
+            Locate(row, context, bad, issues);
+            if (bad == 0 && accepted)
+            {
+                IsDuplicate(row, id!, context, issues);
+            }
+
+            return false;
+        }
+
+        bool added;
+        try
+        {
+            added = table.Add(record, options.Quality, _checks);
+        }
+        catch (ArgumentException ex)
+        {
+            // An instant decades away from the table's others: the row cannot be held; report it instead of stopping the import.
+            _checks.Add(new DataQualityIssue(DataQualityRule.InvalidDate, IssueSeverity.Error, ex.Message, id));
+            added = false;
+        }
+
+        Locate(row, context, bad, issues);
+        if (added && options.CheckDuplicateIds)
+        {
+            _seen.Add(id!, context.Line);
+        }
+
+        return added;
+    }
+
+    /// <summary>Reads the cells into the record, reporting cells that do not parse; returns the fields whose cells failed.</summary>
+    private ulong Fill(CsvCells row, LeadRecord record, RowContext context, List<DataQualityIssue> issues, bool keepAll)
+    {
+        var options = context.Options;
+        var pipeline = record.Pipeline;
+        ulong bad = 0;
+        record.Clear();
+        _unknownStages.Clear();
+        record.Id = Text(row, LeadField.Id);
+        record.Channel = Pooled(row, LeadField.Channel);
+        record.Strategy = Pooled(row, LeadField.Strategy);
+        record.Content = Pooled(row, LeadField.Content);
+        record.Owner = Pooled(row, LeadField.Owner);
+        record.CustomerType = Pooled(row, LeadField.CustomerType);
+        record.Industry = Pooled(row, LeadField.Industry);
+        record.LossReason = Pooled(row, LeadField.LossReason);
+        record.Name = keepAll || _keepName ? Text(row, LeadField.Name) : null;
+        record.Notes = keepAll || _keepNotes ? Text(row, LeadField.Notes) : null;
+        var id = string.IsNullOrWhiteSpace(record.Id) ? null : record.Id!.Trim();
 
         foreach (var field in DateFields)
         {
-            var raw = Text(cells, field);
-            if (raw is null)
+            var column = _column[(int)field];
+            if (column < 0 || row.IsBlank(column))
             {
                 continue;
             }
 
-            if (CsvValues.TryParseInstant(raw, options.TimeZone, out var at, out _))
+            if (row.TryParseInstant(column, options.TimeZone, _fixedOffset, out var at))
             {
-                SetInstant(b, field, at);
+                SetInstant(record, pipeline, field, at);
             }
             else
             {
-                bad.Add(field);
+                bad |= Bit(field);
+                var raw = row.GetString(column);
                 issues.Add(context.Issue(DataQualityRule.InvalidDate, IssueSeverity.Error,
                     $"'{raw.Trim()}' is not a date (expected 2023-10-01 14:30, 2023/10/1 or ISO 8601).", Header(field), raw, id, field));
             }
         }
 
         Currency? rowCurrency = null;
-        if (Text(cells, LeadField.Currency) is { } currencyText)
+        if (Pooled(row, LeadField.Currency) is { } currencyText)
         {
-            if (TryParseCurrency(currencyText, out var c))
+            if (!_currencies.TryGetValue(currencyText, out var parsed))
             {
-                rowCurrency = c;
+                parsed = TryParseCurrency(currencyText, out var c) ? c : null;
+                _currencies[currencyText] = parsed;
+            }
+
+            if (parsed is { } currency)
+            {
+                rowCurrency = currency;
             }
             else
             {
-                bad.Add(LeadField.Currency);
+                bad |= Bit(LeadField.Currency);
+                var raw = row.GetString(_column[(int)LeadField.Currency]);
                 issues.Add(context.Issue(DataQualityRule.InvalidCurrency, IssueSeverity.Error,
-                    $"'{currencyText.Trim()}' is not an ISO 4217 currency code.", Header(LeadField.Currency), currencyText, id, LeadField.Currency));
+                    $"'{raw.Trim()}' is not an ISO 4217 currency code.", Header(LeadField.Currency), raw, id, LeadField.Currency));
             }
         }
 
-        b.DealAmount = Amount(cells, LeadField.DealAmount, rowCurrency, bad, context, issues, id);
-        b.AcquisitionCost = Amount(cells, LeadField.AcquisitionCost, rowCurrency, bad, context, issues, id);
+        record.DealAmount = Amount(row, LeadField.DealAmount, rowCurrency, ref bad, context, issues, id);
+        record.AcquisitionCost = Amount(row, LeadField.AcquisitionCost, rowCurrency, ref bad, context, issues, id);
 
-        if (Text(cells, LeadField.Tags) is { } tags)
+        var tagColumn = _column[(int)LeadField.Tags];
+        if (tagColumn >= 0 && !row.IsBlank(tagColumn))
         {
-            foreach (var tag in tags.Split(TrackingTableHeaders.TagSeparators))
+            var tags = row.Span(tagColumn);
+            var pool = _pools[(int)LeadField.Tags]!;
+            while (tags.Length > 0)
             {
-                if (!string.IsNullOrWhiteSpace(tag))
+                var end = tags.IndexOfAny(TrackingTableHeaders.TagSeparators);
+                var tag = RowBatch.Trim(end < 0 ? tags : tags.Slice(0, end));
+                if (tag.Length > 0)
                 {
-                    b.Tags.Add(tag.Trim());
+                    record.Tags.Add(pool.Intern(tag));
                 }
+
+                tags = end < 0 ? ReadOnlySpan<char>.Empty : tags.Slice(end + 1);
             }
         }
 
-        if (Text(cells, LeadField.CycleDays) is { } cycleDays)
+        record.RecordedCycleDays = Text(row, LeadField.CycleDays);
+        return bad;
+    }
+
+    /// <summary>The builder the lead path checks and builds: the record's values plus attributes and stages the pipeline lacks.</summary>
+    private LeadBuilder ToBuilder(LeadRecord record, CsvCells row, CsvReadOptions options)
+    {
+        var pipeline = record.Pipeline;
+        var b = new LeadBuilder
+        {
+            Pipeline = options.Pipeline,
+            Id = record.Id,
+            Name = record.Name,
+            Channel = record.Channel,
+            Strategy = record.Strategy,
+            Content = record.Content,
+            Owner = record.Owner,
+            CustomerType = record.CustomerType,
+            Industry = record.Industry,
+            LossReason = record.LossReason,
+            Notes = record.Notes,
+            AcquiredAt = record.AcquiredAt,
+            WonAt = record.WonAt,
+            LostAt = record.LostAt,
+            LastActivityAt = record.LastActivityAt,
+            DealAmount = record.DealAmount,
+            AcquisitionCost = record.AcquisitionCost,
+        };
+        for (var s = 1; s < pipeline.Count - 1; s++)
+        {
+            if (record.GetStageTime(s) is { } t)
+            {
+                b.SetStageTime(pipeline.Stages[s].Name, t);
+            }
+        }
+
+        foreach (var (stage, _, at) in _unknownStages)
+        {
+            b.SetStageTime(stage, at);
+        }
+
+        foreach (var tag in record.Tags)
+        {
+            b.Tags.Add(tag);
+        }
+
+        if (record.RecordedCycleDays is { } cycleDays)
         {
             b.Attributes[DataQualityOptions.CycleDaysAttribute] = cycleDays;
         }
 
         foreach (var (index, name) in _attributes)
         {
-            if (!string.IsNullOrWhiteSpace(cells[index]))
+            if (!row.IsBlank(index))
             {
-                b.Attributes[name] = cells[index];
+                b.Attributes[name] = row.GetString(index);
             }
         }
 
-        var checks = new List<DataQualityIssue>();
-        var lead = DataQualityChecker.BuildLead(b, options.Quality, checks);
-        foreach (var issue in checks)
+        return b;
+    }
+
+    /// <summary>Moves the checks' issues to the row's, with file, line, column and cell; a cell that did not parse was reported
+    /// once already, and what follows from its absence is not a second fault.</summary>
+    private void Locate(CsvCells row, RowContext context, ulong bad, List<DataQualityIssue> issues)
+    {
+        foreach (var issue in _checks)
         {
-            // A cell that did not parse was reported once already; what follows from its absence is not a second fault.
-            if (issue.Field is { } f && bad.Contains(f))
+            if (issue.Field is { } f && (bad & Bit(f)) != 0)
             {
                 continue;
             }
 
             var column = issue.Field is { } g && _column[(int)g] >= 0 ? _column[(int)g] : -1;
             issues.Add(column >= 0
-                ? issue.WithSource(context.File, context.Line, _headers[column], cells[column])
+                ? issue.WithSource(context.File, context.Line, _headers[column], row.GetString(column))
                 : issue.WithSource(context.File, context.Line, null, null));
         }
 
-        if (bad.Count > 0 || lead is null)
-        {
-            return null;
-        }
-
-        if (options.CheckDuplicateIds)
-        {
-            if (_seen.TryGetValue(lead.Id, out var first))
-            {
-                issues.Add(context.Issue(DataQualityRule.DuplicateId, IssueSeverity.Error,
-                    $"The id '{lead.Id}' was already used at line {first.ToString(CultureInfo.InvariantCulture)}; this row is not read.",
-                    Header(LeadField.Id), cells[_column[(int)LeadField.Id]], lead.Id, LeadField.Id));
-                return null;
-            }
-
-            _seen.Add(lead.Id, context.Line);
-        }
-
-        return lead;
+        _checks.Clear();
     }
 
-    private Money? Amount(string[] cells, LeadField field, Currency? rowCurrency, HashSet<LeadField> bad, RowContext context, List<DataQualityIssue> issues, string? id)
+    private bool IsDuplicate(CsvCells row, string id, RowContext context, List<DataQualityIssue> issues)
     {
-        if (Text(cells, field) is not { } raw)
+        if (!context.Options.CheckDuplicateIds)
+        {
+            return false;
+        }
+
+        if (_seen.TryGetValue(id, out var first))
+        {
+            issues.Add(context.Issue(DataQualityRule.DuplicateId, IssueSeverity.Error,
+                $"The id '{id}' was already used at line {first.ToString(CultureInfo.InvariantCulture)}; this row is not read.",
+                Header(LeadField.Id), row.GetString(_column[(int)LeadField.Id]), id, LeadField.Id));
+            return true;
+        }
+
+        _seen.Add(id, context.Line);
+        return false;
+    }
+
+    private Money? Amount(CsvCells row, LeadField field, Currency? rowCurrency, ref ulong bad, RowContext context, List<DataQualityIssue> issues, string? id)
+    {
+        var column = _column[(int)field];
+        if (column < 0 || row.IsBlank(column))
         {
             return null;
         }
 
+        if (CsvValues.TryParsePlainAmount(row.Span(column), out var plain))
+        {
+            return new Money(plain, rowCurrency ?? context.Options.Currency);
+        }
+
+        var raw = row.GetString(column);
         if (!CsvValues.TryParseAmount(raw, rowCurrency, out var amount, out var named))
         {
-            bad.Add(field);
+            bad |= Bit(field);
             issues.Add(context.Issue(DataQualityRule.InvalidAmount, IssueSeverity.Error,
                 $"'{raw.Trim()}' is not an amount (expected 50000, 50,000, ¥50,000, 5万 or 50万元).", Header(field), raw, id, field));
             return null;
         }
 
-        if (named is { } n && rowCurrency is { } r && n != r && !bad.Contains(LeadField.Currency))
+        if (named is { } n && rowCurrency is { } r && n != r && (bad & Bit(LeadField.Currency)) == 0)
         {
-            bad.Add(field);
+            bad |= Bit(field);
             issues.Add(context.Issue(DataQualityRule.CurrencyMismatch, IssueSeverity.Error,
                 $"'{raw.Trim()}' is in {n.Code} but the row's currency is {r.Code}.", Header(field), raw, id, field));
             return null;
@@ -247,41 +429,64 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         return Currency.TryFromCode(t, out currency);
     }
 
-    private static void SetInstant(LeadBuilder b, LeadField field, DateTimeOffset at)
+    private void SetInstant(LeadRecord record, Pipeline pipeline, LeadField field, DateTimeOffset at)
     {
         switch (field)
         {
             case LeadField.AcquiredAt:
-                b.AcquiredAt = at;
+                record.AcquiredAt = at;
                 break;
             case LeadField.ContactedAt:
-                b.SetStageTime(Pipeline.Contacted, at);
+                SetStage(record, pipeline, Pipeline.Contacted, field, at);
                 break;
             case LeadField.NeedsConfirmedAt:
-                b.SetStageTime(Pipeline.NeedsConfirmed, at);
+                SetStage(record, pipeline, Pipeline.NeedsConfirmed, field, at);
                 break;
             case LeadField.ProposalSentAt:
-                b.SetStageTime(Pipeline.ProposalSent, at);
+                SetStage(record, pipeline, Pipeline.ProposalSent, field, at);
                 break;
             case LeadField.NegotiationAt:
-                b.SetStageTime(Pipeline.Negotiation, at);
+                SetStage(record, pipeline, Pipeline.Negotiation, field, at);
                 break;
             case LeadField.WonAt:
-                b.WonAt = at;
+                record.WonAt = at;
                 break;
             case LeadField.LostAt:
-                b.LostAt = at;
+                record.LostAt = at;
                 break;
             case LeadField.LastActivityAt:
-                b.LastActivityAt = at;
+                record.LastActivityAt = at;
                 break;
         }
     }
 
-    private string? Text(string[] cells, LeadField field)
+    private void SetStage(LeadRecord record, Pipeline pipeline, string stage, LeadField field, DateTimeOffset at)
+    {
+        var index = pipeline.IndexOf(stage);
+        if (index > 0 && index < pipeline.Count - 1)
+        {
+            record.SetStageTime(index, at);
+        }
+        else
+        {
+            _unknownStages.Add((stage, field, at));
+        }
+    }
+
+    private static ulong Bit(LeadField field) => 1UL << (int)field;
+
+    // The cell's text as written, or null when the column is absent or the cell blank.
+    private string? Text(CsvCells row, LeadField field)
     {
         var i = _column[(int)field];
-        return i < 0 || string.IsNullOrWhiteSpace(cells[i]) ? null : cells[i];
+        return i < 0 || row.IsBlank(i) ? null : row.GetString(i);
+    }
+
+    // The cell's text trimmed, one instance per distinct text, or null when absent or blank.
+    private string? Pooled(CsvCells row, LeadField field)
+    {
+        var i = _column[(int)field];
+        return i < 0 || row.IsBlank(i) ? null : _pools[(int)field]!.Intern(RowBatch.Trim(row.Span(i)));
     }
 
     private string? Header(LeadField field) => _column[(int)field] is var i && i >= 0 ? _headers[i] : null;

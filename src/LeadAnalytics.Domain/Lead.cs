@@ -45,23 +45,35 @@ public sealed class Lead : IEquatable<Lead>
         AcquisitionCost = b.AcquisitionCost;
         Notes = string.IsNullOrWhiteSpace(b.Notes) ? null : b.Notes;
         LastActivityAt = b.LastActivityAt;
-        var tags = new List<string>();
-        foreach (var tag in b.Tags)
-        {
-            var t = Clean(tag);
-            if (t is not null && !tags.Contains(t, StringComparer.Ordinal))
-            {
-                tags.Add(t);
-            }
-        }
-
-        _tags = tags.ToArray();
-        _followUps = b.FollowUps.OrderBy(f => f.At.UtcDateTime).ThenBy(f => (int)f.Kind).ThenBy(f => f.Note, StringComparer.Ordinal).ToArray();
+        _tags = CleanTags(b.Tags);
+        _followUps = b.FollowUps.Count == 0
+            ? Array.Empty<FollowUp>()
+            : b.FollowUps.OrderBy(f => f.At.UtcDateTime).ThenBy(f => (int)f.Kind).ThenBy(f => f.Note, StringComparer.Ordinal).ToArray();
         Attributes = b.Attributes.Count == 0 ? NoAttributes : new Dictionary<string, string>(b.Attributes, StringComparer.Ordinal);
         HasChronologyFaults = hasChronologyFaults;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    private static string[] CleanTags(IList<string> tags)
+    {
+        if (tags.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var list = new List<string>(tags.Count);
+        foreach (var tag in tags)
+        {
+            var t = Clean(tag);
+            if (t is not null && !list.Contains(t, StringComparer.Ordinal))
+            {
+                list.Add(t);
+            }
+        }
+
+        return list.ToArray();
+    }
 
     /// <summary>The lead id (线索编号), unique within a data set.</summary>
     public string Id { get; }

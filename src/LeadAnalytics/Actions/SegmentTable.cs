@@ -12,37 +12,40 @@ internal static class SegmentTable
     internal static LeadTable Build(LeadTable table, int[] rows)
     {
         var n = rows.Length;
-        var ids = new string[n];
+        var ids = new IdColumn.Builder();
         var lost = new int[n];
-        var deal = new long[n];
-        var cost = new long[n];
+        var deal = new AmountColumn.Builder();
+        var cost = new AmountColumn.Builder();
         var flags = new byte[n];
+        var furthest = new byte[n];
         var stageSeconds = new int[table.StageSeconds.Length][];
         for (var s = 0; s < stageSeconds.Length; s++)
         {
             stageSeconds[s] = new int[n];
         }
 
-        var tagOffsets = new int[n + 1];
-        var tagCodes = new List<int>();
-        var activityOffsets = new int[n + 1];
+        var tagOffsets = new OffsetColumn.Builder();
+        var tagCodes = new CodeColumn.Builder();
+        var activityOffsets = new OffsetColumn.Builder();
         var activities = new List<int>();
-        var reasonCodes = new int[n];
-        var dimensionCodes = new int[(int)Dimension.Tag][];
+        var reasonCodes = new CodeColumn.Builder();
+        var dimensionCodes = new CodeColumn.Builder[(int)Dimension.Tag];
         for (var d = 0; d < dimensionCodes.Length; d++)
         {
-            dimensionCodes[d] = new int[n];
+            dimensionCodes[d] = new CodeColumn.Builder();
         }
 
+        var tags = table.Dimensions[(int)Dimension.Tag].Codes;
         for (var i = 0; i < n; i++)
         {
             var row = rows[i];
-            ids[i] = table.Ids[row];
+            ids.Add(table.Ids[row]);
             lost[i] = table.LostSeconds[row];
-            deal[i] = table.DealMinor[row];
-            cost[i] = table.CostMinor[row];
+            deal.Add(table.DealMinor[row]);
+            cost.Add(table.CostMinor[row]);
             flags[i] = table.Flags[row];
-            reasonCodes[i] = table.LossReasons.Codes[row];
+            furthest[i] = table.Furthest[row];
+            reasonCodes.Add(table.LossReasons.Codes[row]);
             for (var s = 0; s < stageSeconds.Length; s++)
             {
                 stageSeconds[s][i] = table.StageSeconds[s][row];
@@ -50,36 +53,35 @@ internal static class SegmentTable
 
             for (var d = 0; d < dimensionCodes.Length; d++)
             {
-                dimensionCodes[d][i] = table.Dimensions[d].Codes[row];
+                dimensionCodes[d].Add(table.Dimensions[d].Codes[row]);
             }
 
-            var tags = table.Dimensions[(int)Dimension.Tag].Codes;
             for (var t = table.TagOffsets[row]; t < table.TagOffsets[row + 1]; t++)
             {
                 tagCodes.Add(tags[t]);
             }
 
-            tagOffsets[i + 1] = tagCodes.Count;
+            tagOffsets.EndRow(tagCodes.Count);
             for (var a = table.ActivityOffsets[row]; a < table.ActivityOffsets[row + 1]; a++)
             {
                 activities.Add(table.ActivitySeconds[a]);
             }
 
-            activityOffsets[i + 1] = activities.Count;
+            activityOffsets.EndRow(activities.Count);
         }
 
         var dimensions = new DimensionColumn[table.Dimensions.Length];
         for (var d = 0; d < dimensions.Length; d++)
         {
-            var codes = d == (int)Dimension.Tag ? tagCodes.ToArray() : dimensionCodes[d];
+            var codes = d == (int)Dimension.Tag ? tagCodes.ToColumn() : dimensionCodes[d].ToColumn();
             dimensions[d] = new DimensionColumn((Dimension)d, table.Dimensions[d].Values.ToArray(), codes);
         }
 
-        var reasons = new DimensionColumn(table.LossReasons.Dimension, table.LossReasons.Values.ToArray(), reasonCodes);
+        var reasons = new DimensionColumn(table.LossReasons.Dimension, table.LossReasons.Values.ToArray(), reasonCodes.ToColumn());
 
         // The source's latest event bounds the copy's: engines only use it to know when as-of sees everything.
         return new LeadTable(
-            table.Pipeline, table.Currency, table.EpochTicks, ids, dimensions, tagOffsets, stageSeconds, lost, activityOffsets,
-            activities.ToArray(), deal, cost, flags, reasons, table.MaxEventSeconds);
+            table.Pipeline, table.Currency, table.EpochTicks, ids.ToColumn(), dimensions, tagOffsets.ToColumn(), stageSeconds, lost,
+            activityOffsets.ToColumn(), activities.ToArray(), deal.ToColumn(), cost.ToColumn(), flags, furthest, reasons, table.MaxEventSeconds);
     }
 }

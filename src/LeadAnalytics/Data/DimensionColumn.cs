@@ -10,7 +10,7 @@ public sealed class DimensionColumn
     private readonly string?[] _values;
     private readonly Dictionary<string, int> _codes;
 
-    internal DimensionColumn(Dimension dimension, string?[] values, int[] codes)
+    internal DimensionColumn(Dimension dimension, string?[] values, CodeColumn codes)
     {
         Dimension = dimension;
         _values = values;
@@ -19,6 +19,20 @@ public sealed class DimensionColumn
         for (var i = 1; i < values.Length; i++)
         {
             _codes[values[i]!] = i;
+        }
+
+        // Rank by ordinal value, the missing code 0 first: engines order segments by rank instead of comparing labels.
+        var order = new int[values.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => a == b ? 0 : a == 0 ? -1 : b == 0 ? 1 : string.CompareOrdinal(values[a], values[b]));
+        Ranks = new int[values.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            Ranks[order[r]] = r;
         }
     }
 
@@ -32,7 +46,25 @@ public sealed class DimensionColumn
     public int Cardinality => _values.Length;
 
     // Per-row codes (single-valued dimensions) or per-entry codes (tags, indexed through LeadTable's offsets).
-    internal int[] Codes { get; }
+    internal CodeColumn Codes { get; }
+
+    // Ranks[code]: the code's position when values are ordered ordinally, missing (code 0) first.
+    internal int[] Ranks { get; }
+
+    // Resident bytes of the codes and the distinct strings.
+    internal long ResidentBytes
+    {
+        get
+        {
+            var bytes = Codes.ResidentBytes + (_values.Length * 4L);
+            foreach (var v in _values)
+            {
+                bytes += v is null ? 0 : 24 + (2L * v.Length);
+            }
+
+            return bytes;
+        }
+    }
 
     /// <summary>The code of a value.</summary>
     /// <param name="value">The value; <see langword="null"/> gives the missing code 0.</param>

@@ -9,10 +9,11 @@ namespace LeadAnalytics.Data;
 /// <para><b>Precision.</b> Instants are kept to the second (sub-second parts are truncated) within about ±68 years of
 /// <see cref="Epoch"/> (the first added lead's acquisition, floored to a UTC day). Amounts are kept to the currency's minor
 /// unit (rounded half away from zero).</para>
-/// <para><b>Memory per lead</b> (resident, besides each distinct string held once): 6 dimension codes × 4 bytes,
-/// 6 stage instants (default pipeline) + lost × 4 bytes, deal amount and acquisition cost × 8 bytes, 1 flag byte,
-/// loss-reason code 4 bytes, tag and activity offsets 2 × 4 bytes, plus the id reference (8 bytes) and the id string
-/// itself: 93 bytes plus the id for the default pipeline. <see cref="EstimatedBytes"/> reports the total.</para>
+/// <para><b>Memory per lead</b> (resident, besides each distinct string held once): dimension codes of 1, 2 or 4 bytes
+/// (as the cardinality needs), 6 stage instants (default pipeline) + lost × 4 bytes, deal amount and acquisition cost × 4
+/// bytes (8 when an amount does not fit in an int), 1 flag byte, 1 furthest-stage byte, the loss-reason code, tag and
+/// activity offsets (4 bytes each, only when some lead has tags or activities) and the id packed with a 4-byte offset:
+/// about 45 bytes plus 4 + the id's length for the default pipeline. <see cref="EstimatedBytes"/> reports the total.</para>
 /// <para>Immutable and thread-safe: any number of engines may read one table concurrently.</para>
 /// </remarks>
 public sealed class LeadTable
@@ -26,14 +27,15 @@ public sealed class LeadTable
     internal const byte ChronologyFaultFlag = 1;
 
     internal LeadTable(
-        Pipeline pipeline, Currency currency, long epochTicks, string[] ids, DimensionColumn[] dimensions, int[] tagOffsets,
-        int[][] stageSeconds, int[] lostSeconds, int[] activityOffsets, int[] activitySeconds, long[] dealMinor, long[] costMinor,
-        byte[] flags, DimensionColumn lossReasons, int maxEventSeconds)
+        Pipeline pipeline, Currency currency, long epochTicks, IdColumn ids, DimensionColumn[] dimensions, OffsetColumn tagOffsets,
+        int[][] stageSeconds, int[] lostSeconds, OffsetColumn activityOffsets, int[] activitySeconds, AmountColumn dealMinor,
+        AmountColumn costMinor, byte[] flags, byte[] furthest, DimensionColumn lossReasons, int maxEventSeconds)
     {
         Pipeline = pipeline;
         Currency = currency;
         EpochTicks = epochTicks;
         Ids = ids;
+        Count = ids.Count;
         Dimensions = dimensions;
         TagOffsets = tagOffsets;
         StageSeconds = stageSeconds;
@@ -43,6 +45,7 @@ public sealed class LeadTable
         DealMinor = dealMinor;
         CostMinor = costMinor;
         Flags = flags;
+        Furthest = furthest;
         LossReasons = lossReasons;
         MaxEventSeconds = maxEventSeconds;
         MinorUnitScale = Pow10(currency.MinorUnits);
@@ -50,12 +53,12 @@ public sealed class LeadTable
 
     internal long EpochTicks { get; }
 
-    internal string[] Ids { get; }
+    internal IdColumn Ids { get; }
 
     // Indexed by (int)Dimension; the Tag column's codes are per entry, located through TagOffsets.
     internal DimensionColumn[] Dimensions { get; }
 
-    internal int[] TagOffsets { get; }
+    internal OffsetColumn TagOffsets { get; }
 
     // [stage][row]; stage 0 (acquisition) is always present.
     internal int[][] StageSeconds { get; }
@@ -63,15 +66,19 @@ public sealed class LeadTable
     internal int[] LostSeconds { get; }
 
     // Follow-up and explicit last-activity instants per row, ascending, located through ActivityOffsets.
-    internal int[] ActivityOffsets { get; }
+    internal OffsetColumn ActivityOffsets { get; }
 
     internal int[] ActivitySeconds { get; }
 
-    internal long[] DealMinor { get; }
+    internal AmountColumn DealMinor { get; }
 
-    internal long[] CostMinor { get; }
+    internal AmountColumn CostMinor { get; }
 
     internal byte[] Flags { get; }
+
+    // The furthest stage recorded (the highest stage index with an instant), ignoring as-of: the answer of
+    // FurthestStageAt whenever that stage's instant is at or before the as-of instant, which is nearly always.
+    internal byte[] Furthest { get; }
 
     internal DimensionColumn LossReasons { get; }
 
@@ -104,7 +111,7 @@ public sealed class LeadTable
     }
 
     /// <summary>The number of leads (rows).</summary>
-    public int Count => Ids.Length;
+    public int Count { get; }
 
     /// <summary>The pipeline whose stages the stage columns follow.</summary>
     public Pipeline Pipeline { get; }
@@ -115,25 +122,17 @@ public sealed class LeadTable
     /// <summary>The origin of the instant columns (UTC).</summary>
     public DateTimeOffset Epoch => new(EpochTicks, TimeSpan.Zero);
 
-    /// <summary>Approximate resident bytes of the table's arrays and distinct strings.</summary>
+    /// <summary>Approximate resident bytes of the table's arrays and distinct strings (docs/data.md lists the layout).</summary>
     public long EstimatedBytes
     {
         get
         {
-            long bytes = (long)Count * (8 + 4 + 8 + 8 + 1 + 4) + (TagOffsets.Length + ActivityOffsets.Length + ActivitySeconds.Length) * 4L;
-            bytes += (long)StageSeconds.Length * Count * 4;
+            long bytes = Ids.ResidentBytes + TagOffsets.ResidentBytes + ActivityOffsets.ResidentBytes + (ActivitySeconds.Length * 4L);
+            bytes += ((long)StageSeconds.Length + 1) * Count * 4; // the stage instants and the lost instant
+            bytes += DealMinor.ResidentBytes + CostMinor.ResidentBytes + Flags.Length + Furthest.Length + LossReasons.ResidentBytes;
             foreach (var d in Dimensions)
             {
-                bytes += d.Codes.Length * 4L;
-                foreach (var v in d.Values)
-                {
-                    bytes += v is null ? 0 : 24 + (2L * v.Length);
-                }
-            }
-
-            foreach (var id in Ids)
-            {
-                bytes += 24 + (2L * id.Length);
+                bytes += d.ResidentBytes;
             }
 
             return bytes;
@@ -168,14 +167,19 @@ public sealed class LeadTable
         CheckRow(row);
         var start = TagOffsets[row];
         var codes = new int[TagOffsets[row + 1] - start];
-        Array.Copy(Dimensions[(int)Dimension.Tag].Codes, start, codes, 0, codes.Length);
+        var all = Dimensions[(int)Dimension.Tag].Codes;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = all[start + i];
+        }
+
         return codes;
     }
 
     /// <summary>The lead id of a row.</summary>
     /// <param name="row">The row.</param>
     /// <returns>The id.</returns>
-    public string GetId(int row) => Ids[CheckRow(row)];
+    public string GetId(int row) => Ids.Get(CheckRow(row));
 
     /// <summary>When a lead entered a stage.</summary>
     /// <param name="row">The row.</param>
@@ -266,7 +270,7 @@ public sealed class LeadTable
 
     internal int FurthestStageAt(int row, int asOf)
     {
-        for (var s = StageSeconds.Length - 1; s >= 0; s--)
+        for (var s = (int)Furthest[row]; s >= 0; s--)
         {
             var t = StageSeconds[s][row];
             if (t != MissingTime && t <= asOf)
@@ -322,9 +326,9 @@ public sealed class LeadTable
 
     private int CheckRow(int row)
     {
-        if ((uint)row >= (uint)Ids.Length)
+        if ((uint)row >= (uint)Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(row), row, $"The table has {Ids.Length} rows.");
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"The table has {Count} rows.");
         }
 
         return row;

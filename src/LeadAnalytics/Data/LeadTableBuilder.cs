@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using LeadAnalytics.Quality;
+
 namespace LeadAnalytics.Data;
 
 /// <summary>
@@ -8,18 +11,20 @@ namespace LeadAnalytics.Data;
 public sealed class LeadTableBuilder
 {
     private readonly LeadTableOptions _options;
-    private readonly List<string> _ids = new();
+    private readonly IdColumn.Builder _ids = new();
     private readonly Encoder[] _dimensions = new Encoder[7];
-    private readonly List<int> _tagOffsets = new() { 0 };
-    private readonly List<int>[] _stages;
-    private readonly List<int> _lost = new();
-    private readonly List<int> _activityOffsets = new() { 0 };
-    private readonly List<int> _activities = new();
-    private readonly List<long> _deal = new();
-    private readonly List<long> _cost = new();
-    private readonly List<byte> _flags = new();
+    private readonly OffsetColumn.Builder _tagOffsets = new();
+    private readonly GrowableArray<int>[] _stages;
+    private readonly GrowableArray<int> _lost = new();
+    private readonly OffsetColumn.Builder _activityOffsets = new();
+    private readonly GrowableArray<int> _activities = new();
+    private readonly AmountColumn.Builder _deal = new();
+    private readonly AmountColumn.Builder _cost = new();
+    private readonly GrowableArray<byte> _flags = new();
+    private readonly GrowableArray<byte> _furthest = new();
     private readonly Encoder _lossReasons = new();
     private readonly List<int> _scratch = new();
+    private readonly List<string> _tags = new();
     private Pipeline? _pipeline;
     private Currency? _currency;
     private long? _epochTicks;
@@ -38,7 +43,7 @@ public sealed class LeadTableBuilder
             _dimensions[i] = new Encoder();
         }
 
-        _stages = new List<int>[Pipeline.MaxStages];
+        _stages = new GrowableArray<int>[Pipeline.MaxStages];
     }
 
     /// <summary>The number of leads added so far.</summary>
@@ -58,11 +63,7 @@ public sealed class LeadTableBuilder
             throw new ArgumentNullException(nameof(lead));
         }
 
-        if (_built)
-        {
-            throw new InvalidOperationException("The table was already built.");
-        }
-
+        CheckNotBuilt();
         var pipeline = _pipeline ??= lead.Pipeline;
         if (!ReferenceEquals(pipeline, lead.Pipeline) && !SameStages(pipeline, lead.Pipeline))
         {
@@ -70,25 +71,17 @@ public sealed class LeadTableBuilder
         }
 
         var epoch = _epochTicks ??= lead.AcquiredAt.UtcTicks - (lead.AcquiredAt.UtcTicks % TimeSpan.TicksPerDay);
-        _ids.Add(lead.Id);
-        _dimensions[(int)Dimension.Channel].Add(lead.Channel);
-        _dimensions[(int)Dimension.Strategy].Add(lead.Strategy);
-        _dimensions[(int)Dimension.Content].Add(lead.Content);
-        _dimensions[(int)Dimension.Industry].Add(lead.Industry);
-        _dimensions[(int)Dimension.Owner].Add(lead.Owner);
-        _dimensions[(int)Dimension.CustomerType].Add(lead.CustomerType);
-        foreach (var tag in lead.Tags)
-        {
-            _dimensions[(int)Dimension.Tag].Add(tag);
-        }
 
-        _tagOffsets.Add(_dimensions[(int)Dimension.Tag].Count);
+        // Everything that can throw is converted before the first column grows, so a failed Add leaves the builder as it was.
+        var furthest = 0;
         for (var s = 0; s < pipeline.Count; s++)
         {
-            (_stages[s] ??= new List<int>()).Add(Seconds(lead.GetStageTime(s), epoch, lead.Id));
+            var seconds = Seconds(lead.GetStageTime(s), epoch, lead.Id);
+            furthest = seconds == LeadTable.MissingTime ? furthest : s;
+            _stageRow[s] = seconds;
         }
 
-        _lost.Add(Seconds(lead.LostAt, epoch, lead.Id));
+        var lost = Seconds(lead.LostAt, epoch, lead.Id);
         _scratch.Clear();
         foreach (var f in lead.FollowUps)
         {
@@ -100,19 +93,166 @@ public sealed class LeadTableBuilder
             _scratch.Add(Seconds(last, epoch, lead.Id));
         }
 
-        _scratch.Sort();
-        foreach (var t in _scratch)
+        var deal = Minor(lead.DealAmount);
+        var cost = Minor(lead.AcquisitionCost);
+
+        Append(lead.Id, lead.Channel, lead.Strategy, lead.Content, lead.Industry, lead.Owner, lead.CustomerType, lead.Tags, pipeline.Count, furthest,
+            lost, deal, cost, lead.HasChronologyFaults, lead.LossReason);
+        return this;
+    }
+
+    /// <summary>Checks a record with <see cref="DataQualityChecker.CheckRecord(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/> and adds it unless an error was found: the
+    /// bulk-loading path (CSV import, database readers) that makes no <see cref="Lead"/> objects. A lead kept with chronology
+    /// faults is flagged as <see cref="Lead.HasChronologyFaults"/> would be; text is cleaned as <see cref="Lead"/> cleans it.</summary>
+    /// <param name="record">The record; it can be cleared and reused afterwards.</param>
+    /// <param name="quality">The per-record checks; <see cref="DataQualityOptions.Default"/> when null.</param>
+    /// <param name="issues">Receives the record's issues (without file locations). An amount in another currency than the
+    /// table's, with no <see cref="LeadTableOptions.CurrencyConverter"/>, is reported here as
+    /// <see cref="DataQualityRule.CurrencyMismatch"/> and rejects the record instead of throwing.</param>
+    /// <returns><see langword="true"/> when the record was added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="issues"/> is null.</exception>
+    /// <exception cref="ArgumentException">The record's pipeline has other stages than the table's, or an instant is too far from
+    /// the others to fit.</exception>
+    /// <exception cref="InvalidOperationException">The table was already built.</exception>
+    public bool Add(LeadRecord record, DataQualityOptions? quality, ICollection<DataQualityIssue> issues)
+    {
+        if (record is null)
         {
-            _activities.Add(t);
-            Track(t);
+            throw new ArgumentNullException(nameof(record));
         }
 
-        _activityOffsets.Add(_activities.Count);
-        _deal.Add(Minor(lead.DealAmount));
-        _cost.Add(Minor(lead.AcquisitionCost));
-        _flags.Add(lead.HasChronologyFaults ? LeadTable.ChronologyFaultFlag : (byte)0);
-        _lossReasons.Add(lead.LossReason);
-        return this;
+        if (issues is null)
+        {
+            throw new ArgumentNullException(nameof(issues));
+        }
+
+        CheckNotBuilt();
+        var pipeline = _pipeline ??= record.Pipeline;
+        if (!ReferenceEquals(pipeline, record.Pipeline) && !SameStages(pipeline, record.Pipeline))
+        {
+            throw new ArgumentException($"Record '{record.Id}' uses pipeline '{record.Pipeline}', the table '{pipeline}'.", nameof(record));
+        }
+
+        if (!DataQualityChecker.CheckRecord(record, quality, issues, out var chronology))
+        {
+            return false;
+        }
+
+        var id = record.Id!.Trim();
+        if (!TryMinor(record.DealAmount, LeadField.DealAmount, id, issues, out var deal) || !TryMinor(record.AcquisitionCost, LeadField.AcquisitionCost, id, issues, out var cost))
+        {
+            return false;
+        }
+
+        var acquired = record.AcquiredAt!.Value;
+        var epoch = _epochTicks ??= acquired.UtcTicks - (acquired.UtcTicks % TimeSpan.TicksPerDay);
+        var furthest = 0;
+        var times = record.StageTimes;
+        for (var s = 0; s < pipeline.Count; s++)
+        {
+            var seconds = Seconds(times[s], epoch, id);
+            furthest = seconds == LeadTable.MissingTime ? furthest : s;
+            _stageRow[s] = seconds;
+        }
+
+        var lost = Seconds(record.LostAt, epoch, id);
+        _scratch.Clear();
+        var followUps = record.FollowUpTimes;
+        for (var i = 0; i < followUps.Count; i++)
+        {
+            _scratch.Add(Seconds(followUps[i], epoch, id));
+        }
+
+        if (record.LastActivityAt is { } last)
+        {
+            _scratch.Add(Seconds(last, epoch, id));
+        }
+
+        _tags.Clear();
+        var tags = record.Tags;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (Clean(tags[i]) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
+            {
+                _tags.Add(t);
+            }
+        }
+
+        Append(id, Clean(record.Channel), Clean(record.Strategy), Clean(record.Content), Clean(record.Industry), Clean(record.Owner),
+            Clean(record.CustomerType), _tags, pipeline.Count, furthest, lost, deal, cost, chronology, Clean(record.LossReason));
+        return true;
+    }
+
+    // Appends one row whose values were all converted (nothing below throws), so a failed Add leaves the builder as it was.
+    private void Append(
+        string id, string? channel, string? strategy, string? content, string? industry, string? owner, string? customerType, IReadOnlyList<string> tags,
+        int stages, int furthest, int lost, long deal, long cost, bool chronologyFault, string? lossReason)
+    {
+        _ids.Add(id);
+        _dimensions[(int)Dimension.Channel].Add(channel);
+        _dimensions[(int)Dimension.Strategy].Add(strategy);
+        _dimensions[(int)Dimension.Content].Add(content);
+        _dimensions[(int)Dimension.Industry].Add(industry);
+        _dimensions[(int)Dimension.Owner].Add(owner);
+        _dimensions[(int)Dimension.CustomerType].Add(customerType);
+        var tagColumn = _dimensions[(int)Dimension.Tag];
+        for (var i = 0; i < tags.Count; i++)
+        {
+            tagColumn.Add(tags[i]);
+        }
+
+        _tagOffsets.EndRow(tagColumn.Count);
+        AppendInstants(stages, furthest, lost);
+        if (_scratch.Count > 1)
+        {
+            _scratch.Sort();
+        }
+
+        for (var i = 0; i < _scratch.Count; i++)
+        {
+            _activities.Add(_scratch[i]);
+            Track(_scratch[i]);
+        }
+
+        _activityOffsets.EndRow(_activities.Count);
+        _deal.Add(deal);
+        _cost.Add(cost);
+        _flags.Add(chronologyFault ? LeadTable.ChronologyFaultFlag : (byte)0);
+        _lossReasons.Add(lossReason);
+    }
+
+    // Lead's cleaning (trimmed, blank is missing), with a quick exit for text that starts and ends with a non-space, which is
+    // nearly all of it; char.IsWhiteSpace looks CJK characters up in a table, the test below does not.
+    private static string? Clean(string? value)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return null;
+        }
+
+        if (!MaybeSpace(value[0]) && !MaybeSpace(value[value.Length - 1]))
+        {
+            return value;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    // False only for characters that are certainly not white space: printable ASCII and CJK ideographs.
+    private static bool MaybeSpace(char c) => c <= ' ' || (c >= '\u0085' && c < '\u3400');
+
+    private bool TryMinor(Money? money, LeadField field, string id, ICollection<DataQualityIssue> issues, out long minor)
+    {
+        if (money is { } m && (_currency ?? m.Currency) is var currency && m.Currency != currency && _options.CurrencyConverter is null)
+        {
+            issues.Add(new DataQualityIssue(DataQualityRule.CurrencyMismatch, IssueSeverity.Error,
+                $"The amount is in {m.Currency.Code}, the table in {currency.Code}; convert it first (LeadTableOptions.CurrencyConverter).", id, field, m.ToString()));
+            minor = 0;
+            return false;
+        }
+
+        minor = Minor(money);
+        return true;
     }
 
     /// <summary>Finishes the table.</summary>
@@ -120,11 +260,7 @@ public sealed class LeadTableBuilder
     /// <exception cref="InvalidOperationException">The table was already built.</exception>
     public LeadTable ToTable()
     {
-        if (_built)
-        {
-            throw new InvalidOperationException("The table was already built.");
-        }
-
+        CheckNotBuilt();
         _built = true;
         var pipeline = _pipeline ?? Pipeline.Default;
         var stageSeconds = new int[pipeline.Count][];
@@ -140,9 +276,31 @@ public sealed class LeadTableBuilder
         }
 
         return new LeadTable(
-            pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToArray(), dimensions, _tagOffsets.ToArray(), stageSeconds,
-            _lost.ToArray(), _activityOffsets.ToArray(), _activities.ToArray(), _deal.ToArray(), _cost.ToArray(), _flags.ToArray(),
-            _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+            pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToColumn(), dimensions, _tagOffsets.ToColumn(), stageSeconds,
+            _lost.ToArray(), _activityOffsets.ToColumn(), _activities.ToArray(), _deal.ToColumn(), _cost.ToColumn(), _flags.ToArray(),
+            _furthest.ToArray(), _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+    }
+
+    // The stage instants of the row being added, converted before anything is appended.
+    private readonly int[] _stageRow = new int[Pipeline.MaxStages];
+
+    private void AppendInstants(int stages, int furthest, int lost)
+    {
+        for (var s = 0; s < stages; s++)
+        {
+            (_stages[s] ??= new GrowableArray<int>()).Add(_stageRow[s]);
+        }
+
+        _furthest.Add((byte)furthest);
+        _lost.Add(lost);
+    }
+
+    private void CheckNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("The table was already built.");
+        }
     }
 
     private int Seconds(DateTimeOffset? instant, long epoch, string id)
@@ -192,7 +350,32 @@ public sealed class LeadTableBuilder
             }
         }
 
-        return (long)Math.Round(m.Amount * LeadTable.Pow10(currency.MinorUnits), 0, MidpointRounding.AwayFromZero);
+        return ToMinor(m.Amount, currency.MinorUnits);
+    }
+
+    private static readonly long[] PowersOfTen = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000 };
+
+    /// <summary>An amount in minor units, rounded half away from zero.</summary>
+    internal static long ToMinor(decimal amount, int minorUnits)
+    {
+#if NET8_0_OR_GREATER
+        // Exact without decimal arithmetic when the amount has no more decimals than the currency (the usual case):
+        // the mantissa times a power of ten.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && bits[1] >= 0 && scale <= minorUnits && minorUnits - scale < PowersOfTen.Length)
+        {
+            var mantissa = ((long)bits[1] << 32) | (uint)bits[0];
+            var factor = PowersOfTen[minorUnits - scale];
+            if (mantissa <= long.MaxValue / factor)
+            {
+                var minor = mantissa * factor;
+                return bits[3] < 0 ? -minor : minor;
+            }
+        }
+#endif
+        return (long)Math.Round(amount * LeadTable.Pow10(minorUnits), 0, MidpointRounding.AwayFromZero);
     }
 
     private static bool SameStages(Pipeline a, Pipeline b)
@@ -217,7 +400,12 @@ public sealed class LeadTableBuilder
     {
         private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
         private readonly List<string?> _values = new() { null };
-        private readonly List<int> _rows = new();
+        private readonly CodeColumn.Builder _rows = new();
+
+        // Bulk loaders pass the same string instances again and again (a CSV reader pools each column's texts, leads share
+        // them): a small cache keyed by object identity skips hashing the characters.
+        private readonly string?[] _cachedValues = new string?[256];
+        private readonly int[] _cachedCodes = new int[256];
 
         public int Count => _rows.Count;
 
@@ -229,16 +417,23 @@ public sealed class LeadTableBuilder
                 return;
             }
 
-            if (!_codes.TryGetValue(value, out var code))
+            var slot = RuntimeHelpers.GetHashCode(value) & 255;
+            if (!ReferenceEquals(_cachedValues[slot], value))
             {
-                code = _values.Count;
-                _codes.Add(value, code);
-                _values.Add(value);
+                if (!_codes.TryGetValue(value, out var code))
+                {
+                    code = _values.Count;
+                    _codes.Add(value, code);
+                    _values.Add(value);
+                }
+
+                _cachedValues[slot] = value;
+                _cachedCodes[slot] = code;
             }
 
-            _rows.Add(code);
+            _rows.Add(_cachedCodes[slot]);
         }
 
-        public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToArray());
+        public DimensionColumn ToColumn(Dimension dimension) => new(dimension, _values.ToArray(), _rows.ToColumn());
     }
 }

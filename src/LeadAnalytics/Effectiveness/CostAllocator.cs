@@ -283,7 +283,7 @@ internal static class CostAllocator
         return (x, y) =>
         {
             int a = rows[x], b = rows[y];
-            var c = string.CompareOrdinal(ids[a], ids[b]);
+            var c = ids.CompareOrdinal(a, b);
             if (c != 0)
             {
                 return c;

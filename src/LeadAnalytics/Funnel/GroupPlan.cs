@@ -16,13 +16,13 @@ internal sealed class GroupPlan
 
     private readonly LeadTable _table;
     private readonly FunnelGrouping _grouping;
-    private readonly int[]? _firstCodes;
-    private readonly int[]? _secondCodes;
+    private readonly CodeColumn? _firstCodes;
+    private readonly CodeColumn? _secondCodes;
     private readonly int _secondCardinality;
     private readonly int _tagPosition; // 0 none, 1 first dimension is Tag, 2 second is Tag
-    private readonly int[]? _otherCodes;
-    private readonly int[]? _tagCodes;
-    private readonly int[] _tagOffsets;
+    private readonly CodeColumn? _otherCodes;
+    private readonly CodeColumn? _tagCodes;
+    private readonly OffsetColumn _tagOffsets;
 
     // Sparse remap (pairs beyond DenseLimit): ids per row (no tag involved) or per tag entry and per tagless row.
     private readonly int _rangeStart;

@@ -14,6 +14,7 @@ internal sealed class RowClassifier
     private readonly int[][] _stages;
     private readonly int[] _acquired;
     private readonly int[] _lost;
+    private readonly byte[] _furthest;
     private readonly int _last;
     private readonly int _asOf;
     private readonly bool _hasWindow;
@@ -27,6 +28,7 @@ internal sealed class RowClassifier
         _stages = table.StageSeconds;
         _acquired = _stages[0];
         _lost = table.LostSeconds;
+        _furthest = table.Furthest;
         _last = _stages.Length - 1;
         _asOf = asOfSeconds;
         // Instants are whole seconds, so "within w" is "within floor(w) seconds" (a sub-second window keeps only the acquisition second).
@@ -83,7 +85,8 @@ internal sealed class RowClassifier
         }
         else
         {
-            for (var s = _last; s > 0; s--)
+            // Stages above the furthest recorded one have no instant: start there.
+            for (var s = (int)_furthest[row]; s > 0; s--)
             {
                 if (Reached(_stages[s][row], cutOff))
                 {

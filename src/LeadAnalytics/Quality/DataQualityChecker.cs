@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Quality;
 
@@ -36,16 +37,38 @@ public static class DataQualityChecker
         }
 
         options ??= DataQualityOptions.Default;
-        var found = new List<DataQualityIssue>();
-        CheckRecord(builder, options, options.ExpectedCurrency ?? builder.DealAmount?.Currency, found);
-        var rejected = false;
-        foreach (var issue in found)
+        var rejected = CheckRecord(new BuilderFields(builder), options, options.ExpectedCurrency ?? builder.DealAmount?.Currency, issues, out _);
+        return rejected ? null : builder.Build(LeadValidation.AllowChronologyFaults);
+    }
+
+    /// <summary>Checks a record held as plain values with the checks of <see cref="BuildLead"/>, building nothing: bulk loaders
+    /// check each row this way (<see cref="LeadTableBuilder.Add(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/>
+    /// does it before adding).</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="options">The settings; <see cref="DataQualityOptions.Default"/> when null.</param>
+    /// <param name="issues">Receives the issues found (without file locations).</param>
+    /// <returns><see langword="true"/> when no error was found (warnings such as chronology faults keep a record).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="issues"/> is null.</exception>
+    public static bool CheckRecord(LeadRecord record, DataQualityOptions? options, ICollection<DataQualityIssue> issues)
+    {
+        if (record is null)
         {
-            issues.Add(issue);
-            rejected |= issue.Severity == IssueSeverity.Error;
+            throw new ArgumentNullException(nameof(record));
         }
 
-        return rejected ? null : builder.Build(LeadValidation.AllowChronologyFaults);
+        if (issues is null)
+        {
+            throw new ArgumentNullException(nameof(issues));
+        }
+
+        return CheckRecord(record, options, issues, out _);
+    }
+
+    // The public check, also telling whether a chronology fault was found (the table flags such leads).
+    internal static bool CheckRecord(LeadRecord record, DataQualityOptions? options, ICollection<DataQualityIssue> issues, out bool chronology)
+    {
+        options ??= DataQualityOptions.Default;
+        return !CheckRecord(record, options, options.ExpectedCurrency ?? record.DealAmount?.Currency, issues, out chronology);
     }
 
     /// <summary>Checks a set of leads as of an instant.</summary>
@@ -77,7 +100,7 @@ public static class DataQualityChecker
         var stale = new List<string>();
         foreach (var lead in list)
         {
-            CheckRecord(lead.ToBuilder(), options, reference, found);
+            CheckRecord(new BuilderFields(lead.ToBuilder()), options, reference, found, out _);
             counts[lead.Id] = counts.TryGetValue(lead.Id, out var n) ? n + 1 : 1;
             if (lead.IsStale(asOf, options.StaleAfter))
             {
@@ -180,12 +203,19 @@ public static class DataQualityChecker
         return best;
     }
 
-    /// <summary>The per-record checks, shared by <see cref="BuildLead"/> and <see cref="Check"/>.</summary>
-    private static void CheckRecord(LeadBuilder b, DataQualityOptions options, Currency? reference, List<DataQualityIssue> sink)
+    /// <summary>The per-record checks, shared by <see cref="BuildLead"/>, <see cref="CheckRecord(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/> and <see cref="Check"/>.</summary>
+    /// <returns>Whether an error was added.</returns>
+    private static bool CheckRecord<T>(T b, DataQualityOptions options, Currency? reference, ICollection<DataQualityIssue> sink, out bool chronology)
+        where T : IRecordFields
     {
         var id = string.IsNullOrWhiteSpace(b.Id) ? null : b.Id!.Trim();
-        foreach (var v in LeadRules.Validate(b))
+        var error = false;
+        chronology = false;
+        var violations = b.Violations();
+        for (var i = 0; i < violations.Count; i++)
         {
+            var v = violations[i];
+            chronology |= v.IsChronology;
             var (rule, severity) = v.Rule switch
             {
                 LeadRule.MissingId => (DataQualityRule.MissingRequiredField, IssueSeverity.Error),
@@ -199,13 +229,17 @@ public static class DataQualityChecker
                 _ => (DataQualityRule.InvalidRecord, IssueSeverity.Error),
             };
             sink.Add(new DataQualityIssue(rule, severity, v.Message, id, FieldOf(v.Field), v.Value));
+            error |= severity == IssueSeverity.Error;
         }
 
-        foreach (var field in options.RequiredFields)
+        var required = options.RequiredFields;
+        for (var i = 0; i < required.Count; i++)
         {
-            if (field is not (LeadField.Id or LeadField.AcquiredAt) && IsMissing(b, field))
+            var field = required[i];
+            if (field is not (LeadField.Id or LeadField.AcquiredAt) && b.IsMissing(field))
             {
                 sink.Add(new DataQualityIssue(DataQualityRule.MissingRequiredField, IssueSeverity.Error, $"The required field {field} is empty.", id, field));
+                error = true;
             }
         }
 
@@ -215,12 +249,14 @@ public static class DataQualityChecker
             {
                 sink.Add(new DataQualityIssue(DataQualityRule.CurrencyMismatch, IssueSeverity.Error,
                     $"The deal amount is in {deal.Currency.Code}, the data in {currency.Code}; convert it first.", id, LeadField.DealAmount, deal.ToString()));
+                error = true;
             }
 
             if (b.AcquisitionCost is { } cost && cost.Currency != currency)
             {
                 sink.Add(new DataQualityIssue(DataQualityRule.CurrencyMismatch, IssueSeverity.Error,
                     $"The acquisition cost is in {cost.Currency.Code}, the data in {currency.Code}; convert it first.", id, LeadField.AcquisitionCost, cost.ToString()));
+                error = true;
             }
         }
 
@@ -230,13 +266,16 @@ public static class DataQualityChecker
                 "The lead is won but has no deal amount; revenue and ROAS will undercount.", id, LeadField.DealAmount));
         }
 
-        if (b.Attributes.TryGetValue(DataQualityOptions.CycleDaysAttribute, out var recorded) && !string.IsNullOrWhiteSpace(recorded))
+        if (b.RecordedCycleDays is { } recorded && !string.IsNullOrWhiteSpace(recorded))
         {
             CheckCycleDays(b, id, recorded, options, sink);
         }
+
+        return error;
     }
 
-    private static void CheckCycleDays(LeadBuilder b, string? id, string recorded, DataQualityOptions options, List<DataQualityIssue> sink)
+    private static void CheckCycleDays<T>(T b, string? id, string recorded, DataQualityOptions options, ICollection<DataQualityIssue> sink)
+        where T : IRecordFields
     {
         if (!TryParseDays(recorded, out var days))
         {
@@ -276,34 +315,6 @@ public static class DataQualityChecker
         return double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out days)
             && !double.IsNaN(days) && !double.IsInfinity(days);
     }
-
-    private static bool IsMissing(LeadBuilder b, LeadField field) => field switch
-    {
-        LeadField.Id => string.IsNullOrWhiteSpace(b.Id),
-        LeadField.Name => string.IsNullOrWhiteSpace(b.Name),
-        LeadField.Channel => string.IsNullOrWhiteSpace(b.Channel),
-        LeadField.Strategy => string.IsNullOrWhiteSpace(b.Strategy),
-        LeadField.Content => string.IsNullOrWhiteSpace(b.Content),
-        LeadField.AcquiredAt => b.AcquiredAt is null,
-        LeadField.Owner => string.IsNullOrWhiteSpace(b.Owner),
-        LeadField.CustomerType => string.IsNullOrWhiteSpace(b.CustomerType),
-        LeadField.Industry => string.IsNullOrWhiteSpace(b.Industry),
-        LeadField.ContactedAt => b.ContactedAt is null,
-        LeadField.NeedsConfirmedAt => b.NeedsConfirmedAt is null,
-        LeadField.ProposalSentAt => b.ProposalSentAt is null,
-        LeadField.NegotiationAt => b.NegotiationAt is null,
-        LeadField.WonAt => b.WonAt is null,
-        LeadField.LostAt => b.LostAt is null,
-        LeadField.LossReason => string.IsNullOrWhiteSpace(b.LossReason),
-        LeadField.DealAmount => b.DealAmount is null,
-        LeadField.AcquisitionCost => b.AcquisitionCost is null,
-        LeadField.CycleDays => !b.Attributes.TryGetValue(DataQualityOptions.CycleDaysAttribute, out var d) || string.IsNullOrWhiteSpace(d),
-        LeadField.Notes => string.IsNullOrWhiteSpace(b.Notes),
-        LeadField.Tags => b.Tags.All(string.IsNullOrWhiteSpace),
-        LeadField.LastActivityAt => b.LastActivityAt is null,
-        LeadField.Currency => b.DealAmount is null && b.AcquisitionCost is null,
-        _ => false,
-    };
 
     /// <summary>Maps a <see cref="LeadRuleViolation.Field"/> (a <see cref="LeadBuilder"/> property name) to its field.</summary>
     internal static LeadField? FieldOf(string builderProperty) => builderProperty switch

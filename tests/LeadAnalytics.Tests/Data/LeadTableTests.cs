@@ -117,9 +117,60 @@ public class LeadTableTests
     }
 
     [Fact]
-    public void Estimated_bytes_grow_with_rows()
+    public void Estimated_bytes_follow_the_documented_layout()
     {
         var table = LeadTable.Build(Enumerable.Range(0, 100).Select(i => new LeadBuilder { Id = "L" + i, Channel = "SEO", AcquiredAt = T0 }.Build()));
-        Assert.InRange(table.EstimatedBytes, 100 * 80, 100 * 200);
+
+        // ids: 101 int offsets + 290 ASCII bytes ("L0".."L9" 2 chars, "L10".."L99" 3); 6 stage + 1 lost instants x 4 bytes;
+        // deal and cost 4 bytes each (they fit in an int); flags and furthest stage 1 byte each; six one-byte code columns
+        // with 4 bytes per distinct value in the values array plus "SEO" (24 + 2 x 3); the loss-reason codes (1 byte + 4);
+        // the empty tag column (4); no tag or activity offsets (no lead has any).
+        var ids = (101 * 4) + 290;
+        var perRow = (7 * 4) + (2 * 4) + 1 + 1 + 6 + 1;
+        var dictionaries = (2 * 4) + 30 + (5 * 4) + 4 + 4;
+        Assert.Equal(ids + (100 * perRow) + dictionaries, table.EstimatedBytes);
+    }
+
+    [Fact]
+    public void Columns_widen_when_values_no_longer_fit()
+    {
+        // 300 distinct owners need two-byte codes; an amount beyond int minor units needs eight bytes.
+        var leads = Enumerable.Range(0, 300).Select(i => new LeadBuilder
+        {
+            Id = "L" + i,
+            Owner = "owner" + i,
+            AcquiredAt = T0,
+            AcquisitionCost = new Money(i == 299 ? 30_000_000m : i, Currency.CNY),
+        }.Build()).ToList();
+        var table = LeadTable.Build(leads);
+        Assert.Equal(2, table.GetColumn(Dimension.Owner).Codes.Width);
+        Assert.Equal(1, table.GetColumn(Dimension.Channel).Codes.Width);
+        Assert.NotNull(table.CostMinor.Wide);
+        for (var row = 0; row < leads.Count; row++)
+        {
+            Assert.Equal("owner" + row, table.GetColumn(Dimension.Owner).ValueOf(table.GetCode(Dimension.Owner, row)));
+            Assert.Equal(leads[row].AcquisitionCost!.Value.Amount, table.GetAcquisitionCost(row));
+            Assert.Equal("L" + row, table.GetId(row));
+        }
+
+        Assert.Null(table.GetDealAmount(0));
+    }
+
+    [Fact]
+    public void Ids_outside_ascii_are_kept_exactly()
+    {
+        var leads = new[] { "L1", "线索-2", "L3" }.Select(id => new LeadBuilder { Id = id, AcquiredAt = T0 }.Build()).ToList();
+        var table = LeadTable.Build(leads);
+        Assert.Equal(new[] { "L1", "线索-2", "L3" }, Enumerable.Range(0, 3).Select(table.GetId));
+    }
+
+    [Fact]
+    public void Ranks_order_codes_by_value_with_missing_first()
+    {
+        var leads = new[] { "SEO", "B站", null, "Ads" }.Select((c, i) => new LeadBuilder { Id = "L" + i, Channel = c, AcquiredAt = T0 }.Build());
+        var column = LeadTable.Build(leads).GetColumn(Dimension.Channel);
+
+        // Codes follow first appearance (null, SEO, B站, Ads); ordinal order is (none) < Ads < B站 < SEO.
+        Assert.Equal(new[] { 0, 3, 2, 1 }, column.Ranks);
     }
 }

@@ -1,0 +1,90 @@
+namespace LeadAnalytics.Csv;
+
+/// <summary>
+/// Gives one string instance per distinct cell text of a column (channel, owner, loss reason...), so a million rows with
+/// twelve channels allocate twelve strings. Lookups hash the characters; nothing is allocated for a text seen before.
+/// Columns with more distinct values than <see cref="MaxEntries"/> stop pooling new ones (they are ids in disguise).
+/// </summary>
+internal sealed class StringPool
+{
+    internal const int MaxEntries = 1 << 16;
+    private int[] _buckets = new int[64]; // 1-based entry index, 0 = empty
+    private string[] _strings = new string[32];
+    private int[] _hashes = new int[32];
+    private int _count;
+
+    internal int Count => _count;
+
+    internal string Intern(ReadOnlySpan<char> text)
+    {
+        var hash = Hash(text);
+        var mask = _buckets.Length - 1;
+        for (var b = hash & mask; ; b = (b + 1) & mask)
+        {
+            var e = _buckets[b] - 1;
+            if (e < 0)
+            {
+                var s = text.ToString();
+                if (_count < MaxEntries)
+                {
+                    Add(b, hash, s);
+                }
+
+                return s;
+            }
+
+            if (_hashes[e] == hash && text.SequenceEqual(_strings[e].AsSpan()))
+            {
+                return _strings[e];
+            }
+        }
+    }
+
+    private void Add(int bucket, int hash, string s)
+    {
+        if (_count == _strings.Length)
+        {
+            Array.Resize(ref _strings, _count * 2);
+            Array.Resize(ref _hashes, _count * 2);
+        }
+
+        _strings[_count] = s;
+        _hashes[_count] = hash;
+        _count++;
+        _buckets[bucket] = _count;
+        if (_count * 2 > _buckets.Length)
+        {
+            // Keep the table at most half full: rebuild twice as large.
+            _buckets = new int[_buckets.Length * 2];
+            var mask = _buckets.Length - 1;
+            for (var e = 0; e < _count; e++)
+            {
+                var b = _hashes[e] & mask;
+                while (_buckets[b] != 0)
+                {
+                    b = (b + 1) & mask;
+                }
+
+                _buckets[b] = e + 1;
+            }
+        }
+    }
+
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        // The length and up to four characters from each end: constant time per cell, and enough to tell apart the texts of a
+        // category column (equal hashes are resolved by comparing the characters).
+        var h = (uint)text.Length * 0x9E3779B1u;
+        var n = Math.Min(4, text.Length);
+        for (var i = 0; i < n; i++)
+        {
+            h = unchecked((h ^ text[i]) * 16777619u);
+            h = unchecked((h ^ text[text.Length - 1 - i]) * 16777619u);
+        }
+
+        h ^= h >> 15;
+        h = unchecked(h * 0x2C1B3C6Du);
+        h ^= h >> 12;
+        return (int)(h & 0x7FFFFFFF);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+
+namespace LeadAnalytics.Data;
+
+/// <summary>
+/// Amounts in minor units of the table currency: four bytes per row while every amount fits in an int (about ±21 million
+/// yuan in fen), eight otherwise. Missing is <see cref="LeadTable.MissingAmount"/> when read.
+/// </summary>
+internal sealed class AmountColumn
+{
+    private const int NarrowMissing = int.MinValue;
+
+    private AmountColumn(int[]? narrow, long[]? wide, int length)
+    {
+        Narrow = narrow;
+        Wide = wide;
+        Length = length;
+    }
+
+    /// <summary>The amounts when all fit in an int; <see cref="int.MinValue"/> is missing.</summary>
+    internal int[]? Narrow { get; }
+
+    /// <summary>The amounts otherwise; <see cref="LeadTable.MissingAmount"/> is missing.</summary>
+    internal long[]? Wide { get; }
+
+    internal int Length { get; }
+
+    internal long ResidentBytes => Narrow is not null ? Length * 4L : Length * 8L;
+
+    internal long this[int row]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (Narrow is { } n)
+            {
+                var v = n[row];
+                return v == NarrowMissing ? LeadTable.MissingAmount : v;
+            }
+
+            return Wide![row];
+        }
+    }
+
+    /// <summary>Collects amounts, widening to eight bytes when one does not fit in an int.</summary>
+    internal sealed class Builder
+    {
+        private int[]? _narrow = new int[16];
+        private long[]? _wide;
+
+        internal int Count { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal void Add(long minor)
+        {
+            if (_narrow is { } n && Count < n.Length && (minor == LeadTable.MissingAmount || (minor > NarrowMissing && minor <= int.MaxValue)))
+            {
+                n[Count++] = minor == LeadTable.MissingAmount ? NarrowMissing : (int)minor;
+                return;
+            }
+
+            AddSlow(minor);
+        }
+
+        internal AmountColumn ToColumn()
+        {
+            if (_narrow is { } n)
+            {
+                if (n.Length != Count)
+                {
+                    Array.Resize(ref n, Count);
+                }
+
+                return new AmountColumn(n, null, Count);
+            }
+
+            var w = _wide!;
+            if (w.Length != Count)
+            {
+                Array.Resize(ref w, Count);
+            }
+
+            return new AmountColumn(null, w, Count);
+        }
+
+        private void AddSlow(long minor)
+        {
+            if (_narrow is { } n)
+            {
+                var fits = minor == LeadTable.MissingAmount || (minor > NarrowMissing && minor <= int.MaxValue);
+                if (fits)
+                {
+                    Array.Resize(ref _narrow, n.Length * 2);
+                    _narrow[Count++] = minor == LeadTable.MissingAmount ? NarrowMissing : (int)minor;
+                    return;
+                }
+
+                _wide = new long[n.Length];
+                for (var i = 0; i < Count; i++)
+                {
+                    _wide[i] = n[i] == NarrowMissing ? LeadTable.MissingAmount : n[i];
+                }
+
+                _narrow = null;
+            }
+
+            if (Count == _wide!.Length)
+            {
+                Array.Resize(ref _wide, _wide.Length * 2);
+            }
+
+            _wide[Count++] = minor;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+
+namespace LeadAnalytics.Data;
+
+/// <summary>An append-only array that doubles when full (a <see cref="List{T}"/> without the version checks), trimmed once
+/// at the end.</summary>
+internal sealed class GrowableArray<T>
+{
+    private T[] _items;
+
+    internal GrowableArray(int capacity = 16) => _items = new T[Math.Max(4, capacity)];
+
+    internal int Count { get; private set; }
+
+    internal T this[int index] => _items[index];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Add(T item)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[Count++] = item;
+    }
+
+    internal T[] ToArray()
+    {
+        if (_items.Length == Count)
+        {
+            return _items;
+        }
+
+        var result = new T[Count];
+        Array.Copy(_items, result, Count);
+        return result;
+    }
+}
