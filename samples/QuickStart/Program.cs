@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadAnalytics;
+using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.Csv;
 using LeadAnalytics.CycleTime;
@@ -130,3 +131,16 @@ foreach (var d in losses.Dominant)
 {
     Console.WriteLine($"Dominant: at {d.Scope} {d.Segment}, '{d.Reason}' explains {Report.Rate(d.Share)} of {d.LostLeads} losses.");
 }
+
+// 8. Did the optimisation actions (the template's step 6) reach their targets? Each is evaluated after its start
+// against its baseline, with before/after evidence and a minimum-sample guard.
+var actions = ActionCsv.Read(Path.Combine(dataDir, "actions.csv"));
+var tracker = ActionEvaluator.Evaluate(actions.Records, table, asOf, costs.Records);
+Report.Heading("8. Optimisation actions");
+Report.Table(
+    new[] { "action", "target", "baseline", "current", "status", "evidence p" },
+    tracker.Evaluations.Select(e => (IReadOnlyList<string>)new[]
+    {
+        $"{e.Action.Id} {e.Action.Description}", e.Action.Target.ToString(), Report.Number(e.BaselineValue, "0.###"),
+        Report.Number(e.Current?.Value, "0.###"), e.Status.ToString(), Report.P(e.Evidence?.Test.PValue),
+    }));
