@@ -4,6 +4,9 @@ using LeadAnalytics.Attribution;
 using LeadAnalytics.Csv;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Findings;
+using LeadAnalytics.Metrics;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.LossReasons;
 using LeadAnalytics.Quality;
@@ -55,19 +58,37 @@ if (funnel.Bottleneck is { } bottleneck)
                       $"versus the other steps p {Report.P(bottleneck.VersusOtherSteps.PValue)}, across steps chi-square p {Report.P(bottleneck.AcrossSteps.PValue)}");
 }
 
-var byChannel = FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel);
-Report.Heading("3. Conversion by channel");
+// 3. Which channels and strategies pay off: the template's Table 2 with one definition of every metric
+// (docs/metrics.md): spend from the costs table, cost per lead and per customer, ROAS (the template's "1:x") and ROI.
+Report.Heading("3. Channel effectiveness (ranked by ROAS; spend from costs.csv)");
+var channels = EffectivenessAnalyzer.Summarize(table, costs.Records, asOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, RankBy = MetricIds.Roas });
 Report.Table(
-    new[] { "channel", "leads", "won", "conversion [95% CI]", "needs-discovery drop-off" },
-    byChannel.Segments.Select(s => (IReadOnlyList<string>)new[]
+    new[] { "channel", "leads", "won", "conversion [95% CI]", "spend", "cost/lead", "cost/customer", "revenue", "ROAS", "ROI" },
+    channels.Segments.Append(channels.Total).Select(s => (IReadOnlyList<string>)new[]
     {
-        s.Label, s.Funnel.Leads.ToString(CultureInfo.InvariantCulture), s.Funnel.Won.ToString(CultureInfo.InvariantCulture),
-        Report.Rate(s.Funnel.OverallConversion), Report.Rate(s.Funnel.Steps[1].Resolved.DropOff),
+        s.Label, s.Leads.ToString(CultureInfo.InvariantCulture), s.Won.ToString(CultureInfo.InvariantCulture), Report.Rate(s.ConversionRate),
+        Report.Money(s.Spend), Report.Money(s.CostPerLead), Report.Money(s.CostPerAcquisition), Report.Money(s.Revenue),
+        EffectivenessFormat.RoasRatio(s.Roas), Report.Percent((double?)s.Roi),
+    }));
+Console.WriteLine($"Do channels differ in conversion? {channels.ConversionIndependence?.Test}: p {Report.P(channels.ConversionIndependence?.PValue)}");
+foreach (var finding in channels.Findings)
+{
+    Console.WriteLine($"  [{finding.Severity}] {FindingTemplates.Format(finding, "en")}");
+}
+
+var contents = EffectivenessAnalyzer.Summarize(table, null, asOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Content }, RankBy = MetricIds.ConversionRate });
+Report.Heading("4. Content assets (ranked by conversion)");
+Report.Table(
+    new[] { "content", "leads", "won", "conversion [95% CI]", "vs the rest (Holm p)", "P(better than rest)" },
+    contents.Segments.Select(s => (IReadOnlyList<string>)new[]
+    {
+        s.Label, s.Leads.ToString(CultureInfo.InvariantCulture), s.Won.ToString(CultureInfo.InvariantCulture), Report.Rate(s.ConversionRate),
+        Report.P(s.VersusRest?.AdjustedPValue), Report.Percent(s.VersusRest?.ProbabilityAboveRest),
     }));
 
-// 4. How long conversion takes: open leads are censored at the as-of date, lost leads compete with won.
+// 5. How long conversion takes: open leads are censored at the as-of date, lost leads compete with won.
 var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
-Report.Heading("4. Time to convert (Kaplan-Meier, competing risks)");
+Report.Heading("5. Time to convert (Kaplan-Meier, competing risks)");
 Report.Table(
     new[] { "channel", "leads", "won", "median days to won [95% CI]", "won by day 45", "lost by day 45" },
     cycle.Segments.Prepend(cycle.Overall).Select(s => (IReadOnlyList<string>)new[]
@@ -83,11 +104,11 @@ if (cycle.SegmentComparison is { } logRank)
     Console.WriteLine($"Log-rank test across channels: chi-square {Report.Number(logRank.ChiSquare, "0.00")} on {logRank.DegreesOfFreedom} df, p {Report.P(logRank.PValue)}");
 }
 
-// 5. Which touches deserve the credit for won deals: several models side by side, credit conserved to the cent.
+// 6. Which touches deserve the credit for won deals: several models side by side, credit conserved to the cent.
 var journeys = AttributionJourneys.FromLeads(import.Records, touchpoints.Records);
 var models = new[] { AttributionModel.FirstTouch, AttributionModel.LastNonDirect, AttributionModel.Linear, AttributionModel.WShaped, AttributionModel.Markov, AttributionModel.Shapley };
 var comparison = AttributionAnalyzer.Compare(journeys, models, new AttributionOptions { DirectChannels = new[] { "直接访问" }, AsOf = asOf });
-Report.Heading("5. Attribution of won deals (conversions credited per channel)");
+Report.Heading("6. Attribution of won deals (conversions credited per channel)");
 Report.Table(
     new[] { "channel" }.Concat(comparison.Results.Select(r => r.Model.ToString())).ToArray(),
     comparison.Keys.Select(key => (IReadOnlyList<string>)new[] { key }
@@ -96,9 +117,9 @@ var markov = comparison.Results.First(r => r.Model == AttributionModel.Markov);
 Console.WriteLine($"{markov.TotalConversions:0} conversions worth {Report.Money(markov.TotalValue.Amount)} {markov.TotalValue.Currency} in every model; " +
                   "Markov removal effects: " + string.Join(", ", markov.Credits.OrderByDescending(c => c.RemovalEffect).Take(3).Select(c => $"{c.Key} {Report.Percent(c.RemovalEffect)}")));
 
-// 6. Why leads are lost.
+// 7. Why leads are lost.
 var losses = LossReasonAnalyzer.Analyze(table, asOf);
-Report.Heading("6. Loss reasons");
+Report.Heading("7. Loss reasons");
 Report.Table(
     new[] { "reason", "lost", "share", "cumulative", "lost revenue (est.)" },
     losses.Overall.Rows.Select(r => (IReadOnlyList<string>)new[]

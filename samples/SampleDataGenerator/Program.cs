@@ -37,12 +37,12 @@ internal static class SampleData
 
     private static readonly ChannelProfile[] Channels =
     {
-        new("抖音信息流", 0.30, 0.72, 30_000m, 0.9, new[] { "抖音信息流-教育行业广告", "抖音信息流-医疗行业广告" }),
-        new("行业展会", 0.12, 0.875, 45_000m, 1.4, new[] { "2023教育装备展", "医疗器械博览会" }),
-        new("SEO", 0.18, 0.74, 9_000m, 1.0, new[] { "SEO-行业关键词", "SEO-品牌词" }),
-        new("转介绍", 0.08, 1.05, 2_000m, 1.2, new[] { "老客户转介绍奖励" }),
-        new("小红书KOL", 0.17, 0.66, 16_000m, 0.8, new[] { "小红书KOL测评", "小红书KOL直播" }),
-        new("朋友圈广告", 0.15, 0.60, 12_000m, 0.85, new[] { "朋友圈广告-地域+年龄定向", "朋友圈广告-宽泛定向" }),
+        new("抖音信息流", 0.30, 0.72, 60_000m, 0.9, new[] { "抖音信息流-教育行业广告", "抖音信息流-医疗行业广告" }),
+        new("行业展会", 0.12, 0.875, 60_000m, 1.4, new[] { "2023教育装备展", "医疗器械博览会" }),
+        new("SEO", 0.18, 0.74, 12_000m, 1.0, new[] { "SEO-行业关键词", "SEO-品牌词" }),
+        new("转介绍", 0.08, 1.05, 3_000m, 1.2, new[] { "老客户转介绍奖励" }),
+        new("小红书KOL", 0.17, 0.66, 40_000m, 0.8, new[] { "小红书KOL测评", "小红书KOL直播" }),
+        new("朋友圈广告", 0.15, 0.60, 30_000m, 0.85, new[] { "朋友圈广告-地域+年龄定向", "朋友圈广告-宽泛定向" }),
     };
 
     // Content: the white paper converts about twice as well as the product page (DIGEST step 5.3).
@@ -245,7 +245,7 @@ internal static class SampleData
                 var amount = c.MonthlySpend;
                 if (c.Name == "行业展会" && m >= new DateTime(2023, 12, 1))
                 {
-                    amount *= 0.80m; // pre-screening: fewer booth leads paid for
+                    amount *= 0.70m; // pre-screening: fewer booth leads paid for
                 }
 
                 var impressions = (long)(amount * 40m);

@@ -261,7 +261,7 @@ internal static class CostAllocator
     }
 
     // The amount accrued from the entry's start up to an instant, rounded to the minor unit.
-    private static long Cumulative(decimal amount, long start, long end, long at, decimal scale)
+    internal static long Cumulative(decimal amount, long start, long end, long at, decimal scale)
     {
         if (at <= start)
         {

@@ -178,6 +178,8 @@ public static class EffectivenessAnalyzer
         }
 
         var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null);
+        AdAllocator.Apply(summaries, totalSummary, dimensions, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options.Confidence, options.IntervalMethod);
+        Profit.Apply(summaries, totalSummary, aggregate.Overlap, options);
         Rank(summaries, options);
 
         HypothesisTestResult? independence = null;
@@ -257,6 +259,11 @@ public static class EffectivenessAnalyzer
         if (!(options.Confidence > 0 && options.Confidence < 1))
         {
             throw new ArgumentException("The confidence level must lie strictly between 0 and 1.", nameof(options));
+        }
+
+        if (options.DefaultGrossMargin > 1m || (options.GrossMarginBySegment is { } margins && margins.Values.Any(m => m > 1m)))
+        {
+            throw new ArgumentException("A gross margin is a fraction of revenue and cannot exceed 1.", nameof(options));
         }
 
         if (options.Findings is null || options.MaxListedLeadIds < 0)

@@ -57,6 +57,15 @@ public sealed class EffectivenessOptions
     /// (the count is always complete). Default 100.</summary>
     public int MaxListedLeadIds { get; init; } = 100;
 
+    /// <summary>Gross margin as a fraction of revenue (0.3 for 30%) for segments without their own in
+    /// <see cref="GrossMarginBySegment"/>; <see langword="null"/> (default) for none. With no margin, gross profit, profit ROI
+    /// and profit per customer are undefined. At most 1; a negative margin (selling below cost) is allowed.</summary>
+    public decimal? DefaultGrossMargin { get; init; }
+
+    /// <summary>Gross margin per segment, keyed by <see cref="Findings.SegmentKey.Label"/> (ordinal), for example
+    /// <c>{ ["行业展会"] = 0.45m }</c>; overrides <see cref="DefaultGrossMargin"/>. <see langword="null"/> (default) for none.</summary>
+    public IReadOnlyDictionary<string, decimal>? GrossMarginBySegment { get; init; }
+
     /// <summary>The default options.</summary>
     public static EffectivenessOptions Default { get; } = new();
 }

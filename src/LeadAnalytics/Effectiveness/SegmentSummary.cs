@@ -124,6 +124,38 @@ public sealed class SegmentSummary
     /// <summary>Segment revenue / total revenue, or <see langword="null"/>.</summary>
     public double? ShareOfRevenue { get; }
 
+    /// <summary>展现量: in-period impressions of the costs table's entries for this segment (rules in docs/effectiveness.md); <see langword="null"/> when no such entry carries impressions, or the breakdown is not a single
+    /// channel, strategy or content dimension.</summary>
+    public long? Impressions { get; private set; }
+
+    /// <summary>点击量: in-period clicks of the same entries, or <see langword="null"/>.</summary>
+    public long? Clicks { get; private set; }
+
+    /// <summary>点击率: clicks / impressions over the entries that carry both, with its interval; <see langword="null"/> when no
+    /// entry carries both, or when their clicks exceed their impressions (inconsistent data).</summary>
+    public Rate? ClickThroughRate { get; private set; }
+
+    /// <summary>Cost per click: in-period amount of the entries with clicks / their clicks, or <see langword="null"/>.</summary>
+    public decimal? CostPerClick { get; private set; }
+
+    /// <summary>Cost per thousand impressions: in-period amount of the entries with impressions × 1000 / their impressions, or
+    /// <see langword="null"/>.</summary>
+    public decimal? CostPerThousandImpressions { get; private set; }
+
+    /// <summary>Leads / clicks: a plain ratio without interval, since leads also arrive without a click and it can exceed 1;
+    /// <see langword="null"/> without clicks. The totals row divides the leads of the segments that have clicks.</summary>
+    public double? ClickToLeadRate { get; private set; }
+
+    /// <summary>毛利: revenue × gross margin (<see cref="EffectivenessOptions.GrossMarginBySegment"/>, else
+    /// <see cref="EffectivenessOptions.DefaultGrossMargin"/>); <see langword="null"/> without a margin or revenue.</summary>
+    public decimal? GrossProfit { get; private set; }
+
+    /// <summary>(Gross profit - spend) / spend, or <see langword="null"/>.</summary>
+    public decimal? ProfitRoi { get; private set; }
+
+    /// <summary>Gross profit / won leads with a deal amount (compare with <see cref="CostPerAcquisition"/>), or <see langword="null"/>.</summary>
+    public decimal? ProfitPerCustomer { get; private set; }
+
     /// <summary>Leads with no cost information (no matching cost entry, or no acquisition cost).</summary>
     public int LeadsWithoutCost { get; }
 
@@ -165,6 +197,15 @@ public sealed class SegmentSummary
         MetricIds.ShareOfWon => ShareOfWon,
         MetricIds.ShareOfSpend => ShareOfSpend,
         MetricIds.ShareOfRevenue => ShareOfRevenue,
+        MetricIds.Impressions => Impressions,
+        MetricIds.Clicks => Clicks,
+        MetricIds.ClickThroughRate => ClickThroughRate?.Value,
+        MetricIds.CostPerClick => ToDouble(CostPerClick),
+        MetricIds.CostPerThousandImpressions => ToDouble(CostPerThousandImpressions),
+        MetricIds.ClickToLeadRate => ClickToLeadRate,
+        MetricIds.GrossProfit => ToDouble(GrossProfit),
+        MetricIds.ProfitRoi => ToDouble(ProfitRoi),
+        MetricIds.ProfitPerCustomer => ToDouble(ProfitPerCustomer),
         _ => throw new ArgumentException($"'{metricId}' is not a metric of a segment summary.", nameof(metricId)),
     };
 
@@ -175,6 +216,8 @@ public sealed class SegmentSummary
         MetricIds.Spend, MetricIds.CostPerLead, MetricIds.CostPerAcquisition, MetricIds.Revenue, MetricIds.Roas, MetricIds.Roi,
         MetricIds.AverageDealSize, MetricIds.MedianCycleDays, MetricIds.MedianDaysToWin, MetricIds.SpeedToLeadMedianHours,
         MetricIds.SpeedToLeadP90Hours, MetricIds.ShareOfLeads, MetricIds.ShareOfWon, MetricIds.ShareOfSpend, MetricIds.ShareOfRevenue,
+        MetricIds.Impressions, MetricIds.Clicks, MetricIds.ClickThroughRate, MetricIds.CostPerClick, MetricIds.CostPerThousandImpressions,
+        MetricIds.ClickToLeadRate, MetricIds.GrossProfit, MetricIds.ProfitRoi, MetricIds.ProfitPerCustomer,
     };
 
     /// <summary>The label, leads, won and conversion.</summary>
@@ -182,6 +225,24 @@ public sealed class SegmentSummary
     public override string ToString() => $"{Label}: {Leads} leads, {Won} won, {ConversionRate}";
 
     internal void AssignRank(int rank) => Rank = rank;
+
+    internal void AssignAdvertising(in AdFigures a, int leadsWithClicks, decimal scale, double confidence, ProportionIntervalMethod method)
+    {
+        Impressions = a.HasImpressions ? a.Impressions : null;
+        Clicks = a.HasClicks ? a.Clicks : null;
+        ClickThroughRate = a.HasPair && a.PairedClicks <= a.PairedImpressions ? new Rate(a.PairedClicks, a.PairedImpressions, confidence, method) : null;
+        CostPerClick = a.HasClicks && a.Clicks > 0 ? a.ClickSpendMinor / scale / a.Clicks : null;
+        CostPerThousandImpressions = a.HasImpressions && a.Impressions > 0 ? a.ImpressionSpendMinor * 1000m / scale / a.Impressions : null;
+        ClickToLeadRate = a.HasClicks && a.Clicks > 0 ? (double)leadsWithClicks / a.Clicks : null;
+    }
+
+    internal void AssignGrossProfit(decimal? grossProfit)
+    {
+        GrossProfit = grossProfit;
+        ProfitRoi = grossProfit is { } g && Spend is { } spend && spend != 0m ? (g - spend) / spend : null;
+        var wonWithAmount = Won - WonWithoutDealAmount;
+        ProfitPerCustomer = grossProfit is { } p && wonWithAmount > 0 ? p / wonWithAmount : null;
+    }
 
     private static decimal? Divide(decimal? numerator, int denominator) => numerator is { } n && denominator > 0 ? n / denominator : null;
 

@@ -105,6 +105,48 @@ public static class MetricCatalog
     public static MetricDefinition ShareOfRevenue { get; } = new(MetricIds.ShareOfRevenue, "Share of revenue", "成交金额占比",
         "segment revenue / total revenue", MetricUnit.Proportion, null, MetricIds.Revenue, "total revenue", Effectiveness);
 
+    /// <summary>展现量: ad impressions.</summary>
+    public static MetricDefinition Impressions { get; } = new(MetricIds.Impressions, "Impressions", "展现量",
+        "sum over the costs table's entries at the breakdown's scope with the segment's key of their in-period impressions (pro rata by time overlap, rounded to whole impressions cumulatively like spend); only for a single channel, strategy or content breakdown",
+        MetricUnit.Count, true, null, null, Effectiveness);
+
+    /// <summary>点击量: ad clicks.</summary>
+    public static MetricDefinition Clicks { get; } = new(MetricIds.Clicks, "Clicks", "点击量",
+        "the same sum of in-period clicks", MetricUnit.Count, true, null, null, Effectiveness);
+
+    /// <summary>点击率: clicks / impressions.</summary>
+    public static MetricDefinition ClickThroughRate { get; } = new(MetricIds.ClickThroughRate, "Click-through rate (CTR)", "点击率",
+        "clicks / impressions over the entries that carry both (95% Wilson interval by default); undefined when clicks exceed impressions",
+        MetricUnit.Proportion, true, MetricIds.Clicks, MetricIds.Impressions, Effectiveness);
+
+    /// <summary>单次点击成本: spend / clicks.</summary>
+    public static MetricDefinition CostPerClick { get; } = new(MetricIds.CostPerClick, "Cost per click (CPC)", "单次点击成本",
+        "in-period amount of the entries that carry clicks / their clicks", MetricUnit.Money, false, "spend of entries with clicks", MetricIds.Clicks, Effectiveness);
+
+    /// <summary>千次展现成本: spend × 1000 / impressions.</summary>
+    public static MetricDefinition CostPerThousandImpressions { get; } = new(MetricIds.CostPerThousandImpressions, "Cost per thousand impressions (CPM)", "千次展现成本",
+        "in-period amount of the entries that carry impressions × 1000 / their impressions", MetricUnit.Money, false, "spend of entries with impressions × 1000",
+        MetricIds.Impressions, Effectiveness);
+
+    /// <summary>点击到线索转化率: leads / clicks.</summary>
+    public static MetricDefinition ClickToLeadRate { get; } = new(MetricIds.ClickToLeadRate, "Click-to-lead rate", "点击到线索转化率",
+        "leads / clicks, a plain ratio without interval: leads also arrive without a click, so it can exceed 1 (totals row: leads of the segments with clicks / clicks)",
+        MetricUnit.Ratio, true, MetricIds.Leads, MetricIds.Clicks, Effectiveness);
+
+    /// <summary>毛利: revenue × gross margin.</summary>
+    public static MetricDefinition GrossProfit { get; } = new(MetricIds.GrossProfit, "Gross profit", "毛利",
+        "revenue × gross margin (the segment's margin option, else the default margin); undefined without a margin",
+        MetricUnit.Money, true, null, null, Effectiveness);
+
+    /// <summary>毛利投资回报率: (gross profit - spend) / spend.</summary>
+    public static MetricDefinition ProfitRoi { get; } = new(MetricIds.ProfitRoi, "Profit ROI", "毛利投资回报率",
+        "(gross profit - spend) / spend", MetricUnit.MoneyRatio, true, "gross profit - spend", MetricIds.Spend, Effectiveness);
+
+    /// <summary>单客户毛利: gross profit / won leads with an amount.</summary>
+    public static MetricDefinition ProfitPerCustomer { get; } = new(MetricIds.ProfitPerCustomer, "Gross profit per customer", "单客户毛利",
+        "gross profit / won leads that have a deal amount (compare with the cost per acquisition)", MetricUnit.Money, true, MetricIds.GrossProfit,
+        "won leads with a deal amount", Effectiveness);
+
     /// <summary>阶段到达数: leads that reached a stage or a later one.</summary>
     public static MetricDefinition Reach { get; } = new(MetricIds.Reach, "Reach", "阶段到达数",
         "leads that reached stage k or any later stage (a later timestamp implies the earlier stages unless recorded stages are required)",
@@ -123,7 +165,8 @@ public static class MetricCatalog
     {
         Leads, Won, Lost, Open, Stale, ConversionRate, WinRate, Spend, CostPerLead, CostPerAcquisition, Revenue, Roas, Roi,
         AverageDealSize, MedianCycleDays, MedianDaysToWin, SpeedToLeadMedianHours, SpeedToLeadP90Hours, ShareOfLeads, ShareOfWon,
-        ShareOfSpend, ShareOfRevenue, Reach, StepConversion, DropOff,
+        ShareOfSpend, ShareOfRevenue, Impressions, Clicks, ClickThroughRate, CostPerClick, CostPerThousandImpressions, ClickToLeadRate,
+        GrossProfit, ProfitRoi, ProfitPerCustomer, Reach, StepConversion, DropOff,
     };
 
     /// <summary>Finds a metric by id.</summary>

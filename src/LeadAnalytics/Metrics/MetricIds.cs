@@ -69,6 +69,33 @@ public static class MetricIds
     /// <summary>Segment revenue / total revenue.</summary>
     public const string ShareOfRevenue = "share_of_revenue";
 
+    /// <summary>Ad impressions of the segment's cost entries in the period.</summary>
+    public const string Impressions = "impressions";
+
+    /// <summary>Ad clicks of the segment's cost entries in the period.</summary>
+    public const string Clicks = "clicks";
+
+    /// <summary>Clicks / impressions.</summary>
+    public const string ClickThroughRate = "click_through_rate";
+
+    /// <summary>Spend of the entries with clicks / clicks.</summary>
+    public const string CostPerClick = "cost_per_click";
+
+    /// <summary>Spend of the entries with impressions × 1000 / impressions.</summary>
+    public const string CostPerThousandImpressions = "cost_per_thousand_impressions";
+
+    /// <summary>Leads / clicks.</summary>
+    public const string ClickToLeadRate = "click_to_lead_rate";
+
+    /// <summary>Revenue × gross margin.</summary>
+    public const string GrossProfit = "gross_profit";
+
+    /// <summary>(Gross profit - spend) / spend.</summary>
+    public const string ProfitRoi = "profit_roi";
+
+    /// <summary>Gross profit / won leads with a deal amount.</summary>
+    public const string ProfitPerCustomer = "profit_per_customer";
+
     /// <summary>Leads that reached a stage or a later one.</summary>
     public const string Reach = "reach";
 

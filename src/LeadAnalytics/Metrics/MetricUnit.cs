@@ -20,4 +20,7 @@ public enum MetricUnit
 
     /// <summary>A duration in hours.</summary>
     Hours = 5,
+
+    /// <summary>A ratio of two counts that is not a proportion: it can exceed 1 and has no binomial interval (leads per click).</summary>
+    Ratio = 6,
 }
