@@ -159,6 +159,12 @@ internal sealed class MeasurementDto
 
     public double? Upper { get; set; }
 
+    public decimal? Spend { get; set; }
+
+    public decimal? Revenue { get; set; }
+
+    public int? Won { get; set; }
+
     public bool IsComplete { get; set; }
 }
 

@@ -169,6 +169,9 @@ internal static class ActionMapping
         Denominator = m.Rate?.Denominator,
         Lower = m.Rate?.Lower,
         Upper = m.Rate?.Upper,
+        Spend = m.Spend,
+        Revenue = m.Revenue,
+        Won = m.Won,
         IsComplete = m.IsComplete,
     };
 }

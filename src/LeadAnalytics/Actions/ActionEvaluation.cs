@@ -74,7 +74,7 @@ public sealed class ActionEvaluation
     /// <summary>The weekly series from the start to as-of (empty before the start).</summary>
     public IReadOnlyList<ActionWeek> Weeks { get; }
 
-    /// <summary>Why the metric could not be computed (an unknown stage, a missing engine, costs in another currency), or
+    /// <summary>Why the metric could not be computed (an unknown stage, amounts in another currency than the data), or
     /// <see langword="null"/>.</summary>
     public string? Problem { get; }
 

@@ -36,10 +36,11 @@ public static class ActionEvaluator
     /// <param name="actions">The actions; ids need not be unique.</param>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">The as-of instant: nothing after it is read.</param>
-    /// <param name="costs">Spend per channel, strategy or content, for cost metrics; may be null when no action tracks one.</param>
+    /// <param name="costs">Spend per channel, strategy or content, for cost metrics, allocated as the effectiveness engine does;
+    /// null or empty to use the leads' own acquisition costs.</param>
     /// <param name="options">The rules; <see cref="ActionEvaluatorOptions.Default"/> when null.</param>
     /// <returns>The report, ordered by action id.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="table"/> is null, or an action is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="table"/> is null, or an action or a cost is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ActionReport Evaluate(
         IEnumerable<OptimisationAction> actions, LeadTable table, DateTimeOffset asOf, IEnumerable<CostEntry>? costs = null, ActionEvaluatorOptions? options = null)
@@ -62,8 +63,16 @@ public static class ActionEvaluator
             list.Add(action ?? throw new ArgumentNullException(nameof(actions), "An action is null."));
         }
 
-        // Actions sharing a segment share its rows.
+        // Actions sharing a segment share its rows; cost metrics share the prepared costs.
         var segments = new Dictionary<SegmentFilter, SegmentRows>();
+        var costList = costs?.ToList();
+        if (costList is not null && costList.Contains(null!))
+        {
+            throw new ArgumentNullException(nameof(costs), "A cost entry is null.");
+        }
+
+        CostContext? costContext = null;
+        CostContext Costs() => costContext ??= CostContext.Create(table, costList);
         var evaluations = new List<ActionEvaluation>(list.Count);
         foreach (var action in list)
         {
@@ -73,7 +82,7 @@ public static class ActionEvaluator
                 segments.Add(action.Metric.Segment, rows);
             }
 
-            evaluations.Add(EvaluateOne(action, table, rows, asOf, options));
+            evaluations.Add(EvaluateOne(action, table, rows, asOf, options, Costs));
         }
 
         evaluations.Sort(CompareActions);
@@ -96,10 +105,10 @@ public static class ActionEvaluator
         return c;
     }
 
-    private static ActionEvaluation EvaluateOne(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options)
+    private static ActionEvaluation EvaluateOne(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, Func<CostContext> costs)
     {
         var elapsed = Math.Min(1.0, Math.Max(0.0, (asOf - action.Start).Ticks / (double)(action.Due - action.Start).Ticks));
-        var (meter, problem) = CreateMeter(action, table, rows, asOf, options);
+        var (meter, problem) = CreateMeter(action, table, rows, asOf, options, costs);
         if (meter is null)
         {
             var (s, r) = ActionStatusRules.Decide(action, asOf, null, null, null, elapsed, options.MinimumSample);
@@ -140,7 +149,7 @@ public static class ActionEvaluator
         return new ActionEvaluation(action, asOf, status, reason, current, baseline, baselineValue, metAtBaseline, progress, elapsed, evidence, weeks, problem);
     }
 
-    private static (MetricMeter? Meter, string? Problem) CreateMeter(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options)
+    private static (MetricMeter? Meter, string? Problem) CreateMeter(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, Func<CostContext> costs)
     {
         var metric = action.Metric;
         switch (metric.Metric)
@@ -159,9 +168,25 @@ public static class ActionEvaluator
 
                 return (new FunnelMeter(table, rows, asOf, options, metric.Metric, k), null);
             case ActionMetric.Leads:
-                return (new LeadVolumeMeter(table, rows, asOf, options), null);
+            case ActionMetric.MedianCycleDays:
+            case ActionMetric.SpeedToLead:
+                return (new EffectivenessMeter(table, rows, asOf, options, metric.Metric), null);
             default:
-                return (null, $"{ActionMetrics.NameOf(metric.Metric)} needs an engine that is not available in this build.");
+                var context = costs();
+                if (context.Problem is not null)
+                {
+                    return (null, context.Problem);
+                }
+
+                foreach (var currency in new[] { action.Target.Currency, action.Baseline?.Currency })
+                {
+                    if (currency is { } c && c != context.Currency)
+                    {
+                        return (null, $"The action's amounts are in {c.Code}, the data's in {context.Currency.Code}; convert one of them.");
+                    }
+                }
+
+                return (new CostMeter(table, rows, asOf, options, metric.Metric, context), null);
         }
     }
 

@@ -59,4 +59,8 @@ public enum ActionStatusReason
 
     /// <summary>The metric cannot be computed from what was given (see <see cref="ActionEvaluation.Problem"/>).</summary>
     MetricUnavailable = 9,
+
+    /// <summary>Enough leads were measured but the value is undefined (a zero denominator: no spend, no won lead for cost per
+    /// acquisition), so it cannot be judged.</summary>
+    UndefinedValue = 10,
 }

@@ -30,12 +30,12 @@ internal static class ActionStatusRules
                 return (ActionStatus.Overdue, ActionStatusReason.AwaitingOutcomes);
             }
 
-            return enough ? (ActionStatus.Missed, ActionStatusReason.TargetNotMet) : (ActionStatus.Overdue, ActionStatusReason.TooFewLeads);
+            return enough ? (ActionStatus.Missed, ActionStatusReason.TargetNotMet) : (ActionStatus.Overdue, WhyNotEnough(current, minimumSample));
         }
 
         if (!enough)
         {
-            return (ActionStatus.OnTrack, ActionStatusReason.TooFewLeads);
+            return (ActionStatus.OnTrack, WhyNotEnough(current, minimumSample));
         }
 
         if (metAtBaseline == true)
@@ -50,4 +50,7 @@ internal static class ActionStatusRules
 
         return elapsed < 0.5 ? (ActionStatus.OnTrack, ActionStatusReason.NoBaseline) : (ActionStatus.AtRisk, ActionStatusReason.BehindSchedule);
     }
+
+    private static ActionStatusReason WhyNotEnough(MetricMeasurement current, int minimumSample) =>
+        current.Leads >= minimumSample ? ActionStatusReason.UndefinedValue : ActionStatusReason.TooFewLeads;
 }

@@ -45,6 +45,17 @@ public sealed class MetricMeasurement
     /// <summary>For proportions, the rate with its numerator, denominator and interval; otherwise <see langword="null"/>.</summary>
     public Rate? Rate { get; }
 
+    /// <summary>For cost metrics, the spend of the measured leads in the report currency (<see langword="null"/> when none of them
+    /// has any cost); otherwise <see langword="null"/>.</summary>
+    public decimal? Spend { get; internal init; }
+
+    /// <summary>For cost per acquisition and ROAS, the deal amounts of the leads won within the outcome window; otherwise
+    /// <see langword="null"/>.</summary>
+    public decimal? Revenue { get; internal init; }
+
+    /// <summary>For cost per acquisition and ROAS, the measured leads won within the outcome window; otherwise <see langword="null"/>.</summary>
+    public int? Won { get; internal init; }
+
     /// <summary>Whether the whole window was measured: nothing acquired in it is still inside its outcome window, and the
     /// window ended by the as-of instant.</summary>
     public bool IsComplete { get; }

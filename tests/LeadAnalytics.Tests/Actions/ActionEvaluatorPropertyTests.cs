@@ -10,7 +10,8 @@ namespace LeadAnalytics.Tests.Actions;
 
 public class ActionEvaluatorPropertyTests
 {
-    private static readonly string[] Computable = { "conversion", "step_conversion", "dropoff", "leads" };
+    private static readonly string[] Rates = { "conversion", "step_conversion", "dropoff", "leads" };
+    private static readonly string[] Computable = Rates.Concat(new[] { "cpl", "cac", "roas", "median_cycle_days", "speed_to_lead" }).ToArray();
 
     /// <summary>Actions the evaluator can measure on <see cref="Generators.Leads"/>: their channels, the default stages,
     /// starts inside the generated acquisitions (Epoch + 0..180 days).</summary>
@@ -25,6 +26,9 @@ public class ActionEvaluatorPropertyTests
         from baselineDays in Gen.Choose(0, 60)
         select BuildAction(id, metric, stage, channel, comparator, value, startDay, length, baselineDays);
 
+    private static decimal Round(double value, bool down) =>
+        Math.Round((decimal)value, 9, down ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
+
     private static OptimisationAction BuildAction(int id, string metric, int stage, string? channel, string comparator, int value, int startDay, int length, int baselineDays)
     {
         var args = new List<string>();
@@ -38,8 +42,14 @@ public class ActionEvaluatorPropertyTests
             args.Add("channel=" + channel);
         }
 
-        var text = metric + (args.Count > 0 ? "(" + string.Join(", ", args) + ")" : string.Empty) + " " + comparator + " "
-            + (metric == "leads" ? value.ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture) + "%");
+        var number = metric switch
+        {
+            "conversion" or "step_conversion" or "dropoff" => value.ToString(CultureInfo.InvariantCulture) + "%",
+            "cpl" or "cac" => (value * 100).ToString(CultureInfo.InvariantCulture),
+            "roas" => (value / 10.0).ToString(CultureInfo.InvariantCulture),
+            _ => value.ToString(CultureInfo.InvariantCulture),
+        };
+        var text = metric + (args.Count > 0 ? "(" + string.Join(", ", args) + ")" : string.Empty) + " " + comparator + " " + number;
         var start = Generators.Epoch.AddDays(startDay);
         return new OptimisationActionBuilder
         {
@@ -57,22 +67,30 @@ public class ActionEvaluatorPropertyTests
         from window in Gen.Elements<TimeSpan?>(null, TimeSpan.FromDays(30), TimeSpan.FromDays(60))
         select new ActionEvaluatorOptions { MinimumSample = minimum, OutcomeWindow = window };
 
-    private static Gen<(Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionEvaluatorOptions Options)> Case { get; } =
+    /// <summary>Monthly channel costs around the generated acquisitions, some months missing, odd amounts (remainders to share).</summary>
+    private static Gen<CostEntry[]> Costs { get; } =
+        from entries in Gen.SubListOf(Generators.Channels.SelectMany(c => Enumerable.Range(0, 7).Select(m => (c, m))).ToArray())
+        from amounts in Gen.ArrayOf(Gen.Choose(1, 5_000_000), entries.Count)
+        select entries.Select((e, i) => new CostEntry(
+            CostScope.Channel, e.c, Generators.Epoch.AddMonths(e.m), Generators.Epoch.AddMonths(e.m + 1), new Money(amounts[i] / 100m, Currency.CNY))).ToArray();
+
+    private static Gen<(Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionEvaluatorOptions Options, CostEntry[] Costs)> Case { get; } =
         from leads in Generators.Leads(Pipeline.Default, 10, 250)
         from actions in Gen.CollectToArray(Enumerable.Range(1, 4), EvaluableAction)
         from asOfDay in Gen.Choose(0, 300)
         from options in Options
-        select (leads, actions, asOfDay, options);
+        from costs in Gen.OneOf(Gen.Constant(Array.Empty<CostEntry>()), Costs)
+        select (leads, actions, asOfDay, options, costs);
 
     [Property(MaxTest = 60)]
     public Property Evaluation_is_deterministic_and_independent_of_input_order() =>
         Prop.ForAll(Arb.From(Case), c =>
         {
             var asOf = Generators.Epoch.AddDays(c.AsOfDay);
-            var first = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, null, c.Options));
-            var again = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, null, c.Options));
-            // Reversed leads give the table another epoch and row order; reversed actions another evaluation order.
-            var reversed = Dump(ActionEvaluator.Evaluate(c.Actions.Reverse(), LeadTable.Build(c.Leads.Reverse()), asOf, null, c.Options));
+            var first = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
+            var again = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
+            // Reversed leads give the table another epoch and row order; reversed actions and costs another evaluation order.
+            var reversed = Dump(ActionEvaluator.Evaluate(c.Actions.Reverse(), LeadTable.Build(c.Leads.Reverse()), asOf, c.Costs.Reverse(), c.Options));
             return first == again && first == reversed;
         });
 
@@ -82,7 +100,7 @@ public class ActionEvaluatorPropertyTests
         {
             var asOf = Generators.Epoch.AddDays(c.AsOfDay);
             var table = LeadTable.Build(c.Leads);
-            foreach (var e in ActionEvaluator.Evaluate(c.Actions, table, asOf, null, c.Options).Evaluations)
+            foreach (var e in ActionEvaluator.Evaluate(c.Actions, table, asOf, c.Costs, c.Options).Evaluations)
             {
                 if (e.BaselineValue is not { } v || e.Baseline is null || e.Baseline.Leads < c.Options.MinimumSample)
                 {
@@ -91,10 +109,10 @@ public class ActionEvaluatorPropertyTests
 
                 // A "<=" target at the baseline value rounded up (">=" rounded down) is met by the baseline itself.
                 var higher = e.Action.Target.HigherIsBetter;
-                var bound = Math.Round((decimal)v, 9, higher ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
+                var bound = Round(v, higher);
                 var b = e.Action.ToBuilder();
                 b.Target = new MetricTarget(e.Action.Metric, higher ? TargetComparator.GreaterThanOrEqual : TargetComparator.LessThanOrEqual, bound);
-                var again = Assert.Single(ActionEvaluator.Evaluate(new[] { b.Build() }, table, asOf, null, c.Options).Evaluations);
+                var again = Assert.Single(ActionEvaluator.Evaluate(new[] { b.Build() }, table, asOf, c.Costs, c.Options).Evaluations);
                 if (again.TargetMetAtBaseline != true || again.Progress is not null)
                 {
                     return false;
@@ -111,7 +129,8 @@ public class ActionEvaluatorPropertyTests
             // As of far in the future, without an outcome window: reach as recorded (FurthestStageIndex), by LINQ over leads.
             var asOf = Generators.Epoch.AddYears(2);
             var options = new ActionEvaluatorOptions { OutcomeWindow = null, IncludeWeeklySeries = false };
-            var report = ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, null, options);
+            var rates = c.Actions.Where(a => Rates.Contains(ActionMetrics.NameOf(a.Metric.Metric))).ToArray();
+            var report = ActionEvaluator.Evaluate(rates, LeadTable.Build(c.Leads), asOf, null, options);
             foreach (var e in report.Evaluations)
             {
                 var a = e.Action;
@@ -149,7 +168,7 @@ public class ActionEvaluatorPropertyTests
             sb.Append(e.Action.Id).Append(' ').Append(e.Status).Append(' ').Append(e.Reason).Append(' ').Append(e.Problem)
                 .Append(" now ").Append(Dump(e.Current)).Append(" base ").Append(Dump(e.Baseline)).Append(' ').Append(R(e.BaselineValue))
                 .Append(' ').Append(e.TargetMetAtBaseline).Append(' ').Append(R(e.Progress)).Append(' ').Append(R(e.ScheduleElapsed))
-                .Append(" ev ").Append(e.Evidence?.Test.ToString()).Append(' ').Append(e.Evidence?.ShowsImprovement).AppendLine();
+                .Append(" spend ").Append(e.Current?.Spend).Append('/').Append(e.Baseline?.Spend).Append(" ev ").Append(e.Evidence?.Test.ToString()).Append(' ').Append(e.Evidence?.ShowsImprovement).AppendLine();
             foreach (var w in e.Weeks)
             {
                 sb.Append("  ").Append(w.Index).Append(' ').Append(Dump(w.Week)).Append(" | ").Append(Dump(w.SinceStart)).AppendLine();

@@ -197,7 +197,7 @@ public class ActionEvaluatorTests
     }
 
     [Fact]
-    public void Unknown_stages_and_missing_engines_are_problems_not_exceptions()
+    public void Unknown_stages_are_problems_not_exceptions()
     {
         var unknown = One("dropoff(Qualified) <= 25%", AllMature);
         Assert.Equal(ActionStatusReason.MetricUnavailable, unknown.Reason);

@@ -90,13 +90,26 @@ public class TemplateScenarioTests
     }
 
     [Fact]
-    public void Trade_show_cost_per_customer_waits_for_the_effectiveness_engine()
+    public void Trade_show_pre_screening_cost_per_customer_over_time()
     {
-        // INTERIM: cost per acquisition comes from the effectiveness engine (issue 5), not yet on main.
-        var e = At("A3", Day(2024, 2, 15));
-        AssertStatus(ActionStatus.Overdue, ActionStatusReason.MetricUnavailable, e);
-        Assert.NotNull(e.Problem);
         AssertStatus(ActionStatus.NotStarted, ActionStatusReason.BeforeStart, At("A3", Day(2023, 11, 1)));
+        AssertStatus(ActionStatus.OnTrack, ActionStatusReason.TooFewLeads, At("A3", Day(2023, 12, 1)));
+        AssertStatus(ActionStatus.Overdue, ActionStatusReason.AwaitingOutcomes, At("A3", Day(2024, 1, 15)));
+
+        var final = At("A3", Day(2024, 2, 15)); // due 11 December + 60 days
+        AssertStatus(ActionStatus.Achieved, ActionStatusReason.TargetMet, final);
+        Assert.True(final.Current!.IsComplete);
+
+        // Spend by hand: 60,000 x 16/30 for 15-30 November + 48,000 x 10/31 for 1-10 December; the 90 days before the start:
+        // 60,000 x 15/31 (17-31 August) + 60,000 + 60,000 + 60,000 x 14/30 (1-14 November).
+        Assert.Equal(47_483.87m, final.Current.Spend);
+        Assert.Equal(177_032.26m, final.Baseline!.Spend);
+        Assert.Equal((double)(47_483.87m / final.Current.Won!.Value), final.Current.Value!.Value, 9);
+        Assert.InRange(final.Current.Value!.Value, 1_500, 3_000);   // planted about 2,100
+        Assert.InRange(final.BaselineValue!.Value, 4_000, 5_500);   // planted about 4,500
+        Assert.False(final.TargetMetAtBaseline);
+        Assert.True(final.Progress > 1);
+        Assert.Null(final.Evidence); // no test for a ratio of money
     }
 
     [Fact]
@@ -104,8 +117,8 @@ public class TemplateScenarioTests
     {
         var report = ActionEvaluator.Evaluate(TemplateScenario.Actions().Reverse(), Table, Day(2024, 2, 15), TemplateScenario.Costs());
         Assert.Equal(new[] { "A1", "A2", "A3" }, report.Evaluations.Select(e => e.Action.Id));
-        Assert.Equal(2, report.Count(ActionStatus.Achieved));
-        Assert.Equal(1, report.Count(ActionStatus.Overdue));
+        Assert.Equal(3, report.Count(ActionStatus.Achieved));
+        Assert.Equal(0, report.Count(ActionStatus.Overdue));
         Assert.Null(report.Find("A9"));
     }
 }

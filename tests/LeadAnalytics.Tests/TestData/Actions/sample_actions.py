@@ -4,7 +4,8 @@ samples/data/leads.csv (times are China Standard Time). Run: /usr/bin/python3 sa
 The evaluator's rules (docs/actions.md): a lead acquired in [from, to) is measured when it is at least 60 days old at as-of,
 and only what happened within 60 days of its acquisition counts; a lead has reached a stage when that stage or a later one
 is recorded by then (implied stages); conversion = won / leads, drop-off at NeedsConfirmed = 1 - reach(NeedsConfirmed) /
-reach(Contacted). Two-proportion z test pooled (statsmodels proportions_ztest)."""
+reach(Contacted). Two-proportion z test pooled (statsmodels proportions_ztest). Cost per acquisition: each monthly cost's part
+inside the window, pro rata by time (period_end is an inclusive date), over the leads won within 60 days."""
 import sys
 import pandas as pd
 from statsmodels.stats.proportion import proportions_ztest
@@ -38,3 +39,17 @@ a2_before = measure(douyin, "2023-08-03", "2023-11-01", 5, 0, False)
 for name, after, before in (("A1", a1_after, a1_before), ("A2", a2_after, a2_before)):
     z, p = proportions_ztest([after[0], before[0]], [after[1], before[1]])
     print(f"{name}: after {after[0]}/{after[1]}, before {before[0]}/{before[1]}, z = {z:.15g}, p = {p:.15g}")
+
+
+# A3: trade-show cost per acquisition over the default baseline window, the 90 days before 2023-11-15.
+costs = pd.read_csv(f"{root}/costs.csv", parse_dates=["period_start", "period_end"])
+booth = costs[costs.key == "行业展会"]
+start, end = pd.Timestamp("2023-08-17"), pd.Timestamp("2023-11-15")
+spend = 0.0
+for _, c in booth.iterrows():
+    period_end = c.period_end + pd.Timedelta(days=1)
+    overlap = (min(end, period_end) - max(start, c.period_start)) / (period_end - c.period_start)
+    spend += c.amount * max(overlap, 0)
+show = d[(d.channel == "行业展会") & (d.acquired_at >= start) & (d.acquired_at < end)]
+won = int((show.apply(furthest, axis=1) == 5).sum())
+print(f"A3 baseline: spend {spend:.2f}, leads {len(show)}, won {won}, cost per acquisition {spend / won:.6f}")
