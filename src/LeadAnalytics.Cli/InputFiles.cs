@@ -38,6 +38,9 @@ internal static class InputFiles
     public static Loaded<Touchpoint> Touchpoints(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--touchpoints", run, s => TouchpointCsv.Open(s, options, Path.GetFileName(path)));
 
+    public static Loaded<OptimisationAction> Actions(string path, CsvReadOptions options, RunContext run) =>
+        Read(path, "--actions", run, s => ActionCsv.Open(s, options, Path.GetFileName(path)));
+
     public static Loaded<PathRow> Paths(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--paths", run, s => PathCsv.Open(s, options, Path.GetFileName(path)));
 

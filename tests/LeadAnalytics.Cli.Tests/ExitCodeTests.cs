@@ -93,6 +93,7 @@ public class ExitCodeTests
     [InlineData("attribution", "--paths", "p.csv", "--model", "magic")]
     [InlineData("report", "--leads", "x.csv", "--format", "csv")]
     [InlineData("segments", "--leads", "x.csv")]
+    [InlineData("actions", "--leads", "x.csv")]
     [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--rank-by", "beauty")]
     [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--from", "2023-12-01", "--to", "2023-11-01")]
     [InlineData("frobnicate")]
@@ -114,12 +115,11 @@ public class ExitCodeTests
         Assert.Contains("--stale-after", stdout, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("actions", "--leads", "x.csv", "--actions", "a.csv")]
-    public void Engines_not_in_this_build_are_exit_1_saying_so(params string[] args)
+    [Fact]
+    public void A_file_of_the_wrong_table_is_exit_1_naming_it()
     {
-        var (code, _, stderr) = Run(args);
+        var (code, _, stderr) = Run("actions", "--actions", CliRunner.SampleData("costs.csv"), "--leads", CliRunner.SampleData("leads.csv"));
         Assert.Equal(1, code);
-        AssertOneLine(stderr, "not available in this build");
+        AssertOneLine(stderr, "costs.csv");
     }
 }

@@ -20,7 +20,8 @@ public class OutputTests
     [InlineData("cycle-time.json", "cycle-time", "--leads", "leads.csv", "--by", "channel")]
     [InlineData("attribution.json", "attribution", "--leads", "leads.csv", "--touchpoints", "touchpoints.csv", "--model", "all")]
     [InlineData("loss-reasons.json", "loss-reasons", "--leads", "leads.csv")]
-    [InlineData("report.json", "report", "--leads", "leads.csv", "--costs", "costs.csv", "--touchpoints", "touchpoints.csv")]
+    [InlineData("actions.json", "actions", "--actions", "actions.csv", "--leads", "leads.csv", "--costs", "costs.csv")]
+    [InlineData("report.json", "report", "--leads", "leads.csv", "--costs", "costs.csv", "--touchpoints", "touchpoints.csv", "--actions", "actions.csv")]
     public void Json_output_on_the_sample_data_matches_the_expected_file(string expected, params string[] args)
     {
         var full = args.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) ? SampleData(a) : a)

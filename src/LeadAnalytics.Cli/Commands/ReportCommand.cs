@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.CycleTime;
@@ -44,10 +45,7 @@ internal static class ReportCommand
             IReadOnlyList<CostEntry>? costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
             IReadOnlyList<Touchpoint>? touches = parse.GetValue(touchpoints) is { } tpPath ? InputFiles.Touchpoints(tpPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
-            if (parse.GetValue(actions) is not null)
-            {
-                run.Warn(NotInThisBuild.Actions().Message + "; the report leaves them out");
-            }
+            IReadOnlyList<OptimisationAction>? actionList = parse.GetValue(actions) is { } actionPath ? InputFiles.Actions(actionPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
             var quality = DataQualityChecker.Check(data.Leads, data.AsOf, run.Settings.QualityOptions(), data.Import.Issues);
             var funnelOptions = FunnelCommand.Options(run, data);
@@ -56,12 +54,13 @@ internal static class ReportCommand
             var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
             var cycleTime = CycleTimeCommand.Analyze(data, Dimension.Channel);
             var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
+            ActionReport? actionReport = actionList is null ? null : ActionsCommand.Evaluate(data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
                 : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
 
             if (run.Settings.Format == OutputFormat.Json)
             {
-                run.WriteJson(Json(data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution));
+                run.WriteJson(Json(data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution, actionReport));
                 return ExitCodes.Success;
             }
 
@@ -89,8 +88,15 @@ internal static class ReportCommand
                     AttributionCommand.Draw(console, attribution, data.AsOf);
                 }
 
-                Show.Heading(console, "Actions");
-                Show.Line(console, NotInThisBuild.Actions().Message + ".");
+                Show.Heading(console, "Optimisation actions");
+                if (actionReport is null)
+                {
+                    Show.Line(console, "No --actions file: action status left out.");
+                }
+                else
+                {
+                    ActionsCommand.Draw(console, data, actionReport);
+                }
             });
             return ExitCodes.Success;
         });
@@ -99,7 +105,7 @@ internal static class ReportCommand
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
     private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
-        LossReasonReport lossReasons, AttributionComparison? attribution)
+        LossReasonReport lossReasons, AttributionComparison? attribution, ActionReport? actionReport)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -116,7 +122,7 @@ internal static class ReportCommand
             Part(w, "cycleTime", LeadAnalyticsJson.SerializeCycleTime(cycleTime));
             Part(w, "lossReasons", LeadAnalyticsJson.SerializeLossReasons(lossReasons));
             Part(w, "attribution", attribution is null ? null : LeadAnalyticsJson.SerializeAttributionComparison(attribution));
-            Part(w, "actions", null);
+            Part(w, "actions", actionReport is null ? null : LeadAnalyticsJson.SerializeActionReport(actionReport));
             w.WriteEndObject();
         }
 
