@@ -5,13 +5,13 @@ namespace LeadAnalytics.Json;
 
 /// <summary>
 /// Reads and writes the versioned JSON documents of LeadAnalytics (schema v1, docs/json-schema.md): leads, a pipeline, costs,
-/// touchpoints and data-quality reports. Every document is an object whose first two properties are <c>schemaVersion</c> (1)
+/// touchpoints and data-quality reports; and writes the engines' results (funnel, cycle time, attribution, loss reasons). Every document is an object whose first two properties are <c>schemaVersion</c> (1)
 /// and <c>kind</c>; names are camelCase; undefined values are written as <c>null</c>, never left out.
 /// </summary>
 /// <remarks>Serialisation is source-generated (no reflection), so the package works under trimming and native AOT.
 /// Deserialisation validates: a document of another version or kind, or a lead that breaks a rule other than chronology,
 /// throws <see cref="JsonException"/> naming what is wrong. Thread-safe.</remarks>
-public static class LeadAnalyticsJson
+public static partial class LeadAnalyticsJson
 {
     /// <summary>The schema version this library writes and reads.</summary>
     public const int SchemaVersion = 1;

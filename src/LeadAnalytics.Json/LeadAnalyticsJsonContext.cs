@@ -17,6 +17,15 @@ namespace LeadAnalytics.Json;
 [JsonSerializable(typeof(DataQualityReportDocument))]
 [JsonSerializable(typeof(ActionsDocument))]
 [JsonSerializable(typeof(ActionReportDocument))]
+[JsonSerializable(typeof(FunnelDocument))]
+[JsonSerializable(typeof(FunnelBreakdownDocument))]
+[JsonSerializable(typeof(FunnelCohortsDocument))]
+[JsonSerializable(typeof(CycleTimeDocument))]
+[JsonSerializable(typeof(AttributionDocument))]
+[JsonSerializable(typeof(AttributionComparisonDocument))]
+[JsonSerializable(typeof(LossReasonsDocument))]
+[JsonSerializable(typeof(EffectivenessDocument))]
+[JsonSerializable(typeof(MetricCatalogDocument))]
 internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
 {
 }

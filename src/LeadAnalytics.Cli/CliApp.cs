@@ -1,0 +1,93 @@
+using System.CommandLine;
+using LeadAnalytics.Cli.Commands;
+
+namespace LeadAnalytics.Cli;
+
+/// <summary>The tool's entry point: parses the command line, runs one command, turns every failure into one line on
+/// stderr and an exit code (0 success, 1 input not analysable, 2 usage). Never lets an exception or a stack trace out.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        RootCommand root;
+        ParseResult parse;
+        try
+        {
+            root = BuildRoot(stdout, stderr);
+            parse = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            return Fail(stderr, $"cannot parse the command line: {ex.Message}", ExitCodes.UsageError);
+        }
+
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var where = command == root ? "leadanalytics" : "leadanalytics " + command.Name;
+            // "Required command was not provided" also comes with an unknown command; the unknown token says more.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            return Fail(stderr, $"{error.Message} (see '{where} --help')", ExitCodes.UsageError);
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException ex)
+        {
+            return Fail(stderr, ex.Message, ex.ExitCode);
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a property of the input: still one line, with enough to report it.
+            return Fail(stderr, $"unexpected error ({ex.GetType().Name}): {ex.Message}", ExitCodes.InputError);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message, int exitCode)
+    {
+        stderr.WriteLine("leadanalytics: " + InputFiles.OneLine(message));
+        stderr.Flush();
+        return exitCode;
+    }
+
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var root = new RootCommand(
+            "leadanalytics: sales-lead analytics from tracking-table CSV files (the LeadAnalytics library). " +
+            "Exit codes: 0 success, 1 the input could not be analysed, 2 usage error. Docs: docs/cli.md.");
+        root.Subcommands.Add(ValidateCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(FunnelCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(SegmentsCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(CycleTimeCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(AttributionCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(LossReasonsCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(ActionsCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(common, stdout, stderr));
+        return root;
+    }
+
+    /// <summary>Adds the common options and an action that resolves them, then runs <paramref name="body"/>.</summary>
+    internal static Command Define(Command command, CommonOptions common, TextWriter stdout, TextWriter stderr, Func<ParseResult, RunContext, int> body)
+    {
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr);
+            return body(parse, run);
+        });
+        return command;
+    }
+
+    internal static Option<string?> FileOption(string name, string description, bool required = false) => new(name)
+    {
+        Description = description,
+        HelpName = "FILE",
+        Required = required,
+    };
+}

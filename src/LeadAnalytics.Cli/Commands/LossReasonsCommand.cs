@@ -1,0 +1,113 @@
+using System.CommandLine;
+using LeadAnalytics.Cli.Rendering;
+using LeadAnalytics.Json;
+using LeadAnalytics.LossReasons;
+using Spectre.Console;
+
+namespace LeadAnalytics.Cli.Commands;
+
+/// <summary><c>loss-reasons --leads FILE [--by DIM[,DIM...]]</c>: Pareto tables of why leads are lost.</summary>
+internal static class LossReasonsCommand
+{
+    public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
+    {
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var by = new Option<string?>("--by")
+        {
+            Description = "Dimensions to break the reasons down by, comma-separated (default channel,strategy,owner; not tag).",
+            HelpName = "DIM[,DIM...]",
+        };
+        var command = new Command("loss-reasons", "Why leads are lost: Pareto tables overall, by the stage they were lost at and by dimension; the reasons that dominate a segment.");
+        command.Options.Add(leads);
+        command.Options.Add(by);
+        return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
+        {
+            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 6);
+            if (dimensions.Contains(Dimension.Tag))
+            {
+                throw CliException.Usage("--by: tags are multi-valued and cannot break down loss reasons.");
+            }
+
+            var data = LeadData.Load(parse.GetValue(leads)!, run);
+            var report = Analyze(data, dimensions);
+            switch (run.Settings.Format)
+            {
+                case OutputFormat.Json:
+                    run.WriteJson(LeadAnalyticsJson.SerializeLossReasons(report));
+                    break;
+                case OutputFormat.Csv:
+                    var csv = new CsvTable("scope", "key", "reason", "count", "share", "cumulativeShare", "lostRevenue");
+                    Rows(csv, "overall", report.Overall);
+                    foreach (var t in report.ByStage)
+                    {
+                        Rows(csv, "stage", t);
+                    }
+
+                    foreach (var b in report.Breakdowns)
+                    {
+                        foreach (var t in b.Segments)
+                        {
+                            Rows(csv, ValueParsers.Name(b.Dimension), t);
+                        }
+                    }
+
+                    run.WriteCsv(csv);
+                    break;
+                default:
+                    run.WriteTable(console => Draw(console, data, report));
+                    break;
+            }
+
+            return ExitCodes.Success;
+        });
+    }
+
+    internal static LossReasonReport Analyze(LeadData data, IReadOnlyList<Dimension> dimensions) =>
+        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, dimensions.Count == 0 ? null : new LossReasonOptions { Dimensions = dimensions });
+
+    private static void Rows(CsvTable csv, string scope, LossReasonTable table)
+    {
+        foreach (var r in table.Rows)
+        {
+            csv.Add(scope, table.Segment, r.Reason, r.Count, r.Share, r.CumulativeShare, r.LostRevenue);
+        }
+    }
+
+    internal static void Draw(IAnsiConsole console, LeadData data, LossReasonReport report)
+    {
+        Show.Line(console, $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.");
+        if (report.LostLeads == 0)
+        {
+            // Many CRM exports (Olist's among them) record no losses: say so rather than print empty tables.
+            Show.Line(console, "No lead is recorded as lost by this instant: there are no reasons to break down.");
+            return;
+        }
+
+        var overall = Show.NewTable("Overall (Pareto)");
+        Show.Columns(overall, "Reason", "Lost leads", "Share", "Cumulative", "Lost revenue (estimated)");
+        foreach (var r in report.Overall.Rows)
+        {
+            Show.Row(overall, r.Reason, Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
+        }
+
+        console.Write(overall);
+        var stages = Show.NewTable("By the stage a lead was lost at");
+        Show.Columns(stages, "Stage", "Lost leads", "Top reason", "Its share");
+        foreach (var t in report.ByStage)
+        {
+            var top = t.Rows.Count > 0 ? t.Rows[0] : null;
+            Show.Row(stages, t.Segment, Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
+        }
+
+        console.Write(stages);
+        foreach (var b in report.Breakdowns)
+        {
+            Show.Line(console, $"Reason mix by {ValueParsers.Name(b.Dimension)}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.");
+        }
+
+        foreach (var d in report.Dominant)
+        {
+            Show.Line(console, $"Dominant: at {d.Scope} {d.Segment}, {d.Reason} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LeadAnalytics.Attribution;
+using LeadAnalytics.Cli.Rendering;
+using LeadAnalytics.CycleTime;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Funnel;
+using LeadAnalytics.Json;
+using LeadAnalytics.LossReasons;
+using LeadAnalytics.Quality;
+
+namespace LeadAnalytics.Cli.Commands;
+
+/// <summary><c>report --leads FILE [--costs FILE] [--touchpoints FILE] [--actions FILE]</c>: every analysis at once.</summary>
+internal static class ReportCommand
+{
+    public const string Kind = "report";
+
+    private static readonly AttributionModel[] ReportModels =
+        { AttributionModel.FirstTouch, AttributionModel.LastTouch, AttributionModel.Linear, AttributionModel.Markov, AttributionModel.Shapley };
+
+    public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
+    {
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var costs = CliApp.FileOption("--costs", "Costs CSV, for the segment table's spend, cost per lead and ROI (without it, the leads' own acquisition_cost).");
+        var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV, for attribution (first, last, linear, Markov, Shapley).");
+        var actions = CliApp.FileOption("--actions", "Optimisation actions CSV, for the action status.");
+        var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions.");
+        foreach (var o in new Option[] { leads, costs, touchpoints, actions })
+        {
+            command.Options.Add(o);
+        }
+
+        return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
+        {
+            if (run.Settings.Format == OutputFormat.Csv)
+            {
+                throw CliException.Usage("report holds several tables: use --format table or json (each command has its own --format csv).");
+            }
+
+            var data = LeadData.Load(parse.GetValue(leads)!, run);
+            IReadOnlyList<CostEntry>? costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
+
+            IReadOnlyList<Touchpoint>? touches = parse.GetValue(touchpoints) is { } tpPath ? InputFiles.Touchpoints(tpPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
+            if (parse.GetValue(actions) is not null)
+            {
+                run.Warn(NotInThisBuild.Actions().Message + "; the report leaves them out");
+            }
+
+            var quality = DataQualityChecker.Check(data.Leads, data.AsOf, run.Settings.QualityOptions(), data.Import.Issues);
+            var funnelOptions = FunnelCommand.Options(run, data);
+            var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
+            var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
+            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
+            var cycleTime = CycleTimeCommand.Analyze(data, Dimension.Channel);
+            var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
+            AttributionComparison? attribution = touches is null ? null
+                : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
+
+            if (run.Settings.Format == OutputFormat.Json)
+            {
+                run.WriteJson(Json(data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution));
+                return ExitCodes.Success;
+            }
+
+            run.WriteTable(console =>
+            {
+                Show.Heading(console, "Data quality");
+                ValidateCommand.Draw(console, data, quality);
+                Show.Heading(console, "Funnel");
+                FunnelCommand.DrawFunnel(console, funnel, $"Funnel as of {Show.Instant(data.AsOf)}");
+                Show.Heading(console, "Funnel by channel");
+                FunnelCommand.DrawSegments(console, "channel", byChannel.Total, byChannel.Segments.Select(s => (s.Label, s.Funnel)).ToList());
+                Show.Heading(console, "Segments by channel");
+                SegmentsCommand.Draw(console, data, segments);
+                Show.Heading(console, "Cycle time by channel");
+                CycleTimeCommand.Draw(console, data, cycleTime);
+                Show.Heading(console, "Loss reasons");
+                LossReasonsCommand.Draw(console, data, lossReasons);
+                Show.Heading(console, "Attribution");
+                if (attribution is null)
+                {
+                    Show.Line(console, "No --touchpoints file: attribution left out.");
+                }
+                else
+                {
+                    AttributionCommand.Draw(console, attribution, data.AsOf);
+                }
+
+                Show.Heading(console, "Actions");
+                Show.Line(console, NotInThisBuild.Actions().Message + ".");
+            });
+            return ExitCodes.Success;
+        });
+    }
+
+    /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
+    /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
+    private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
+        LossReasonReport lossReasons, AttributionComparison? attribution)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", LeadAnalyticsJson.SchemaVersion);
+            w.WriteString("kind", Kind);
+            w.WriteString("asOf", data.AsOf);
+            w.WriteBoolean("asOfFromData", data.AsOfFromData);
+            Part(w, "quality", LeadAnalyticsJson.SerializeQualityReport(quality));
+            Part(w, "funnel", LeadAnalyticsJson.SerializeFunnel(funnel));
+            Part(w, "funnelByChannel", LeadAnalyticsJson.SerializeFunnelBreakdown(byChannel));
+            Part(w, "segments", LeadAnalyticsJson.SerializeEffectiveness(segments));
+            Part(w, "cycleTime", LeadAnalyticsJson.SerializeCycleTime(cycleTime));
+            Part(w, "lossReasons", LeadAnalyticsJson.SerializeLossReasons(lossReasons));
+            Part(w, "attribution", attribution is null ? null : LeadAnalyticsJson.SerializeAttributionComparison(attribution));
+            Part(w, "actions", null);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Part(Utf8JsonWriter w, string name, string? json)
+    {
+        w.WritePropertyName(name);
+        if (json is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.WriteTo(w);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using Spectre.Console;
+
+namespace LeadAnalytics.Cli;
+
+/// <summary>One invocation: its settings, where output and warnings go, and how tables are drawn.</summary>
+internal sealed class RunContext
+{
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly bool _stdoutIsTerminal;
+
+    public RunContext(Settings settings, TextWriter stdout, TextWriter stderr)
+    {
+        Settings = settings;
+        _stdout = stdout;
+        _stderr = stderr;
+        _stdoutIsTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+    }
+
+    public Settings Settings { get; }
+
+    /// <summary>Whether long imports show a progress bar (on stderr, only when it is a terminal).</summary>
+    public bool ShowProgress { get; }
+
+    /// <summary>Whether rejected rows earn a warning line and --strict stops the import at once. Validate turns this off:
+    /// its report lists the rows, and under --strict it fails after writing the report.</summary>
+    public bool CheckRowsOnImport { get; set; } = true;
+
+    public IAnsiConsole ProgressConsole => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>A warning: one line on stderr; the command goes on and exits 0.</summary>
+    public void Warn(string message) => _stderr.WriteLine("leadanalytics: warning: " + InputFiles.OneLine(message));
+
+    public void WriteJson(string json) => Write(json.EndsWith('\n') ? json : json + "\n", bom: false);
+
+    public void WriteCsv(CsvTable table)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        table.WriteTo(text);
+        // Excel reads a UTF-8 file as the ANSI code page unless it starts with a byte order mark; standard output gets none.
+        Write(text.ToString(), bom: Settings.OutPath is not null);
+    }
+
+    /// <summary>Draws with Spectre.Console: in colour on a terminal, as plain wide text into a pipe or a file.</summary>
+    public void WriteTable(Action<IAnsiConsole> draw)
+    {
+        if (Settings.OutPath is null && _stdoutIsTerminal)
+        {
+            draw(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_stdout) }));
+            return;
+        }
+
+        var buffer = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(buffer),
+        });
+        console.Profile.Width = 200;
+        draw(console);
+        Write(buffer.ToString(), bom: false);
+    }
+
+    private void Write(string text, bool bom)
+    {
+        if (Settings.OutPath is not { } path)
+        {
+            _stdout.Write(text);
+            _stdout.Flush();
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(path, text, new UTF8Encoding(bom));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"{path}: cannot write (--out): {InputFiles.OneLine(ex.Message)}");
+        }
+    }
+}

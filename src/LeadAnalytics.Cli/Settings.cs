@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using LeadAnalytics.Csv;
+using LeadAnalytics.Json;
+using LeadAnalytics.Quality;
+
+namespace LeadAnalytics.Cli;
+
+/// <summary>The common options of one invocation, checked and resolved.</summary>
+internal sealed class Settings
+{
+    private Settings(ParseResult parse, CommonOptions common)
+    {
+        TimeZone = ValueParsers.TimeZone(parse.GetValue(common.TimeZone));
+        var asOf = parse.GetValue(common.AsOf);
+        ExplicitAsOf = asOf is null ? null : ValueParsers.Instant(asOf, TimeZone, "--as-of");
+        StaleAfter = parse.GetValue(common.StaleAfter) is { } days ? ValueParsers.Days(days, "--stale-after", allowZero: true) : TimeSpan.FromDays(30);
+        ExpectedCurrency = ValueParsers.CurrencyCode(parse.GetValue(common.Currency));
+        Encoding = ValueParsers.TextEncoding(parse.GetValue(common.Encoding));
+        Format = parse.GetValue(common.Format) switch
+        {
+            "json" => OutputFormat.Json,
+            "csv" => OutputFormat.Csv,
+            _ => OutputFormat.Table,
+        };
+        OutPath = parse.GetValue(common.Out);
+        Strict = parse.GetValue(common.Strict);
+        PipelinePath = parse.GetValue(common.Pipeline);
+    }
+
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The --as-of value, or null: then the latest event in the leads (<see cref="LeadData.AsOf"/>).</summary>
+    public DateTimeOffset? ExplicitAsOf { get; }
+
+    public TimeSpan StaleAfter { get; }
+
+    /// <summary>The --currency value: the default currency of amounts and the one the quality check expects.</summary>
+    public Currency? ExpectedCurrency { get; }
+
+    public System.Text.Encoding? Encoding { get; }
+
+    public OutputFormat Format { get; }
+
+    public string? OutPath { get; }
+
+    public bool Strict { get; }
+
+    public string? PipelinePath { get; }
+
+    public static Settings Resolve(ParseResult parse, CommonOptions common) => new(parse, common);
+
+    public Pipeline LoadPipeline()
+    {
+        if (PipelinePath is null)
+        {
+            return Pipeline.Default;
+        }
+
+        var text = InputFiles.ReadAllText(PipelinePath, "--pipeline");
+        try
+        {
+            return LeadAnalyticsJson.DeserializePipeline(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"{Path.GetFileName(PipelinePath)}: not a pipeline document: {ex.Message}");
+        }
+    }
+
+    public CsvReadOptions ReadOptions(Pipeline pipeline) => new()
+    {
+        TimeZone = TimeZone,
+        Currency = ExpectedCurrency ?? Currency.CNY,
+        Encoding = Encoding,
+        Pipeline = pipeline,
+        Quality = ExpectedCurrency is { } c ? new DataQualityOptions { ExpectedCurrency = c, StaleAfter = StaleAfter } : new DataQualityOptions { StaleAfter = StaleAfter },
+    };
+
+    public DataQualityOptions QualityOptions() =>
+        new() { StaleAfter = StaleAfter, ExpectedCurrency = ExpectedCurrency };
+}
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}
