@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 width=${1:-1100}
-height=${2:-5200}
+height=${2:-5250}
 out=docs/images
 
 if ! command -v chromium > /dev/null; then

@@ -13,10 +13,11 @@ var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8)); // n
 var leads = LeadCsv.Read(Path.Combine(dataDir, "leads.csv"));
 var touchpoints = TouchpointCsv.Read(Path.Combine(dataDir, "touchpoints.csv"));
 var costs = CostCsv.Read(Path.Combine(dataDir, "costs.csv"));
+var actions = ActionCsv.Read(Path.Combine(dataDir, "actions.csv"));
 var table = LeadTable.Build(leads.Records);
 var journeys = AttributionJourneys.FromLeads(leads.Records, touchpoints.Records);
 
-var input = HtmlReportInput.FromTable(table, asOf, journeys, costs.Records,
+var input = HtmlReportInput.FromTable(table, asOf, journeys, costs.Records, actions.Records,
     attributionOptions: new AttributionOptions { DirectChannels = new[] { "直接访问" }, AsOf = asOf });
 var options = new HtmlReportOptions
 {

@@ -1,3 +1,4 @@
+using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Effectiveness;
@@ -74,6 +75,15 @@ public static class SvgCharts
     /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
     public static string AttributionComparison(AttributionComparison comparison, ChartOptions? options = null) =>
         AttributionChart.Draw(comparison ?? throw new ArgumentNullException(nameof(comparison)), options ?? ChartOptions.Default);
+
+    /// <summary>The action tracker: per optimisation action a bar of its progress from baseline (0) to target (1), a tick
+    /// where its schedule stands, and its status as a coloured badge.</summary>
+    /// <param name="report">Evaluations from <see cref="ActionEvaluator.Evaluate"/>.</param>
+    /// <param name="options">Size; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string ActionTracker(ActionReport report, ChartOptions? options = null) =>
+        ActionChart.Draw(report ?? throw new ArgumentNullException(nameof(report)), options ?? ChartOptions.Default);
 
     /// <summary>A Pareto chart of loss reasons: count bars, most frequent first (at most <see cref="ChartOptions.MaxBars"/>),
     /// and the cumulative share as a line on a 0-100% axis.</summary>

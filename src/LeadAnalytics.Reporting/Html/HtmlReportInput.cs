@@ -1,3 +1,4 @@
+using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
@@ -49,6 +50,9 @@ public sealed class HtmlReportInput
     /// <summary>Attribution models compared: the grouped-bar chart and its table.</summary>
     public AttributionComparison? Attribution { get; init; }
 
+    /// <summary>Optimisation actions evaluated against the data: the action tracker.</summary>
+    public ActionReport? Actions { get; init; }
+
     /// <summary>Loss reasons: the Pareto chart and the dominant reasons.</summary>
     public LossReasonReport? LossReasons { get; init; }
 
@@ -60,6 +64,7 @@ public sealed class HtmlReportInput
     /// <param name="journeys">Touch journeys for attribution; none leaves the attribution section out.</param>
     /// <param name="costs">The costs table; none uses the leads' own acquisition costs, if any (the effectiveness
     /// engine's <see cref="CostSource.Auto"/>).</param>
+    /// <param name="actions">Optimisation actions to evaluate (with the costs, for cost metrics); none leaves the tracker out.</param>
     /// <param name="segmentBy">The dimension of the channel table and the curves; <see cref="Dimension.Channel"/> by default.</param>
     /// <param name="models">Attribution models; <see cref="DefaultModels"/> when null.</param>
     /// <param name="attributionOptions">Attribution options (direct channels, lookback...); the engine's defaults with
@@ -71,6 +76,7 @@ public sealed class HtmlReportInput
         DateTimeOffset asOf,
         AttributionJourneys? journeys = null,
         IEnumerable<CostEntry>? costs = null,
+        IEnumerable<OptimisationAction>? actions = null,
         Dimension segmentBy = Dimension.Channel,
         IEnumerable<AttributionModel>? models = null,
         AttributionOptions? attributionOptions = null)
@@ -80,12 +86,15 @@ public sealed class HtmlReportInput
             throw new ArgumentNullException(nameof(table));
         }
 
+        // Both the effectiveness summary and the action evaluator read the costs.
+        var costList = costs?.ToList();
         return new HtmlReportInput(FunnelAnalyzer.Analyze(table, asOf))
         {
             Segments = FunnelAnalyzer.AnalyzeBy(table, asOf, segmentBy),
-            Effectiveness = EffectivenessAnalyzer.Summarize(table, costs, asOf, new EffectivenessOptions { Dimensions = new[] { segmentBy } }),
+            Effectiveness = EffectivenessAnalyzer.Summarize(table, costList, asOf, new EffectivenessOptions { Dimensions = new[] { segmentBy } }),
             CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = segmentBy }),
             LossReasons = LossReasonAnalyzer.Analyze(table, asOf),
+            Actions = actions is null ? null : ActionEvaluator.Evaluate(actions, table, asOf, costList),
             Attribution = journeys is null
                 ? null
                 : AttributionAnalyzer.Compare(journeys, models ?? DefaultModels, attributionOptions ?? new AttributionOptions { AsOf = asOf }),

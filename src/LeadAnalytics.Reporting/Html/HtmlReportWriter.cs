@@ -68,7 +68,7 @@ public static class HtmlReportWriter
         TimeSection(html, input, options);
         AttributionSection(html, input, options);
         LossSection(html, input, options);
-        ActionsSection(html);
+        ActionsSection(html, input, options);
 
         html.Open("footer").Open("p").Text($"LeadAnalytics {Version()}. Rates carry 95% Wilson intervals; open leads are not drop-offs; " +
             "stale leads (no activity for 30 days) count as lost. Definitions: docs/funnel.md, docs/cycle-time.md, docs/attribution.md.")
@@ -379,12 +379,65 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
-    private static void ActionsSection(HtmlText html)
+    private static void ActionsSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
     {
         html.Open("section", null, "actions").Element("h2", "Optimisation actions");
-        Note(html, "The action tracker (targets, progress and status of each optimisation action) needs action evaluations; this report was built without them.");
+        if (input.Actions is not { } report || report.Evaluations.Count == 0)
+        {
+            Note(html, "No optimisation actions were given (HtmlReportInput.Actions): the tracker shows each action's target, progress and status once they are.");
+            html.Close("section").Line();
+            return;
+        }
+
+        Chart(html, SvgCharts.ActionTracker(report, options.Charts),
+            "Bar: progress from the baseline (0) to the target (1), measured on the leads acquired since the action started; black tick: share of the schedule elapsed; badge: status from the data.");
+        html.Open("table", "action-table").Open("thead").Open("tr");
+        foreach (var h in new[] { "action", "finding", "owner", "due", "target", "baseline", "now", "leads", "evidence", "status" })
+        {
+            html.Element("th", h);
+        }
+
+        html.Close("tr").Close("thead").Open("tbody");
+        foreach (var e in report.Evaluations)
+        {
+            var a = e.Action;
+            var metric = a.Metric;
+            string Value(double? v) => v is { } d && !double.IsNaN(d) && !double.IsInfinity(d) ? metric.FormatValue(Rounded(metric.Unit, d), a.Target.Currency) : Format.Undefined;
+            var evidence = e.Evidence is { } ev
+                ? $"p {Format.P(ev.Test.PValue)}" + (ev.Significant ? (ev.ShowsImprovement ? ", improved" : ", worse") : ", not significant")
+                : Format.Undefined;
+            html.Open("tr");
+            html.Element("td", $"{a.Id} {a.Description}");
+            html.Element("td", a.Finding ?? string.Empty);
+            html.Element("td", a.Owner ?? string.Empty);
+            // The due instant is exclusive ("by 15 November" is stored as the 16th at midnight); people read the last day.
+            html.Element("td", a.Due.AddTicks(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            html.Element("td", a.Target.ToString());
+            html.Element("td", Value(e.BaselineValue));
+            html.Element("td", Value(e.Current?.Value));
+            html.Element("td", e.Current is { } c ? Format.Count(c.Leads) : Format.Undefined);
+            html.Element("td", evidence);
+            html.Open("td", "status status-" + e.Status.ToString().ToLowerInvariant()).Text(ActionChart.StatusText(e.Status)).Close("td");
+            html.Close("tr").Line();
+        }
+
+        html.Close("tbody").Close("table").Line();
+        foreach (var e in report.Evaluations.Where(e => e.Problem is not null))
+        {
+            Note(html, $"{e.Action.Id}: {e.Problem}");
+        }
+
         html.Close("section").Line();
     }
+
+    /// <summary>A value as people read it: a tenth of a percentage point, whole money, a tenth of a day or hour.</summary>
+    private static decimal Rounded(ActionMetricUnit unit, double value) => unit switch
+    {
+        ActionMetricUnit.Proportion => Math.Round((decimal)value, 3, MidpointRounding.AwayFromZero),
+        ActionMetricUnit.Money => Math.Round((decimal)value, 0, MidpointRounding.AwayFromZero),
+        ActionMetricUnit.Ratio => Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero),
+        _ => Math.Round((decimal)value, 1, MidpointRounding.AwayFromZero),
+    };
 
     private static void Chart(HtmlText html, string svg, string caption)
     {
@@ -424,6 +477,8 @@ public static class HtmlReportWriter
         "\nth{font-weight:600;border-bottom:2px solid #ccc;background:#fafafa}" +
         "\n.channel-table tbody tr:last-child td,.time-table tbody tr:last-child td{font-weight:600}" +
         "\n.findings li.critical{color:#c62828}.findings li.warning{color:#8a5a00}" +
+        "\n.action-table td,.action-table th{white-space:normal;text-align:left}.action-table td:nth-child(-n+2){min-width:10em}.action-table td:nth-child(4){white-space:nowrap}.action-table td.status{font-weight:600}" +
+        "\n.status-achieved{color:#2e7d32}.status-missed{color:#c62828}.status-atrisk{color:#b26a00}.status-ontrack{color:#1565c0}.status-overdue{color:#6a1b9a}" +
         "\n.note{color:#555;font-size:13px;background:#fffbea;border-left:3px solid #edc948;padding:6px 10px;margin:8px 0}" +
         "\nfigure{margin:8px 0 4px}" +
         "\nfigure svg{max-width:100%;height:auto;display:block}" +

@@ -12,7 +12,7 @@ internal static class TextMetrics
             ems += c >= 0x2E80 && c <= 0xFFEF ? 1.0
                 : char.IsUpper(c) || c == 'm' || c == 'w' || c == '%' ? 0.72
                 : c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' || c == '|' ? 0.32
-                : 0.58;
+                : 0.62;
         }
 
         return ems * fontSize;

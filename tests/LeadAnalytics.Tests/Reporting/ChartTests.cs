@@ -1,3 +1,4 @@
+using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
@@ -292,6 +293,52 @@ public class ChartTests
         Assert.Equal(81, a.Won);
         Assert.Equal(30_000m / 81, a.CostPerAcquisition!.Value, 20);
     }
+
+    [Fact]
+    public void Action_bars_show_progress_from_baseline_to_target_and_the_status()
+    {
+        var report = ActionEvaluator.Evaluate(TemplateActions(), TemplateTable(), AsOf);
+        var root = Parse(SvgCharts.ActionTracker(report));
+        var baseline = TickX(root, "x-axis", 0);
+        var target = TickX(root, "x-axis", 1);
+        var rows = root.WithClass("g", "action").ToList();
+        Assert.Equal(report.Evaluations.Select(e => e.Action.Id), rows.Select(r => r.S("data-id")));
+
+        // A1: the template's drop-off 360/900 = 40% against a baseline of 50% and a target of 25%: progress
+        // (0.40 - 0.50) / (0.25 - 0.50) = 0.4, and the due date has passed: missed.
+        var a1 = report.Find("A1")!;
+        Assert.Equal(ActionStatus.Missed, a1.Status);
+        Assert.Equal(0.4, a1.Progress!.Value, 12);
+        // A2: channel A converts 81/334 = 24.3% against a baseline of 10% and a target of 20%: progress 1.43, achieved.
+        var a2 = report.Find("A2")!;
+        Assert.Equal(ActionStatus.Achieved, a2.Status);
+        Assert.Equal(((81.0 / 334) - 0.1) / 0.1, a2.Progress!.Value, 12);
+
+        foreach (var e in report.Evaluations)
+        {
+            var g = rows.Single(r => r.S("data-id") == e.Action.Id);
+            var bar = g.WithClass("rect", "progress").Single();
+            Near(baseline, bar.D("x"));
+            Near((target - baseline) * e.Progress!.Value, bar.D("width"), 0.1);
+            Assert.Equal(e.Status.ToString(), g.S("data-status"));
+            Assert.Contains(g.WithClass("text", "status"), t => t.Value == (e.Status == ActionStatus.Missed ? "missed" : "achieved"));
+            Assert.Contains(e.Action.Id + " " + e.Action.Target, g.Value, StringComparison.Ordinal);
+        }
+    }
+
+    internal static OptimisationAction[] TemplateActions() => new[]
+    {
+        new OptimisationActionBuilder
+        {
+            Id = "A1", Finding = "需求确认阶段流失率偏高", Description = "SPIN <training> & coaching", Owner = "销售总监", Start = T0, Due = T0.AddDays(30),
+            Target = MetricTarget.Parse("dropoff(NeedsConfirmed) <= 25%"), Baseline = ActionBaseline.Given(0.5m),
+        }.Build(),
+        new OptimisationActionBuilder
+        {
+            Id = "A2", Description = "more case videos", Owner = "市场经理", Start = T0, Due = T0.AddDays(30),
+            Target = MetricTarget.Parse("conversion(channel=A) >= 20%"), Baseline = ActionBaseline.Given(0.1m),
+        }.Build(),
+    };
 
     [Fact]
     public void Charts_are_deterministic()

@@ -15,7 +15,7 @@ public class HtmlReportWriterTests
     private static HtmlReportInput FullInput(IReadOnlyList<Lead> leads)
     {
         var touchpoints = leads.Where(l => l.Outcome == Outcome.Won).Select(l => new Touchpoint(l.Id, l.AcquiredAt.AddDays(-1), "SEO")).ToList();
-        return HtmlReportInput.FromTable(LeadTable.Build(leads), AsOf, AttributionJourneys.FromLeads(leads, touchpoints), TemplateCosts());
+        return HtmlReportInput.FromTable(LeadTable.Build(leads), AsOf, AttributionJourneys.FromLeads(leads, touchpoints), TemplateCosts(), ChartTests.TemplateActions());
     }
 
     private static XDocument Document(string html) => XDocument.Parse(html);
@@ -46,7 +46,7 @@ public class HtmlReportWriterTests
         Assert.Equal(new[] { "summary", "channels", "funnel", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
         var charts = doc.Descendants(Svg + "svg").Select(s => s.Attribute("class")!.Value).ToList();
         Assert.Equal(
-            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart" },
+            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart", "la-chart action-chart" },
             charts);
     }
 
@@ -96,6 +96,21 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void The_action_table_shows_targets_values_and_statuses()
+    {
+        var doc = Document(Full.Value);
+        var rows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "action-table").Descendants("tr").Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        var a1 = rows[0].Elements("td").ToList();
+        // Due T0 + 30 days = 2023-11-01 09:00: still that day (only a midnight due, the CSV's "end of the day", shows the day before).
+        Assert.Equal(new[] { "A1 SPIN <training> & coaching", "需求确认阶段流失率偏高", "销售总监", "2023-11-01", "dropoff(NeedsConfirmed) <= 25%", "50%", "40%", "900" },
+            a1.Take(8).Select(td => td.Value));
+        Assert.Equal("missed", a1[9].Value);
+        Assert.Equal("status status-missed", (string?)a1[9].Attribute("class"));
+        Assert.Equal("achieved", rows[1].Elements("td").Last().Value);
+    }
+
+    [Fact]
     public void Without_effectiveness_the_channel_table_comes_from_the_funnels()
     {
         var table = TemplateTable();
@@ -118,6 +133,7 @@ public class HtmlReportWriterTests
         Assert.Contains(notes, n => n.Contains("HtmlReportInput.CycleTime", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("HtmlReportInput.Attribution", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("HtmlReportInput.LossReasons", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("HtmlReportInput.Actions", StringComparison.Ordinal));
         Assert.Single(doc.Descendants(Svg + "svg")); // the funnel alone
     }
 
