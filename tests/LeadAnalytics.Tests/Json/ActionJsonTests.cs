@@ -15,18 +15,9 @@ namespace LeadAnalytics.Tests.Json;
 /// <see cref="JsonGoldenTests"/> for how to change a golden file on purpose).</summary>
 public class ActionJsonTests
 {
-    private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Json", name)).Replace("\r\n", "\n");
+    private static string Golden(string name) => GoldenFiles.Read(name);
 
-    private static void AssertMatchesGolden(string name, string actual)
-    {
-        actual = actual.Replace("\r\n", "\n");
-        if (Environment.GetEnvironmentVariable("LEADANALYTICS_WRITE_GOLDEN") is { Length: > 0 } folder)
-        {
-            File.WriteAllText(Path.Combine(folder, name), actual + "\n");
-        }
-
-        Assert.Equal(Golden(name).TrimEnd('\n'), actual);
-    }
+    private static void AssertMatchesGolden(string name, string actual) => GoldenFiles.AssertMatches(name, actual);
 
     /// <summary>The template's three actions, one with a given baseline in another currency, a history and a finding id.</summary>
     internal static IReadOnlyList<OptimisationAction> Actions()

@@ -11,18 +11,9 @@ namespace LeadAnalytics.Tests.Json;
 /// copy them over the golden ones and describe the change in docs/json-schema.md.</summary>
 public class JsonGoldenTests
 {
-    private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Json", name)).Replace("\r\n", "\n");
+    private static string Golden(string name) => GoldenFiles.Read(name);
 
-    private static void AssertMatchesGolden(string name, string actual)
-    {
-        actual = actual.Replace("\r\n", "\n");
-        if (Environment.GetEnvironmentVariable("LEADANALYTICS_WRITE_GOLDEN") is { Length: > 0 } folder)
-        {
-            File.WriteAllText(Path.Combine(folder, name), actual + "\n");
-        }
-
-        Assert.Equal(Golden(name).TrimEnd('\n'), actual);
-    }
+    private static void AssertMatchesGolden(string name, string actual) => GoldenFiles.AssertMatches(name, actual);
 
     internal static IReadOnlyList<Lead> Leads()
     {

@@ -18,17 +18,9 @@ public class ResultGoldenTests
 
     private static DateTimeOffset D(int month, int day, int hour = 9) => new(2023, month, day, hour, 0, 0, Cst);
 
-    private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Json", name)).Replace("\r\n", "\n");
-
     private static JsonElement AssertMatchesGolden(string name, string actual)
     {
-        actual = actual.Replace("\r\n", "\n");
-        if (Environment.GetEnvironmentVariable("LEADANALYTICS_WRITE_GOLDEN") is { Length: > 0 } folder)
-        {
-            File.WriteAllText(Path.Combine(folder, name), actual + "\n");
-        }
-
-        Assert.Equal(Golden(name).TrimEnd('\n'), actual);
+        actual = GoldenFiles.AssertMatches(name, actual);
         using var doc = JsonDocument.Parse(actual);
         var root = doc.RootElement.Clone();
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
