@@ -112,7 +112,12 @@ public sealed class DuckDbChannelSummary : IDisposable
         return result;
     }
 
-    private static long Long(IDataRecord reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+    // sum(BIGINT) is a HUGEINT in DuckDB, read as a BigInteger.
+    private static long Long(IDataRecord reader, int i) => reader.IsDBNull(i) ? 0 : reader.GetValue(i) switch
+    {
+        System.Numerics.BigInteger big => (long)big,
+        var v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public void Dispose() => _connection.Dispose();
 }

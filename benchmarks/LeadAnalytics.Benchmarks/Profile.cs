@@ -136,6 +136,38 @@ public static class Profile
                     break;
                 }
 
+            case "engines":
+                {
+                    var t = SyntheticLeads.Table(count);
+                    var costs = SyntheticLeads.Costs(count);
+                    var what2 = args.Length > 3 ? args[3] : "all";
+                    for (var rep = 0; rep < 5; rep++)
+                    {
+                        if (what2 is "all" or "eff")
+                        {
+                            Measure("effectiveness with cost table", () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, costs, SyntheticLeads.AsOf).Segments.Count);
+                            Measure("effectiveness with per-lead costs", () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, null, SyntheticLeads.AsOf).Segments.Count);
+                        }
+
+                        if (what2 is "all" or "funnel")
+                        {
+                            Measure("funnel by channel (defaults)", () => LeadAnalytics.Funnel.FunnelAnalyzer.AnalyzeBy(t, SyntheticLeads.AsOf, Dimension.Channel).Segments.Count);
+                        }
+
+                        if (what2 is "all" or "cycle")
+                        {
+                            Measure("cycle time by channel", () => LeadAnalytics.CycleTime.CycleTimeAnalyzer.Analyze(t, SyntheticLeads.AsOf, new LeadAnalytics.CycleTime.CycleTimeOptions { SegmentBy = Dimension.Channel }).Segments.Count);
+                        }
+
+                        if (what2 is "all" or "loss")
+                        {
+                            Measure("loss reasons", () => LeadAnalytics.LossReasons.LossReasonAnalyzer.Analyze(t, SyntheticLeads.AsOf).LostLeads);
+                        }
+                    }
+
+                    break;
+                }
+
             case "table":
                 var before = GC.GetTotalMemory(true);
                 var built = SyntheticLeads.Table(count);

@@ -8,4 +8,10 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "compare")
+{
+    LeadAnalytics.Benchmarks.Comparison.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LeadAnalytics.Benchmarks.SyntheticLeads).Assembly).Run(args);

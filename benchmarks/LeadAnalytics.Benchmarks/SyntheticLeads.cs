@@ -105,15 +105,71 @@ public static class SyntheticLeads
         return b.Build();
     }
 
-    public static Data.LeadTable Table(int count, int seed = 42)
+    /// <summary>The table of <see cref="Rows"/>, built through <see cref="Data.LeadRecord"/> (no Lead objects, so 10M fit).</summary>
+    public static Data.LeadTable Table(int count, int seed = 42) => Table(Rows(count, seed));
+
+    public static Data.LeadTable Table(IEnumerable<Row> rows)
     {
         var builder = new Data.LeadTableBuilder();
+        var record = new Data.LeadRecord();
+        var issues = new List<Quality.DataQualityIssue>();
         var i = 0;
-        foreach (var row in Rows(count, seed))
+        foreach (var row in rows)
         {
-            builder.Add(ToLead(row, i++));
+            Fill(record, row, i++);
+            if (!builder.Add(record, null, issues))
+            {
+                throw new InvalidOperationException(issues[0].ToString());
+            }
         }
 
         return builder.ToTable();
+    }
+
+    /// <summary>The same values as <see cref="ToLead"/>, into a reusable record.</summary>
+    public static void Fill(Data.LeadRecord record, in Row row, int index)
+    {
+        record.Clear();
+        record.Id = "L" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        record.Channel = Channels[row.Channel];
+        record.Strategy = StrategyOf(row, index);
+        record.Content = ContentOf(row, index);
+        record.Owner = OwnerOf(index);
+        record.CustomerType = CustomerTypeOf(index);
+        record.Industry = IndustryOf(index);
+        record.AcquiredAt = row.Acquired;
+        record.AcquisitionCost = new Money(row.CostCents / 100m, Currency.CNY);
+        var t = row.Acquired;
+        for (var s = 1; s <= row.FurthestStage; s++)
+        {
+            t = t.AddHours(30);
+            record.SetStageTime(s, t);
+        }
+
+        if (row.Outcome == 1)
+        {
+            record.DealAmount = new Money(row.DealCents / 100m, Currency.CNY);
+        }
+        else if (row.Outcome == 2)
+        {
+            record.LostAt = t.AddHours(40);
+            record.LossReason = LossReasonOf(index);
+        }
+    }
+
+    /// <summary>A cost table: one entry per channel per month of 2023, about the per-lead costs' total.</summary>
+    public static List<CostEntry> Costs(int count)
+    {
+        var costs = new List<CostEntry>();
+        for (var c = 0; c < Channels.Length; c++)
+        {
+            for (var m = 0; m < 12; m++)
+            {
+                var start = Start.AddMonths(m);
+                costs.Add(new CostEntry(CostScope.Channel, Channels[c], start, start.AddMonths(1), new Money(count * 2m / (c + 1), Currency.CNY)));
+            }
+        }
+
+        return costs;
     }
 }

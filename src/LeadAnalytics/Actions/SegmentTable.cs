@@ -18,6 +18,7 @@ internal static class SegmentTable
         var cost = new AmountColumn.Builder();
         var flags = new byte[n];
         var furthest = new byte[n];
+        var latest = new int[n];
         var stageSeconds = new int[table.StageSeconds.Length][];
         for (var s = 0; s < stageSeconds.Length; s++)
         {
@@ -45,6 +46,7 @@ internal static class SegmentTable
             cost.Add(table.CostMinor[row]);
             flags[i] = table.Flags[row];
             furthest[i] = table.Furthest[row];
+            latest[i] = table.LatestActivity[row];
             reasonCodes.Add(table.LossReasons.Codes[row]);
             for (var s = 0; s < stageSeconds.Length; s++)
             {
@@ -82,6 +84,6 @@ internal static class SegmentTable
         // The source's latest event bounds the copy's: engines only use it to know when as-of sees everything.
         return new LeadTable(
             table.Pipeline, table.Currency, table.EpochTicks, ids.ToColumn(), dimensions, tagOffsets.ToColumn(), stageSeconds, lost,
-            activityOffsets.ToColumn(), activities.ToArray(), deal.ToColumn(), cost.ToColumn(), flags, furthest, reasons, table.MaxEventSeconds);
+            activityOffsets.ToColumn(), activities.ToArray(), deal.ToColumn(), cost.ToColumn(), flags, furthest, latest, reasons, table.MaxEventSeconds);
     }
 }

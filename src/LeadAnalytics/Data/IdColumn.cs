@@ -44,6 +44,31 @@ internal sealed class IdColumn
         return lengthA - lengthB;
     }
 
+    /// <summary>The first characters of a row's id packed big-endian into a number (8 ASCII bytes or 4 UTF-16 units, zero
+    /// padded): ids whose prefixes differ compare as their prefixes do; equal prefixes need <see cref="CompareOrdinal"/>.</summary>
+    internal ulong OrdinalPrefix(int row)
+    {
+        var start = _offsets[row];
+        var length = _offsets[row + 1] - start;
+        ulong key = 0;
+        if (_ascii is { } bytes)
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                key = (key << 8) | (i < length ? bytes[start + i] : 0UL);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                key = (key << 16) | (i < length ? _chars![start + i] : 0UL);
+            }
+        }
+
+        return key;
+    }
+
     internal string Get(int row)
     {
         var start = _offsets[row];

@@ -11,9 +11,9 @@ namespace LeadAnalytics.Data;
 /// unit (rounded half away from zero).</para>
 /// <para><b>Memory per lead</b> (resident, besides each distinct string held once): dimension codes of 1, 2 or 4 bytes
 /// (as the cardinality needs), 6 stage instants (default pipeline) + lost × 4 bytes, deal amount and acquisition cost × 4
-/// bytes (8 when an amount does not fit in an int), 1 flag byte, 1 furthest-stage byte, the loss-reason code, tag and
-/// activity offsets (4 bytes each, only when some lead has tags or activities) and the id packed with a 4-byte offset:
-/// about 45 bytes plus 4 + the id's length for the default pipeline. <see cref="EstimatedBytes"/> reports the total.</para>
+/// bytes (8 when an amount does not fit in an int), 1 flag byte, 1 furthest-stage byte, the latest activity (4 bytes), the
+/// loss-reason code, tag and activity offsets (4 bytes each, only when some lead has tags or activities) and the id packed
+/// with a 4-byte offset: about 49 bytes plus 4 + the id's length for the default pipeline. <see cref="EstimatedBytes"/> reports the total.</para>
 /// <para>Immutable and thread-safe: any number of engines may read one table concurrently.</para>
 /// </remarks>
 public sealed class LeadTable
@@ -29,7 +29,7 @@ public sealed class LeadTable
     internal LeadTable(
         Pipeline pipeline, Currency currency, long epochTicks, IdColumn ids, DimensionColumn[] dimensions, OffsetColumn tagOffsets,
         int[][] stageSeconds, int[] lostSeconds, OffsetColumn activityOffsets, int[] activitySeconds, AmountColumn dealMinor,
-        AmountColumn costMinor, byte[] flags, byte[] furthest, DimensionColumn lossReasons, int maxEventSeconds)
+        AmountColumn costMinor, byte[] flags, byte[] furthest, int[] latestActivity, DimensionColumn lossReasons, int maxEventSeconds)
     {
         Pipeline = pipeline;
         Currency = currency;
@@ -46,6 +46,7 @@ public sealed class LeadTable
         CostMinor = costMinor;
         Flags = flags;
         Furthest = furthest;
+        LatestActivity = latestActivity;
         LossReasons = lossReasons;
         MaxEventSeconds = maxEventSeconds;
         MinorUnitScale = Pow10(currency.MinorUnits);
@@ -79,6 +80,10 @@ public sealed class LeadTable
     // The furthest stage recorded (the highest stage index with an instant), ignoring as-of: the answer of
     // FurthestStageAt whenever that stage's instant is at or before the as-of instant, which is nearly always.
     internal byte[] Furthest { get; }
+
+    // The latest instant recorded for the lead (stages, lost, activities), ignoring as-of: the answer of LatestActivityAt
+    // whenever it is at or before the as-of instant.
+    internal int[] LatestActivity { get; }
 
     internal DimensionColumn LossReasons { get; }
 
@@ -129,7 +134,7 @@ public sealed class LeadTable
         {
             long bytes = Ids.ResidentBytes + TagOffsets.ResidentBytes + ActivityOffsets.ResidentBytes + (ActivitySeconds.Length * 4L);
             bytes += ((long)StageSeconds.Length + 1) * Count * 4; // the stage instants and the lost instant
-            bytes += DealMinor.ResidentBytes + CostMinor.ResidentBytes + Flags.Length + Furthest.Length + LossReasons.ResidentBytes;
+            bytes += DealMinor.ResidentBytes + CostMinor.ResidentBytes + Flags.Length + Furthest.Length + (LatestActivity.Length * 4L) + LossReasons.ResidentBytes;
             foreach (var d in Dimensions)
             {
                 bytes += d.ResidentBytes;
@@ -284,6 +289,12 @@ public sealed class LeadTable
 
     internal int LatestActivityAt(int row, int asOf)
     {
+        var recorded = LatestActivity[row];
+        if (recorded <= asOf)
+        {
+            return recorded;
+        }
+
         var latest = MissingTime;
         for (var s = 0; s < StageSeconds.Length; s++)
         {

@@ -22,6 +22,7 @@ public sealed class LeadTableBuilder
     private readonly AmountColumn.Builder _cost = new();
     private readonly GrowableArray<byte> _flags = new();
     private readonly GrowableArray<byte> _furthest = new();
+    private readonly GrowableArray<int> _latest = new();
     private readonly Encoder _lossReasons = new();
     private readonly List<int> _scratch = new();
     private readonly List<string> _tags = new();
@@ -202,11 +203,12 @@ public sealed class LeadTableBuilder
         }
 
         _tagOffsets.EndRow(tagColumn.Count);
-        AppendInstants(stages, furthest, lost);
         if (_scratch.Count > 1)
         {
             _scratch.Sort();
         }
+
+        AppendInstants(stages, furthest, lost);
 
         for (var i = 0; i < _scratch.Count; i++)
         {
@@ -278,7 +280,7 @@ public sealed class LeadTableBuilder
         return new LeadTable(
             pipeline, _currency ?? Currency.None, _epochTicks ?? 0, _ids.ToColumn(), dimensions, _tagOffsets.ToColumn(), stageSeconds,
             _lost.ToArray(), _activityOffsets.ToColumn(), _activities.ToArray(), _deal.ToColumn(), _cost.ToColumn(), _flags.ToArray(),
-            _furthest.ToArray(), _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
+            _furthest.ToArray(), _latest.ToArray(), _lossReasons.ToColumn(Dimension.Tag), _maxEvent);
     }
 
     // The stage instants of the row being added, converted before anything is appended.
@@ -286,12 +288,22 @@ public sealed class LeadTableBuilder
 
     private void AppendInstants(int stages, int furthest, int lost)
     {
+        var latest = lost;
         for (var s = 0; s < stages; s++)
         {
-            (_stages[s] ??= new GrowableArray<int>()).Add(_stageRow[s]);
+            var t = _stageRow[s];
+            (_stages[s] ??= new GrowableArray<int>()).Add(t);
+            latest = Math.Max(latest, t);
+        }
+
+        // Activities are sorted by now (the caller sorted them): the last is the latest.
+        if (_scratch.Count > 0)
+        {
+            latest = Math.Max(latest, _scratch[_scratch.Count - 1]);
         }
 
         _furthest.Add((byte)furthest);
+        _latest.Add(latest);
         _lost.Add(lost);
     }
 

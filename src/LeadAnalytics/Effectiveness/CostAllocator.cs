@@ -280,10 +280,18 @@ internal static class CostAllocator
         var acquired = table.StageSeconds[0];
         var tags = table.Dimensions[(int)Dimension.Tag];
         var tagCodes = tags.Codes;
+
+        // The ids' first characters packed into a number, so most comparisons are one integer comparison.
+        var prefixes = new ulong[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            prefixes[i] = ids.OrdinalPrefix(rows[i]);
+        }
+
         return (x, y) =>
         {
             int a = rows[x], b = rows[y];
-            var c = ids.CompareOrdinal(a, b);
+            var c = prefixes[x] != prefixes[y] ? prefixes[x].CompareTo(prefixes[y]) : ids.CompareOrdinal(a, b);
             if (c != 0)
             {
                 return c;

@@ -1,3 +1,4 @@
+using FsCheck;
 using FsCheck.Xunit;
 using LeadAnalytics.Data;
 
@@ -126,7 +127,7 @@ public class LeadTableTests
         // with 4 bytes per distinct value in the values array plus "SEO" (24 + 2 x 3); the loss-reason codes (1 byte + 4);
         // the empty tag column (4); no tag or activity offsets (no lead has any).
         var ids = (101 * 4) + 290;
-        var perRow = (7 * 4) + (2 * 4) + 1 + 1 + 6 + 1;
+        var perRow = (7 * 4) + (2 * 4) + 1 + 1 + 4 + 6 + 1; // ... + the latest-activity instant
         var dictionaries = (2 * 4) + 30 + (5 * 4) + 4 + 4;
         Assert.Equal(ids + (100 * perRow) + dictionaries, table.EstimatedBytes);
     }
@@ -172,5 +173,28 @@ public class LeadTableTests
 
         // Codes follow first appearance (null, SEO, B站, Ads); ordinal order is (none) < Ads < B站 < SEO.
         Assert.Equal(new[] { 0, 3, 2, 1 }, column.Ranks);
+    }
+
+    [Property]
+    public bool Packed_ids_compare_as_strings_do(NonEmptyString[] raw)
+    {
+        var ids = raw.Select(r => r.Get.Trim()).Where(id => id.Length > 0).Distinct().ToArray();
+        var table = LeadTable.Build(ids.Select(id => new LeadBuilder { Id = id, AcquiredAt = T0 }.Build()));
+        for (var a = 0; a < ids.Length; a++)
+        {
+            for (var b = 0; b < ids.Length; b++)
+            {
+                var expected = Math.Sign(string.CompareOrdinal(table.GetId(a), table.GetId(b)));
+                var prefixA = table.Ids.OrdinalPrefix(a);
+                var prefixB = table.Ids.OrdinalPrefix(b);
+                var viaPrefix = prefixA != prefixB ? prefixA.CompareTo(prefixB) : table.Ids.CompareOrdinal(a, b);
+                if (table.GetId(a) != ids[a] || Math.Sign(viaPrefix) != expected || Math.Sign(table.Ids.CompareOrdinal(a, b)) != expected)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }

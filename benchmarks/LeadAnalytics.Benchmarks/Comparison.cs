@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Funnel;
+
+namespace LeadAnalytics.Benchmarks;
+
+/// <summary>
+/// The side-by-side harness: one data set in one process, loaded into DuckDB (Appender), a list of objects (naive LINQ) and a
+/// LeadTable; then each query timed alone (median of the repetitions, after one untimed warm-up) and checked to give the same
+/// numbers. Prints a markdown table with ratios to DuckDB's best SQL and to the naive version.
+/// Run: <c>dotnet run -c Release --project benchmarks/LeadAnalytics.Benchmarks -- compare 10000000 7</c>.
+/// </summary>
+public static class Comparison
+{
+    public static void Run(string[] args)
+    {
+        var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var reps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        Console.WriteLine($"# {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var sw = Stopwatch.StartNew();
+        var rows = SyntheticLeads.Rows(count).ToArray();
+        var table = SyntheticLeads.Table(rows);
+        Console.WriteLine($"LeadTable built in {sw.ElapsedMilliseconds} ms: {table.EstimatedBytes / (double)table.Count:F1} bytes/lead");
+        sw.Restart();
+        using var duck = new DuckDbChannelSummary(rows);
+        Console.WriteLine($"DuckDB loaded in {sw.ElapsedMilliseconds} ms");
+        var naive = NaiveChannelSummary.Load(rows);
+        var costs = SyntheticLeads.Costs(count);
+        var asOf = SyntheticLeads.AsOf;
+        rows = null;
+        GC.Collect();
+
+        var reference = duck.Run(DuckDbChannelSummary.BestSql);
+        var funnelOptions = new FunnelOptions { IncludeStepDurations = false };
+        var effectivenessOptions = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } };
+        var cases = new List<(string Name, Func<object> Query, Func<object, bool> Check)>
+        {
+            ("DuckDB, obvious SQL", () => duck.Run(DuckDbChannelSummary.ObviousSql), r => ((ChannelSummary)r).SameAs(reference)),
+            ("DuckDB, best SQL", () => duck.Run(DuckDbChannelSummary.BestSql), r => ((ChannelSummary)r).SameAs(reference)),
+            ("naive C#: objects + LINQ GroupBy", () => NaiveChannelSummary.Run(naive), r => ((ChannelSummary)r).SameAs(reference)),
+            ("LeadTable loop, 1 thread", () => TableChannelSummary.Run(table, 1), r => ((ChannelSummary)r).SameAs(reference)),
+            ("LeadTable loop, 2 threads", () => TableChannelSummary.Run(table, 2), r => ((ChannelSummary)r).SameAs(reference)),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnelOptions),
+                r => FunnelMatches((FunnelBreakdown)r, reference)),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), defaults", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),
+                r => FunnelMatches((FunnelBreakdown)r, reference)),
+            ("EffectivenessAnalyzer.Summarize by channel, cost table", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, effectivenessOptions),
+                r => EffectivenessMatches((EffectivenessResult)r, reference)),
+        };
+
+        var medians = new Dictionary<string, double>();
+        Console.WriteLine();
+        Console.WriteLine("| query | median ms | vs DuckDB best | vs naive | same answer |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (name, query, check) in cases)
+        {
+            var ok = check(query());
+            var times = new double[reps];
+            for (var i = 0; i < reps; i++)
+            {
+                var t = Stopwatch.StartNew();
+                GC.KeepAlive(query());
+                times[i] = t.Elapsed.TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            medians[name] = times[reps / 2];
+            var best = medians.TryGetValue("DuckDB, best SQL", out var b) ? $"{medians[name] / b:F2}x" : "";
+            var naiveRatio = medians.TryGetValue("naive C#: objects + LINQ GroupBy", out var n) ? $"{medians[name] / n:F3}x" : "";
+            Console.WriteLine($"| {name} | {medians[name]:F1} | {best} | {naiveRatio} | {(ok ? "yes" : "NO")} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"load average after: {LoadAverage()}");
+    }
+
+    // Reach by stage and won/lost per channel, read from the funnel's segments.
+    private static bool FunnelMatches(FunnelBreakdown funnel, ChannelSummary reference)
+    {
+        foreach (var segment in funnel.Segments)
+        {
+            var c = Array.IndexOf(SyntheticLeads.Channels, segment.Values[0]);
+            for (var s = 0; s < 6; s++)
+            {
+                if (segment.Funnel.Stages[s].Reach != reference.Reach[c, s])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return funnel.Segments.Count == SyntheticLeads.Channels.Length;
+    }
+
+    private static bool EffectivenessMatches(EffectivenessResult result, ChannelSummary reference)
+    {
+        foreach (var segment in result.Segments)
+        {
+            var c = Array.IndexOf(SyntheticLeads.Channels, segment.Key.Values[0]);
+            if (segment.Leads != reference.Leads[c] || segment.Won != reference.Won[c] || segment.Lost != reference.Lost[c]
+                || segment.Revenue * 100 != reference.Deals[c])
+            {
+                return false;
+            }
+        }
+
+        return result.Segments.Count == SyntheticLeads.Channels.Length;
+    }
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
