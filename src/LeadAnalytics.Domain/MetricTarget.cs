@@ -73,13 +73,31 @@ public sealed class MetricTarget : IEquatable<MetricTarget>
     /// <summary>Whether a value meets the target.</summary>
     /// <param name="value">The value in the metric's unit; NaN never meets it.</param>
     /// <returns><see langword="true"/> when the comparison holds.</returns>
-    public bool IsMetBy(double value) => Comparator switch
+    /// <remarks>Measured values are doubles that went through unit conversions (seconds to hours, minor units to yuan,
+    /// counts to percentages), so a value the user reads as equal to the target can differ from it in the last bits
+    /// (the median of 818,001 s and 818,379 s is 227.275 h, but averaged in hours it is 227.27499999999998). A value within <see cref="RelativeTolerance"/>
+    /// of the target (relative to the larger of 1 and the target's magnitude) therefore counts as equal to it: it meets
+    /// <c>&lt;=</c> and <c>&gt;=</c> targets and does not meet <c>&lt;</c> and <c>&gt;</c> ones.</remarks>
+    public bool IsMetBy(double value)
     {
-        TargetComparator.LessThan => value < (double)Value,
-        TargetComparator.LessThanOrEqual => value <= (double)Value,
-        TargetComparator.GreaterThan => value > (double)Value,
-        _ => value >= (double)Value,
-    };
+        if (double.IsNaN(value))
+        {
+            return false;
+        }
+
+        var target = (double)Value;
+        var equal = Math.Abs(value - target) <= RelativeTolerance * Math.Max(1.0, Math.Abs(target));
+        return Comparator switch
+        {
+            TargetComparator.LessThan => value < target && !equal,
+            TargetComparator.LessThanOrEqual => value <= target || equal,
+            TargetComparator.GreaterThan => value > target && !equal,
+            _ => value >= target || equal,
+        };
+    }
+
+    /// <summary>The relative distance within which a measured (double) value counts as equal to the target: 1e-9.</summary>
+    public const double RelativeTolerance = 1e-9;
 
     /// <summary>Parses a target expression such as <c>dropoff(NeedsConfirmed) &lt;= 25%</c> (grammar in docs/actions.md).</summary>
     /// <param name="text">The expression.</param>

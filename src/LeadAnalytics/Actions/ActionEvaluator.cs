@@ -139,8 +139,10 @@ public static class ActionEvaluator
         double? progress = null;
         if (current?.Value is { } now && baselineValue is { } before && metAtBaseline != true)
         {
-            var span = (double)action.Target.Value - before;
-            progress = span != 0 ? (now - before) / span : null;
+            // A target within the comparison tolerance of the baseline leaves no distance to measure progress over.
+            var target = (double)action.Target.Value;
+            var span = target - before;
+            progress = Math.Abs(span) > MetricTarget.RelativeTolerance * Math.Max(1.0, Math.Abs(target)) ? (now - before) / span : null;
         }
 
         var (status, reason) = ActionStatusRules.Decide(action, asOf, current, metAtBaseline, progress, elapsed, options.MinimumSample);

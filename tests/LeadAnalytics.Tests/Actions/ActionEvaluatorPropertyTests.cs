@@ -26,8 +26,9 @@ public class ActionEvaluatorPropertyTests
         from baselineDays in Gen.Choose(0, 60)
         select BuildAction(id, metric, stage, channel, comparator, value, startDay, length, baselineDays);
 
+    // Through the round-trip text, not (decimal)value, which keeps only 15 significant digits and can round past the value.
     private static decimal Round(double value, bool down) =>
-        Math.Round((decimal)value, 9, down ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
+        Math.Round(decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture), 9, down ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
 
     private static OptimisationAction BuildAction(int id, string metric, int stage, string? channel, string comparator, int value, int startDay, int length, int baselineDays)
     {
@@ -94,36 +95,40 @@ public class ActionEvaluatorPropertyTests
             return first == again && first == reversed;
         });
 
-    // Known bug, found by this property after the issue-8 and issue-9 merges: with cost (cac) and speed-to-lead targets on
-    // sparse generated data a target equal to the baseline is not always reported as met at baseline
-    // (counterexample seed (10326473209288707309,11942822726417882829,49)). Skipped so CI stays deterministic until fixed.
-    [Property(MaxTest = 60, Skip = "Known bug: cac/speed_to_lead target at baseline (see comment); fix pending")]
-    public Property A_target_set_at_the_baseline_value_is_met_at_baseline() =>
-        Prop.ForAll(Arb.From(Case), c =>
-        {
-            var asOf = Generators.Epoch.AddDays(c.AsOfDay);
-            var table = LeadTable.Build(c.Leads);
-            foreach (var e in ActionEvaluator.Evaluate(c.Actions, table, asOf, c.Costs, c.Options).Evaluations)
-            {
-                if (e.BaselineValue is not { } v || e.Baseline is null || e.Baseline.Leads < c.Options.MinimumSample)
-                {
-                    continue;
-                }
+    // Found a real bug once (seed (10326473209288707309,11942822726417882829,49)): a median speed to lead of 227.275 h came out
+    // as 227.27499999999998 in doubles, so "speed_to_lead >= 227.275h" was not met at baseline and progress came out as
+    // 1.2e15. Targets now compare with MetricTarget.RelativeTolerance; the seed is pinned below.
+    [Property(MaxTest = 60)]
+    public Property A_target_set_at_the_baseline_value_is_met_at_baseline() => Prop.ForAll(Arb.From(Case), MetAtBaseline);
 
-                // A "<=" target at the baseline value rounded up (">=" rounded down) is met by the baseline itself.
-                var higher = e.Action.Target.HigherIsBetter;
-                var bound = Round(v, higher);
-                var b = e.Action.ToBuilder();
-                b.Target = new MetricTarget(e.Action.Metric, higher ? TargetComparator.GreaterThanOrEqual : TargetComparator.LessThanOrEqual, bound);
-                var again = Assert.Single(ActionEvaluator.Evaluate(new[] { b.Build() }, table, asOf, c.Costs, c.Options).Evaluations);
-                if (again.TargetMetAtBaseline != true || again.Progress is not null)
-                {
-                    return false;
-                }
+    [Property(MaxTest = 1, Replay = "(10326473209288707309,11942822726417882829,49)")]
+    public Property A_target_at_a_baseline_with_conversion_noise_is_met_at_baseline() => Prop.ForAll(Arb.From(Case), MetAtBaseline);
+
+    private static bool MetAtBaseline((Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionEvaluatorOptions Options, CostEntry[] Costs) c)
+    {
+        var asOf = Generators.Epoch.AddDays(c.AsOfDay);
+        var table = LeadTable.Build(c.Leads);
+        foreach (var e in ActionEvaluator.Evaluate(c.Actions, table, asOf, c.Costs, c.Options).Evaluations)
+        {
+            if (e.BaselineValue is not { } v || e.Baseline is null || e.Baseline.Leads < c.Options.MinimumSample)
+            {
+                continue;
             }
 
-            return true;
-        });
+            // A "<=" target at the baseline value rounded up (">=" rounded down) is met by the baseline itself.
+            var higher = e.Action.Target.HigherIsBetter;
+            var bound = Round(v, higher);
+            var b = e.Action.ToBuilder();
+            b.Target = new MetricTarget(e.Action.Metric, higher ? TargetComparator.GreaterThanOrEqual : TargetComparator.LessThanOrEqual, bound);
+            var again = Assert.Single(ActionEvaluator.Evaluate(new[] { b.Build() }, table, asOf, c.Costs, c.Options).Evaluations);
+            if (again.TargetMetAtBaseline != true || again.Progress is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     [Property(MaxTest = 60)]
     public Property Rates_equal_the_definitions_computed_from_lead_objects() =>

@@ -179,6 +179,32 @@ public class MetricTargetTests
         Assert.False(t.IsMetBy(double.NaN));
     }
 
+    // The median of 818,001 s and 818,379 s is 818,190 s = 227.275 h exactly, but averaged in hours it is
+    // (818001.0 / 3600 + 818379.0 / 3600) / 2 = 227.27499999999998 in doubles (Python prints the same).
+    [Theory]
+    [InlineData(TargetComparator.GreaterThanOrEqual, true)]
+    [InlineData(TargetComparator.LessThanOrEqual, true)]
+    [InlineData(TargetComparator.GreaterThan, false)]
+    [InlineData(TargetComparator.LessThan, false)]
+    public void A_measured_value_equal_to_the_target_up_to_conversion_noise_counts_as_equal(TargetComparator comparator, bool met)
+    {
+        var hours = ((818001.0 / 3600) + (818379.0 / 3600)) / 2;
+        Assert.NotEqual(227.275, hours);
+        var t = new MetricTarget(new TrackedMetric(ActionMetric.SpeedToLead), comparator, 227.275m);
+        Assert.Equal(met, t.IsMetBy(hours));
+    }
+
+    [Theory]
+    [InlineData(4000.00001, false)]
+    [InlineData(4000.000001, true)]
+    [InlineData(0.1 + 0.2, true)]
+    public void The_tolerance_is_relative_to_the_target_and_at_least_absolute_1e_9(double value, bool met)
+    {
+        var target = value > 1 ? 4000m : 0.3m;
+        var t = new MetricTarget(new TrackedMetric(ActionMetric.CostPerAcquisition), TargetComparator.LessThanOrEqual, target);
+        Assert.Equal(met, t.IsMetBy(value));
+    }
+
     [Fact]
     public void Segments_match_leads_by_value_tag_and_missing_value()
     {
