@@ -3,55 +3,19 @@ using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Csv;
 
-/// <summary>The outcome of reading a tracking table straight into a <see cref="LeadTable"/>: the table of accepted rows and every
-/// issue, with counts that reconcile (<see cref="RowsRead"/> = <see cref="RowsAccepted"/> + <see cref="RowsRejected"/>, and every
-/// rejected row has at least one error). The issues are those <see cref="LeadCsv.Read(string, CsvReadOptions?)"/> reports.</summary>
+/// <summary>The outcome of reading a tracking table straight into a <see cref="LeadTable"/>: the table of accepted rows, every
+/// issue, and counts that reconcile (<see cref="CsvImportSummary"/>; <see cref="CsvImportSummary.RowsAccepted"/> is the table's
+/// <see cref="LeadTable.Count"/>). The issues are those <see cref="LeadCsv.Read(string, CsvReadOptions?)"/> reports.</summary>
 /// <remarks>Immutable.</remarks>
-public sealed class LeadTableImportResult
+public sealed class LeadTableImportResult : CsvImportSummary
 {
     internal LeadTableImportResult(LeadTable table, IReadOnlyList<DataQualityIssue> issues, long rowsRead, long rowsRejected, string? file,
         char delimiter, string encodingName, IReadOnlyList<string> headers)
+        : base(issues, rowsRead, rowsRejected, file, delimiter, encodingName, headers)
     {
         Table = table;
-        Issues = issues;
-        RowsRead = rowsRead;
-        RowsRejected = rowsRejected;
-        File = file;
-        Delimiter = delimiter;
-        EncodingName = encodingName;
-        Headers = headers;
     }
 
     /// <summary>The accepted rows, in file order.</summary>
     public LeadTable Table { get; }
-
-    /// <summary>Every issue, header issues first, then by line.</summary>
-    public IReadOnlyList<DataQualityIssue> Issues { get; }
-
-    /// <summary>Data rows read (blank rows are skipped and not counted).</summary>
-    public long RowsRead { get; }
-
-    /// <summary>Rows accepted: <see cref="RowsRead"/> minus <see cref="RowsRejected"/>; the table's <see cref="LeadTable.Count"/>.</summary>
-    public long RowsAccepted => RowsRead - RowsRejected;
-
-    /// <summary>Rows rejected because of at least one error.</summary>
-    public long RowsRejected { get; }
-
-    /// <summary>The file name given, or <see langword="null"/>.</summary>
-    public string? File { get; }
-
-    /// <summary>The delimiter used (given or detected).</summary>
-    public char Delimiter { get; }
-
-    /// <summary>The encoding used, as a web name (<c>utf-8</c>, <c>gb18030</c>); <c>text</c> when the input was already text.</summary>
-    public string EncodingName { get; }
-
-    /// <summary>The header cells as written.</summary>
-    public IReadOnlyList<string> Headers { get; }
-
-    /// <summary>The number of error issues.</summary>
-    public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
-
-    /// <summary>The number of warning issues.</summary>
-    public int WarningCount => Issues.Count(i => i.Severity == IssueSeverity.Warning);
 }
