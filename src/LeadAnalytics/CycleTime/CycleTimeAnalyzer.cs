@@ -32,23 +32,8 @@ public static class CycleTimeAnalyzer
         options ??= CycleTimeOptions.Default;
         options.Validate();
         var asOfSeconds = table.ToSeconds(asOf);
-        var acquired = table.StageSeconds[0];
-        var rows = new List<int>(table.Count);
-        var maxDays = double.NaN;
-        for (var row = 0; row < table.Count; row++)
-        {
-            if (acquired[row] > asOfSeconds)
-            {
-                continue;
-            }
-
-            rows.Add(row);
-            var (days, _) = OutcomeDuration(table, row, asOfSeconds);
-            if (days >= 0 && !(days <= maxDays))
-            {
-                maxDays = days;
-            }
-        }
+        var parallelism = options.EffectiveParallelism;
+        var (all, maxDays) = SelectRows(table, asOfSeconds, parallelism, options.MinRowsPerChunk);
 
         // One horizon for every group (R's rmean = "common") so restricted means compare across segments.
         var survival = options.Survival;
@@ -65,26 +50,100 @@ public static class CycleTimeAnalyzer
         }
 
         var context = new Context(table, asOfSeconds, options, survival);
-        var all = rows.ToArray();
-        var overall = Summarise(context, all, null, CycleTimeSegment.AllLabel);
-        var segments = new List<CycleTimeSegment>();
-        LogRankResult? comparison = null;
+        List<(int Code, int[] Rows)>? groups = null;
         if (options.SegmentBy is { } dimension)
         {
-            var groups = GroupRows(table, dimension, all);
-            foreach (var (code, members) in groups)
-            {
-                var column = table.Dimensions[(int)dimension];
-                segments.Add(Summarise(context, members, column.ValueOf(code), column.LabelOf(code)));
-            }
+            groups = GroupRows(table, dimension, all, parallelism, options.MinRowsPerChunk);
+        }
 
-            if (dimension != Dimension.Tag && groups.Count >= 2)
+        // Task 0 is the overall group, 1..k the segments, k + 1 the test across segments. Each task is computed by one thread
+        // with the single-threaded code, so its floating-point arithmetic is the same for every thread count.
+        var segmentCount = groups?.Count ?? 0;
+        var compare = options.SegmentBy is { } by && by != Dimension.Tag && segmentCount >= 2;
+        var summaries = new CycleTimeSegment[segmentCount + 1];
+        LogRankResult? comparison = null;
+        RowChunks.ForEach(segmentCount + (compare ? 2 : 1), parallelism, task =>
+        {
+            if (task == 0)
             {
-                comparison = CompareSegments(table, asOfSeconds, groups, options.LogRankRho, survival.MergeNearTies);
+                summaries[0] = Summarise(context, all, null, CycleTimeSegment.AllLabel);
             }
+            else if (task <= segmentCount)
+            {
+                var (code, members) = groups![task - 1];
+                var column = table.Dimensions[(int)options.SegmentBy!.Value];
+                summaries[task] = Summarise(context, members, column.ValueOf(code), column.LabelOf(code));
+            }
+            else
+            {
+                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies);
+            }
+        });
+
+        var overall = summaries[0];
+        var segments = new List<CycleTimeSegment>(segmentCount);
+        for (var g = 1; g <= segmentCount; g++)
+        {
+            segments.Add(summaries[g]);
         }
 
         return new CycleTimeResult(asOf, options, table.Count - all.Length, overall, segments, comparison);
+    }
+
+    // The rows acquired by as-of, in row order, and the longest non-negative outcome duration (a maximum: exact in any order).
+    private static (int[] Rows, double MaxDays) SelectRows(LeadTable table, int asOfSeconds, int parallelism, int minRowsPerChunk)
+    {
+        var acquired = table.StageSeconds[0];
+        var bounds = RowChunks.Bounds(0, table.Count, parallelism, minRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var counts = new int[chunks + 1];
+        var maxima = new double[chunks];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var n = 0;
+            var max = double.NaN;
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] > asOfSeconds)
+                {
+                    continue;
+                }
+
+                n++;
+                var (days, _) = OutcomeDuration(table, row, asOfSeconds);
+                if (days >= 0 && !(days <= max))
+                {
+                    max = days;
+                }
+            }
+
+            counts[c + 1] = n;
+            maxima[c] = max;
+        });
+
+        var maxDays = double.NaN;
+        for (var c = 0; c < chunks; c++)
+        {
+            counts[c + 1] += counts[c];
+            if (maxima[c] >= 0 && !(maxima[c] <= maxDays))
+            {
+                maxDays = maxima[c];
+            }
+        }
+
+        var rows = new int[counts[chunks]];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var k = counts[c];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] <= asOfSeconds)
+                {
+                    rows[k++] = row;
+                }
+            }
+        });
+        return (rows, maxDays);
     }
 
     // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in days.
@@ -102,35 +161,64 @@ public static class CycleTimeAnalyzer
         }
     }
 
-    // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order.
-    private static List<(int Code, int[] Rows)> GroupRows(LeadTable table, Dimension dimension, int[] rows)
+    // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order. Each segment's rows
+    // are in row order: chunks list their rows per code and the lists are joined in chunk order.
+    private static List<(int Code, int[] Rows)> GroupRows(LeadTable table, Dimension dimension, int[] rows, int parallelism, int minRowsPerChunk)
     {
         var column = table.Dimensions[(int)dimension];
-        var members = new List<int>?[column.Cardinality];
-        foreach (var row in rows)
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, minRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var chunkMembers = new GrowableArray<int>?[chunks][];
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            if (dimension == Dimension.Tag)
+            var members = new GrowableArray<int>?[column.Cardinality];
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
-                for (var i = table.TagOffsets[row]; i < table.TagOffsets[row + 1]; i++)
+                var row = rows[i];
+                if (dimension == Dimension.Tag)
                 {
-                    var code = column.Codes[i];
-                    (members[code] ??= new List<int>()).Add(row);
+                    for (var k = table.TagOffsets[row]; k < table.TagOffsets[row + 1]; k++)
+                    {
+                        var code = column.Codes[k];
+                        (members[code] ??= new GrowableArray<int>()).Add(row);
+                    }
+                }
+                else
+                {
+                    var code = column.Codes[row];
+                    (members[code] ??= new GrowableArray<int>()).Add(row);
                 }
             }
-            else
-            {
-                var code = column.Codes[row];
-                (members[code] ??= new List<int>()).Add(row);
-            }
-        }
+
+            chunkMembers[c] = members;
+        });
 
         var groups = new List<(int Code, int[] Rows)>();
-        for (var code = 0; code < members.Length; code++)
+        for (var code = 0; code < column.Cardinality; code++)
         {
-            if (members[code] is { } list)
+            var n = 0;
+            foreach (var members in chunkMembers)
             {
-                groups.Add((code, list.ToArray()));
+                n += members[code]?.Count ?? 0;
             }
+
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var joined = new int[n];
+            var at = 0;
+            foreach (var members in chunkMembers)
+            {
+                if (members[code] is { } part)
+                {
+                    part.CopyTo(joined, at);
+                    at += part.Count;
+                }
+            }
+
+            groups.Add((code, joined));
         }
 
         groups.Sort((a, b) => a.Code == 0 ? (b.Code == 0 ? 0 : -1) : b.Code == 0 ? 1

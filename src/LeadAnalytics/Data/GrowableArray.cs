@@ -25,6 +25,8 @@ internal sealed class GrowableArray<T>
         _items[Count++] = item;
     }
 
+    internal void CopyTo(T[] destination, int index) => Array.Copy(_items, 0, destination, index, Count);
+
     internal T[] ToArray()
     {
         if (_items.Length == Count)
