@@ -142,7 +142,7 @@ internal static class CostAllocator
             byCode[d] = new int[lists[d].Length][];
             for (var code = 0; code < lists[d].Length; code++)
             {
-                byCode[d][code] = lists[d][code]?.ToArray() ?? Array.Empty<int>();
+                byCode[d][code] = ByWindowStart(lists[d][code], windowStart, windowEnd);
             }
         }
 
@@ -210,6 +210,37 @@ internal static class CostAllocator
         return new Allocation(spend, hasCost, inPeriod, allocated, unmatched, outside);
     }
 
+    // The entries of one (dimension, code) in window-start order. When their windows do not overlap (monthly budgets, say)
+    // the list starts with -1, a marker that a lead's time can be looked up by binary search; otherwise every entry is tried.
+    private static int[] ByWindowStart(List<int>? list, int[] windowStart, int[] windowEnd)
+    {
+        if (list is null)
+        {
+            return Array.Empty<int>();
+        }
+
+        var entries = list.ToArray();
+        var starts = new int[entries.Length];
+        for (var k = 0; k < entries.Length; k++)
+        {
+            starts[k] = windowStart[entries[k]];
+        }
+
+        Array.Sort(starts, entries);
+        for (var k = 1; k < entries.Length; k++)
+        {
+            if (windowEnd[entries[k - 1]] > starts[k])
+            {
+                return entries;
+            }
+        }
+
+        var marked = new int[entries.Length + 1];
+        marked[0] = -1;
+        Array.Copy(entries, 0, marked, 1, entries.Length);
+        return marked;
+    }
+
     // The entries matched by the leads of rows[start..end), as compressed rows, and the matches per entry.
     private static ChunkMatches Match(LeadTable table, int[] rows, int start, int end, int[][][] byCode, int[] windowStart, int[] windowEnd, int n)
     {
@@ -227,7 +258,35 @@ internal static class CostAllocator
             for (var d = 0; d < 3; d++)
             {
                 var code = d == 0 ? codes0[row] : d == 1 ? codes1[row] : codes2[row];
-                foreach (var e in byCode[d][code])
+                var candidates = byCode[d][code];
+                if (candidates.Length > 0 && candidates[0] < 0)
+                {
+                    // Disjoint windows in start order: only the last one starting at or before t can hold t.
+                    int lo = 1, hi = candidates.Length - 1, found = -1;
+                    while (lo <= hi)
+                    {
+                        var mid = (lo + hi) >> 1;
+                        if (windowStart[candidates[mid]] <= t)
+                        {
+                            found = candidates[mid];
+                            lo = mid + 1;
+                        }
+                        else
+                        {
+                            hi = mid - 1;
+                        }
+                    }
+
+                    if (found >= 0 && t < windowEnd[found])
+                    {
+                        entries.Add(found);
+                        perEntry[found]++;
+                    }
+
+                    continue;
+                }
+
+                foreach (var e in candidates)
                 {
                     if (t >= windowStart[e] && t < windowEnd[e])
                     {
@@ -287,7 +346,17 @@ internal static class CostAllocator
             }
         });
 
-        var compare = CanonicalComparison(table, rows);
+        // The ids' first characters packed into a number, so most comparisons are one integer comparison.
+        var prefixes = new ulong[rows.Length];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                prefixes[i] = table.Ids.OrdinalPrefix(rows[i]);
+            }
+        });
+
+        var compare = CanonicalComparison(table, rows, prefixes);
         var withRemainder = new List<int>();
         for (var e = 0; e < n; e++)
         {
@@ -300,7 +369,7 @@ internal static class CostAllocator
         RowChunks.ForEach(withRemainder.Count, parallelism, j =>
         {
             var e = withRemainder[j];
-            Selection.SelectSmallest(members, start[e], start[e + 1] - 1, start[e] + (int)remainder[e] - 1, compare);
+            SelectFirst(members, start[e], start[e + 1], (int)remainder[e], prefixes, compare);
         });
         foreach (var e in withRemainder)
         {
@@ -308,6 +377,49 @@ internal static class CostAllocator
             {
                 spend[members[k]]++;
             }
+        }
+    }
+
+    // Puts the count canonically first of members[from..to) in front: first by id prefix alone (integers, no comparer),
+    // then, among the leads sharing the boundary prefix, by the full canonical comparison.
+    private static void SelectFirst(int[] members, int from, int to, int count, ulong[] prefixes, Comparison<int> compare)
+    {
+        var n = to - from;
+        var keys = new ulong[n];
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = prefixes[members[from + k]];
+        }
+
+        var boundary = Selection.NthSmallest(keys, count - 1);
+
+        // Below the boundary prefix, at it, above it: in that order.
+        var sorted = new int[n];
+        int less = 0, equal = 0;
+        for (var k = from; k < to; k++)
+        {
+            var key = prefixes[members[k]];
+            if (key < boundary)
+            {
+                less++;
+            }
+            else if (key == boundary)
+            {
+                equal++;
+            }
+        }
+
+        int a = 0, b = less, c = less + equal;
+        for (var k = from; k < to; k++)
+        {
+            var key = prefixes[members[k]];
+            sorted[key < boundary ? a++ : key == boundary ? b++ : c++] = members[k];
+        }
+
+        Array.Copy(sorted, 0, members, from, n);
+        if (count < less + equal)
+        {
+            Selection.SelectSmallest(members, from + less, from + less + equal - 1, from + count - 1, compare);
         }
     }
 
@@ -342,19 +454,12 @@ internal static class CostAllocator
 
     // Orders positions in rows by lead id (ordinal), then by everything that decides a lead's segments, so that leads tied
     // on all of it are interchangeable and any order among them gives the same segment sums.
-    private static Comparison<int> CanonicalComparison(LeadTable table, int[] rows)
+    private static Comparison<int> CanonicalComparison(LeadTable table, int[] rows, ulong[] prefixes)
     {
         var ids = table.Ids;
         var acquired = table.StageSeconds[0];
         var tags = table.Dimensions[(int)Dimension.Tag];
         var tagCodes = tags.Codes;
-
-        // The ids' first characters packed into a number, so most comparisons are one integer comparison.
-        var prefixes = new ulong[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            prefixes[i] = ids.OrdinalPrefix(rows[i]);
-        }
 
         return (x, y) =>
         {

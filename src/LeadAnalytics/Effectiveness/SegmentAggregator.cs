@@ -184,10 +184,36 @@ internal static class SegmentAggregator
         var won = new bool[rows.Length];
         var chunkFigures = new SegmentFigures[chunks][];
         var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.StaleAfter));
+
+        // The duration samples are counted in the same pass (grouped in flat arrays for the medians), filled in a second.
+        var cycles = new GroupedSamples(segments + 1, chunks);
+        var wins = new GroupedSamples(segments + 1, chunks);
+        var speeds = new GroupedSamples(segments + 1, chunks);
         RowChunks.ForEach(chunks, parallelism, c =>
         {
             var local = new SegmentFigures[segments + 1];
             Count(context, rows, bounds[c], bounds[c + 1], memberStart, members, totalIndex, spend, hasCost, cycle, speed, won, local);
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+                {
+                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    if (cycle[i] != NoDuration)
+                    {
+                        cycles.Count(c, g);
+                        if (won[i])
+                        {
+                            wins.Count(c, g);
+                        }
+                    }
+
+                    if (speed[i] != NoDuration)
+                    {
+                        speeds.Count(c, g);
+                    }
+                }
+            }
+
             chunkFigures[c] = local;
         });
 
@@ -200,43 +226,40 @@ internal static class SegmentAggregator
             }
         }
 
-        // ---- medians and percentiles from the durations, grouped in flat arrays ----
-        var cycles = new GroupedSamples(segments + 1, chunks);
-        var wins = new GroupedSamples(segments + 1, chunks);
-        var speeds = new GroupedSamples(segments + 1, chunks);
-        for (var pass = 0; pass < 2; pass++)
+        // ---- medians and percentiles ----
+        cycles.Seal();
+        wins.Seal();
+        speeds.Seal();
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            RowChunks.ForEach(chunks, parallelism, c =>
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
-                for (var i = bounds[c]; i < bounds[c + 1]; i++)
+                if (cycle[i] == NoDuration && speed[i] == NoDuration)
                 {
-                    for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
-                    {
-                        var g = m < memberStart[i + 1] ? members[m] : totalIndex;
-                        if (cycle[i] != NoDuration)
-                        {
-                            Sample(cycles, pass, c, g, cycle[i] / 86400.0);
-                            if (won[i])
-                            {
-                                Sample(wins, pass, c, g, cycle[i] / 86400.0);
-                            }
-                        }
+                    continue;
+                }
 
-                        if (speed[i] != NoDuration)
+                var cycleDays = cycle[i] / 86400.0;
+                var speedHours = speed[i] / 3600.0;
+                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+                {
+                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    if (cycle[i] != NoDuration)
+                    {
+                        cycles.Add(c, g, cycleDays);
+                        if (won[i])
                         {
-                            Sample(speeds, pass, c, g, speed[i] / 3600.0);
+                            wins.Add(c, g, cycleDays);
                         }
                     }
-                }
-            });
 
-            if (pass == 0)
-            {
-                cycles.Seal();
-                wins.Seal();
-                speeds.Seal();
+                    if (speed[i] != NoDuration)
+                    {
+                        speeds.Add(c, g, speedHours);
+                    }
+                }
             }
-        }
+        });
 
         // Each quantile reads only its own group's slice (selection gives the exact order statistic), so groups run apart.
         var quantileMethod = options.QuantileMethod;
@@ -409,18 +432,6 @@ internal static class SegmentAggregator
         }
 
         return pipeline.Count > 2 ? 1 : -1;
-    }
-
-    private static void Sample(GroupedSamples samples, int pass, int chunk, int group, double value)
-    {
-        if (pass == 0)
-        {
-            samples.Count(chunk, group);
-        }
-        else
-        {
-            samples.Add(chunk, group, value);
-        }
     }
 
     private static int CodeCount(LeadTable table, Dimension dimension, int row)
