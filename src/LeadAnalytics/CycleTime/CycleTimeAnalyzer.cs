@@ -343,39 +343,72 @@ public static class CycleTimeAnalyzer
             }
         }
 
+        // The summaries, the sort and the two curves are independent pieces; each runs the sequential code on one thread, so
+        // any thread count gives the same arithmetic in the same order.
         var options = context.Options;
+        var parallelism = options.EffectiveParallelism;
         var names = table.Pipeline.Stages;
-        var stageDurations = new List<DurationSummary>();
+        var keys = new List<int>();
         for (var key = 0; key < transitions.Length; key++)
         {
             if (transitions[key] is not null || transitionNegatives[key] > 0)
             {
-                stageDurations.Add(Describe(DurationKind.StageTransition, names[key / stages].Name, names[key % stages].Name,
-                    transitions[key], transitionNegatives[key], options));
+                keys.Add(key);
             }
         }
 
+        var stageDurations = new DurationSummary[keys.Count];
+        DurationSummary? toWon = null, toLost = null;
+        KaplanMeierCurve? km = null;
+        CumulativeIncidenceCurve? cif = null;
         var acquisition = names[0].Name;
-        var toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1].Name, wonDays, negativeWon, options);
-        var toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, lostDays, negativeLost, options);
-
-        var timeArray = times.ToArray();
-        var causeArray = causes.ToArray();
-        Array.Sort(timeArray, causeArray);
-        if (context.Survival.MergeNearTies)
+        RowChunks.ForEach(keys.Count + 3, parallelism, piece =>
         {
-            NearTies.Merge(timeArray);
-        }
+            if (piece == 0)
+            {
+                var timeArray = times.ToArray();
+                var causeArray = causes.ToArray();
+                Array.Sort(timeArray, causeArray);
+                if (context.Survival.MergeNearTies)
+                {
+                    NearTies.Merge(timeArray);
+                }
 
-        var events = new bool[causeArray.Length];
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = causeArray[i] == CycleTimeResult.WonCause;
-        }
+                var events = new bool[causeArray.Length];
+                for (var i = 0; i < events.Length; i++)
+                {
+                    events[i] = causeArray[i] == CycleTimeResult.WonCause;
+                }
 
-        var km = new KaplanMeierCurve(timeArray, events, context.Survival);
-        var cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
-        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon, toLost, km, cif);
+                RowChunks.ForEach(2, parallelism, curve =>
+                {
+                    if (curve == 0)
+                    {
+                        km = new KaplanMeierCurve(timeArray, events, context.Survival);
+                    }
+                    else
+                    {
+                        cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
+                    }
+                });
+            }
+            else if (piece == 1)
+            {
+                toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1].Name, wonDays, negativeWon, options);
+            }
+            else if (piece == 2)
+            {
+                toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, lostDays, negativeLost, options);
+            }
+            else
+            {
+                var key = keys[piece - 3];
+                stageDurations[piece - 3] = Describe(DurationKind.StageTransition, names[key / stages].Name, names[key % stages].Name,
+                    transitions[key], transitionNegatives[key], options);
+            }
+        });
+
+        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon!, toLost!, km!, cif!);
     }
 
     private static DurationSummary Describe(DurationKind kind, string from, string to, List<double>? durations, int negatives, CycleTimeOptions options)

@@ -66,6 +66,26 @@ public class EffectivenessParallelPropertyTests
         }
     }
 
+    [Fact]
+    public void A_pair_of_dimensions_with_more_than_four_million_code_pairs_gives_the_single_threaded_result()
+    {
+        // 2,100 owners × 2,100 contents: too many pairs for the lookup array, so segments are numbered through a dictionary.
+        var leads = Generators.Leads(Pipeline.Default, 2_100, 2_100).Sample(1)[0].Select((l, i) =>
+        {
+            var b = l.ToBuilder();
+            b.Owner = "owner " + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            b.Content = "content " + ((i * 7) % 2_100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return b.Build();
+        }).ToArray();
+        var table = LeadTable.Build(leads);
+        var dimensions = new[] { Dimension.Owner, Dimension.Content };
+        var expected = LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions { Dimensions = dimensions }));
+        var parallel = new EffectivenessOptions { Dimensions = dimensions, MaxDegreeOfParallelism = 3, MinRowsPerChunk = 1 };
+        var actual = EffectivenessAnalyzer.Summarize(table, null, AsOf, parallel);
+        Assert.Equal(expected, LeadAnalyticsJson.SerializeEffectiveness(actual));
+        Assert.Equal(table.Count, actual.Segments.Count);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-2)]
