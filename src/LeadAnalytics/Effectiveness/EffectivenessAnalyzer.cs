@@ -124,16 +124,31 @@ public static class EffectivenessAnalyzer
         {
             spend = new long[rows.Length];
             hasCost = new bool[rows.Length];
-            long total = 0;
-            for (var i = 0; i < rows.Length; i++)
+            var perLead = spend;
+            var withCost = hasCost;
+            var parallelism = options.EffectiveParallelism;
+            var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+            var chunkTotals = new long[bounds.Length - 1];
+            RowChunks.ForEach(chunkTotals.Length, parallelism, c =>
             {
-                var cost = table.CostMinor[rows[i]];
-                if (cost != LeadTable.MissingAmount)
+                long sum = 0;
+                for (var i = bounds[c]; i < bounds[c + 1]; i++)
                 {
-                    spend[i] = cost;
-                    hasCost[i] = true;
-                    total += cost;
+                    var cost = table.CostMinor[rows[i]];
+                    if (cost != LeadTable.MissingAmount)
+                    {
+                        perLead[i] = cost;
+                        withCost[i] = true;
+                        sum += cost;
+                    }
                 }
+
+                chunkTotals[c] = sum;
+            });
+            long total = 0;
+            foreach (var sum in chunkTotals)
+            {
+                total += sum;
             }
 
             costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
