@@ -263,90 +263,31 @@ public static class CycleTimeAnalyzer
     private static CycleTimeSegment Summarise(Context context, int[] rows, string? value, string label)
     {
         var table = context.Table;
-        var asOf = context.AsOfSeconds;
         var stages = table.StageSeconds.Length;
-        int won = 0, lost = 0, open = 0, negative = 0, negativeWon = 0, negativeLost = 0;
-        var times = new List<double>(rows.Length);
-        var causes = new List<int>(rows.Length);
-        var wonDays = new List<double>();
-        var lostDays = new List<double>();
-        var transitions = new List<double>?[stages * stages];
-        var transitionNegatives = new int[stages * stages];
-        foreach (var row in rows)
+        var options = context.Options;
+        var parallelism = options.EffectiveParallelism;
+
+        // The row pass in contiguous chunks; the chunks' counts are added and their durations joined in chunk order, so
+        // every array below is the one a single pass builds, element for element.
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+        var parts = new GroupPass[bounds.Length - 1];
+        RowChunks.ForEach(parts.Length, parallelism, c => parts[c] = GroupPass.Run(context, rows, bounds[c], bounds[c + 1]));
+        var pass = parts[0];
+        for (var c = 1; c < parts.Length; c++)
         {
-            var (days, cause) = OutcomeDuration(table, row, asOf);
-            switch (cause)
-            {
-                case CycleTimeResult.WonCause:
-                    won++;
-                    break;
-                case CycleTimeResult.LostCause:
-                    lost++;
-                    break;
-                default:
-                    open++;
-                    break;
-            }
-
-            if (days < 0)
-            {
-                negative++;
-                if (cause == CycleTimeResult.WonCause)
-                {
-                    negativeWon++;
-                }
-                else
-                {
-                    negativeLost++;
-                }
-            }
-            else
-            {
-                times.Add(days);
-                causes.Add(cause);
-                if (cause == CycleTimeResult.WonCause)
-                {
-                    wonDays.Add(days);
-                }
-                else if (cause == CycleTimeResult.LostCause)
-                {
-                    lostDays.Add(days);
-                }
-            }
-
-            var previous = -1;
-            var previousSeconds = 0;
-            for (var s = 0; s < stages; s++)
-            {
-                var t = table.StageSeconds[s][row];
-                if (t == LeadTable.MissingTime || t > asOf)
-                {
-                    continue;
-                }
-
-                if (previous >= 0)
-                {
-                    var key = (previous * stages) + s;
-                    var d = ((long)t - previousSeconds) / SecondsPerDay;
-                    if (d < 0)
-                    {
-                        transitionNegatives[key]++;
-                    }
-                    else
-                    {
-                        (transitions[key] ??= new List<double>()).Add(d);
-                    }
-                }
-
-                previous = s;
-                previousSeconds = t;
-            }
+            pass = GroupPass.Join(pass, parts[c]);
         }
+
+        int won = pass.Won, lost = pass.Lost, open = pass.Open, negative = pass.Negative, negativeWon = pass.NegativeWon, negativeLost = pass.NegativeLost;
+        var times = pass.Times;
+        var causes = pass.Causes;
+        var wonDays = pass.WonDays;
+        var lostDays = pass.LostDays;
+        var transitions = pass.Transitions;
+        var transitionNegatives = pass.TransitionNegatives;
 
         // The summaries, the sort and the two curves are independent pieces; each runs the sequential code on one thread, so
         // any thread count gives the same arithmetic in the same order.
-        var options = context.Options;
-        var parallelism = options.EffectiveParallelism;
         var names = table.Pipeline.Stages;
         var keys = new List<int>();
         for (var key = 0; key < transitions.Length; key++)
@@ -411,7 +352,7 @@ public static class CycleTimeAnalyzer
         return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon!, toLost!, km!, cif!);
     }
 
-    private static DurationSummary Describe(DurationKind kind, string from, string to, List<double>? durations, int negatives, CycleTimeOptions options)
+    private static DurationSummary Describe(DurationKind kind, string from, string to, GrowableArray<double>? durations, int negatives, CycleTimeOptions options)
     {
         var sorted = durations is null ? Array.Empty<double>() : durations.ToArray();
         Array.Sort(sorted);
@@ -429,6 +370,153 @@ public static class CycleTimeAnalyzer
 
         return new DurationSummary(kind, from, to, negatives, sorted, mean, options.QuantileMethod,
             Histogram.Build(sorted, options.HistogramBinWidthDays, options.MaxHistogramBins));
+    }
+
+    // One chunk's counts and durations (outcome durations with their causes, to won, to lost, per stage transition), in row order.
+    private sealed class GroupPass
+    {
+        private GroupPass(int stages)
+        {
+            Transitions = new GrowableArray<double>?[stages * stages];
+            TransitionNegatives = new int[stages * stages];
+        }
+
+        internal int Won { get; private set; }
+
+        internal int Lost { get; private set; }
+
+        internal int Open { get; private set; }
+
+        internal int Negative { get; private set; }
+
+        internal int NegativeWon { get; private set; }
+
+        internal int NegativeLost { get; private set; }
+
+        internal GrowableArray<double> Times { get; private set; } = new();
+
+        internal GrowableArray<int> Causes { get; private set; } = new();
+
+        internal GrowableArray<double> WonDays { get; private set; } = new();
+
+        internal GrowableArray<double> LostDays { get; private set; } = new();
+
+        internal GrowableArray<double>?[] Transitions { get; }
+
+        internal int[] TransitionNegatives { get; }
+
+        internal static GroupPass Run(Context context, int[] rows, int start, int end)
+        {
+            var table = context.Table;
+            var asOf = context.AsOfSeconds;
+            var stages = table.StageSeconds.Length;
+            var pass = new GroupPass(stages)
+            {
+                Times = new GrowableArray<double>(end - start),
+                Causes = new GrowableArray<int>(end - start),
+            };
+            var transitions = pass.Transitions;
+            var transitionNegatives = pass.TransitionNegatives;
+            for (var i = start; i < end; i++)
+            {
+                var row = rows[i];
+                var (days, cause) = OutcomeDuration(table, row, asOf);
+                switch (cause)
+                {
+                    case CycleTimeResult.WonCause:
+                        pass.Won++;
+                        break;
+                    case CycleTimeResult.LostCause:
+                        pass.Lost++;
+                        break;
+                    default:
+                        pass.Open++;
+                        break;
+                }
+
+                if (days < 0)
+                {
+                    pass.Negative++;
+                    if (cause == CycleTimeResult.WonCause)
+                    {
+                        pass.NegativeWon++;
+                    }
+                    else
+                    {
+                        pass.NegativeLost++;
+                    }
+                }
+                else
+                {
+                    pass.Times.Add(days);
+                    pass.Causes.Add(cause);
+                    if (cause == CycleTimeResult.WonCause)
+                    {
+                        pass.WonDays.Add(days);
+                    }
+                    else if (cause == CycleTimeResult.LostCause)
+                    {
+                        pass.LostDays.Add(days);
+                    }
+                }
+
+                var previous = -1;
+                var previousSeconds = 0;
+                for (var s = 0; s < stages; s++)
+                {
+                    var t = table.StageSeconds[s][row];
+                    if (t == LeadTable.MissingTime || t > asOf)
+                    {
+                        continue;
+                    }
+
+                    if (previous >= 0)
+                    {
+                        var key = (previous * stages) + s;
+                        var d = ((long)t - previousSeconds) / SecondsPerDay;
+                        if (d < 0)
+                        {
+                            transitionNegatives[key]++;
+                        }
+                        else
+                        {
+                            (transitions[key] ??= new GrowableArray<double>()).Add(d);
+                        }
+                    }
+
+                    previous = s;
+                    previousSeconds = t;
+                }
+            }
+
+            return pass;
+        }
+
+        // The earlier chunk first: appending keeps row order.
+        internal static GroupPass Join(GroupPass a, GroupPass b)
+        {
+            a.Won += b.Won;
+            a.Lost += b.Lost;
+            a.Open += b.Open;
+            a.Negative += b.Negative;
+            a.NegativeWon += b.NegativeWon;
+            a.NegativeLost += b.NegativeLost;
+            a.Times.AddAll(b.Times);
+            a.Causes.AddAll(b.Causes);
+            a.WonDays.AddAll(b.WonDays);
+            a.LostDays.AddAll(b.LostDays);
+            for (var k = 0; k < a.Transitions.Length; k++)
+            {
+                if (b.Transitions[k] is { } more)
+                {
+                    (a.Transitions[k] ??= new GrowableArray<double>()).AddAll(more);
+                }
+
+                a.TransitionNegatives[k] += b.TransitionNegatives[k];
+            }
+
+            return a;
+        }
     }
 
     private sealed class Context
