@@ -76,7 +76,7 @@ public static class CycleTimeAnalyzer
             }
             else
             {
-                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies);
+                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
             }
         });
 
@@ -226,13 +226,17 @@ public static class CycleTimeAnalyzer
         return groups;
     }
 
-    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies)
+    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies, int parallelism)
     {
-        var times = new List<double>();
-        var keys = new List<int>();
-        for (var g = 0; g < groups.Count; g++)
+        // Each group's durations are collected apart (in parallel) and joined in group order, as one pass collects them.
+        var groupTimes = new GrowableArray<double>[groups.Count];
+        var groupKeys = new GrowableArray<int>[groups.Count];
+        RowChunks.ForEach(groups.Count, parallelism, g =>
         {
-            foreach (var row in groups[g].Rows)
+            var rows = groups[g].Rows;
+            var times = new GrowableArray<double>(rows.Length);
+            var keys = new GrowableArray<int>(rows.Length);
+            foreach (var row in rows)
             {
                 var (days, cause) = OutcomeDuration(table, row, asOfSeconds);
                 if (days >= 0)
@@ -241,6 +245,25 @@ public static class CycleTimeAnalyzer
                     keys.Add((g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0));
                 }
             }
+
+            groupTimes[g] = times;
+            groupKeys[g] = keys;
+        });
+
+        var total = 0;
+        foreach (var part in groupTimes)
+        {
+            total += part.Count;
+        }
+
+        var timeArray = new double[total];
+        var keyArray = new int[total];
+        var at = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            groupTimes[g].CopyTo(timeArray, at);
+            groupKeys[g].CopyTo(keyArray, at);
+            at += groupTimes[g].Count;
         }
 
         var labels = new int[groups.Count];
@@ -249,8 +272,6 @@ public static class CycleTimeAnalyzer
             labels[g] = g;
         }
 
-        var timeArray = times.ToArray();
-        var keyArray = keys.ToArray();
         Array.Sort(timeArray, keyArray);
         if (mergeNearTies)
         {
