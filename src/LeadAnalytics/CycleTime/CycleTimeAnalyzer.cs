@@ -56,27 +56,29 @@ public static class CycleTimeAnalyzer
             groups = GroupRows(table, dimension, all, parallelism, options.MinRowsPerChunk);
         }
 
-        // Task 0 is the overall group, 1..k the segments, k + 1 the test across segments. Each task is computed by one thread
-        // with the single-threaded code, so its floating-point arithmetic is the same for every thread count.
+        // Task 0 is the overall group, then the test across segments, then the segments: the two biggest tasks first, so two
+        // threads balance. Each task is computed by one thread with the single-threaded code, so its floating-point arithmetic
+        // is the same for every thread count.
         var segmentCount = groups?.Count ?? 0;
         var compare = options.SegmentBy is { } by && by != Dimension.Tag && segmentCount >= 2;
+        var first = compare ? 2 : 1;
         var summaries = new CycleTimeSegment[segmentCount + 1];
         LogRankResult? comparison = null;
-        RowChunks.ForEach(segmentCount + (compare ? 2 : 1), parallelism, task =>
+        RowChunks.ForEach(segmentCount + first, parallelism, task =>
         {
             if (task == 0)
             {
                 summaries[0] = Summarise(context, all, null, CycleTimeSegment.AllLabel);
             }
-            else if (task <= segmentCount)
+            else if (task < first)
             {
-                var (code, members) = groups![task - 1];
-                var column = table.Dimensions[(int)options.SegmentBy!.Value];
-                summaries[task] = Summarise(context, members, column.ValueOf(code), column.LabelOf(code));
+                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
             }
             else
             {
-                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
+                var (code, members) = groups![task - first];
+                var column = table.Dimensions[(int)options.SegmentBy!.Value];
+                summaries[task - first + 1] = Summarise(context, members, column.ValueOf(code), column.LabelOf(code));
             }
         });
 
