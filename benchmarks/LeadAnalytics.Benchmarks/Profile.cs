@@ -141,27 +141,38 @@ public static class Profile
                     var t = SyntheticLeads.Table(count);
                     var costs = SyntheticLeads.Costs(count);
                     var what2 = args.Length > 3 ? args[3] : "all";
+
+                    // `-- profile engines 1000000 all 1,2` times each engine with MaxDegreeOfParallelism 1, then 2.
+                    var threadCounts = args.Length > 4 ? Array.ConvertAll(args[4].Split(','), a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)) : new[] { 1 };
                     for (var rep = 0; rep < 5; rep++)
                     {
-                        if (what2 is "all" or "eff")
+                        foreach (var threads in threadCounts)
                         {
-                            Measure("effectiveness with cost table", () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, costs, SyntheticLeads.AsOf).Segments.Count);
-                            Measure("effectiveness with per-lead costs", () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, null, SyntheticLeads.AsOf).Segments.Count);
-                        }
+                            var at = $" [{threads} thread(s)]";
+                            if (what2 is "all" or "eff")
+                            {
+                                var eff = new LeadAnalytics.Effectiveness.EffectivenessOptions { MaxDegreeOfParallelism = threads };
+                                Measure("effectiveness with cost table" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, costs, SyntheticLeads.AsOf, eff).Segments.Count);
+                                Measure("effectiveness with per-lead costs" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, null, SyntheticLeads.AsOf, eff).Segments.Count);
+                            }
 
-                        if (what2 is "all" or "funnel")
-                        {
-                            Measure("funnel by channel (defaults)", () => LeadAnalytics.Funnel.FunnelAnalyzer.AnalyzeBy(t, SyntheticLeads.AsOf, Dimension.Channel).Segments.Count);
-                        }
+                            if (what2 is "all" or "funnel")
+                            {
+                                var funnel = new LeadAnalytics.Funnel.FunnelOptions { MaxDegreeOfParallelism = threads };
+                                Measure("funnel by channel (defaults)" + at, () => LeadAnalytics.Funnel.FunnelAnalyzer.AnalyzeBy(t, SyntheticLeads.AsOf, Dimension.Channel, funnel).Segments.Count);
+                            }
 
-                        if (what2 is "all" or "cycle")
-                        {
-                            Measure("cycle time by channel", () => LeadAnalytics.CycleTime.CycleTimeAnalyzer.Analyze(t, SyntheticLeads.AsOf, new LeadAnalytics.CycleTime.CycleTimeOptions { SegmentBy = Dimension.Channel }).Segments.Count);
-                        }
+                            if (what2 is "all" or "cycle")
+                            {
+                                var cycle = new LeadAnalytics.CycleTime.CycleTimeOptions { SegmentBy = Dimension.Channel, MaxDegreeOfParallelism = threads };
+                                Measure("cycle time by channel" + at, () => LeadAnalytics.CycleTime.CycleTimeAnalyzer.Analyze(t, SyntheticLeads.AsOf, cycle).Segments.Count);
+                            }
 
-                        if (what2 is "all" or "loss")
-                        {
-                            Measure("loss reasons", () => LeadAnalytics.LossReasons.LossReasonAnalyzer.Analyze(t, SyntheticLeads.AsOf).LostLeads);
+                            if (what2 is "all" or "loss")
+                            {
+                                var loss = new LeadAnalytics.LossReasons.LossReasonOptions { MaxDegreeOfParallelism = threads };
+                                Measure("loss reasons" + at, () => LeadAnalytics.LossReasons.LossReasonAnalyzer.Analyze(t, SyntheticLeads.AsOf, loss).LostLeads);
+                            }
                         }
                     }
 

@@ -32,23 +32,8 @@ public static class CycleTimeAnalyzer
         options ??= CycleTimeOptions.Default;
         options.Validate();
         var asOfSeconds = table.ToSeconds(asOf);
-        var acquired = table.StageSeconds[0];
-        var rows = new List<int>(table.Count);
-        var maxDays = double.NaN;
-        for (var row = 0; row < table.Count; row++)
-        {
-            if (acquired[row] > asOfSeconds)
-            {
-                continue;
-            }
-
-            rows.Add(row);
-            var (days, _) = OutcomeDuration(table, row, asOfSeconds);
-            if (days >= 0 && !(days <= maxDays))
-            {
-                maxDays = days;
-            }
-        }
+        var parallelism = options.EffectiveParallelism;
+        var (all, maxDays) = SelectRows(table, asOfSeconds, parallelism, options.MinRowsPerChunk);
 
         // One horizon for every group (R's rmean = "common") so restricted means compare across segments.
         var survival = options.Survival;
@@ -65,26 +50,102 @@ public static class CycleTimeAnalyzer
         }
 
         var context = new Context(table, asOfSeconds, options, survival);
-        var all = rows.ToArray();
-        var overall = Summarise(context, all, null, CycleTimeSegment.AllLabel);
-        var segments = new List<CycleTimeSegment>();
-        LogRankResult? comparison = null;
+        List<(int Code, int[] Rows)>? groups = null;
         if (options.SegmentBy is { } dimension)
         {
-            var groups = GroupRows(table, dimension, all);
-            foreach (var (code, members) in groups)
-            {
-                var column = table.Dimensions[(int)dimension];
-                segments.Add(Summarise(context, members, column.ValueOf(code), column.LabelOf(code)));
-            }
+            groups = GroupRows(table, dimension, all, parallelism, options.MinRowsPerChunk);
+        }
 
-            if (dimension != Dimension.Tag && groups.Count >= 2)
+        // Task 0 is the overall group, then the test across segments, then the segments: the two biggest tasks first, so two
+        // threads balance. Each task is computed by one thread with the single-threaded code, so its floating-point arithmetic
+        // is the same for every thread count.
+        var segmentCount = groups?.Count ?? 0;
+        var compare = options.SegmentBy is { } by && by != Dimension.Tag && segmentCount >= 2;
+        var first = compare ? 2 : 1;
+        var summaries = new CycleTimeSegment[segmentCount + 1];
+        LogRankResult? comparison = null;
+        RowChunks.ForEach(segmentCount + first, parallelism, task =>
+        {
+            if (task == 0)
             {
-                comparison = CompareSegments(table, asOfSeconds, groups, options.LogRankRho, survival.MergeNearTies);
+                summaries[0] = Summarise(context, all, null, CycleTimeSegment.AllLabel);
             }
+            else if (task < first)
+            {
+                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
+            }
+            else
+            {
+                var (code, members) = groups![task - first];
+                var column = table.Dimensions[(int)options.SegmentBy!.Value];
+                summaries[task - first + 1] = Summarise(context, members, column.ValueOf(code), column.LabelOf(code));
+            }
+        });
+
+        var overall = summaries[0];
+        var segments = new List<CycleTimeSegment>(segmentCount);
+        for (var g = 1; g <= segmentCount; g++)
+        {
+            segments.Add(summaries[g]);
         }
 
         return new CycleTimeResult(asOf, options, table.Count - all.Length, overall, segments, comparison);
+    }
+
+    // The rows acquired by as-of, in row order, and the longest non-negative outcome duration (a maximum: exact in any order).
+    private static (int[] Rows, double MaxDays) SelectRows(LeadTable table, int asOfSeconds, int parallelism, int minRowsPerChunk)
+    {
+        var acquired = table.StageSeconds[0];
+        var bounds = RowChunks.Bounds(0, table.Count, parallelism, minRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var counts = new int[chunks + 1];
+        var maxima = new double[chunks];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var n = 0;
+            var max = double.NaN;
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] > asOfSeconds)
+                {
+                    continue;
+                }
+
+                n++;
+                var (days, _) = OutcomeDuration(table, row, asOfSeconds);
+                if (days >= 0 && !(days <= max))
+                {
+                    max = days;
+                }
+            }
+
+            counts[c + 1] = n;
+            maxima[c] = max;
+        });
+
+        var maxDays = double.NaN;
+        for (var c = 0; c < chunks; c++)
+        {
+            counts[c + 1] += counts[c];
+            if (maxima[c] >= 0 && !(maxima[c] <= maxDays))
+            {
+                maxDays = maxima[c];
+            }
+        }
+
+        var rows = new int[counts[chunks]];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var k = counts[c];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] <= asOfSeconds)
+                {
+                    rows[k++] = row;
+                }
+            }
+        });
+        return (rows, maxDays);
     }
 
     // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in days.
@@ -102,35 +163,64 @@ public static class CycleTimeAnalyzer
         }
     }
 
-    // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order.
-    private static List<(int Code, int[] Rows)> GroupRows(LeadTable table, Dimension dimension, int[] rows)
+    // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order. Each segment's rows
+    // are in row order: chunks list their rows per code and the lists are joined in chunk order.
+    private static List<(int Code, int[] Rows)> GroupRows(LeadTable table, Dimension dimension, int[] rows, int parallelism, int minRowsPerChunk)
     {
         var column = table.Dimensions[(int)dimension];
-        var members = new List<int>?[column.Cardinality];
-        foreach (var row in rows)
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, minRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var chunkMembers = new GrowableArray<int>?[chunks][];
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            if (dimension == Dimension.Tag)
+            var members = new GrowableArray<int>?[column.Cardinality];
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
-                for (var i = table.TagOffsets[row]; i < table.TagOffsets[row + 1]; i++)
+                var row = rows[i];
+                if (dimension == Dimension.Tag)
                 {
-                    var code = column.Codes[i];
-                    (members[code] ??= new List<int>()).Add(row);
+                    for (var k = table.TagOffsets[row]; k < table.TagOffsets[row + 1]; k++)
+                    {
+                        var code = column.Codes[k];
+                        (members[code] ??= new GrowableArray<int>()).Add(row);
+                    }
+                }
+                else
+                {
+                    var code = column.Codes[row];
+                    (members[code] ??= new GrowableArray<int>()).Add(row);
                 }
             }
-            else
-            {
-                var code = column.Codes[row];
-                (members[code] ??= new List<int>()).Add(row);
-            }
-        }
+
+            chunkMembers[c] = members;
+        });
 
         var groups = new List<(int Code, int[] Rows)>();
-        for (var code = 0; code < members.Length; code++)
+        for (var code = 0; code < column.Cardinality; code++)
         {
-            if (members[code] is { } list)
+            var n = 0;
+            foreach (var members in chunkMembers)
             {
-                groups.Add((code, list.ToArray()));
+                n += members[code]?.Count ?? 0;
             }
+
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var joined = new int[n];
+            var at = 0;
+            foreach (var members in chunkMembers)
+            {
+                if (members[code] is { } part)
+                {
+                    part.CopyTo(joined, at);
+                    at += part.Count;
+                }
+            }
+
+            groups.Add((code, joined));
         }
 
         groups.Sort((a, b) => a.Code == 0 ? (b.Code == 0 ? 0 : -1) : b.Code == 0 ? 1
@@ -138,13 +228,17 @@ public static class CycleTimeAnalyzer
         return groups;
     }
 
-    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies)
+    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies, int parallelism)
     {
-        var times = new List<double>();
-        var keys = new List<int>();
-        for (var g = 0; g < groups.Count; g++)
+        // Each group's durations are collected apart (in parallel) and joined in group order, as one pass collects them.
+        var groupTimes = new GrowableArray<double>[groups.Count];
+        var groupKeys = new GrowableArray<int>[groups.Count];
+        RowChunks.ForEach(groups.Count, parallelism, g =>
         {
-            foreach (var row in groups[g].Rows)
+            var rows = groups[g].Rows;
+            var times = new GrowableArray<double>(rows.Length);
+            var keys = new GrowableArray<int>(rows.Length);
+            foreach (var row in rows)
             {
                 var (days, cause) = OutcomeDuration(table, row, asOfSeconds);
                 if (days >= 0)
@@ -153,6 +247,25 @@ public static class CycleTimeAnalyzer
                     keys.Add((g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0));
                 }
             }
+
+            groupTimes[g] = times;
+            groupKeys[g] = keys;
+        });
+
+        var total = 0;
+        foreach (var part in groupTimes)
+        {
+            total += part.Count;
+        }
+
+        var timeArray = new double[total];
+        var keyArray = new int[total];
+        var at = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            groupTimes[g].CopyTo(timeArray, at);
+            groupKeys[g].CopyTo(keyArray, at);
+            at += groupTimes[g].Count;
         }
 
         var labels = new int[groups.Count];
@@ -161,8 +274,6 @@ public static class CycleTimeAnalyzer
             labels[g] = g;
         }
 
-        var timeArray = times.ToArray();
-        var keyArray = keys.ToArray();
         Array.Sort(timeArray, keyArray);
         if (mergeNearTies)
         {
@@ -175,122 +286,96 @@ public static class CycleTimeAnalyzer
     private static CycleTimeSegment Summarise(Context context, int[] rows, string? value, string label)
     {
         var table = context.Table;
-        var asOf = context.AsOfSeconds;
         var stages = table.StageSeconds.Length;
-        int won = 0, lost = 0, open = 0, negative = 0, negativeWon = 0, negativeLost = 0;
-        var times = new List<double>(rows.Length);
-        var causes = new List<int>(rows.Length);
-        var wonDays = new List<double>();
-        var lostDays = new List<double>();
-        var transitions = new List<double>?[stages * stages];
-        var transitionNegatives = new int[stages * stages];
-        foreach (var row in rows)
+        var options = context.Options;
+        var parallelism = options.EffectiveParallelism;
+
+        // The row pass in contiguous chunks; the chunks' counts are added and their durations joined in chunk order, so
+        // every array below is the one a single pass builds, element for element.
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+        var parts = new GroupPass[bounds.Length - 1];
+        RowChunks.ForEach(parts.Length, parallelism, c => parts[c] = GroupPass.Run(context, rows, bounds[c], bounds[c + 1]));
+        var pass = parts[0];
+        for (var c = 1; c < parts.Length; c++)
         {
-            var (days, cause) = OutcomeDuration(table, row, asOf);
-            switch (cause)
-            {
-                case CycleTimeResult.WonCause:
-                    won++;
-                    break;
-                case CycleTimeResult.LostCause:
-                    lost++;
-                    break;
-                default:
-                    open++;
-                    break;
-            }
-
-            if (days < 0)
-            {
-                negative++;
-                if (cause == CycleTimeResult.WonCause)
-                {
-                    negativeWon++;
-                }
-                else
-                {
-                    negativeLost++;
-                }
-            }
-            else
-            {
-                times.Add(days);
-                causes.Add(cause);
-                if (cause == CycleTimeResult.WonCause)
-                {
-                    wonDays.Add(days);
-                }
-                else if (cause == CycleTimeResult.LostCause)
-                {
-                    lostDays.Add(days);
-                }
-            }
-
-            var previous = -1;
-            var previousSeconds = 0;
-            for (var s = 0; s < stages; s++)
-            {
-                var t = table.StageSeconds[s][row];
-                if (t == LeadTable.MissingTime || t > asOf)
-                {
-                    continue;
-                }
-
-                if (previous >= 0)
-                {
-                    var key = (previous * stages) + s;
-                    var d = ((long)t - previousSeconds) / SecondsPerDay;
-                    if (d < 0)
-                    {
-                        transitionNegatives[key]++;
-                    }
-                    else
-                    {
-                        (transitions[key] ??= new List<double>()).Add(d);
-                    }
-                }
-
-                previous = s;
-                previousSeconds = t;
-            }
+            pass = GroupPass.Join(pass, parts[c]);
         }
 
-        var options = context.Options;
+        int won = pass.Won, lost = pass.Lost, open = pass.Open, negative = pass.Negative, negativeWon = pass.NegativeWon, negativeLost = pass.NegativeLost;
+        var times = pass.Times;
+        var causes = pass.Causes;
+        var wonDays = pass.WonDays;
+        var lostDays = pass.LostDays;
+        var transitions = pass.Transitions;
+        var transitionNegatives = pass.TransitionNegatives;
+
+        // The summaries, the sort and the two curves are independent pieces; each runs the sequential code on one thread, so
+        // any thread count gives the same arithmetic in the same order.
         var names = table.Pipeline.Stages;
-        var stageDurations = new List<DurationSummary>();
+        var keys = new List<int>();
         for (var key = 0; key < transitions.Length; key++)
         {
             if (transitions[key] is not null || transitionNegatives[key] > 0)
             {
-                stageDurations.Add(Describe(DurationKind.StageTransition, names[key / stages].Name, names[key % stages].Name,
-                    transitions[key], transitionNegatives[key], options));
+                keys.Add(key);
             }
         }
 
+        var stageDurations = new DurationSummary[keys.Count];
+        DurationSummary? toWon = null, toLost = null;
+        KaplanMeierCurve? km = null;
+        CumulativeIncidenceCurve? cif = null;
         var acquisition = names[0].Name;
-        var toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1].Name, wonDays, negativeWon, options);
-        var toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, lostDays, negativeLost, options);
-
-        var timeArray = times.ToArray();
-        var causeArray = causes.ToArray();
-        Array.Sort(timeArray, causeArray);
-        if (context.Survival.MergeNearTies)
+        RowChunks.ForEach(keys.Count + 3, parallelism, piece =>
         {
-            NearTies.Merge(timeArray);
-        }
+            if (piece == 0)
+            {
+                var timeArray = times.ToArray();
+                var causeArray = causes.ToArray();
+                Array.Sort(timeArray, causeArray);
+                if (context.Survival.MergeNearTies)
+                {
+                    NearTies.Merge(timeArray);
+                }
 
-        var events = new bool[causeArray.Length];
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = causeArray[i] == CycleTimeResult.WonCause;
-        }
+                var events = new bool[causeArray.Length];
+                for (var i = 0; i < events.Length; i++)
+                {
+                    events[i] = causeArray[i] == CycleTimeResult.WonCause;
+                }
 
-        var km = new KaplanMeierCurve(timeArray, events, context.Survival);
-        var cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
-        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon, toLost, km, cif);
+                RowChunks.ForEach(2, parallelism, curve =>
+                {
+                    if (curve == 0)
+                    {
+                        km = new KaplanMeierCurve(timeArray, events, context.Survival);
+                    }
+                    else
+                    {
+                        cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
+                    }
+                });
+            }
+            else if (piece == 1)
+            {
+                toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1].Name, wonDays, negativeWon, options);
+            }
+            else if (piece == 2)
+            {
+                toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, lostDays, negativeLost, options);
+            }
+            else
+            {
+                var key = keys[piece - 3];
+                stageDurations[piece - 3] = Describe(DurationKind.StageTransition, names[key / stages].Name, names[key % stages].Name,
+                    transitions[key], transitionNegatives[key], options);
+            }
+        });
+
+        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon!, toLost!, km!, cif!);
     }
 
-    private static DurationSummary Describe(DurationKind kind, string from, string to, List<double>? durations, int negatives, CycleTimeOptions options)
+    private static DurationSummary Describe(DurationKind kind, string from, string to, GrowableArray<double>? durations, int negatives, CycleTimeOptions options)
     {
         var sorted = durations is null ? Array.Empty<double>() : durations.ToArray();
         Array.Sort(sorted);
@@ -308,6 +393,153 @@ public static class CycleTimeAnalyzer
 
         return new DurationSummary(kind, from, to, negatives, sorted, mean, options.QuantileMethod,
             Histogram.Build(sorted, options.HistogramBinWidthDays, options.MaxHistogramBins));
+    }
+
+    // One chunk's counts and durations (outcome durations with their causes, to won, to lost, per stage transition), in row order.
+    private sealed class GroupPass
+    {
+        private GroupPass(int stages)
+        {
+            Transitions = new GrowableArray<double>?[stages * stages];
+            TransitionNegatives = new int[stages * stages];
+        }
+
+        internal int Won { get; private set; }
+
+        internal int Lost { get; private set; }
+
+        internal int Open { get; private set; }
+
+        internal int Negative { get; private set; }
+
+        internal int NegativeWon { get; private set; }
+
+        internal int NegativeLost { get; private set; }
+
+        internal GrowableArray<double> Times { get; private set; } = new();
+
+        internal GrowableArray<int> Causes { get; private set; } = new();
+
+        internal GrowableArray<double> WonDays { get; private set; } = new();
+
+        internal GrowableArray<double> LostDays { get; private set; } = new();
+
+        internal GrowableArray<double>?[] Transitions { get; }
+
+        internal int[] TransitionNegatives { get; }
+
+        internal static GroupPass Run(Context context, int[] rows, int start, int end)
+        {
+            var table = context.Table;
+            var asOf = context.AsOfSeconds;
+            var stages = table.StageSeconds.Length;
+            var pass = new GroupPass(stages)
+            {
+                Times = new GrowableArray<double>(end - start),
+                Causes = new GrowableArray<int>(end - start),
+            };
+            var transitions = pass.Transitions;
+            var transitionNegatives = pass.TransitionNegatives;
+            for (var i = start; i < end; i++)
+            {
+                var row = rows[i];
+                var (days, cause) = OutcomeDuration(table, row, asOf);
+                switch (cause)
+                {
+                    case CycleTimeResult.WonCause:
+                        pass.Won++;
+                        break;
+                    case CycleTimeResult.LostCause:
+                        pass.Lost++;
+                        break;
+                    default:
+                        pass.Open++;
+                        break;
+                }
+
+                if (days < 0)
+                {
+                    pass.Negative++;
+                    if (cause == CycleTimeResult.WonCause)
+                    {
+                        pass.NegativeWon++;
+                    }
+                    else
+                    {
+                        pass.NegativeLost++;
+                    }
+                }
+                else
+                {
+                    pass.Times.Add(days);
+                    pass.Causes.Add(cause);
+                    if (cause == CycleTimeResult.WonCause)
+                    {
+                        pass.WonDays.Add(days);
+                    }
+                    else if (cause == CycleTimeResult.LostCause)
+                    {
+                        pass.LostDays.Add(days);
+                    }
+                }
+
+                var previous = -1;
+                var previousSeconds = 0;
+                for (var s = 0; s < stages; s++)
+                {
+                    var t = table.StageSeconds[s][row];
+                    if (t == LeadTable.MissingTime || t > asOf)
+                    {
+                        continue;
+                    }
+
+                    if (previous >= 0)
+                    {
+                        var key = (previous * stages) + s;
+                        var d = ((long)t - previousSeconds) / SecondsPerDay;
+                        if (d < 0)
+                        {
+                            transitionNegatives[key]++;
+                        }
+                        else
+                        {
+                            (transitions[key] ??= new GrowableArray<double>()).Add(d);
+                        }
+                    }
+
+                    previous = s;
+                    previousSeconds = t;
+                }
+            }
+
+            return pass;
+        }
+
+        // The earlier chunk first: appending keeps row order.
+        internal static GroupPass Join(GroupPass a, GroupPass b)
+        {
+            a.Won += b.Won;
+            a.Lost += b.Lost;
+            a.Open += b.Open;
+            a.Negative += b.Negative;
+            a.NegativeWon += b.NegativeWon;
+            a.NegativeLost += b.NegativeLost;
+            a.Times.AddAll(b.Times);
+            a.Causes.AddAll(b.Causes);
+            a.WonDays.AddAll(b.WonDays);
+            a.LostDays.AddAll(b.LostDays);
+            for (var k = 0; k < a.Transitions.Length; k++)
+            {
+                if (b.Transitions[k] is { } more)
+                {
+                    (a.Transitions[k] ??= new GrowableArray<double>()).AddAll(more);
+                }
+
+                a.TransitionNegatives[k] += b.TransitionNegatives[k];
+            }
+
+            return a;
+        }
     }
 
     private sealed class Context

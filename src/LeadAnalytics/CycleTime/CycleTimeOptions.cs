@@ -32,6 +32,17 @@ public sealed class CycleTimeOptions
     /// <summary>The weight exponent ρ of the test across segments: 0 (the default) for the log-rank test.</summary>
     public double LogRankRho { get; init; }
 
+    /// <summary>How many threads may work: 1 (the default) for one; -1 for one per processor. The result is identical for
+    /// every value: the row passes are split into contiguous chunks merged in chunk order, and the overall group, each segment
+    /// and the test across segments are computed apart, each by the same sequential arithmetic as on one thread
+    /// (docs/performance.md).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
+    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
+
+    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+
     /// <summary>The default options.</summary>
     public static CycleTimeOptions Default { get; } = new();
 
@@ -66,6 +77,11 @@ public sealed class CycleTimeOptions
         if (!(LogRankRho >= 0 && !double.IsInfinity(LogRankRho)))
         {
             throw new ArgumentOutOfRangeException(nameof(LogRankRho), LogRankRho, "Rho must be finite and not negative.");
+        }
+
+        if (!Data.RowChunks.IsValidParallelism(MaxDegreeOfParallelism))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, Data.RowChunks.ParallelismMessage);
         }
     }
 }

@@ -25,6 +25,19 @@ internal sealed class GrowableArray<T>
         _items[Count++] = item;
     }
 
+    internal void CopyTo(T[] destination, int index) => Array.Copy(_items, 0, destination, index, Count);
+
+    internal void AddAll(GrowableArray<T> other)
+    {
+        if (Count + other.Count > _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(Count + other.Count, _items.Length * 2));
+        }
+
+        Array.Copy(other._items, 0, _items, Count, other.Count);
+        Count += other.Count;
+    }
+
     internal T[] ToArray()
     {
         if (_items.Length == Count)

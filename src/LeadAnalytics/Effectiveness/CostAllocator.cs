@@ -89,8 +89,9 @@ internal static class CostAllocator
         return prepared;
     }
 
-    internal static Allocation Allocate(LeadTable table, int[] rows, List<PreparedCost> costs, long? fromTicks, long? toTicks, decimal scale)
+    internal static Allocation Allocate(LeadTable table, int[] rows, List<PreparedCost> costs, long? fromTicks, long? toTicks, decimal scale, EffectivenessOptions? options = null)
     {
+        options ??= EffectivenessOptions.Default;
         var spend = new long[rows.Length];
         var hasCost = new bool[rows.Length];
         var unmatched = new List<(PreparedCost, long, UnmatchedCostReason)>();
@@ -141,25 +142,24 @@ internal static class CostAllocator
             byCode[d] = new int[lists[d].Length][];
             for (var code = 0; code < lists[d].Length; code++)
             {
-                byCode[d][code] = lists[d][code]?.ToArray() ?? Array.Empty<int>();
+                byCode[d][code] = ByWindowStart(lists[d][code], windowStart, windowEnd);
             }
         }
 
+        // One matching pass: each chunk lists, per lead, the entries it matches (most leads match one or two), and counts
+        // each entry's matches. Chunk counts are integers added in chunk order; the lists are reused by the passes below.
         var acquired = table.StageSeconds[0];
+        var parallelism = options.EffectiveParallelism;
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var chunkMatches = new ChunkMatches[chunks];
+        RowChunks.ForEach(chunks, parallelism, c => chunkMatches[c] = Match(table, rows, bounds[c], bounds[c + 1], byCode, windowStart, windowEnd, n));
         var matches = new int[n];
-        for (var i = 0; i < rows.Length; i++)
+        foreach (var chunk in chunkMatches)
         {
-            var row = rows[i];
-            var t = acquired[row];
-            for (var d = 0; d < 3; d++)
+            for (var e = 0; e < n; e++)
             {
-                foreach (var e in byCode[d][table.Dimensions[d].Codes[row]])
-                {
-                    if (t >= windowStart[e] && t < windowEnd[e])
-                    {
-                        matches[e]++;
-                    }
-                }
+                matches[e] += chunk.PerEntry[e];
             }
         }
 
@@ -187,34 +187,126 @@ internal static class CostAllocator
             allocated += part[e];
         }
 
-        for (var i = 0; i < rows.Length; i++)
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var row = rows[i];
-            var t = acquired[row];
-            for (var d = 0; d < 3; d++)
+            var chunk = chunkMatches[c];
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
-                foreach (var e in byCode[d][table.Dimensions[d].Codes[row]])
+                int from = chunk.RowStart[i - bounds[c]], to = chunk.RowStart[i - bounds[c] + 1];
+                for (var k = from; k < to; k++)
                 {
-                    if (t >= windowStart[e] && t < windowEnd[e])
-                    {
-                        spend[i] += quotient[e];
-                        hasCost[i] = true;
-                    }
+                    spend[i] += quotient[chunk.Entries[k]];
                 }
+
+                hasCost[i] = to > from;
             }
-        }
+        });
 
         if (anyRemainder)
         {
-            GiveRemainders(table, rows, byCode, windowStart, windowEnd, matches, remainder, spend);
+            GiveRemainders(table, rows, bounds, chunkMatches, matches, remainder, spend, parallelism);
         }
 
         return new Allocation(spend, hasCost, inPeriod, allocated, unmatched, outside);
     }
 
+    // The entries of one (dimension, code) in window-start order. When their windows do not overlap (monthly budgets, say)
+    // the list starts with -1, a marker that a lead's time can be looked up by binary search; otherwise every entry is tried.
+    private static int[] ByWindowStart(List<int>? list, int[] windowStart, int[] windowEnd)
+    {
+        if (list is null)
+        {
+            return Array.Empty<int>();
+        }
+
+        var entries = list.ToArray();
+        var starts = new int[entries.Length];
+        for (var k = 0; k < entries.Length; k++)
+        {
+            starts[k] = windowStart[entries[k]];
+        }
+
+        Array.Sort(starts, entries);
+        for (var k = 1; k < entries.Length; k++)
+        {
+            if (windowEnd[entries[k - 1]] > starts[k])
+            {
+                return entries;
+            }
+        }
+
+        var marked = new int[entries.Length + 1];
+        marked[0] = -1;
+        Array.Copy(entries, 0, marked, 1, entries.Length);
+        return marked;
+    }
+
+    // The entries matched by the leads of rows[start..end), as compressed rows, and the matches per entry.
+    private static ChunkMatches Match(LeadTable table, int[] rows, int start, int end, int[][][] byCode, int[] windowStart, int[] windowEnd, int n)
+    {
+        var acquired = table.StageSeconds[0];
+        var rowStart = new int[end - start + 1];
+        var entries = new GrowableArray<int>(end - start);
+        var perEntry = new int[n];
+        var codes0 = table.Dimensions[0].Codes;
+        var codes1 = table.Dimensions[1].Codes;
+        var codes2 = table.Dimensions[2].Codes;
+        for (var i = start; i < end; i++)
+        {
+            var row = rows[i];
+            var t = acquired[row];
+            for (var d = 0; d < 3; d++)
+            {
+                var code = d == 0 ? codes0[row] : d == 1 ? codes1[row] : codes2[row];
+                var candidates = byCode[d][code];
+                if (candidates.Length > 0 && candidates[0] < 0)
+                {
+                    // Disjoint windows in start order: only the last one starting at or before t can hold t.
+                    int lo = 1, hi = candidates.Length - 1, found = -1;
+                    while (lo <= hi)
+                    {
+                        var mid = (lo + hi) >> 1;
+                        if (windowStart[candidates[mid]] <= t)
+                        {
+                            found = candidates[mid];
+                            lo = mid + 1;
+                        }
+                        else
+                        {
+                            hi = mid - 1;
+                        }
+                    }
+
+                    if (found >= 0 && t < windowEnd[found])
+                    {
+                        entries.Add(found);
+                        perEntry[found]++;
+                    }
+
+                    continue;
+                }
+
+                foreach (var e in candidates)
+                {
+                    if (t >= windowStart[e] && t < windowEnd[e])
+                    {
+                        entries.Add(e);
+                        perEntry[e]++;
+                    }
+                }
+            }
+
+            rowStart[i - start + 1] = entries.Count;
+        }
+
+        return new ChunkMatches(rowStart, entries.ToArray(), perEntry);
+    }
+
     // The leftover minor units of each entry go one each to its matching leads first in canonical (lead-id) order. Only
-    // the first r of each entry's leads are needed, so they are found by selection, not by sorting every lead.
-    private static void GiveRemainders(LeadTable table, int[] rows, int[][][] byCode, int[] windowStart, int[] windowEnd, int[] matches, long[] remainder, long[] spend)
+    // the first r of each entry's leads are needed, so they are found by selection, not by sorting every lead. Each entry's
+    // leads are laid out in row order whatever the chunking (each chunk writes after the earlier chunks' leads), entries are
+    // selected independently, and the units are added after: the same leads get the same units for any thread count.
+    private static void GiveRemainders(LeadTable table, int[] rows, int[] bounds, ChunkMatches[] chunkMatches, int[] matches, long[] remainder, long[] spend, int parallelism)
     {
         var n = matches.Length;
         var start = new int[n + 1];
@@ -224,40 +316,128 @@ internal static class CostAllocator
         }
 
         var members = new int[start[n]];
-        var fill = new int[n];
-        Array.Copy(start, fill, n);
-        var acquired = table.StageSeconds[0];
-        for (var i = 0; i < rows.Length; i++)
+        var chunks = chunkMatches.Length;
+        var cursors = new int[chunks][];
+        var running = new int[n];
+        Array.Copy(start, running, n);
+        for (var c = 0; c < chunks; c++)
         {
-            var row = rows[i];
-            var t = acquired[row];
-            for (var d = 0; d < 3; d++)
+            cursors[c] = (int[])running.Clone();
+            for (var e = 0; e < n; e++)
             {
-                foreach (var e in byCode[d][table.Dimensions[d].Codes[row]])
-                {
-                    if (remainder[e] > 0 && t >= windowStart[e] && t < windowEnd[e])
-                    {
-                        members[fill[e]++] = i;
-                    }
-                }
+                running[e] += chunkMatches[c].PerEntry[e];
             }
         }
 
-        var compare = CanonicalComparison(table, rows);
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var chunk = chunkMatches[c];
+            var cursor = cursors[c];
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                for (int k = chunk.RowStart[i - bounds[c]], to = chunk.RowStart[i - bounds[c] + 1]; k < to; k++)
+                {
+                    var e = chunk.Entries[k];
+                    if (remainder[e] > 0)
+                    {
+                        members[cursor[e]++] = i;
+                    }
+                }
+            }
+        });
+
+        // The ids' first characters packed into a number, so most comparisons are one integer comparison.
+        var prefixes = new ulong[rows.Length];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                prefixes[i] = table.Ids.OrdinalPrefix(rows[i]);
+            }
+        });
+
+        var compare = CanonicalComparison(table, rows, prefixes);
+        var withRemainder = new List<int>();
         for (var e = 0; e < n; e++)
         {
-            if (remainder[e] == 0)
+            if (remainder[e] > 0)
             {
-                continue;
+                withRemainder.Add(e);
             }
+        }
 
-            var r = (int)remainder[e];
-            Selection.SelectSmallest(members, start[e], start[e + 1] - 1, start[e] + r - 1, compare);
-            for (var k = start[e]; k < start[e] + r; k++)
+        RowChunks.ForEach(withRemainder.Count, parallelism, j =>
+        {
+            var e = withRemainder[j];
+            SelectFirst(members, start[e], start[e + 1], (int)remainder[e], prefixes, compare);
+        });
+        foreach (var e in withRemainder)
+        {
+            for (var k = start[e]; k < start[e] + remainder[e]; k++)
             {
                 spend[members[k]]++;
             }
         }
+    }
+
+    // Puts the count canonically first of members[from..to) in front: first by id prefix alone (integers, no comparer),
+    // then, among the leads sharing the boundary prefix, by the full canonical comparison.
+    private static void SelectFirst(int[] members, int from, int to, int count, ulong[] prefixes, Comparison<int> compare)
+    {
+        var n = to - from;
+        var keys = new ulong[n];
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = prefixes[members[from + k]];
+        }
+
+        var boundary = Selection.NthSmallest(keys, count - 1);
+
+        // Below the boundary prefix, at it, above it: in that order.
+        var sorted = new int[n];
+        int less = 0, equal = 0;
+        for (var k = from; k < to; k++)
+        {
+            var key = prefixes[members[k]];
+            if (key < boundary)
+            {
+                less++;
+            }
+            else if (key == boundary)
+            {
+                equal++;
+            }
+        }
+
+        int a = 0, b = less, c = less + equal;
+        for (var k = from; k < to; k++)
+        {
+            var key = prefixes[members[k]];
+            sorted[key < boundary ? a++ : key == boundary ? b++ : c++] = members[k];
+        }
+
+        Array.Copy(sorted, 0, members, from, n);
+        if (count < less + equal)
+        {
+            Selection.SelectSmallest(members, from + less, from + less + equal - 1, from + count - 1, compare);
+        }
+    }
+
+    private sealed class ChunkMatches
+    {
+        internal ChunkMatches(int[] rowStart, int[] entries, int[] perEntry)
+        {
+            RowStart = rowStart;
+            Entries = entries;
+            PerEntry = perEntry;
+        }
+
+        // Position i - chunk start matches Entries[RowStart[k]..RowStart[k + 1]).
+        internal int[] RowStart { get; }
+
+        internal int[] Entries { get; }
+
+        internal int[] PerEntry { get; }
     }
 
     // The amount accrued from the entry's start up to an instant, rounded to the minor unit.
@@ -274,19 +454,12 @@ internal static class CostAllocator
 
     // Orders positions in rows by lead id (ordinal), then by everything that decides a lead's segments, so that leads tied
     // on all of it are interchangeable and any order among them gives the same segment sums.
-    private static Comparison<int> CanonicalComparison(LeadTable table, int[] rows)
+    private static Comparison<int> CanonicalComparison(LeadTable table, int[] rows, ulong[] prefixes)
     {
         var ids = table.Ids;
         var acquired = table.StageSeconds[0];
         var tags = table.Dimensions[(int)Dimension.Tag];
         var tagCodes = tags.Codes;
-
-        // The ids' first characters packed into a number, so most comparisons are one integer comparison.
-        var prefixes = new ulong[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            prefixes[i] = ids.OrdinalPrefix(rows[i]);
-        }
 
         return (x, y) =>
         {

@@ -34,6 +34,7 @@ public static class EffectivenessAnalyzer
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or <paramref name="costs"/> contains null.</exception>
     /// <exception cref="ArgumentException">The options are invalid: no dimension, more than two, a repeated or unknown one,
     /// an unknown ranking metric, or a confidence level outside (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="EffectivenessOptions.MaxDegreeOfParallelism"/> is 0 or less than -1.</exception>
     /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
     public static EffectivenessResult Summarize(LeadTable table, IEnumerable<CostEntry>? costs, DateTimeOffset asOf, EffectivenessOptions? options = null)
     {
@@ -99,33 +100,14 @@ public static class EffectivenessAnalyzer
         var asOfSeconds = table.ToSeconds(asOf);
         var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
         var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
-        var acquired = table.StageSeconds[0];
-        var count = 0;
-        for (var row = 0; row < acquired.Length; row++)
-        {
-            if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
-            {
-                count++;
-            }
-        }
-
-        var rows = new int[count];
-        count = 0;
-        for (var row = 0; row < acquired.Length; row++)
-        {
-            if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
-            {
-                rows[count++] = row;
-            }
-        }
-
+        var rows = SelectRows(table, from, to, asOfSeconds, options);
         var scale = LeadTable.Pow10(currency.MinorUnits);
         long[] spend;
         bool[] hasCost;
         CostSummary costSummary;
         if (source == CostSource.CostTable)
         {
-            var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale);
+            var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options);
             spend = allocation.Spend;
             hasCost = allocation.HasCost;
             var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
@@ -142,23 +124,38 @@ public static class EffectivenessAnalyzer
         {
             spend = new long[rows.Length];
             hasCost = new bool[rows.Length];
-            long total = 0;
-            for (var i = 0; i < rows.Length; i++)
+            var perLead = spend;
+            var withCost = hasCost;
+            var parallelism = options.EffectiveParallelism;
+            var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+            var chunkTotals = new long[bounds.Length - 1];
+            RowChunks.ForEach(chunkTotals.Length, parallelism, c =>
             {
-                var cost = table.CostMinor[rows[i]];
-                if (cost != LeadTable.MissingAmount)
+                long sum = 0;
+                for (var i = bounds[c]; i < bounds[c + 1]; i++)
                 {
-                    spend[i] = cost;
-                    hasCost[i] = true;
-                    total += cost;
+                    var cost = table.CostMinor[rows[i]];
+                    if (cost != LeadTable.MissingAmount)
+                    {
+                        perLead[i] = cost;
+                        withCost[i] = true;
+                        sum += cost;
+                    }
                 }
+
+                chunkTotals[c] = sum;
+            });
+            long total = 0;
+            foreach (var sum in chunkTotals)
+            {
+                total += sum;
             }
 
             costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
                 IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
         }
 
-        var aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options.StaleAfter, options.QuantileMethod);
+        var aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options);
         var n = aggregate.Keys.Length;
         var won = new long[n];
         var leads = new long[n];
@@ -197,6 +194,47 @@ public static class EffectivenessAnalyzer
 
         var findings = FindingRules.Evaluate(summaries, totalSummary, costSummary, options.Findings);
         return new EffectivenessResult(dimensions, period, asOf, currency, options.RankBy, aggregate.Overlap, summaries, totalSummary, independence, costSummary, findings);
+    }
+
+    // The in-period rows in row order: each chunk counts its rows, then writes them after the earlier chunks' rows.
+    private static int[] SelectRows(LeadTable table, int from, int to, int asOfSeconds, EffectivenessOptions options)
+    {
+        var acquired = table.StageSeconds[0];
+        var parallelism = options.EffectiveParallelism;
+        var bounds = RowChunks.Bounds(0, acquired.Length, parallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var counts = new int[chunks + 1];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var n = 0;
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
+                {
+                    n++;
+                }
+            }
+
+            counts[c + 1] = n;
+        });
+        for (var c = 0; c < chunks; c++)
+        {
+            counts[c + 1] += counts[c];
+        }
+
+        var rows = new int[counts[chunks]];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var k = counts[c];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (acquired[row] >= from && acquired[row] < to && acquired[row] <= asOfSeconds)
+                {
+                    rows[k++] = row;
+                }
+            }
+        });
+        return rows;
     }
 
     private static void Rank(SegmentSummary[] summaries, EffectivenessOptions options)
@@ -269,6 +307,11 @@ public static class EffectivenessAnalyzer
         if (options.Findings is null || options.MaxListedLeadIds < 0)
         {
             throw new ArgumentException("Findings options are required and MaxListedLeadIds must not be negative.", nameof(options));
+        }
+
+        if (!RowChunks.IsValidParallelism(options.MaxDegreeOfParallelism))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EffectivenessOptions.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, RowChunks.ParallelismMessage);
         }
 
         return dimensions;

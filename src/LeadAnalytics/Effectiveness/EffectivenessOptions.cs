@@ -66,6 +66,17 @@ public sealed class EffectivenessOptions
     /// <c>{ ["行业展会"] = 0.45m }</c>; overrides <see cref="DefaultGrossMargin"/>. <see langword="null"/> (default) for none.</summary>
     public IReadOnlyDictionary<string, decimal>? GrossMarginBySegment { get; init; }
 
+    /// <summary>How many threads may scan the rows: 1 (the default) for one; -1 for one per processor. The result is
+    /// identical for every value: rows are split into contiguous chunks whose counts and minor-unit sums are added in chunk
+    /// order, durations are written at the positions a single pass would use, and the cost remainders are still handed out
+    /// by lead id (docs/performance.md).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
+    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
+
+    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+
     /// <summary>The default options.</summary>
     public static EffectivenessOptions Default { get; } = new();
 }

@@ -3,33 +3,49 @@ using LeadAnalytics.Statistics;
 namespace LeadAnalytics.Effectiveness;
 
 // Samples of many groups in one flat array (compressed rows): count per group, seal, add, then quantiles per group.
-// Two passes over the data instead of a list per group, so filling allocates nothing per value.
+// Two passes over the data instead of a list per group, so filling allocates nothing per value. Rows are counted and added
+// by chunk: a chunk's values of a group go after the earlier chunks' values of that group, so the array is the same for
+// any chunking, and each chunk writes only its own positions (chunks may fill in parallel).
 internal sealed class GroupedSamples
 {
+    private readonly int _groups;
     private readonly int[] _offsets;
-    private int[] _next = Array.Empty<int>();
+    private readonly int[][] _next;
     private double[] _values = Array.Empty<double>();
 
-    internal GroupedSamples(int groups)
+    internal GroupedSamples(int groups, int chunks = 1)
     {
+        _groups = groups;
         _offsets = new int[groups + 1];
+        _next = new int[chunks][];
+        for (var c = 0; c < chunks; c++)
+        {
+            _next[c] = new int[groups];
+        }
     }
 
-    internal void Count(int group) => _offsets[group + 1]++;
+    // Before Seal, _next[chunk] holds the chunk's count per group.
+    internal void Count(int chunk, int group) => _next[chunk][group]++;
 
     internal void Seal()
     {
-        for (var g = 1; g < _offsets.Length; g++)
+        var running = 0;
+        for (var g = 0; g < _groups; g++)
         {
-            _offsets[g] += _offsets[g - 1];
+            _offsets[g] = running;
+            foreach (var counts in _next)
+            {
+                var n = counts[g];
+                counts[g] = running;
+                running += n;
+            }
         }
 
-        _values = new double[_offsets[_offsets.Length - 1]];
-        _next = new int[_offsets.Length - 1];
-        Array.Copy(_offsets, _next, _next.Length);
+        _offsets[_groups] = running;
+        _values = new double[running];
     }
 
-    internal void Add(int group, double value) => _values[_next[group]++] = value;
+    internal void Add(int chunk, int group, double value) => _values[_next[chunk][group]++] = value;
 
     // The p-quantile of a group by selection (linear time); reorders that group's values, which later quantiles allow for.
     internal double? Quantile(int group, double p, QuantileMethod method)

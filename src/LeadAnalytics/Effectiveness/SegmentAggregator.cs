@@ -30,8 +30,15 @@ internal static class SegmentAggregator
         public bool Overlap { get; }
     }
 
-    internal static Aggregate Run(LeadTable table, int[] rows, Dimension[] dimensions, long[] spend, bool[] hasCost, int asOf, TimeSpan staleAfter, QuantileMethod quantileMethod)
+    // Rows are split into contiguous chunks (one per thread, EffectivenessOptions.MaxDegreeOfParallelism) and merged in
+    // chunk order, so every thread count gives the single pass exactly: segment ids are numbered by first appearance in
+    // row order, figures are integer counts and minor-unit sums, and durations land at the positions a single pass gives.
+    internal static Aggregate Run(LeadTable table, int[] rows, Dimension[] dimensions, long[] spend, bool[] hasCost, int asOf, EffectivenessOptions options)
     {
+        var parallelism = options.EffectiveParallelism;
+        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
+
         // ---- segment membership: one segment per row, or several when a Tag dimension gives a lead several values ----
         var d0 = dimensions[0];
         var two = dimensions.Length > 1;
@@ -40,86 +47,281 @@ internal static class SegmentAggregator
         var column1 = table.Dimensions[(int)d1];
         var card1 = two ? column1.Cardinality : 1;
         var space = (long)column0.Cardinality * card1;
-        var dense = space <= (1 << 22) ? new int[space] : null;
-        var sparse = dense is null ? new Dictionary<long, int>() : null;
-        if (dense is not null)
+        var dense = space <= (1 << 22);
+        if (!dense)
         {
-            for (var i = 0; i < dense.Length; i++)
-            {
-                dense[i] = -1;
-            }
+            // Codes too many for a lookup array: one chunk keeps the dictionary simple (two high-cardinality columns are rare).
+            bounds = new[] { 0, rows.Length };
+            chunks = 1;
         }
 
+        var memberStart = new int[rows.Length + 1];
+        var chunkMembers = new int[chunks + 1];
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var running = 0;
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                running += CodeCount(table, d0, rows[i]) * (two ? CodeCount(table, d1, rows[i]) : 1);
+                memberStart[i + 1] = running;
+            }
+
+            chunkMembers[c + 1] = running;
+        });
+        for (var c = 0; c < chunks; c++)
+        {
+            chunkMembers[c + 1] += chunkMembers[c];
+        }
+
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            for (var i = bounds[c]; c > 0 && i < bounds[c + 1]; i++)
+            {
+                memberStart[i + 1] += chunkMembers[c];
+            }
+        });
+
+        // Each chunk writes its members' combined codes and lists the codes it meets first; the lists, read in chunk order,
+        // number the segments by first appearance in row order, as one pass would.
+        var members = new int[memberStart[rows.Length]];
         var segmentCode0 = new List<int>();
         var segmentCode1 = new List<int>();
-        var memberStart = new int[rows.Length + 1];
-        for (var i = 0; i < rows.Length; i++)
+        var segmentOf = dense ? new int[space] : null;
+        if (dense)
         {
-            memberStart[i + 1] = memberStart[i] + (CodeCount(table, d0, rows[i]) * (two ? CodeCount(table, d1, rows[i]) : 1));
-        }
-
-        var members = new int[memberStart[rows.Length]];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            var m = memberStart[i];
-            var n0 = CodeCount(table, d0, row);
-            var n1 = two ? CodeCount(table, d1, row) : 1;
-            for (var j0 = 0; j0 < n0; j0++)
+            var firstSeen = new List<int>[chunks];
+            RowChunks.ForEach(chunks, parallelism, c =>
             {
-                var c0 = CodeAt(table, d0, row, j0);
-                for (var j1 = 0; j1 < n1; j1++)
+                var seen = new ulong[(space + 63) / 64];
+                var first = new List<int>();
+                for (var i = bounds[c]; i < bounds[c + 1]; i++)
                 {
-                    var c1 = two ? CodeAt(table, d1, row, j1) : 0;
-                    var combined = ((long)c0 * card1) + c1;
-                    int segment;
-                    if (dense is not null)
+                    var row = rows[i];
+                    var m = memberStart[i];
+                    var n0 = CodeCount(table, d0, row);
+                    var n1 = two ? CodeCount(table, d1, row) : 1;
+                    for (var j0 = 0; j0 < n0; j0++)
                     {
-                        segment = dense[combined];
-                        if (segment < 0)
+                        var c0 = CodeAt(table, d0, row, j0);
+                        for (var j1 = 0; j1 < n1; j1++)
                         {
-                            segment = dense[combined] = segmentCode0.Count;
+                            var combined = (c0 * card1) + (two ? CodeAt(table, d1, row, j1) : 0);
+                            if ((seen[combined >> 6] & (1UL << (combined & 63))) == 0)
+                            {
+                                seen[combined >> 6] |= 1UL << (combined & 63);
+                                first.Add(combined);
+                            }
+
+                            members[m++] = combined;
+                        }
+                    }
+                }
+
+                firstSeen[c] = first;
+            });
+
+            for (var i = 0; i < segmentOf!.Length; i++)
+            {
+                segmentOf[i] = -1;
+            }
+
+            foreach (var first in firstSeen)
+            {
+                foreach (var combined in first)
+                {
+                    if (segmentOf[combined] < 0)
+                    {
+                        segmentOf[combined] = segmentCode0.Count;
+                        segmentCode0.Add(combined / card1);
+                        segmentCode1.Add(combined % card1);
+                    }
+                }
+            }
+
+            RowChunks.ForEach(chunks, parallelism, c =>
+            {
+                for (var m = memberStart[bounds[c]]; m < memberStart[bounds[c + 1]]; m++)
+                {
+                    members[m] = segmentOf[members[m]];
+                }
+            });
+        }
+        else
+        {
+            var sparse = new Dictionary<long, int>();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var row = rows[i];
+                var m = memberStart[i];
+                var n0 = CodeCount(table, d0, row);
+                var n1 = two ? CodeCount(table, d1, row) : 1;
+                for (var j0 = 0; j0 < n0; j0++)
+                {
+                    var c0 = CodeAt(table, d0, row, j0);
+                    for (var j1 = 0; j1 < n1; j1++)
+                    {
+                        var c1 = two ? CodeAt(table, d1, row, j1) : 0;
+                        var combined = ((long)c0 * card1) + c1;
+                        if (!sparse.TryGetValue(combined, out var segment))
+                        {
+                            segment = sparse[combined] = segmentCode0.Count;
                             segmentCode0.Add(c0);
                             segmentCode1.Add(c1);
                         }
-                    }
-                    else if (!sparse!.TryGetValue(combined, out segment))
-                    {
-                        segment = sparse[combined] = segmentCode0.Count;
-                        segmentCode0.Add(c0);
-                        segmentCode1.Add(c1);
-                    }
 
-                    members[m++] = segment;
+                        members[m++] = segment;
+                    }
                 }
             }
         }
 
         var segments = segmentCode0.Count;
         var totalIndex = segments;
-        var figures = new SegmentFigures[segments + 1];
 
-        // ---- counts and sums; durations kept per row for the medians ----
-        var acquired = table.StageSeconds[0];
-        var wonAt = table.StageSeconds[table.StageSeconds.Length - 1];
-        var contactStage = ContactStage(table.Pipeline);
-        var contactedAt = contactStage > 0 ? table.StageSeconds[contactStage] : null;
-        var staleSeconds = LeadTable.StaleSeconds(staleAfter);
+        // ---- counts and sums per chunk, added in chunk order; durations kept per row for the medians ----
         var cycle = new int[rows.Length];
         var speed = new int[rows.Length];
         var won = new bool[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        var chunkFigures = new SegmentFigures[chunks][];
+        var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.StaleAfter));
+
+        // The duration samples are counted in the same pass (grouped in flat arrays for the medians), filled in a second.
+        var cycles = new GroupedSamples(segments + 1, chunks);
+        var wins = new GroupedSamples(segments + 1, chunks);
+        var speeds = new GroupedSamples(segments + 1, chunks);
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            var local = new SegmentFigures[segments + 1];
+            Count(context, rows, bounds[c], bounds[c + 1], memberStart, members, totalIndex, spend, hasCost, cycle, speed, won, local);
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+                {
+                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    if (cycle[i] != NoDuration)
+                    {
+                        cycles.Count(c, g);
+                        if (won[i])
+                        {
+                            wins.Count(c, g);
+                        }
+                    }
+
+                    if (speed[i] != NoDuration)
+                    {
+                        speeds.Count(c, g);
+                    }
+                }
+            }
+
+            chunkFigures[c] = local;
+        });
+
+        var figures = new SegmentFigures[segments + 1];
+        foreach (var local in chunkFigures)
+        {
+            for (var g = 0; g <= segments; g++)
+            {
+                Add(ref figures[g], local[g]);
+            }
+        }
+
+        // ---- medians and percentiles ----
+        cycles.Seal();
+        wins.Seal();
+        speeds.Seal();
+        RowChunks.ForEach(chunks, parallelism, c =>
+        {
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            {
+                if (cycle[i] == NoDuration && speed[i] == NoDuration)
+                {
+                    continue;
+                }
+
+                var cycleDays = cycle[i] / 86400.0;
+                var speedHours = speed[i] / 3600.0;
+                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+                {
+                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    if (cycle[i] != NoDuration)
+                    {
+                        cycles.Add(c, g, cycleDays);
+                        if (won[i])
+                        {
+                            wins.Add(c, g, cycleDays);
+                        }
+                    }
+
+                    if (speed[i] != NoDuration)
+                    {
+                        speeds.Add(c, g, speedHours);
+                    }
+                }
+            }
+        });
+
+        // Each quantile reads only its own group's slice (selection gives the exact order statistic), so groups run apart.
+        var quantileMethod = options.QuantileMethod;
+        var quantiles = new double?[(segments + 1) * 4];
+        RowChunks.ForEach((segments + 1) * 3, parallelism, task =>
+        {
+            var g = task / 3;
+            switch (task % 3)
+            {
+                case 0:
+                    quantiles[g * 4] = cycles.Quantile(g, 0.5, quantileMethod);
+                    break;
+                case 1:
+                    quantiles[(g * 4) + 1] = wins.Quantile(g, 0.5, quantileMethod);
+                    break;
+                default:
+                    quantiles[(g * 4) + 2] = speeds.Quantile(g, 0.5, quantileMethod);
+                    quantiles[(g * 4) + 3] = speeds.Quantile(g, 0.9, quantileMethod);
+                    break;
+            }
+        });
+        for (var g = 0; g <= segments; g++)
+        {
+            figures[g].MedianCycleDays = quantiles[g * 4];
+            figures[g].MedianDaysToWin = quantiles[(g * 4) + 1];
+            figures[g].SpeedToLeadMedianHours = quantiles[(g * 4) + 2];
+            figures[g].SpeedToLeadP90Hours = quantiles[(g * 4) + 3];
+        }
+
+        var keys = new SegmentKey[segments];
+        for (var s = 0; s < segments; s++)
+        {
+            keys[s] = two
+                ? new SegmentKey(dimensions, new[] { column0.ValueOf(segmentCode0[s]), column1.ValueOf(segmentCode1[s]) })
+                : SegmentKey.Of(d0, column0.ValueOf(segmentCode0[s]));
+        }
+
+        var segmentFigures = new SegmentFigures[segments];
+        Array.Copy(figures, segmentFigures, segments);
+        return new Aggregate(keys, segmentFigures, figures[totalIndex], members.Length != rows.Length);
+    }
+
+    private static void Count(RowContext context, int[] rows, int start, int end, int[] memberStart, int[] members, int totalIndex,
+        long[] spend, bool[] hasCost, int[] cycle, int[] speed, bool[] won, SegmentFigures[] figures)
+    {
+        var table = context.Table;
+        var asOf = context.AsOf;
+        var acquired = table.StageSeconds[0];
+        var wonAt = table.StageSeconds[table.StageSeconds.Length - 1];
+        var contactedAt = context.ContactedAt;
+        for (var i = start; i < end; i++)
         {
             var row = rows[i];
             var outcome = table.OutcomeAt(row, asOf);
-            var stale = outcome == Outcome.Open && table.IsStaleAt(row, asOf, staleSeconds);
+            var stale = outcome == Outcome.Open && table.IsStaleAt(row, asOf, context.StaleSeconds);
             var deal = table.DealMinor[row];
             var negative = 0;
             cycle[i] = NoDuration;
             if (outcome != Outcome.Open)
             {
-                var end = outcome == Outcome.Won ? wonAt[row] : table.LostSeconds[row];
-                var d = (long)end - acquired[row];
+                var endAt = outcome == Outcome.Won ? wonAt[row] : table.LostSeconds[row];
+                var d = (long)endAt - acquired[row];
                 if (d < 0)
                 {
                     negative++;
@@ -183,61 +385,41 @@ internal static class SegmentAggregator
                 f.NegativeDurations += negative;
             }
         }
+    }
 
-        // ---- medians and percentiles from the durations, grouped in flat arrays ----
-        var cycles = new GroupedSamples(segments + 1);
-        var wins = new GroupedSamples(segments + 1);
-        var speeds = new GroupedSamples(segments + 1);
-        for (var pass = 0; pass < 2; pass++)
+    // Integer fields only: the medians are computed after the merge.
+    private static void Add(ref SegmentFigures total, in SegmentFigures part)
+    {
+        total.Leads += part.Leads;
+        total.Won += part.Won;
+        total.Lost += part.Lost;
+        total.Open += part.Open;
+        total.Stale += part.Stale;
+        total.RevenueMinor += part.RevenueMinor;
+        total.WonWithAmount += part.WonWithAmount;
+        total.SpendMinor += part.SpendMinor;
+        total.LeadsWithCost += part.LeadsWithCost;
+        total.NegativeDurations += part.NegativeDurations;
+    }
+
+    private sealed class RowContext
+    {
+        internal RowContext(LeadTable table, int asOf, int staleSeconds)
         {
-            for (var i = 0; i < rows.Length; i++)
-            {
-                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
-                {
-                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
-                    if (cycle[i] != NoDuration)
-                    {
-                        Sample(cycles, pass, g, cycle[i] / 86400.0);
-                        if (won[i])
-                        {
-                            Sample(wins, pass, g, cycle[i] / 86400.0);
-                        }
-                    }
-
-                    if (speed[i] != NoDuration)
-                    {
-                        Sample(speeds, pass, g, speed[i] / 3600.0);
-                    }
-                }
-            }
-
-            if (pass == 0)
-            {
-                cycles.Seal();
-                wins.Seal();
-                speeds.Seal();
-            }
+            Table = table;
+            AsOf = asOf;
+            StaleSeconds = staleSeconds;
+            var contactStage = ContactStage(table.Pipeline);
+            ContactedAt = contactStage > 0 ? table.StageSeconds[contactStage] : null;
         }
 
-        for (var g = 0; g <= segments; g++)
-        {
-            figures[g].MedianCycleDays = cycles.Quantile(g, 0.5, quantileMethod);
-            figures[g].MedianDaysToWin = wins.Quantile(g, 0.5, quantileMethod);
-            figures[g].SpeedToLeadMedianHours = speeds.Quantile(g, 0.5, quantileMethod);
-            figures[g].SpeedToLeadP90Hours = speeds.Quantile(g, 0.9, quantileMethod);
-        }
+        internal LeadTable Table { get; }
 
-        var keys = new SegmentKey[segments];
-        for (var s = 0; s < segments; s++)
-        {
-            keys[s] = two
-                ? new SegmentKey(dimensions, new[] { column0.ValueOf(segmentCode0[s]), column1.ValueOf(segmentCode1[s]) })
-                : SegmentKey.Of(d0, column0.ValueOf(segmentCode0[s]));
-        }
+        internal int AsOf { get; }
 
-        var segmentFigures = new SegmentFigures[segments];
-        Array.Copy(figures, segmentFigures, segments);
-        return new Aggregate(keys, segmentFigures, figures[totalIndex], members.Length != rows.Length);
+        internal int StaleSeconds { get; }
+
+        internal int[]? ContactedAt { get; }
     }
 
     // The stage whose instant is "first contact": the pipeline's Contacted stage, else its second stage unless that is won.
@@ -250,18 +432,6 @@ internal static class SegmentAggregator
         }
 
         return pipeline.Count > 2 ? 1 : -1;
-    }
-
-    private static void Sample(GroupedSamples samples, int pass, int group, double value)
-    {
-        if (pass == 0)
-        {
-            samples.Count(group);
-        }
-        else
-        {
-            samples.Add(group, value);
-        }
     }
 
     private static int CodeCount(LeadTable table, Dimension dimension, int row)

@@ -21,6 +21,7 @@ public static class LossReasonAnalyzer
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued) or the
     /// dominance share is outside (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="LossReasonOptions.MaxDegreeOfParallelism"/> is 0 or less than -1.</exception>
     public static LossReasonReport Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null)
     {
         if (table is null)
@@ -42,6 +43,11 @@ public static class LossReasonAnalyzer
             }
         }
 
+        if (!RowChunks.IsValidParallelism(options.MaxDegreeOfParallelism))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LossReasonOptions.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, RowChunks.ParallelismMessage);
+        }
+
         var asOfSeconds = table.ToSeconds(asOf);
         var from = options.AcquiredFrom is { } f ? table.ToSeconds(f) : int.MinValue;
         var to = options.AcquiredTo is { } t ? table.ToSeconds(t) : int.MaxValue;
@@ -49,45 +55,56 @@ public static class LossReasonAnalyzer
         // Normalise each distinct raw reason once; reason index 0 is "no reason".
         var (reasonOfCode, reasonLabels) = NormaliseReasons(table.LossReasons, options);
         var reasonCount = reasonLabels.Length;
-        var expected = ExpectedDeals(table, asOfSeconds, from, to, options.ExpectedDealSize);
+        var expected = ExpectedDeals(table, asOfSeconds, from, to, options);
 
         var stages = table.Pipeline.Count;
-        var byStage = new long[stages * reasonCount];
-        var revenueByStage = new decimal[stages * reasonCount];
-        var valuedByStage = new bool[stages * reasonCount];
         var dims = options.Dimensions;
-        var byDim = new long[dims.Count][];
-        var revenueByDim = new decimal[dims.Count][];
-        var valuedByDim = new bool[dims.Count][];
-        for (var d = 0; d < dims.Count; d++)
+        var parallelism = options.EffectiveParallelism;
+        var bounds = RowChunks.Bounds(0, table.Count, parallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var tallies = new Tally[chunks];
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var size = table.GetColumn(dims[d]).Cardinality * reasonCount;
-            byDim[d] = new long[size];
-            revenueByDim[d] = new decimal[size];
-            valuedByDim[d] = new bool[size];
-        }
-
-        var channelCodes = table.Dimensions[(int)Dimension.Channel].Codes;
-        var reasonCodes = table.LossReasons.Codes;
-        var acquired = table.StageSeconds[0];
-        for (var row = 0; row < table.Count; row++)
-        {
-            var a = acquired[row];
-            if (a < from || a >= to || table.OutcomeAt(row, asOfSeconds) != Outcome.Lost)
+            var tally = new Tally(table, dims, stages, reasonCount);
+            var channelCodes = table.Dimensions[(int)Dimension.Channel].Codes;
+            var reasonCodes = table.LossReasons.Codes;
+            var acquired = table.StageSeconds[0];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                continue;
+                var a = acquired[row];
+                if (a < from || a >= to || table.OutcomeAt(row, asOfSeconds) != Outcome.Lost)
+                {
+                    continue;
+                }
+
+                var reason = reasonOfCode[reasonCodes[row]];
+                var stage = table.FurthestStageAt(row, asOfSeconds);
+                var value = expected?[channelCodes[row]];
+                Add(tally.ByStage, tally.RevenueByStage, tally.ValuedByStage, (stage * reasonCount) + reason, value);
+                for (var d = 0; d < dims.Count; d++)
+                {
+                    var code = table.Dimensions[(int)dims[d]].Codes[row];
+                    Add(tally.ByDim[d], tally.RevenueByDim[d], tally.ValuedByDim[d], (code * reasonCount) + reason, value);
+                }
             }
 
-            var reason = reasonOfCode[reasonCodes[row]];
-            var stage = table.FurthestStageAt(row, asOfSeconds);
-            var value = expected?[channelCodes[row]];
-            Add(byStage, revenueByStage, valuedByStage, (stage * reasonCount) + reason, value);
-            for (var d = 0; d < dims.Count; d++)
-            {
-                var code = table.Dimensions[(int)dims[d]].Codes[row];
-                Add(byDim[d], revenueByDim[d], valuedByDim[d], (code * reasonCount) + reason, value);
-            }
+            tallies[c] = tally;
+        });
+
+        // Chunks merge in chunk order: counts are integers and the decimal sums are exact (amounts in minor units, far
+        // from decimal's 28 digits), so the merge equals one pass.
+        var merged = tallies[0];
+        for (var c = 1; c < chunks; c++)
+        {
+            merged.Add(tallies[c]);
         }
+
+        var byStage = merged.ByStage;
+        var revenueByStage = merged.RevenueByStage;
+        var valuedByStage = merged.ValuedByStage;
+        var byDim = merged.ByDim;
+        var revenueByDim = merged.RevenueByDim;
+        var valuedByDim = merged.ValuedByDim;
 
         // Overall = the sum over stages.
         var overall = new long[reasonCount];
@@ -201,43 +218,123 @@ public static class LossReasonAnalyzer
         return caseFold ? trimmed.ToLowerInvariant() : trimmed;
     }
 
-    // Expected deal size per channel code, or null when lost revenue is not estimated.
-    private static decimal?[]? ExpectedDeals(LeadTable table, int asOf, int from, int to, ExpectedDealSize mode)
+    // Expected deal size per channel code, or null when lost revenue is not estimated. Chunks sum integer minor units,
+    // merged in chunk order: the same sums for any chunking.
+    private static decimal?[]? ExpectedDeals(LeadTable table, int asOf, int from, int to, LossReasonOptions options)
     {
+        var mode = options.ExpectedDealSize;
         if (mode == ExpectedDealSize.None)
         {
             return null;
         }
 
         var channels = table.Dimensions[(int)Dimension.Channel];
-        var sums = new decimal[channels.Cardinality];
-        var counts = new long[channels.Cardinality];
-        decimal total = 0;
-        long n = 0;
-        for (var row = 0; row < table.Count; row++)
+        var parallelism = options.EffectiveParallelism;
+        var bounds = RowChunks.Bounds(0, table.Count, parallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
+        var chunkSums = new long[chunks][];
+        var chunkCounts = new long[chunks][];
+        RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var a = table.StageSeconds[0][row];
-            var deal = table.DealMinor[row];
-            if (a < from || a >= to || deal == LeadTable.MissingAmount || table.OutcomeAt(row, asOf) != Outcome.Won)
+            var sums = new long[channels.Cardinality];
+            var counts = new long[channels.Cardinality];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                continue;
+                var a = table.StageSeconds[0][row];
+                var deal = table.DealMinor[row];
+                if (a < from || a >= to || deal == LeadTable.MissingAmount || table.OutcomeAt(row, asOf) != Outcome.Won)
+                {
+                    continue;
+                }
+
+                var code = channels.Codes[row];
+                sums[code] += deal;
+                counts[code]++;
             }
 
-            var code = channels.Codes[row];
-            sums[code] += deal;
-            counts[code]++;
-            total += deal;
-            n++;
+            chunkSums[c] = sums;
+            chunkCounts[c] = counts;
+        });
+
+        var sum = new decimal[channels.Cardinality];
+        var count = new long[channels.Cardinality];
+        decimal total = 0;
+        long n = 0;
+        for (var code = 0; code < channels.Cardinality; code++)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                sum[code] += chunkSums[c][code];
+                count[code] += chunkCounts[c][code];
+            }
+
+            total += sum[code];
+            n += count[code];
         }
 
         var result = new decimal?[channels.Cardinality];
         for (var c = 0; c < result.Length; c++)
         {
-            var (sum, count) = mode == ExpectedDealSize.OverallAverage ? (total, n) : (sums[c], counts[c]);
-            result[c] = count == 0 ? null : Math.Round(sum / count / table.MinorUnitScale, table.Currency.MinorUnits, MidpointRounding.AwayFromZero);
+            var (s, k) = mode == ExpectedDealSize.OverallAverage ? (total, n) : (sum[c], count[c]);
+            result[c] = k == 0 ? null : Math.Round(s / k / table.MinorUnitScale, table.Currency.MinorUnits, MidpointRounding.AwayFromZero);
         }
 
         return result;
+    }
+
+    // The counts, lost revenue and "has a value" flags of some rows, by stage and by breakdown dimension.
+    private sealed class Tally
+    {
+        internal Tally(LeadTable table, IReadOnlyList<Dimension> dims, int stages, int reasonCount)
+        {
+            ByStage = new long[stages * reasonCount];
+            RevenueByStage = new decimal[stages * reasonCount];
+            ValuedByStage = new bool[stages * reasonCount];
+            ByDim = new long[dims.Count][];
+            RevenueByDim = new decimal[dims.Count][];
+            ValuedByDim = new bool[dims.Count][];
+            for (var d = 0; d < dims.Count; d++)
+            {
+                var size = table.GetColumn(dims[d]).Cardinality * reasonCount;
+                ByDim[d] = new long[size];
+                RevenueByDim[d] = new decimal[size];
+                ValuedByDim[d] = new bool[size];
+            }
+        }
+
+        internal long[] ByStage { get; }
+
+        internal decimal[] RevenueByStage { get; }
+
+        internal bool[] ValuedByStage { get; }
+
+        internal long[][] ByDim { get; }
+
+        internal decimal[][] RevenueByDim { get; }
+
+        internal bool[][] ValuedByDim { get; }
+
+        internal void Add(Tally other)
+        {
+            Add(ByStage, RevenueByStage, ValuedByStage, other.ByStage, other.RevenueByStage, other.ValuedByStage);
+            for (var d = 0; d < ByDim.Length; d++)
+            {
+                Add(ByDim[d], RevenueByDim[d], ValuedByDim[d], other.ByDim[d], other.RevenueByDim[d], other.ValuedByDim[d]);
+            }
+        }
+
+        private static void Add(long[] counts, decimal[] revenue, bool[] valued, long[] otherCounts, decimal[] otherRevenue, bool[] otherValued)
+        {
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] += otherCounts[i];
+                if (otherValued[i])
+                {
+                    revenue[i] += otherRevenue[i];
+                    valued[i] = true;
+                }
+            }
+        }
     }
 
     private static LossReasonTable Pareto(string segment, long[] counts, decimal[] revenue, bool[] valued, int offset, string[] labels, bool revenueMode)

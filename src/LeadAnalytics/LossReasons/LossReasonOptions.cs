@@ -29,6 +29,16 @@ public sealed class LossReasonOptions
     /// <summary>No dominance is reported for a segment with fewer lost leads than this; 20 by default.</summary>
     public int MinimumLostLeads { get; init; } = 20;
 
+    /// <summary>How many threads may scan the rows: 1 (the default) for one; -1 for one per processor. The result is
+    /// identical for every value: rows are split into contiguous chunks whose counts and decimal sums are added in chunk
+    /// order (docs/performance.md).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
+    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
+
+    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+
     /// <summary>The defaults.</summary>
     public static LossReasonOptions Default { get; } = new();
 }
