@@ -5,7 +5,7 @@ using LeadAnalytics.Attribution;
 namespace LeadAnalytics.Benchmarks;
 
 /// <summary>
-/// <c>-- profile attribution [leads]</c>: times the attribution goals of issue 10 outside BenchmarkDotNet (wall and CPU time,
+/// <c>-- profile attribution [leads] [all|goals|leads]</c>: times the attribution goals of issue 10 outside BenchmarkDotNet (wall and CPU time,
 /// the minimum and median of 5 runs after a warm-up, with the load average): Markov (exact) on 10,000 distinct paths over 12
 /// channels at orders 1 to 3, Shapley on journeys of 1 to 6 touches over 20 channels, and both models on lead journeys.
 /// </summary>
@@ -16,7 +16,29 @@ public static class AttributionProfile
     public static void Run(string[] args)
     {
         var leads = args.Length > 2 ? BenchmarkSizes.Parse(args[2]) : 1_000_000;
+        var parts = args.Length > 3 ? args[3] : "all";
         Console.WriteLine($"load average {LoadAverage()}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+        if (parts is "all" or "goals")
+        {
+            Goals(leads);
+        }
+
+        if (parts is "all" or "leads")
+        {
+            LeadJourneys(leads);
+        }
+
+        if (parts == "dump")
+        {
+            Dump(leads);
+            return;
+        }
+
+        Console.WriteLine($"load average {LoadAverage()}");
+    }
+
+    private static void Goals(int leads)
+    {
 
         var markovPaths = SyntheticJourneys.Paths(channels: 12, maxTouches: 8, journeys: int.MaxValue, distinctPaths: 10_000);
         var markovJourneys = AttributionJourneys.FromPaths(markovPaths, Currency.CNY);
@@ -36,6 +58,11 @@ public static class AttributionProfile
         var shapley = new AttributionOptions { Model = AttributionModel.Shapley };
         Time("Shapley, 20 channels, from the distinct paths", () => AttributionAnalyzer.Analyze(shapleyJourneys, shapley));
         Time("Markov order 1, 20 channels, from the same paths", () => AttributionAnalyzer.Analyze(shapleyJourneys));
+    }
+
+    private static void LeadJourneys(int leads)
+    {
+        var shapley = new AttributionOptions { Model = AttributionModel.Shapley };
 
         var sw = Stopwatch.StartNew();
         var (leadArray, touchpoints, leadPaths) = SyntheticJourneys.Leads(leads);
@@ -47,7 +74,43 @@ public static class AttributionProfile
         Time("Markov + Shapley (Compare), lead journeys", () => AttributionAnalyzer.Compare(journeys, new[] { AttributionModel.Markov, AttributionModel.Shapley }).Results[0], 3);
         Time("Markov order 1, the same journeys as distinct paths", () => AttributionAnalyzer.Analyze(fromPaths));
         Time("Shapley, the same journeys as distinct paths", () => AttributionAnalyzer.Analyze(fromPaths, shapley));
-        Console.WriteLine($"load average {LoadAverage()}");
+    }
+
+    /// <summary>Every model's every number, round-trip formatted, under a few option sets: diff two builds' outputs to show that
+    /// an optimisation changed no digit.</summary>
+    private static void Dump(int leads)
+    {
+        var (leadArray, touchpoints, _) = SyntheticJourneys.Leads(leads);
+        var some = touchpoints.Where((t, i) => i % 11 != 0 && !t.JourneyId.EndsWith('7'))
+            .Select((t, i) => new Touchpoint(t.JourneyId, i % 13 == 0 ? SyntheticLeads.Start : t.OccurredAt, t.Channel, i % 5 == 0 ? null : t.Channel + (i % 3), null, t.Milestones))
+            .ToList();
+        some.Add(new Touchpoint("nobody", SyntheticLeads.Start, "SEO"));
+        var journeys = AttributionJourneys.FromLeads(leadArray.Reverse(), some, Currency.CNY);
+        var models = Enum.GetValues<AttributionModel>();
+        var optionSets = new[]
+        {
+            new AttributionOptions(),
+            new AttributionOptions { AsOf = SyntheticLeads.Start.AddDays(200), LookbackWindow = TimeSpan.FromDays(3), MarkovOrder = 2 },
+            new AttributionOptions { By = Dimension.Strategy, UseLeadSourceWhenNoTouchpoints = false, DirectChannels = new[] { "SEO" } },
+            new AttributionOptions { KeySelector = t => t.Channel + "/" + t.Milestones, MarkovCollapseRepeats = false, MarkovValueRule = MarkovValueRule.LastStateMeanValue },
+        };
+        foreach (var options in optionSets)
+        {
+            var comparison = AttributionAnalyzer.Compare(journeys, models, options);
+            foreach (var r in comparison.Results)
+            {
+                Console.WriteLine(FormattableString.Invariant($"{r.Model} {r.TotalConversions:R} {r.TotalValue} {r.JourneyCount} {r.UnattributedConversions:R} {r.UnattributedValue} {r.DroppedTouchpoints} {r.UnmatchedTouchpoints} {r.Markov?.ConversionProbability:R} {r.Markov?.Transitions.Count}"));
+                foreach (var c in r.Credits)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"  {c.Key} {c.Conversions:R} {c.Value} {c.RemovalEffect:R} {c.ValueRemovalEffect:R}"));
+                }
+
+                foreach (var t in r.Markov?.Transitions ?? Array.Empty<MarkovTransition>())
+                {
+                    Console.WriteLine(FormattableString.Invariant($"  {t.From} -> {t.To} {t.Count:R} {t.Probability:R}"));
+                }
+            }
+        }
     }
 
     private static void Time(string name, Func<AttributionResult> body, int repetitions = Repetitions)

@@ -156,62 +156,85 @@ internal static class JourneyTableBuilder
         return c != 0 ? c : a.Value.CompareTo(b.Value);
     }
 
-    private static Dictionary<string, int> CodesInOrdinalOrder(HashSet<string> distinct, out string[] keys)
-    {
-        keys = new string[distinct.Count];
-        distinct.CopyTo(keys);
-        Array.Sort(keys, StringComparer.Ordinal);
-        var codes = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            codes[keys[i]] = i;
-        }
-
-        return codes;
-    }
-
     private static JourneyTable FromLeads(AttributionJourneys journeys, AttributionOptions options)
     {
         var asOf = options.AsOf;
         var direct = new HashSet<string>(options.DirectChannels, StringComparer.Ordinal);
         var selector = KeySelector(options);
+        var touchpoints = journeys.Touchpoints!;
 
-        var byJourney = new Dictionary<string, List<Touchpoint>>(StringComparer.Ordinal);
-        foreach (var touch in journeys.Touchpoints!)
+        // Leads in ordinal id order (ids are unique, so the order is total); the rows follow it.
+        var leads = (Lead[])journeys.Leads!.Clone();
+        var ids = new string[leads.Length];
+        for (var i = 0; i < leads.Length; i++)
         {
-            if (!byJourney.TryGetValue(touch.JourneyId, out var list))
-            {
-                list = new List<Touchpoint>();
-                byJourney.Add(touch.JourneyId, list);
-            }
-
-            list.Add(touch);
+            ids[i] = leads[i].Id;
         }
 
-        var leads = (Lead[])journeys.Leads!.Clone();
-        Array.Sort(leads, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        Array.Sort(ids, leads, StringComparer.Ordinal);
 
-        var rowTouches = new List<Touchpoint>();
-        var rowStart = new List<int>();
-        var rowDays = new List<double>();
-        var conversions = new List<double>();
-        var nulls = new List<double>();
-        var values = new List<decimal>();
+        // Touches grouped by lead with a counting sort: one id lookup per touch and no list per lead. The order of a lead's
+        // touches here does not matter: they are sorted by their fields below.
+        var position = new Dictionary<string, int>(leads.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            position.Add(ids[i], i);
+        }
+
+        var touchLead = new int[touchpoints.Length];
+        var leadTouchStart = new int[leads.Length + 1];
+        for (var t = 0; t < touchpoints.Length; t++)
+        {
+            var l = position.TryGetValue(touchpoints[t].JourneyId, out var found) ? found : -1;
+            touchLead[t] = l;
+            if (l >= 0)
+            {
+                leadTouchStart[l + 1]++;
+            }
+        }
+
+        var longest = 1;
+        for (var l = 0; l < leads.Length; l++)
+        {
+            longest = Math.Max(longest, leadTouchStart[l + 1]);
+            leadTouchStart[l + 1] += leadTouchStart[l];
+        }
+
+        var grouped = new Touchpoint[leadTouchStart[leads.Length]];
+        var cursor = new int[leads.Length];
+        Array.Copy(leadTouchStart, cursor, leads.Length);
+        for (var t = 0; t < touchpoints.Length; t++)
+        {
+            if (touchLead[t] >= 0)
+            {
+                grouped[cursor[touchLead[t]]++] = touchpoints[t];
+            }
+        }
+
+        var rowTouches = new List<Touchpoint>(grouped.Length + 16);
+        var rowStart = new List<int>(leads.Length + 1);
+        var rowDays = new List<double>(grouped.Length + 16);
+        var conversions = new List<double>(leads.Length);
+        var nulls = new List<double>(leads.Length);
+        var values = new List<decimal>(leads.Length);
         var matched = 0;
         var dropped = 0;
         var unattributedConversions = 0.0;
         var unattributedValue = 0m;
-        var kept = new List<Touchpoint>();
+        var kept = new Touchpoint[longest];
+        var source = new Touchpoint[1];
 
-        foreach (var lead in leads)
+        for (var l = 0; l < leads.Length; l++)
         {
-            byJourney.TryGetValue(lead.Id, out var touches);
+            var lead = leads[l];
+            var first = leadTouchStart[l];
+            var touchCount = leadTouchStart[l + 1] - first;
             if (asOf is { } cutoff && lead.AcquiredAt > cutoff)
             {
                 continue; // not a lead yet at the as-of instant; its touches stay unmatched
             }
 
-            matched += touches?.Count ?? 0;
+            matched += touchCount;
             var outcome = asOf is { } a ? lead.OutcomeAsOf(a) : lead.Outcome;
             var won = outcome == Outcome.Won;
             DateTimeOffset? end = outcome switch
@@ -221,32 +244,37 @@ internal static class JourneyTableBuilder
                 _ => asOf,
             };
 
-            IReadOnlyList<Touchpoint> candidates;
+            Touchpoint[] candidates;
             var synthetic = false;
-            if (touches is { Count: > 0 })
+            if (touchCount > 0)
             {
-                candidates = touches;
+                candidates = grouped;
             }
             else if (options.UseLeadSourceWhenNoTouchpoints)
             {
-                candidates = new[] { SourceTouch(lead) };
+                source[0] = SourceTouch(lead);
+                candidates = source;
+                first = 0;
+                touchCount = 1;
                 synthetic = true;
             }
             else
             {
-                candidates = Array.Empty<Touchpoint>();
+                candidates = source;
+                first = 0;
             }
 
             // An open lead observed without an as-of instant ends at its latest touch.
-            var endTicks = end?.UtcTicks ?? LatestTicks(candidates);
-            kept.Clear();
-            foreach (var t in candidates)
+            var endTicks = end?.UtcTicks ?? LatestTicks(candidates, first, touchCount);
+            var keptCount = 0;
+            for (var k = first; k < first + touchCount; k++)
             {
+                var t = candidates[k];
                 var ticks = t.OccurredAt.UtcTicks;
                 var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
                 if (inWindow)
                 {
-                    kept.Add(t);
+                    kept[keptCount++] = t;
                 }
                 else if (!synthetic)
                 {
@@ -255,7 +283,7 @@ internal static class JourneyTableBuilder
             }
 
             var value = won ? lead.DealAmount?.Amount ?? 0m : 0m;
-            if (kept.Count == 0)
+            if (keptCount == 0)
             {
                 if (won)
                 {
@@ -266,10 +294,11 @@ internal static class JourneyTableBuilder
                 continue;
             }
 
-            kept.Sort(CompareTouches);
+            SortTouches(kept, keptCount);
             rowStart.Add(rowTouches.Count);
-            foreach (var t in kept)
+            for (var k = 0; k < keptCount; k++)
             {
+                var t = kept[k];
                 rowTouches.Add(t);
                 rowDays.Add((endTicks - t.OccurredAt.UtcTicks) / TicksPerDay);
             }
@@ -281,23 +310,55 @@ internal static class JourneyTableBuilder
 
         rowStart.Add(rowTouches.Count);
 
-        var stepKeys = new string[rowTouches.Count];
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < stepKeys.Length; i++)
+        // Keys coded in order of first appearance (one lookup per step, none when a step repeats the previous string
+        // instance), then ranked into ordinal order.
+        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var stepKey = new int[rowTouches.Count];
+        string? lastKey = null;
+        var lastCode = -1;
+        for (var i = 0; i < stepKey.Length; i++)
         {
             var key = selector(rowTouches[i]);
-            stepKeys[i] = string.IsNullOrWhiteSpace(key) ? DimensionKeys.Missing : key!;
-            distinct.Add(stepKeys[i]);
+            if (key is null || !ReferenceEquals(key, lastKey))
+            {
+                var name = string.IsNullOrWhiteSpace(key) ? DimensionKeys.Missing : key!;
+                if (!provisional.TryGetValue(name, out lastCode))
+                {
+                    lastCode = names.Count;
+                    provisional.Add(name, lastCode);
+                    names.Add(name);
+                }
+
+                lastKey = key;
+            }
+
+            stepKey[i] = lastCode;
         }
 
-        var codes = CodesInOrdinalOrder(distinct, out var keys);
-        var stepKey = new int[stepKeys.Length];
-        var stepDirect = new bool[stepKeys.Length];
-        var stepMilestones = new CrmMilestones[stepKeys.Length];
-        for (var i = 0; i < stepKeys.Length; i++)
+        var keys = names.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var rankOf = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            stepKey[i] = codes[stepKeys[i]];
-            stepDirect[i] = direct.Contains(rowTouches[i].Channel);
+            rankOf[provisional[keys[i]]] = i;
+        }
+
+        // When the key is the channel itself, whether a step is direct depends on its key only.
+        var keyedByChannel = options.KeySelector is null && options.By == Dimension.Channel;
+        var directKey = new bool[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            directKey[k] = direct.Contains(keys[k]);
+        }
+
+        var stepDirect = new bool[stepKey.Length];
+        var stepMilestones = new CrmMilestones[stepKey.Length];
+        for (var i = 0; i < stepKey.Length; i++)
+        {
+            var code = rankOf[stepKey[i]];
+            stepKey[i] = code;
+            stepDirect[i] = keyedByChannel ? directKey[code] : direct.Contains(rowTouches[i].Channel);
             stepMilestones[i] = rowTouches[i].Milestones;
         }
 
@@ -316,7 +377,7 @@ internal static class JourneyTableBuilder
             unattributedConversions,
             unattributedValue,
             dropped,
-            journeys.Touchpoints!.Length - matched);
+            touchpoints.Length - matched);
     }
 
     private static Func<Touchpoint, string?> KeySelector(AttributionOptions options) =>
@@ -330,15 +391,35 @@ internal static class JourneyTableBuilder
     private static Touchpoint SourceTouch(Lead lead) =>
         new(lead.Id, lead.AcquiredAt, lead.Channel ?? DimensionKeys.Missing, lead.Strategy, lead.Content, CrmMilestones.FirstTouch | CrmMilestones.LeadCreated);
 
-    private static long LatestTicks(IReadOnlyList<Touchpoint> touches)
+    private static long LatestTicks(Touchpoint[] touches, int start, int count)
     {
         var latest = long.MinValue;
-        foreach (var t in touches)
+        for (var i = start; i < start + count; i++)
         {
-            latest = Math.Max(latest, t.OccurredAt.UtcTicks);
+            latest = Math.Max(latest, touches[i].OccurredAt.UtcTicks);
         }
 
         return latest;
+    }
+
+    // Touches usually arrive in time order: check that first and sort only when needed (equal touches are interchangeable).
+    private static void SortTouches(Touchpoint[] touches, int count)
+    {
+        for (var i = 1; i < count; i++)
+        {
+            if (CompareTouches(touches[i - 1], touches[i]) > 0)
+            {
+                Array.Sort(touches, 0, count, TouchComparer.Instance);
+                return;
+            }
+        }
+    }
+
+    private sealed class TouchComparer : IComparer<Touchpoint>
+    {
+        internal static readonly TouchComparer Instance = new();
+
+        public int Compare(Touchpoint? x, Touchpoint? y) => CompareTouches(x!, y!);
     }
 
     // Touches at the same instant are ordered by their fields, so a journey's order never depends on the input order.
