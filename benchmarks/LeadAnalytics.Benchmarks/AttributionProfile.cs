@@ -94,9 +94,12 @@ public static class AttributionProfile
             new AttributionOptions { By = Dimension.Strategy, UseLeadSourceWhenNoTouchpoints = false, DirectChannels = new[] { "SEO" } },
             new AttributionOptions { KeySelector = t => t.Channel + "/" + t.Milestones, MarkovCollapseRepeats = false, MarkovValueRule = MarkovValueRule.LastStateMeanValue },
         };
-        foreach (var options in optionSets)
+        var markovPaths = AttributionJourneys.FromPaths(SyntheticJourneys.Paths(channels: 12, maxTouches: 8, journeys: int.MaxValue, distinctPaths: 10_000), Currency.CNY);
+        var runs = optionSets.Select(o => (journeys, models, o))
+            .Concat(Enumerable.Range(1, 3).Select(order => (markovPaths, new[] { AttributionModel.Markov }, new AttributionOptions { MarkovOrder = order })));
+        foreach (var (input, modelList, options) in runs)
         {
-            var comparison = AttributionAnalyzer.Compare(journeys, models, options);
+            var comparison = AttributionAnalyzer.Compare(input, modelList, options);
             foreach (var r in comparison.Results)
             {
                 Console.WriteLine(FormattableString.Invariant($"{r.Model} {r.TotalConversions:R} {r.TotalValue} {r.JourneyCount} {r.UnattributedConversions:R} {r.UnattributedValue} {r.DroppedTouchpoints} {r.UnmatchedTouchpoints} {r.Markov?.ConversionProbability:R} {r.Markov?.Transitions.Count}"));

@@ -73,16 +73,14 @@ internal static class JourneyTableBuilder
 
         // Canonical row order: distinct paths in key order, so input order cannot change any floating-point sum.
         var coded = new int[groups.Count][];
-        var order = new int[groups.Count];
         var stepCount = 0;
         for (var g = 0; g < coded.Length; g++)
         {
             coded[g] = groups.ToArray(g);
-            order[g] = g;
             stepCount += coded[g].Length;
         }
 
-        Array.Sort(order, (a, b) => CompareSequences(coded[a], coded[b]));
+        var order = SequenceOrder.Sort(coded, keys.Length);
 
         var direct = new bool[keys.Length];
         for (var k = 0; k < keys.Length; k++)
