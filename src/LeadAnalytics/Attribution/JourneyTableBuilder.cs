@@ -157,37 +157,44 @@ internal static class JourneyTableBuilder
     private static JourneyTable FromLeads(AttributionJourneys journeys, AttributionOptions options)
     {
         var asOf = options.AsOf;
-        var direct = new HashSet<string>(options.DirectChannels, StringComparer.Ordinal);
-        var selector = KeySelector(options);
         var touchpoints = journeys.Touchpoints!;
 
         // Leads in ordinal id order (ids are unique, so the order is total); the rows follow it.
-        var leads = (Lead[])journeys.Leads!.Clone();
-        var ids = new string[leads.Length];
-        for (var i = 0; i < leads.Length; i++)
+        var input = journeys.Leads!;
+        var inputIds = new string[input.Length];
+        for (var i = 0; i < input.Length; i++)
         {
-            ids[i] = leads[i].Id;
+            inputIds[i] = input[i].Id;
         }
 
-        Array.Sort(ids, leads, StringComparer.Ordinal);
-
-        // Touches grouped by lead with a counting sort: one id lookup per touch and no list per lead. The order of a lead's
-        // touches here does not matter: they are sorted by their fields below.
-        var position = new Dictionary<string, int>(leads.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        var byId = OrdinalOrder.Sort(inputIds);
+        var leads = new Lead[input.Length];
+        var position = new Dictionary<string, int>(input.Length, StringComparer.Ordinal);
+        for (var i = 0; i < byId.Length; i++)
         {
-            position.Add(ids[i], i);
+            leads[i] = input[byId[i]];
+            position.Add(inputIds[byId[i]], i);
         }
 
+        // One pass over the touchpoints in input order reads every field the table needs (later passes go through the leads
+        // in id order, and chasing each touch object from there costs a cache miss per field); then the touches are grouped by
+        // lead with a counting sort, with no list per lead. The order of a lead's touches does not matter: it is sorted below.
+        var touches = new TouchColumns(touchpoints.Length, KeySelector(options), options);
         var touchLead = new int[touchpoints.Length];
         var leadTouchStart = new int[leads.Length + 1];
         for (var t = 0; t < touchpoints.Length; t++)
         {
-            var l = position.TryGetValue(touchpoints[t].JourneyId, out var found) ? found : -1;
+            var touch = touchpoints[t];
+            var l = position.TryGetValue(touch.JourneyId, out var found) ? found : -1;
             touchLead[t] = l;
             if (l >= 0)
             {
                 leadTouchStart[l + 1]++;
+                touches.Add(touch);
+            }
+            else
+            {
+                touches.AddUnused(touch);
             }
         }
 
@@ -198,18 +205,18 @@ internal static class JourneyTableBuilder
             leadTouchStart[l + 1] += leadTouchStart[l];
         }
 
-        var grouped = new Touchpoint[leadTouchStart[leads.Length]];
+        var grouped = new int[leadTouchStart[leads.Length]];
         var cursor = new int[leads.Length];
         Array.Copy(leadTouchStart, cursor, leads.Length);
         for (var t = 0; t < touchpoints.Length; t++)
         {
             if (touchLead[t] >= 0)
             {
-                grouped[cursor[touchLead[t]]++] = touchpoints[t];
+                grouped[cursor[touchLead[t]]++] = t;
             }
         }
 
-        var rowTouches = new List<Touchpoint>(grouped.Length + 16);
+        var rowSteps = new List<int>(grouped.Length + 16);
         var rowStart = new List<int>(leads.Length + 1);
         var rowDays = new List<double>(grouped.Length + 16);
         var conversions = new List<double>(leads.Length);
@@ -219,8 +226,9 @@ internal static class JourneyTableBuilder
         var dropped = 0;
         var unattributedConversions = 0.0;
         var unattributedValue = 0m;
-        var kept = new Touchpoint[longest];
-        var source = new Touchpoint[1];
+        var kept = new int[longest];
+        var source = new int[1];
+        var ticksOf = touches.Ticks;
 
         for (var l = 0; l < leads.Length; l++)
         {
@@ -242,7 +250,7 @@ internal static class JourneyTableBuilder
                 _ => asOf,
             };
 
-            Touchpoint[] candidates;
+            int[] candidates;
             var synthetic = false;
             if (touchCount > 0)
             {
@@ -250,7 +258,8 @@ internal static class JourneyTableBuilder
             }
             else if (options.UseLeadSourceWhenNoTouchpoints)
             {
-                source[0] = SourceTouch(lead);
+                source[0] = touches.Add(SourceTouch(lead));
+                ticksOf = touches.Ticks;
                 candidates = source;
                 first = 0;
                 touchCount = 1;
@@ -263,12 +272,25 @@ internal static class JourneyTableBuilder
             }
 
             // An open lead observed without an as-of instant ends at its latest touch.
-            var endTicks = end?.UtcTicks ?? LatestTicks(candidates, first, touchCount);
+            long endTicks;
+            if (end is { } e)
+            {
+                endTicks = e.UtcTicks;
+            }
+            else
+            {
+                endTicks = long.MinValue;
+                for (var k = first; k < first + touchCount; k++)
+                {
+                    endTicks = Math.Max(endTicks, ticksOf[candidates[k]]);
+                }
+            }
+
             var keptCount = 0;
             for (var k = first; k < first + touchCount; k++)
             {
                 var t = candidates[k];
-                var ticks = t.OccurredAt.UtcTicks;
+                var ticks = ticksOf[t];
                 var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
                 if (inWindow)
                 {
@@ -292,13 +314,12 @@ internal static class JourneyTableBuilder
                 continue;
             }
 
-            SortTouches(kept, keptCount);
-            rowStart.Add(rowTouches.Count);
+            touches.Sort(kept, keptCount);
+            rowStart.Add(rowSteps.Count);
             for (var k = 0; k < keptCount; k++)
             {
-                var t = kept[k];
-                rowTouches.Add(t);
-                rowDays.Add((endTicks - t.OccurredAt.UtcTicks) / TicksPerDay);
+                rowSteps.Add(kept[k]);
+                rowDays.Add((endTicks - ticksOf[kept[k]]) / TicksPerDay);
             }
 
             conversions.Add(won ? 1 : 0);
@@ -306,58 +327,48 @@ internal static class JourneyTableBuilder
             values.Add(value);
         }
 
-        rowStart.Add(rowTouches.Count);
+        rowStart.Add(rowSteps.Count);
 
-        // Keys coded in order of first appearance (one lookup per step, none when a step repeats the previous string
-        // instance), then ranked into ordinal order.
-        var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var stepKey = new int[rowTouches.Count];
-        string? lastKey = null;
-        var lastCode = -1;
-        for (var i = 0; i < stepKey.Length; i++)
+        // Keys: the names of the steps kept, in ordinal order (touches coded but not kept name no key).
+        var used = new bool[touches.Names.Count];
+        for (var i = 0; i < rowSteps.Count; i++)
         {
-            var key = selector(rowTouches[i]);
-            if (key is null || !ReferenceEquals(key, lastKey))
-            {
-                var name = string.IsNullOrWhiteSpace(key) ? DimensionKeys.Missing : key!;
-                if (!provisional.TryGetValue(name, out lastCode))
-                {
-                    lastCode = names.Count;
-                    provisional.Add(name, lastCode);
-                    names.Add(name);
-                }
-
-                lastKey = key;
-            }
-
-            stepKey[i] = lastCode;
+            used[touches.Code[rowSteps[i]]] = true;
         }
 
-        var keys = names.ToArray();
+        var usedNames = new List<string>();
+        for (var c = 0; c < used.Length; c++)
+        {
+            if (used[c])
+            {
+                usedNames.Add(touches.Names[c]);
+            }
+        }
+
+        var keys = usedNames.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
-        var rankOf = new int[keys.Length];
+        var rankOf = new int[used.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            rankOf[provisional[keys[i]]] = i;
+            rankOf[touches.CodeOf(keys[i])] = i;
         }
 
-        // When the key is the channel itself, whether a step is direct depends on its key only.
-        var keyedByChannel = options.KeySelector is null && options.By == Dimension.Channel;
         var directKey = new bool[keys.Length];
         for (var k = 0; k < keys.Length; k++)
         {
-            directKey[k] = direct.Contains(keys[k]);
+            directKey[k] = touches.DirectChannels.Contains(keys[k]);
         }
 
-        var stepDirect = new bool[stepKey.Length];
-        var stepMilestones = new CrmMilestones[stepKey.Length];
+        var stepKey = new int[rowSteps.Count];
+        var stepDirect = new bool[rowSteps.Count];
+        var stepMilestones = new CrmMilestones[rowSteps.Count];
         for (var i = 0; i < stepKey.Length; i++)
         {
-            var code = rankOf[stepKey[i]];
+            var t = rowSteps[i];
+            var code = rankOf[touches.Code[t]];
             stepKey[i] = code;
-            stepDirect[i] = keyedByChannel ? directKey[code] : direct.Contains(rowTouches[i].Channel);
-            stepMilestones[i] = rowTouches[i].Milestones;
+            stepDirect[i] = touches.KeyedByChannel ? directKey[code] : touches.Direct[t];
+            stepMilestones[i] = touches.Milestones[t];
         }
 
         return new JourneyTable(
@@ -389,39 +400,8 @@ internal static class JourneyTableBuilder
     private static Touchpoint SourceTouch(Lead lead) =>
         new(lead.Id, lead.AcquiredAt, lead.Channel ?? DimensionKeys.Missing, lead.Strategy, lead.Content, CrmMilestones.FirstTouch | CrmMilestones.LeadCreated);
 
-    private static long LatestTicks(Touchpoint[] touches, int start, int count)
-    {
-        var latest = long.MinValue;
-        for (var i = start; i < start + count; i++)
-        {
-            latest = Math.Max(latest, touches[i].OccurredAt.UtcTicks);
-        }
-
-        return latest;
-    }
-
-    // Touches usually arrive in time order: check that first and sort only when needed (equal touches are interchangeable).
-    private static void SortTouches(Touchpoint[] touches, int count)
-    {
-        for (var i = 1; i < count; i++)
-        {
-            if (CompareTouches(touches[i - 1], touches[i]) > 0)
-            {
-                Array.Sort(touches, 0, count, TouchComparer.Instance);
-                return;
-            }
-        }
-    }
-
-    private sealed class TouchComparer : IComparer<Touchpoint>
-    {
-        internal static readonly TouchComparer Instance = new();
-
-        public int Compare(Touchpoint? x, Touchpoint? y) => CompareTouches(x!, y!);
-    }
-
     // Touches at the same instant are ordered by their fields, so a journey's order never depends on the input order.
-    private static int CompareTouches(Touchpoint a, Touchpoint b)
+    internal static int CompareTouches(Touchpoint a, Touchpoint b)
     {
         var c = a.OccurredAt.UtcTicks.CompareTo(b.OccurredAt.UtcTicks);
         if (c != 0)

@@ -38,6 +38,46 @@ public class SolverAndOrderTests
     }
 
     [Theory]
+    [InlineData(1, "AB")] // ASCII ids: 8 units packed
+    [InlineData(2, "A\u0000é抖")] // non-ASCII and NUL: 4 units packed, NUL ties with the end of a shorter id
+    public void Packed_id_order_is_the_ordinal_order(int seed, string alphabet)
+    {
+        var rng = new Random(seed);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (ids.Count < 5000)
+        {
+            var chars = new char[rng.Next(1, 12)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = i == 0 && rng.Next(2) == 0 ? 'L' : alphabet[rng.Next(alphabet.Length)];
+            }
+
+            ids.Add(new string(chars));
+        }
+
+        var array = ids.ToArray();
+        var expected = (string[])array.Clone();
+        Array.Sort(expected, StringComparer.Ordinal);
+
+        Assert.Equal(expected, OrdinalOrder.Sort(array).Select(i => array[i]));
+    }
+
+    [Fact]
+    public void Many_leads_without_touches_each_get_their_source_touch()
+    {
+        // 100 won leads without touchpoints (more than the touch columns' spare room) and one with a touch: first touch credits
+        // each lead's own channel, and the touched lead its touch's channel.
+        var leads = Enumerable.Range(0, 101).Select(i => LeadJourneyTests.WonLead("L" + i, 10m, channel: i % 2 == 0 ? "seo" : "email")).ToList();
+        var touches = new[] { LeadJourneyTests.Touch("L100", 1, "direct") };
+
+        var result = AttributionAnalyzer.Analyze(AttributionJourneys.FromLeads(leads, touches), new AttributionOptions { Model = AttributionModel.FirstTouch });
+
+        Assert.Equal(new[] { "direct", "email", "seo" }, result.Credits.Select(c => c.Key));
+        Assert.Equal(new[] { 1.0, 50, 50 }, result.Credits.Select(c => c.Conversions));
+        Assert.Equal(101, result.JourneyCount);
+    }
+
+    [Theory]
     [InlineData(1, 13)]
     [InlineData(2, 145)]
     [InlineData(3, 400)]
