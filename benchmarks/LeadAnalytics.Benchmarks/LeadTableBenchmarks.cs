@@ -9,8 +9,10 @@ public class LeadTableBenchmarks
 {
     private Lead[] _leads = Array.Empty<Lead>();
 
-    [Params(100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Leads { get; set; }
+
+    public static IEnumerable<int> Sizes() => BenchmarkSizes.Leads();
 
     [GlobalSetup]
     public void Setup() => _leads = SyntheticLeads.Rows(Leads).Select((r, i) => SyntheticLeads.ToLead(r, i)).ToArray();

@@ -2,6 +2,12 @@ using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet entry point: `-- --filter '*'` runs everything; `-- profile ...` runs quick wall-clock timings.
 // See benchmarks/README.md.
+if (args.Length > 1 && args[0] == "profile" && args[1] == "attribution")
+{
+    LeadAnalytics.Benchmarks.AttributionProfile.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "profile")
 {
     LeadAnalytics.Benchmarks.Profile.Run(args);

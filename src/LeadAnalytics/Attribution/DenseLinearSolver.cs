@@ -9,6 +9,20 @@ internal static class DenseLinearSolver
     /// <exception cref="InvalidOperationException">The matrix is singular (a state from which no absorbing state can be reached).</exception>
     internal static void Solve(double[] a, int n, double[] b1, double[] b2)
     {
+        // last[i]: the last column of row i that may be non-zero. The chains are sparse, so most row updates stop early; skipping
+        // columns that hold zero changes no digit of the result.
+        var last = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var j = n - 1;
+            while (j > i && a[i * n + j] == 0)
+            {
+                j--;
+            }
+
+            last[i] = j;
+        }
+
         for (var k = 0; k < n; k++)
         {
             var pivot = k;
@@ -30,16 +44,19 @@ internal static class DenseLinearSolver
 
             if (pivot != k)
             {
-                for (var j = k; j < n; j++)
+                var end = Math.Max(last[k], last[pivot]);
+                for (var j = k; j <= end; j++)
                 {
                     (a[k * n + j], a[pivot * n + j]) = (a[pivot * n + j], a[k * n + j]);
                 }
 
+                (last[k], last[pivot]) = (last[pivot], last[k]);
                 (b1[k], b1[pivot]) = (b1[pivot], b1[k]);
                 (b2[k], b2[pivot]) = (b2[pivot], b2[k]);
             }
 
             var diagonal = a[k * n + k];
+            var lastK = last[k];
             for (var i = k + 1; i < n; i++)
             {
                 var factor = a[i * n + k] / diagonal;
@@ -49,9 +66,14 @@ internal static class DenseLinearSolver
                 }
 
                 a[i * n + k] = 0;
-                for (var j = k + 1; j < n; j++)
+                for (var j = k + 1; j <= lastK; j++)
                 {
                     a[i * n + j] -= factor * a[k * n + j];
+                }
+
+                if (lastK > last[i])
+                {
+                    last[i] = lastK;
                 }
 
                 b1[i] -= factor * b1[k];
@@ -63,7 +85,7 @@ internal static class DenseLinearSolver
         {
             var s1 = b1[i];
             var s2 = b2[i];
-            for (var j = i + 1; j < n; j++)
+            for (var j = i + 1; j <= last[i]; j++)
             {
                 s1 -= a[i * n + j] * b1[j];
                 s2 -= a[i * n + j] * b2[j];

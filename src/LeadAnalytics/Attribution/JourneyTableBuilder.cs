@@ -73,16 +73,14 @@ internal static class JourneyTableBuilder
 
         // Canonical row order: distinct paths in key order, so input order cannot change any floating-point sum.
         var coded = new int[groups.Count][];
-        var order = new int[groups.Count];
         var stepCount = 0;
         for (var g = 0; g < coded.Length; g++)
         {
             coded[g] = groups.ToArray(g);
-            order[g] = g;
             stepCount += coded[g].Length;
         }
 
-        Array.Sort(order, (a, b) => CompareSequences(coded[a], coded[b]));
+        var order = SequenceOrder.Sort(coded, keys.Length);
 
         var direct = new bool[keys.Length];
         for (var k = 0; k < keys.Length; k++)
@@ -156,62 +154,93 @@ internal static class JourneyTableBuilder
         return c != 0 ? c : a.Value.CompareTo(b.Value);
     }
 
-    private static Dictionary<string, int> CodesInOrdinalOrder(HashSet<string> distinct, out string[] keys)
-    {
-        keys = new string[distinct.Count];
-        distinct.CopyTo(keys);
-        Array.Sort(keys, StringComparer.Ordinal);
-        var codes = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            codes[keys[i]] = i;
-        }
-
-        return codes;
-    }
-
     private static JourneyTable FromLeads(AttributionJourneys journeys, AttributionOptions options)
     {
         var asOf = options.AsOf;
-        var direct = new HashSet<string>(options.DirectChannels, StringComparer.Ordinal);
-        var selector = KeySelector(options);
+        var touchpoints = journeys.Touchpoints!;
 
-        var byJourney = new Dictionary<string, List<Touchpoint>>(StringComparer.Ordinal);
-        foreach (var touch in journeys.Touchpoints!)
+        // Leads in ordinal id order (ids are unique, so the order is total); the rows follow it.
+        var input = journeys.Leads!;
+        var inputIds = new string[input.Length];
+        for (var i = 0; i < input.Length; i++)
         {
-            if (!byJourney.TryGetValue(touch.JourneyId, out var list))
-            {
-                list = new List<Touchpoint>();
-                byJourney.Add(touch.JourneyId, list);
-            }
-
-            list.Add(touch);
+            inputIds[i] = input[i].Id;
         }
 
-        var leads = (Lead[])journeys.Leads!.Clone();
-        Array.Sort(leads, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var byId = OrdinalOrder.Sort(inputIds);
+        var leads = new Lead[input.Length];
+        var position = new Dictionary<string, int>(input.Length, StringComparer.Ordinal);
+        for (var i = 0; i < byId.Length; i++)
+        {
+            leads[i] = input[byId[i]];
+            position.Add(inputIds[byId[i]], i);
+        }
 
-        var rowTouches = new List<Touchpoint>();
-        var rowStart = new List<int>();
-        var rowDays = new List<double>();
-        var conversions = new List<double>();
-        var nulls = new List<double>();
-        var values = new List<decimal>();
+        // One pass over the touchpoints in input order reads every field the table needs (later passes go through the leads
+        // in id order, and chasing each touch object from there costs a cache miss per field); then the touches are grouped by
+        // lead with a counting sort, with no list per lead. The order of a lead's touches does not matter: it is sorted below.
+        var touches = new TouchColumns(touchpoints.Length, KeySelector(options), options);
+        var touchLead = new int[touchpoints.Length];
+        var leadTouchStart = new int[leads.Length + 1];
+        for (var t = 0; t < touchpoints.Length; t++)
+        {
+            var touch = touchpoints[t];
+            var l = position.TryGetValue(touch.JourneyId, out var found) ? found : -1;
+            touchLead[t] = l;
+            if (l >= 0)
+            {
+                leadTouchStart[l + 1]++;
+                touches.Add(touch);
+            }
+            else
+            {
+                touches.AddUnused(touch);
+            }
+        }
+
+        var longest = 1;
+        for (var l = 0; l < leads.Length; l++)
+        {
+            longest = Math.Max(longest, leadTouchStart[l + 1]);
+            leadTouchStart[l + 1] += leadTouchStart[l];
+        }
+
+        var grouped = new int[leadTouchStart[leads.Length]];
+        var cursor = new int[leads.Length];
+        Array.Copy(leadTouchStart, cursor, leads.Length);
+        for (var t = 0; t < touchpoints.Length; t++)
+        {
+            if (touchLead[t] >= 0)
+            {
+                grouped[cursor[touchLead[t]]++] = t;
+            }
+        }
+
+        var rowSteps = new List<int>(grouped.Length + 16);
+        var rowStart = new List<int>(leads.Length + 1);
+        var rowDays = new List<double>(grouped.Length + 16);
+        var conversions = new List<double>(leads.Length);
+        var nulls = new List<double>(leads.Length);
+        var values = new List<decimal>(leads.Length);
         var matched = 0;
         var dropped = 0;
         var unattributedConversions = 0.0;
         var unattributedValue = 0m;
-        var kept = new List<Touchpoint>();
+        var kept = new int[longest];
+        var source = new int[1];
+        var ticksOf = touches.Ticks;
 
-        foreach (var lead in leads)
+        for (var l = 0; l < leads.Length; l++)
         {
-            byJourney.TryGetValue(lead.Id, out var touches);
+            var lead = leads[l];
+            var first = leadTouchStart[l];
+            var touchCount = leadTouchStart[l + 1] - first;
             if (asOf is { } cutoff && lead.AcquiredAt > cutoff)
             {
                 continue; // not a lead yet at the as-of instant; its touches stay unmatched
             }
 
-            matched += touches?.Count ?? 0;
+            matched += touchCount;
             var outcome = asOf is { } a ? lead.OutcomeAsOf(a) : lead.Outcome;
             var won = outcome == Outcome.Won;
             DateTimeOffset? end = outcome switch
@@ -221,32 +250,51 @@ internal static class JourneyTableBuilder
                 _ => asOf,
             };
 
-            IReadOnlyList<Touchpoint> candidates;
+            int[] candidates;
             var synthetic = false;
-            if (touches is { Count: > 0 })
+            if (touchCount > 0)
             {
-                candidates = touches;
+                candidates = grouped;
             }
             else if (options.UseLeadSourceWhenNoTouchpoints)
             {
-                candidates = new[] { SourceTouch(lead) };
+                source[0] = touches.Add(SourceTouch(lead));
+                ticksOf = touches.Ticks;
+                candidates = source;
+                first = 0;
+                touchCount = 1;
                 synthetic = true;
             }
             else
             {
-                candidates = Array.Empty<Touchpoint>();
+                candidates = source;
+                first = 0;
             }
 
             // An open lead observed without an as-of instant ends at its latest touch.
-            var endTicks = end?.UtcTicks ?? LatestTicks(candidates);
-            kept.Clear();
-            foreach (var t in candidates)
+            long endTicks;
+            if (end is { } e)
             {
-                var ticks = t.OccurredAt.UtcTicks;
+                endTicks = e.UtcTicks;
+            }
+            else
+            {
+                endTicks = long.MinValue;
+                for (var k = first; k < first + touchCount; k++)
+                {
+                    endTicks = Math.Max(endTicks, ticksOf[candidates[k]]);
+                }
+            }
+
+            var keptCount = 0;
+            for (var k = first; k < first + touchCount; k++)
+            {
+                var t = candidates[k];
+                var ticks = ticksOf[t];
                 var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
                 if (inWindow)
                 {
-                    kept.Add(t);
+                    kept[keptCount++] = t;
                 }
                 else if (!synthetic)
                 {
@@ -255,7 +303,7 @@ internal static class JourneyTableBuilder
             }
 
             var value = won ? lead.DealAmount?.Amount ?? 0m : 0m;
-            if (kept.Count == 0)
+            if (keptCount == 0)
             {
                 if (won)
                 {
@@ -266,12 +314,12 @@ internal static class JourneyTableBuilder
                 continue;
             }
 
-            kept.Sort(CompareTouches);
-            rowStart.Add(rowTouches.Count);
-            foreach (var t in kept)
+            touches.Sort(kept, keptCount);
+            rowStart.Add(rowSteps.Count);
+            for (var k = 0; k < keptCount; k++)
             {
-                rowTouches.Add(t);
-                rowDays.Add((endTicks - t.OccurredAt.UtcTicks) / TicksPerDay);
+                rowSteps.Add(kept[k]);
+                rowDays.Add((endTicks - ticksOf[kept[k]]) / TicksPerDay);
             }
 
             conversions.Add(won ? 1 : 0);
@@ -279,26 +327,48 @@ internal static class JourneyTableBuilder
             values.Add(value);
         }
 
-        rowStart.Add(rowTouches.Count);
+        rowStart.Add(rowSteps.Count);
 
-        var stepKeys = new string[rowTouches.Count];
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < stepKeys.Length; i++)
+        // Keys: the names of the steps kept, in ordinal order (touches coded but not kept name no key).
+        var used = new bool[touches.Names.Count];
+        for (var i = 0; i < rowSteps.Count; i++)
         {
-            var key = selector(rowTouches[i]);
-            stepKeys[i] = string.IsNullOrWhiteSpace(key) ? DimensionKeys.Missing : key!;
-            distinct.Add(stepKeys[i]);
+            used[touches.Code[rowSteps[i]]] = true;
         }
 
-        var codes = CodesInOrdinalOrder(distinct, out var keys);
-        var stepKey = new int[stepKeys.Length];
-        var stepDirect = new bool[stepKeys.Length];
-        var stepMilestones = new CrmMilestones[stepKeys.Length];
-        for (var i = 0; i < stepKeys.Length; i++)
+        var usedNames = new List<string>();
+        for (var c = 0; c < used.Length; c++)
         {
-            stepKey[i] = codes[stepKeys[i]];
-            stepDirect[i] = direct.Contains(rowTouches[i].Channel);
-            stepMilestones[i] = rowTouches[i].Milestones;
+            if (used[c])
+            {
+                usedNames.Add(touches.Names[c]);
+            }
+        }
+
+        var keys = usedNames.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var rankOf = new int[used.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rankOf[touches.CodeOf(keys[i])] = i;
+        }
+
+        var directKey = new bool[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            directKey[k] = touches.DirectChannels.Contains(keys[k]);
+        }
+
+        var stepKey = new int[rowSteps.Count];
+        var stepDirect = new bool[rowSteps.Count];
+        var stepMilestones = new CrmMilestones[rowSteps.Count];
+        for (var i = 0; i < stepKey.Length; i++)
+        {
+            var t = rowSteps[i];
+            var code = rankOf[touches.Code[t]];
+            stepKey[i] = code;
+            stepDirect[i] = touches.KeyedByChannel ? directKey[code] : touches.Direct[t];
+            stepMilestones[i] = touches.Milestones[t];
         }
 
         return new JourneyTable(
@@ -316,7 +386,7 @@ internal static class JourneyTableBuilder
             unattributedConversions,
             unattributedValue,
             dropped,
-            journeys.Touchpoints!.Length - matched);
+            touchpoints.Length - matched);
     }
 
     private static Func<Touchpoint, string?> KeySelector(AttributionOptions options) =>
@@ -330,19 +400,8 @@ internal static class JourneyTableBuilder
     private static Touchpoint SourceTouch(Lead lead) =>
         new(lead.Id, lead.AcquiredAt, lead.Channel ?? DimensionKeys.Missing, lead.Strategy, lead.Content, CrmMilestones.FirstTouch | CrmMilestones.LeadCreated);
 
-    private static long LatestTicks(IReadOnlyList<Touchpoint> touches)
-    {
-        var latest = long.MinValue;
-        foreach (var t in touches)
-        {
-            latest = Math.Max(latest, t.OccurredAt.UtcTicks);
-        }
-
-        return latest;
-    }
-
     // Touches at the same instant are ordered by their fields, so a journey's order never depends on the input order.
-    private static int CompareTouches(Touchpoint a, Touchpoint b)
+    internal static int CompareTouches(Touchpoint a, Touchpoint b)
     {
         var c = a.OccurredAt.UtcTicks.CompareTo(b.OccurredAt.UtcTicks);
         if (c != 0)

@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
+
+namespace LeadAnalytics.Benchmarks;
+
+/// <summary>The segment summary by channel with costs: the per-lead acquisition costs, and a cost table (one entry per channel
+/// per month) allocated to leads.</summary>
+[MemoryDiagnoser]
+public class EffectivenessBenchmarks
+{
+    private LeadTable _table = null!;
+    private List<CostEntry> _costs = null!;
+
+    [ParamsSource(nameof(Sizes))]
+    public int Leads { get; set; }
+
+    public static IEnumerable<int> Sizes() => BenchmarkSizes.Leads();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _table = SyntheticLeads.Table(Leads);
+        _costs = SyntheticLeads.Costs(Leads);
+    }
+
+    [Benchmark]
+    public EffectivenessResult PerLeadCosts() => EffectivenessAnalyzer.Summarize(_table, null, SyntheticLeads.AsOf);
+
+    [Benchmark]
+    public EffectivenessResult CostTable() => EffectivenessAnalyzer.Summarize(_table, _costs, SyntheticLeads.AsOf);
+}
