@@ -33,8 +33,10 @@ public static class Comparison
         GC.Collect();
 
         var reference = duck.Run(DuckDbChannelSummary.BestSql);
-        var funnelOptions = new FunnelOptions { IncludeStepDurations = false };
-        var effectivenessOptions = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } };
+        var funnel1 = new FunnelOptions { IncludeStepDurations = false };
+        var funnel2 = new FunnelOptions { IncludeStepDurations = false, MaxDegreeOfParallelism = -1 };
+        var perLead1 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } };
+        var perLead2 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, MaxDegreeOfParallelism = -1 };
         var cases = new List<(string Name, Func<object> Query, Func<object, bool> Check)>
         {
             ("DuckDB, obvious SQL", () => duck.Run(DuckDbChannelSummary.ObviousSql), r => ((ChannelSummary)r).SameAs(reference)),
@@ -42,12 +44,24 @@ public static class Comparison
             ("naive C#: objects + LINQ GroupBy", () => NaiveChannelSummary.Run(naive), r => ((ChannelSummary)r).SameAs(reference)),
             ("LeadTable loop, 1 thread", () => TableChannelSummary.Run(table, 1), r => ((ChannelSummary)r).SameAs(reference)),
             ("LeadTable loop, 2 threads", () => TableChannelSummary.Run(table, 2), r => ((ChannelSummary)r).SameAs(reference)),
-            ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnelOptions),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations, 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel1),
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
-            ("FunnelAnalyzer.AnalyzeBy(Channel), defaults", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations, all cores", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
-            ("EffectivenessAnalyzer.Summarize by channel, cost table", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, effectivenessOptions),
-                r => EffectivenessMatches((EffectivenessResult)r, reference)),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, 1 thread", () => EffectivenessAnalyzer.Summarize(table, null, asOf, perLead1),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, all cores", () => EffectivenessAnalyzer.Summarize(table, null, asOf, perLead2),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+            ("funnel + segment summary (both engines above), all cores", () => (FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
+                    EffectivenessAnalyzer.Summarize(table, null, asOf, perLead2)),
+                r => FunnelMatches((((FunnelBreakdown, EffectivenessResult))r).Item1, reference)
+                    && EffectivenessMatches((((FunnelBreakdown, EffectivenessResult))r).Item2, reference, withCosts: true)),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), defaults (step-time medians), 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),
+                r => FunnelMatches((FunnelBreakdown)r, reference)),
+            ("EffectivenessAnalyzer.Summarize by channel, cost table, 1 thread", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, perLead1),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: false)),
+            ("EffectivenessAnalyzer.Summarize by channel, cost table, all cores", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, perLead2),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: false)),
         };
 
         var medians = new Dictionary<string, double>();
@@ -94,13 +108,14 @@ public static class Comparison
         return funnel.Segments.Count == SyntheticLeads.Channels.Length;
     }
 
-    private static bool EffectivenessMatches(EffectivenessResult result, ChannelSummary reference)
+    // Per-lead costs are the SQL's cost column, so spend must equal it; a cost table allocates other amounts.
+    private static bool EffectivenessMatches(EffectivenessResult result, ChannelSummary reference, bool withCosts)
     {
         foreach (var segment in result.Segments)
         {
             var c = Array.IndexOf(SyntheticLeads.Channels, segment.Key.Values[0]);
             if (segment.Leads != reference.Leads[c] || segment.Won != reference.Won[c] || segment.Lost != reference.Lost[c]
-                || segment.Revenue * 100 != reference.Deals[c])
+                || segment.Revenue * 100 != reference.Deals[c] || (withCosts && segment.Spend * 100 != reference.Costs[c]))
             {
                 return false;
             }

@@ -21,6 +21,8 @@ internal sealed class RowClassifier
     private readonly long _window;
     private readonly bool _strict;
     private readonly int _staleSeconds;
+    private readonly int[] _latest;
+    private readonly bool _settled;
 
     internal RowClassifier(LeadTable table, int asOfSeconds, FunnelOptions options)
     {
@@ -36,6 +38,10 @@ internal sealed class RowClassifier
         _window = options.ConversionWindow is { } w ? (long)Math.Floor(w.TotalSeconds) : 0;
         _strict = options.RequireRecordedStages;
         _staleSeconds = LeadTable.StaleSeconds(options.StaleAfter);
+        _latest = table.LatestActivity;
+        // As-of at or after every instant in the table (the usual case: "as of now") sees each lead as recorded, so the
+        // precomputed furthest stage and latest activity are the answers and the stage columns need not be read.
+        _settled = !_hasWindow && !_strict && asOfSeconds >= table.MaxEventSeconds;
     }
 
     /// <summary>Classifies a row.</summary>
@@ -47,10 +53,20 @@ internal sealed class RowClassifier
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryClassify(int row, out int stage, out int category, out int cutOff)
     {
+        cutOff = _asOf;
+        if (_settled)
+        {
+            stage = _furthest[row];
+            category = stage == _last ? 0
+                : _lost[row] != Missing ? FunnelLayout.Lost
+                : _staleSeconds > 0 && (long)_asOf - _latest[row] >= _staleSeconds ? FunnelLayout.Stale
+                : FunnelLayout.Open;
+            return true;
+        }
+
         var acquired = _acquired[row];
         stage = 0;
         category = 0;
-        cutOff = _asOf;
         if (acquired > _asOf)
         {
             return false;
