@@ -37,6 +37,8 @@ public static class Comparison
         var funnel2 = new FunnelOptions { IncludeStepDurations = false, MaxDegreeOfParallelism = -1 };
         var perLead1 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } };
         var perLead2 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, MaxDegreeOfParallelism = -1 };
+        var counts1 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, IncludeDurations = false };
+        var counts2 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, IncludeDurations = false, MaxDegreeOfParallelism = -1 };
         var cases = new List<(string Name, Func<object> Query, Func<object, bool> Check)>
         {
             ("DuckDB, obvious SQL", () => duck.Run(DuckDbChannelSummary.ObviousSql), r => ((ChannelSummary)r).SameAs(reference)),
@@ -52,8 +54,12 @@ public static class Comparison
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
             ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, all cores", () => EffectivenessAnalyzer.Summarize(table, null, asOf, perLead2),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
-            ("funnel + segment summary (both engines above), all cores", () => (FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
-                    EffectivenessAnalyzer.Summarize(table, null, asOf, perLead2)),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, 1 thread", () => EffectivenessAnalyzer.Summarize(table, null, asOf, counts1),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, all cores", () => EffectivenessAnalyzer.Summarize(table, null, asOf, counts2),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+            ("funnel + segment summary, no durations (the SQL's answer and more), all cores", () => (FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
+                    EffectivenessAnalyzer.Summarize(table, null, asOf, counts2)),
                 r => FunnelMatches((((FunnelBreakdown, EffectivenessResult))r).Item1, reference)
                     && EffectivenessMatches((((FunnelBreakdown, EffectivenessResult))r).Item2, reference, withCosts: true)),
             ("FunnelAnalyzer.AnalyzeBy(Channel), defaults (step-time medians), 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),

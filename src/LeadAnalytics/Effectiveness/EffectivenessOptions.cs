@@ -43,6 +43,11 @@ public sealed class EffectivenessOptions
     /// <summary>Quantile definition of medians and percentiles. Default R type 7.</summary>
     public QuantileMethod QuantileMethod { get; init; } = QuantileMethod.R7;
 
+    /// <summary>Whether to compute the duration statistics: median cycle days, median days to win, speed to lead (median and
+    /// 90th percentile). Default <see langword="true"/>. Off, they are <see langword="null"/> and the summary skips collecting
+    /// and selecting the samples (about 40% of its time on a million leads); counts, money and rates are unchanged.</summary>
+    public bool IncludeDurations { get; init; } = true;
+
     /// <summary>The metric segments are ranked by (a <see cref="MetricIds"/> id). Default <see cref="MetricIds.Leads"/>.</summary>
     public string RankBy { get; init; } = MetricIds.Leads;
 

@@ -186,14 +186,25 @@ internal static class SegmentAggregator
         var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.StaleAfter));
 
         // The duration samples are counted in the same pass (grouped in flat arrays for the medians), filled in a second.
+        var oneSegmentPerRow = members.Length == rows.Length;
+        var durations = options.IncludeDurations;
         var cycles = new GroupedSamples(segments + 1, chunks);
         var wins = new GroupedSamples(segments + 1, chunks);
         var speeds = new GroupedSamples(segments + 1, chunks);
         RowChunks.ForEach(chunks, parallelism, c =>
         {
             var local = new SegmentFigures[segments + 1];
-            Count(context, rows, bounds[c], bounds[c + 1], memberStart, members, totalIndex, spend, hasCost, cycle, speed, won, local);
-            for (var i = bounds[c]; i < bounds[c + 1]; i++)
+            Count(context, rows, bounds[c], bounds[c + 1], memberStart, members, totalIndex, oneSegmentPerRow, spend, hasCost, cycle, speed, won, local);
+            if (oneSegmentPerRow)
+            {
+                // Integer fields only, so the sum is exactly what counting each row into the total gives.
+                for (var g = 0; g < segments; g++)
+                {
+                    Add(ref local[totalIndex], local[g]);
+                }
+            }
+
+            for (var i = bounds[c]; durations && i < bounds[c + 1]; i++)
             {
                 for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
                 {
@@ -230,7 +241,7 @@ internal static class SegmentAggregator
         cycles.Seal();
         wins.Seal();
         speeds.Seal();
-        RowChunks.ForEach(chunks, parallelism, c =>
+        RowChunks.ForEach(durations ? chunks : 0, parallelism, c =>
         {
             for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
@@ -264,7 +275,7 @@ internal static class SegmentAggregator
         // Each quantile reads only its own group's slice (selection gives the exact order statistic), so groups run apart.
         var quantileMethod = options.QuantileMethod;
         var quantiles = new double?[(segments + 1) * 4];
-        RowChunks.ForEach((segments + 1) * 3, parallelism, task =>
+        RowChunks.ForEach(durations ? (segments + 1) * 3 : 0, parallelism, task =>
         {
             var g = task / 3;
             switch (task % 3)
@@ -303,7 +314,7 @@ internal static class SegmentAggregator
     }
 
     private static void Count(RowContext context, int[] rows, int start, int end, int[] memberStart, int[] members, int totalIndex,
-        long[] spend, bool[] hasCost, int[] cycle, int[] speed, bool[] won, SegmentFigures[] figures)
+        bool oneSegmentPerRow, long[] spend, bool[] hasCost, int[] cycle, int[] speed, bool[] won, SegmentFigures[] figures)
     {
         var table = context.Table;
         var asOf = context.AsOf;
@@ -347,9 +358,11 @@ internal static class SegmentAggregator
             }
 
             won[i] = outcome == Outcome.Won;
-            for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+            var last = oneSegmentPerRow ? memberStart[i + 1] - 1 : memberStart[i + 1];
+            for (var m = memberStart[i]; m <= last; m++)
             {
-                // The last pass of this loop adds the row to the totals, exactly once whatever its memberships.
+                // The last pass of this loop adds the row to the totals, exactly once whatever its memberships (with one segment
+                // per row the caller sums the segments instead).
                 ref var f = ref figures[m < memberStart[i + 1] ? members[m] : totalIndex];
                 f.Leads++;
                 switch (outcome)

@@ -102,6 +102,43 @@ internal static class FunnelPass
         var groups = new int[plan.MaxGroupsPerRow];
         var flags = table.Flags;
         var stride = layout.Stride;
+        if (plan.OneSegmentPerRow)
+        {
+            // One cell update per row; the total is the sum of the segments (integer counts, so exactly the same).
+            for (var row = start; row < end; row++)
+            {
+                if (!classifier.TryClassify(row, out var stage, out var category, out var cutOff))
+                {
+                    continue;
+                }
+
+                var b = plan.SegmentOf(row, groups) * stride;
+                cells[b + FunnelLayout.Cell(stage, category)]++;
+                if ((flags[row] & LeadTable.ChronologyFaultFlag) != 0)
+                {
+                    cells[b + layout.FaultOffset]++;
+                }
+
+                if (durations && stage > 0)
+                {
+                    classifier.StepDurations(row, stage, cutOff, out var usable, out var negative);
+                    AddBits(cells, b + layout.DurationOffset, usable);
+                    AddBits(cells, b + layout.NegativeOffset, negative);
+                }
+            }
+
+            var total = plan.Total * stride;
+            for (var g = 0; g < plan.Total; g++)
+            {
+                for (var j = 0; j < stride; j++)
+                {
+                    cells[total + j] += cells[(g * stride) + j];
+                }
+            }
+
+            return cells;
+        }
+
         for (var row = start; row < end; row++)
         {
             if (!classifier.TryClassify(row, out var stage, out var category, out var cutOff))

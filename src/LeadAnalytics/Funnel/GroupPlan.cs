@@ -98,6 +98,25 @@ internal sealed class GroupPlan
 
     internal int MaxGroupsPerRow { get; }
 
+    /// <summary>Every row counts in exactly one segment besides the total (no grouping by several tags of one lead), so the
+    /// total's cells are the sums of the segments' cells and need not be counted row by row.</summary>
+    internal bool OneSegmentPerRow => Count > 1 && MaxGroupsPerRow == 2;
+
+    /// <summary>The one segment of a row when <see cref="OneSegmentPerRow"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int SegmentOf(int row, int[] scratch)
+    {
+        if (_tagPosition == 0 && _cohortOfDay is null)
+        {
+            return _rowIds is not null
+                ? _rowIds[row - _rangeStart]
+                : (_firstCodes![row] * _secondCardinality) + (_secondCodes is null ? 0 : _secondCodes[row]);
+        }
+
+        GroupsOf(row, scratch);
+        return scratch[0];
+    }
+
     /// <summary>Writes the segment indices of a row (acquired by as-of) into <paramref name="groups"/>, the total last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int GroupsOf(int row, int[] groups)

@@ -111,8 +111,74 @@ public class EffectivenessParallelPropertyTests
         Assert.Equal(1, EffectivenessOptions.Default.MaxDegreeOfParallelism);
     }
 
-    private static EffectivenessOptions Options(Case c, int threads) => new()
+    // Leaving the duration statistics out changes nothing else: the same JSON once the four duration fields (and findings,
+    // which may read them) are removed, and those fields are absent (null) in every segment.
+    [Property(MaxTest = 100)]
+    public Property Without_durations_only_the_duration_statistics_are_missing() =>
+        Prop.ForAll(Cases, c =>
+        {
+            var table = LeadTable.Build(c.Leads);
+            var full = EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, 1));
+            var lean = EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, 2, includeDurations: false));
+            foreach (var s in lean.Segments.Append(lean.Total))
+            {
+                if (s.MedianCycleDays is not null || s.MedianDaysToWin is not null || s.SpeedToLeadMedianHours is not null || s.SpeedToLeadP90Hours is not null)
+                {
+                    return false.Label("a duration statistic was computed");
+                }
+            }
+
+            var expected = WithoutDurations(LeadAnalyticsJson.SerializeEffectiveness(full));
+            var actual = WithoutDurations(LeadAnalyticsJson.SerializeEffectiveness(lean));
+            return (expected == actual).Label($"{expected}\n---\n{actual}");
+        });
+
+    private static readonly string[] DurationFields = { "medianCycleDays", "medianDaysToWin", "speedToLeadMedianHours", "speedToLeadP90Hours", "findings" };
+
+    private static readonly string[] DurationMetricIds = { "median_cycle_days", "median_days_to_win", "speed_to_lead_median_hours", "speed_to_lead_p90_hours" };
+
+    private static string WithoutDurations(string json)
     {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        Strip(node);
+        return node.ToJsonString();
+    }
+
+    private static void Strip(System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var f in DurationFields)
+                {
+                    o.Remove(f);
+                }
+
+                foreach (var child in o.Select(p => p.Value).ToList())
+                {
+                    Strip(child);
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray a:
+                // Period-over-period changes list one entry per metric: those of the durations go too.
+                foreach (var change in a.Where(m => m is System.Text.Json.Nodes.JsonObject o && o["metricId"] is { } id && DurationMetricIds.Contains(id.GetValue<string>())).ToList())
+                {
+                    a.Remove(change);
+                }
+
+                foreach (var child in a)
+                {
+                    Strip(child);
+                }
+
+                break;
+        }
+    }
+
+    private static EffectivenessOptions Options(Case c, int threads, bool includeDurations = true) => new()
+    {
+        IncludeDurations = includeDurations,
         Dimensions = c.Dimensions,
         Period = c.Period,
         PreviousPeriod = c.Previous ? new AcquisitionPeriod(c.Period.From?.AddDays(-30), c.Period.From) : null,
