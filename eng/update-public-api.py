@@ -3,7 +3,8 @@
 PublicAPI.Unshipped.txt, and removes the ones it reports as gone (RS0017).
 
 Usage: python3 eng/update-public-api.py src/LeadAnalytics.Domain [more project folders]
-It builds each project (Release, all targets) and edits the files in place; review the diff before committing.
+It builds each project (Release, all targets) and edits the files in place, inserting new symbols near their sorted
+neighbours without re-sorting the file; review the diff before committing.
 """
 import os, re, subprocess, sys
 
@@ -22,6 +23,16 @@ for project in sys.argv[1:]:
         lines = open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else ["#nullable enable"]
         header = [l for l in lines if l.startswith("#")] or ["#nullable enable"]
         body = [l for l in lines if l and not l.startswith("#") and l not in remove]
-        body = sorted(set(body) | set(add), key=lambda s: s.lower())
+        # Insert each new line after the last existing line that sorts before it; never re-sort the file, so the
+        # diff is only the symbols that changed (branches merged with merge=union leave the order imperfect).
+        for symbol in add:
+            if symbol in body:
+                continue
+            key = symbol.lower()
+            at = 0
+            for i, existing in enumerate(body):
+                if existing.lower() <= key:
+                    at = i + 1
+            body.insert(at, symbol)
         open(path, "w", encoding="utf-8").write("\n".join(header + body) + "\n")
         print(f"{project}: +{len(add)} -{len(remove)}")

@@ -23,6 +23,7 @@ internal sealed class RowClassifier
     private readonly int _staleSeconds;
     private readonly int[] _latest;
     private readonly bool _settled;
+    private readonly int _staleEnabled;
 
     internal RowClassifier(LeadTable table, int asOfSeconds, FunnelOptions options)
     {
@@ -41,6 +42,7 @@ internal sealed class RowClassifier
         _latest = table.LatestActivity;
         // As-of at or after every instant in the table (the usual case: "as of now") sees each lead as recorded, so the
         // precomputed furthest stage and latest activity are the answers and the stage columns need not be read.
+        _staleEnabled = _staleSeconds > 0 ? 1 : 0;
         _settled = !_hasWindow && !_strict && asOfSeconds >= table.MaxEventSeconds;
     }
 
@@ -56,11 +58,12 @@ internal sealed class RowClassifier
         cutOff = _asOf;
         if (_settled)
         {
+            // Without branches (the outcome of consecutive rows is unpredictable): Open 2, Stale 1, Lost 0, and 0 at won.
             stage = _furthest[row];
-            category = stage == _last ? 0
-                : _lost[row] != Missing ? FunnelLayout.Lost
-                : _staleSeconds > 0 && (long)_asOf - _latest[row] >= _staleSeconds ? FunnelLayout.Stale
-                : FunnelLayout.Open;
+            var notWon = stage != _last ? 1 : 0;
+            var notLost = _lost[row] == Missing ? 1 : 0;
+            var stale = (long)_asOf - _latest[row] >= _staleSeconds ? 1 : 0;
+            category = notWon * notLost * (FunnelLayout.Open - (stale & _staleEnabled));
             return true;
         }
 
