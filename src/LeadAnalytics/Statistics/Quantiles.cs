@@ -111,66 +111,10 @@ public static class Quantiles
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown quantile method."),
     };
 
-    // Hoare's selection (quickselect, median-of-three pivot): puts the k-th smallest of data[left..right] at k, smaller
-    // values before it and larger ones after, and returns it.
+    // Puts the k-th smallest of data[left..right] at k (smaller values before it, larger after) and returns it.
     private static double Select(double[] data, int left, int right, int k)
     {
-        while (right > left)
-        {
-            var mid = left + ((right - left) / 2);
-            if (data[mid] < data[left])
-            {
-                Swap(data, mid, left);
-            }
-
-            if (data[right] < data[left])
-            {
-                Swap(data, right, left);
-            }
-
-            if (data[right] < data[mid])
-            {
-                Swap(data, right, mid);
-            }
-
-            var pivot = data[mid];
-            int i = left, j = right;
-            while (i <= j)
-            {
-                while (data[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (data[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    Swap(data, i, j);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                return data[k];
-            }
-        }
-
+        QuickSelect.Select(data, left, right, k, default(QuickSelect.DoubleOrder));
         return data[k];
     }
-
-    private static void Swap(double[] data, int i, int j) => (data[i], data[j]) = (data[j], data[i]);
 }
