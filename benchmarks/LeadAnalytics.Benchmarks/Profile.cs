@@ -10,9 +10,12 @@ public static class Profile
     private static void Measure(string name, Func<long> body)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var sw = Stopwatch.StartNew();
         var n = body();
-        Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds:F0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU ({n})");
+        var wall = sw.Elapsed.TotalMilliseconds;
+        var mb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6;
+        Console.WriteLine($"{name}: {wall:F0} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {mb:F1} MB allocated on this thread ({n})");
     }
 
     public static void Run(string[] args)
