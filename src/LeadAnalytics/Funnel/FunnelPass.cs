@@ -104,7 +104,9 @@ internal static class FunnelPass
         var stride = layout.Stride;
         if (plan.OneSegmentPerRow)
         {
-            // One cell update per row; the total is the sum of the segments (integer counts, so exactly the same).
+            // One cell update per row; the total is the sum of the segments (integer counts, so exactly the same). A loop of
+            // its own: folded into the general loop below (groups array, inner loop of one) it measured 67 ms instead of 57
+            // on 10M leads by channel.
             for (var row = start; row < end; row++)
             {
                 if (!classifier.TryClassify(row, out var stage, out var category, out var cutOff))

@@ -40,9 +40,9 @@ internal sealed class RowClassifier
         _strict = options.RequireRecordedStages;
         _staleSeconds = LeadTable.StaleSeconds(options.StaleAfter);
         _latest = table.LatestActivity;
+        _staleEnabled = _staleSeconds > 0 ? 1 : 0;
         // As-of at or after every instant in the table (the usual case: "as of now") sees each lead as recorded, so the
         // precomputed furthest stage and latest activity are the answers and the stage columns need not be read.
-        _staleEnabled = _staleSeconds > 0 ? 1 : 0;
         _settled = !_hasWindow && !_strict && asOfSeconds >= table.MaxEventSeconds;
     }
 
