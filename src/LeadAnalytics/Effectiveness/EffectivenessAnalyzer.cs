@@ -100,62 +100,74 @@ public static class EffectivenessAnalyzer
         var asOfSeconds = table.ToSeconds(asOf);
         var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
         var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
-        var rows = SelectRows(table, from, to, asOfSeconds, options);
         var scale = LeadTable.Pow10(currency.MinorUnits);
-        long[] spend;
-        bool[] hasCost;
+        SegmentAggregator.Aggregate aggregate;
         CostSummary costSummary;
-        if (source == CostSource.CostTable)
+        if (SettledSegmentPass.Applies(table, dimensions, period, asOfSeconds, source, options))
         {
-            var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options);
-            spend = allocation.Spend;
-            hasCost = allocation.HasCost;
-            var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
-            foreach (var (cost, minor, reason) in allocation.Unmatched)
-            {
-                unmatched.Add(new UnmatchedCost(cost.Entry, minor / scale, reason));
-            }
-
-            unmatched.Sort(CompareUnmatched);
-            costSummary = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
-                allocation.EntriesOutsidePeriod, Count(hasCost, false), IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+            var (settled, spendMinor, withoutCost) = SettledSegmentPass.Run(table, dimensions[0], asOfSeconds, options);
+            aggregate = settled;
+            costSummary = new CostSummary(source, currency, spendMinor / scale, spendMinor / scale, Array.Empty<UnmatchedCost>(), 0, withoutCost,
+                withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, options.MaxListedLeadIds));
         }
         else
         {
-            spend = new long[rows.Length];
-            hasCost = new bool[rows.Length];
-            var perLead = spend;
-            var withCost = hasCost;
-            var parallelism = options.EffectiveParallelism;
-            var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
-            var chunkTotals = new long[bounds.Length - 1];
-            RowChunks.ForEach(chunkTotals.Length, parallelism, c =>
+            var rows = SelectRows(table, from, to, asOfSeconds, options);
+            long[] spend;
+            bool[] hasCost;
+            if (source == CostSource.CostTable)
             {
-                long sum = 0;
-                for (var i = bounds[c]; i < bounds[c + 1]; i++)
+                var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options);
+                spend = allocation.Spend;
+                hasCost = allocation.HasCost;
+                var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
+                foreach (var (cost, minor, reason) in allocation.Unmatched)
                 {
-                    var cost = table.CostMinor[rows[i]];
-                    if (cost != LeadTable.MissingAmount)
-                    {
-                        perLead[i] = cost;
-                        withCost[i] = true;
-                        sum += cost;
-                    }
+                    unmatched.Add(new UnmatchedCost(cost.Entry, minor / scale, reason));
                 }
 
-                chunkTotals[c] = sum;
-            });
-            long total = 0;
-            foreach (var sum in chunkTotals)
+                unmatched.Sort(CompareUnmatched);
+                costSummary = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
+                    allocation.EntriesOutsidePeriod, Count(hasCost, false), IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+            }
+            else
             {
-                total += sum;
+                spend = new long[rows.Length];
+                hasCost = new bool[rows.Length];
+                var perLead = spend;
+                var withCost = hasCost;
+                var parallelism = options.EffectiveParallelism;
+                var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
+                var chunkTotals = new long[bounds.Length - 1];
+                RowChunks.ForEach(chunkTotals.Length, parallelism, c =>
+                {
+                    long sum = 0;
+                    for (var i = bounds[c]; i < bounds[c + 1]; i++)
+                    {
+                        var cost = table.CostMinor[rows[i]];
+                        if (cost != LeadTable.MissingAmount)
+                        {
+                            perLead[i] = cost;
+                            withCost[i] = true;
+                            sum += cost;
+                        }
+                    }
+
+                    chunkTotals[c] = sum;
+                });
+                long total = 0;
+                foreach (var sum in chunkTotals)
+                {
+                    total += sum;
+                }
+
+                costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
+                    IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
             }
 
-            costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
-                IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+            aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options);
         }
 
-        var aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options);
         var n = aggregate.Keys.Length;
         var won = new long[n];
         var leads = new long[n];
@@ -354,6 +366,21 @@ public static class EffectivenessAnalyzer
         return n;
     }
 
+    // The same for every row of the table, by its per-lead cost column (the settled single pass has no row arrays).
+    private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int max)
+    {
+        var ids = new List<string>();
+        for (var row = 0; row < table.Count; row++)
+        {
+            if (table.CostMinor[row] == LeadTable.MissingAmount)
+            {
+                ids.Add(table.Ids[row]);
+            }
+        }
+
+        return FirstOrdinal(ids, max);
+    }
+
     // The first ids in ordinal order of leads without cost; selection first, so a million uncosted leads are not all sorted.
     private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int[] rows, bool[] hasCost, int max)
     {
@@ -366,6 +393,11 @@ public static class EffectivenessAnalyzer
             }
         }
 
+        return FirstOrdinal(ids, max);
+    }
+
+    private static IReadOnlyList<string> FirstOrdinal(List<string> ids, int max)
+    {
         if (max == 0 || ids.Count == 0)
         {
             return Array.Empty<string>();

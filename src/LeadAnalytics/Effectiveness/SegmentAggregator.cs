@@ -401,7 +401,7 @@ internal static class SegmentAggregator
     }
 
     // Integer fields only: the medians are computed after the merge.
-    private static void Add(ref SegmentFigures total, in SegmentFigures part)
+    internal static void Add(ref SegmentFigures total, in SegmentFigures part)
     {
         total.Leads += part.Leads;
         total.Won += part.Won;
