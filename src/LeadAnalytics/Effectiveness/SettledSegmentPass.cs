@@ -86,6 +86,7 @@ internal static class SettledSegmentPass
         var contactedAt = contactStage > 0 ? table.StageSeconds[contactStage] : null;
         var deals = table.DealMinor;
         var costs = table.CostMinor;
+        var staleEnabled = staleSeconds > 0 ? 1 : 0;
         for (var row = start; row < end; row++)
         {
             var code = codes[row];
@@ -94,48 +95,34 @@ internal static class SettledSegmentPass
                 first[code] = row;
             }
 
-            // As of after every event: won, lost and contact instants are all at or before as-of when recorded.
+            // As of after every event: won, lost and contact instants are all at or before as-of when recorded. Counted as 0/1
+            // integers rather than branches: whether consecutive leads are won, lost, open or stale is unpredictable.
             ref var f = ref figures[code];
-            f.Leads++;
-            var negative = 0;
             var won = wonAt[row];
             var lost = lostAt[row];
-            if (won != LeadTable.MissingTime)
-            {
-                f.Won++;
-                var deal = deals[row];
-                if (deal != LeadTable.MissingAmount)
-                {
-                    f.RevenueMinor += deal;
-                    f.WonWithAmount++;
-                }
-
-                negative += (long)won - acquired[row] < 0 ? 1 : 0;
-            }
-            else if (lost != LeadTable.MissingTime)
-            {
-                f.Lost++;
-                negative += (long)lost - acquired[row] < 0 ? 1 : 0;
-            }
-            else
-            {
-                f.Open++;
-                if (staleSeconds > 0 && (long)asOf - latest[row] >= staleSeconds)
-                {
-                    f.Stale++;
-                }
-            }
-
+            var isWon = won != LeadTable.MissingTime ? 1 : 0;
+            var isLost = (1 - isWon) & (lost != LeadTable.MissingTime ? 1 : 0);
+            var isOpen = 1 - isWon - isLost;
+            var deal = deals[row];
+            var hasDeal = isWon & (deal != LeadTable.MissingAmount ? 1 : 0);
             var cost = costs[row];
-            if (cost != LeadTable.MissingAmount)
+            var hasCost = cost != LeadTable.MissingAmount ? 1 : 0;
+            var acquiredAt = acquired[row];
+            var endedAt = isWon != 0 ? won : lost;
+            var negative = (isWon | isLost) & ((long)endedAt - acquiredAt < 0 ? 1 : 0);
+            f.Leads++;
+            f.Won += isWon;
+            f.Lost += isLost;
+            f.Open += isOpen;
+            f.Stale += isOpen & staleEnabled & ((long)asOf - latest[row] >= staleSeconds ? 1 : 0);
+            f.RevenueMinor += deal & -(long)hasDeal;
+            f.WonWithAmount += hasDeal;
+            f.SpendMinor += cost & -(long)hasCost;
+            f.LeadsWithCost += hasCost;
+            if (contactedAt is not null)
             {
-                f.SpendMinor += cost;
-                f.LeadsWithCost++;
-            }
-
-            if (contactedAt is not null && contactedAt[row] != LeadTable.MissingTime)
-            {
-                negative += (long)contactedAt[row] - acquired[row] < 0 ? 1 : 0;
+                var contacted = contactedAt[row];
+                negative += (contacted != LeadTable.MissingTime ? 1 : 0) & ((long)contacted - acquiredAt < 0 ? 1 : 0);
             }
 
             f.NegativeDurations += negative;
