@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Funnel;
@@ -63,9 +64,9 @@ public sealed class FunnelOptions
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
-    internal int MinRowsPerChunk { get; init; } = 16_384;
+    internal int MinRowsPerChunk { get; init; } = RowChunks.DefaultMinRowsPerChunk;
 
-    internal int EffectiveParallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+    internal int EffectiveParallelism => RowChunks.Effective(MaxDegreeOfParallelism);
 
     internal void Validate()
     {
@@ -94,9 +95,9 @@ public sealed class FunnelOptions
             throw new ArgumentOutOfRangeException(nameof(CohortUtcOffset), CohortUtcOffset, "The cohort offset is whole minutes within ±14 hours.");
         }
 
-        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+        if (!RowChunks.IsValidParallelism(MaxDegreeOfParallelism))
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use a positive thread count, or -1 for one per processor.");
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, RowChunks.ParallelismMessage);
         }
 
         foreach (var target in Targets)

@@ -14,17 +14,12 @@ internal static class FunnelPass
     {
         var layout = new FunnelLayout(table.StageSeconds.Length);
         var classifier = new RowClassifier(table, asOfSeconds, options);
-        var rows = end - start;
-        var chunks = Math.Max(1, Math.Min(options.EffectiveParallelism, rows / Math.Max(1, options.MinRowsPerChunk)));
-        var bounds = new int[chunks + 1];
-        for (var c = 0; c <= chunks; c++)
-        {
-            bounds[c] = start + (int)((long)rows * c / chunks);
-        }
+        var bounds = RowChunks.Bounds(start, end, options.EffectiveParallelism, options.MinRowsPerChunk);
+        var chunks = bounds.Length - 1;
 
         var durations = options.IncludeStepDurations && layout.Steps > 0;
         var chunkCells = new int[chunks][];
-        ForEachChunk(chunks, options, c => chunkCells[c] = Count(table, classifier, plan, layout, durations, bounds[c], bounds[c + 1]));
+        RowChunks.ForEach(chunks, options.EffectiveParallelism, c => chunkCells[c] = Count(table, classifier, plan, layout, durations, bounds[c], bounds[c + 1]));
 
         var cells = new long[plan.Count * layout.Stride];
         foreach (var part in chunkCells)
@@ -62,8 +57,8 @@ internal static class FunnelPass
                 }
             }
 
-            ForEachChunk(chunks, options, c => Fill(classifier, plan, layout, bounds[c], bounds[c + 1], cursors[c], arrays));
-            ForEachChunk(Math.Min(chunks, arrays.Length), options, c =>
+            RowChunks.ForEach(chunks, options.EffectiveParallelism, c => Fill(classifier, plan, layout, bounds[c], bounds[c + 1], cursors[c], arrays));
+            RowChunks.ForEach(Math.Min(chunks, arrays.Length), options.EffectiveParallelism, c =>
             {
                 for (var i = c; i < arrays.Length; i += chunks)
                 {
@@ -83,17 +78,6 @@ internal static class FunnelPass
         }
 
         return tallies;
-    }
-
-    private static void ForEachChunk(int chunks, FunnelOptions options, Action<int> body)
-    {
-        if (chunks == 1)
-        {
-            body(0);
-            return;
-        }
-
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveParallelism }, body);
     }
 
     private static int[] Count(LeadTable table, RowClassifier classifier, GroupPlan plan, FunnelLayout layout, bool durations, int start, int end)
