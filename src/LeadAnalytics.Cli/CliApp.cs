@@ -79,9 +79,41 @@ internal static class CliApp
         command.SetAction(parse =>
         {
             var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr);
+            RefuseOverwritingInput(parse, run.Settings.OutPath);
             return body(parse, run);
         });
         return command;
+    }
+
+    /// <summary>--out naming one of the command's input files would destroy it before (or while) it is read: a usage error.</summary>
+    private static void RefuseOverwritingInput(ParseResult parse, string? outPath)
+    {
+        if (outPath is null)
+        {
+            return;
+        }
+
+        var target = Full(outPath);
+        foreach (var option in parse.CommandResult.Command.Options)
+        {
+            if (option is Option<string?> file && option.HelpName == "FILE" && option.Name != "--out" && parse.GetValue(file) is { } input
+                && string.Equals(Full(input), target, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+            {
+                throw CliException.Usage($"--out: '{outPath}' is the {option.Name} input file; choose another output file.");
+            }
+        }
+    }
+
+    private static string Full(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
     }
 
     internal static Option<string?> FileOption(string name, string description, bool required = false) => new(name)

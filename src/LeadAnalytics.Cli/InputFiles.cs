@@ -1,4 +1,5 @@
 using LeadAnalytics.Csv;
+using LeadAnalytics.Data;
 using LeadAnalytics.Quality;
 using Spectre.Console;
 
@@ -6,8 +7,24 @@ namespace LeadAnalytics.Cli;
 
 /// <summary>A CSV file read whole: accepted records, every issue, counts.</summary>
 internal sealed record Loaded<T>(string Path, IReadOnlyList<T> Records, IReadOnlyList<DataQualityIssue> Issues, long RowsRead, long RowsRejected)
+    : ILoaded
 {
     public int ErrorCount => Issues.Count(i => i.Severity == IssueSeverity.Error);
+}
+
+/// <summary>The leads file streamed into a table: the accepted rows, every issue, counts.</summary>
+internal sealed record LoadedTable(string Path, LeadTable Table, IReadOnlyList<DataQualityIssue> Issues, long RowsRead, long RowsRejected) : ILoaded;
+
+/// <summary>What every read file reports: its issues and counts that reconcile (read = accepted + rejected).</summary>
+internal interface ILoaded
+{
+    string Path { get; }
+
+    IReadOnlyList<DataQualityIssue> Issues { get; }
+
+    long RowsRead { get; }
+
+    long RowsRejected { get; }
 }
 
 /// <summary>Reads the input files. Every way a file can fail becomes a <see cref="CliException"/> naming the file (and
@@ -19,6 +36,11 @@ internal static class InputFiles
 
     public static string ReadAllText(string path, string option)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path}: is a folder, not a file ({option})");
+        }
+
         try
         {
             return File.ReadAllText(path);
@@ -32,6 +54,28 @@ internal static class InputFiles
     public static Loaded<Lead> Leads(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--leads", run, s => LeadCsv.Open(s, options, Path.GetFileName(path)));
 
+    /// <summary>Streams the leads file into a table (<see cref="LeadCsv.ReadTable(Stream, CsvReadOptions?, string?, LeadTableOptions?)"/>):
+    /// no <see cref="Lead"/> objects, so memory is the table's plus one batch of rows.</summary>
+    public static LoadedTable LeadTable(string path, CsvReadOptions options, LeadTableOptions tableOptions, RunContext run)
+    {
+        using var stream = OpenFile(path, "--leads");
+        try
+        {
+            var result = LeadCsv.ReadTable(stream, options, Path.GetFileName(path), tableOptions);
+            var loaded = new LoadedTable(path, result.Table, result.Issues, result.RowsRead, result.RowsRejected);
+            CheckRows(loaded, run);
+            return loaded;
+        }
+        catch (CsvImportException ex)
+        {
+            throw FromImport(ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Describe(path, "--leads", ex);
+        }
+    }
+
     public static Loaded<CostEntry> Costs(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--costs", run, s => CostCsv.Open(s, options, Path.GetFileName(path)));
 
@@ -44,24 +88,31 @@ internal static class InputFiles
     public static Loaded<PathRow> Paths(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--paths", run, s => PathCsv.Open(s, options, Path.GetFileName(path)));
 
-    private static Loaded<T> Read<T>(string path, string option, RunContext run, Func<Stream, CsvRecordReader<T>> open)
-        where T : class
+    private static FileStream OpenFile(string path, string option)
     {
         if (Directory.Exists(path))
         {
             throw new CliException($"{path}: is a folder, not a file ({option})");
         }
 
-        FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw Describe(path, option, ex);
         }
+    }
 
+    // The library's advice names its option; the tool's user has the command-line one.
+    private static CliException FromImport(CsvImportException ex) =>
+        new(ex.Message.Replace("CsvReadOptions.Encoding", "--encoding").Replace("CsvReadOptions.Delimiter", "the delimiter"));
+
+    private static Loaded<T> Read<T>(string path, string option, RunContext run, Func<Stream, CsvRecordReader<T>> open)
+        where T : class
+    {
+        var stream = OpenFile(path, option);
         try
         {
             using (stream)
@@ -112,8 +163,7 @@ internal static class InputFiles
         }
         catch (CsvImportException ex)
         {
-            // The library's advice names its option; the tool's user has the command-line one.
-            throw new CliException(ex.Message.Replace("CsvReadOptions.Encoding", "--encoding").Replace("CsvReadOptions.Delimiter", "the delimiter"));
+            throw FromImport(ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -121,7 +171,7 @@ internal static class InputFiles
         }
     }
 
-    private static void CheckRows<T>(Loaded<T> loaded, RunContext run)
+    private static void CheckRows(ILoaded loaded, RunContext run)
     {
         var errors = loaded.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
         if (errors.Count == 0 || !run.CheckRowsOnImport)

@@ -1,13 +1,13 @@
+using LeadAnalytics.Csv;
 using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Cli;
 
-/// <summary>The leads file read with the common options, the as-of instant and, built once on demand, the LeadTable.</summary>
+/// <summary>The leads file streamed straight into a <see cref="LeadTable"/> (no <see cref="Lead"/> objects), the import's
+/// issues and counts, and the as-of instant.</summary>
 internal sealed class LeadData
 {
-    private LeadTable? _table;
-
-    private LeadData(Loaded<Lead> import, Pipeline pipeline, DateTimeOffset asOf, bool asOfFromData, Currency? currency)
+    private LeadData(LoadedTable import, Pipeline pipeline, DateTimeOffset asOf, bool asOfFromData, Currency? currency)
     {
         Import = import;
         Pipeline = pipeline;
@@ -16,9 +16,7 @@ internal sealed class LeadData
         Currency = currency;
     }
 
-    public Loaded<Lead> Import { get; }
-
-    public IReadOnlyList<Lead> Leads => Import.Records;
+    public LoadedTable Import { get; }
 
     public Pipeline Pipeline { get; }
 
@@ -29,47 +27,48 @@ internal sealed class LeadData
 
     public Currency? Currency { get; }
 
-    public LeadTable Table => _table ??= Build();
+    public LeadTable Table => Import.Table;
 
-    public static LeadData Load(string path, RunContext run)
+    /// <summary>Reads the leads file; with <paramref name="allowEmpty"/> (validate) a file whose every row is rejected still
+    /// loads, as of the --as-of instant or the Unix epoch, so its rows can be listed.</summary>
+    public static LeadData Load(string path, RunContext run, bool allowEmpty = false)
     {
         var settings = run.Settings;
         var pipeline = settings.LoadPipeline();
-        var import = InputFiles.Leads(path, settings.ReadOptions(pipeline), run);
+        var import = InputFiles.LeadTable(path, settings.ReadOptions(pipeline), new LeadTableOptions { Pipeline = pipeline, Currency = settings.ExpectedCurrency }, run);
         if (settings.ExplicitAsOf is { } asOf)
         {
             return new LeadData(import, pipeline, asOf, false, settings.ExpectedCurrency);
         }
 
-        if (import.Records.Count == 0)
-        {
-            throw new CliException($"{path}: no lead to analyse ({import.RowsRead} rows read, {import.RowsRejected} rejected)");
-        }
-
         // The default as-of is the data's own "now": its latest recorded event. The tool never reads the clock, so the same
         // files always give the same output; pass --as-of to analyse as of another instant.
-        var latest = import.Records[0].LatestActivityAt();
-        foreach (var lead in import.Records)
+        if (import.Table.LatestEvent is { } utc)
         {
-            var t = lead.LatestActivityAt();
-            if (t > latest)
-            {
-                latest = t;
-            }
+            var latest = utc.ToOffset(settings.TimeZone.GetUtcOffset(utc));
+            return new LeadData(import, pipeline, latest, true, settings.ExpectedCurrency);
         }
 
-        return new LeadData(import, pipeline, latest, true, settings.ExpectedCurrency);
+        if (allowEmpty)
+        {
+            return new LeadData(import, pipeline, DateTimeOffset.UnixEpoch, true, settings.ExpectedCurrency);
+        }
+
+        throw new CliException($"{path}: no lead to analyse ({import.RowsRead} rows read, {import.RowsRejected} rejected; `leadanalytics validate` lists why)");
     }
 
-    private LeadTable Build()
+    /// <summary>The leads as objects: attribution still builds journeys from them (its move to the table is issue 21's).</summary>
+    public IReadOnlyList<Lead> ReadLeads(RunContext run)
     {
+        var saved = run.CheckRowsOnImport;
+        run.CheckRowsOnImport = false; // the table import already warned about these rows
         try
         {
-            return LeadTable.Build(Import.Records, new LeadTableOptions { Pipeline = Pipeline, Currency = Currency });
+            return InputFiles.Leads(Import.Path, run.Settings.ReadOptions(Pipeline), run).Records;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        finally
         {
-            throw new CliException($"{Path.GetFileName(Import.Path)}: {InputFiles.OneLine(ex.Message)}");
+            run.CheckRowsOnImport = saved;
         }
     }
 }

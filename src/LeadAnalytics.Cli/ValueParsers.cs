@@ -20,24 +20,64 @@ internal static partial class ValueParsers
     private static partial Regex FixedOffset();
 
     /// <summary>An instant: an ISO date (midnight starting the day) or date and time, local to <paramref name="zone"/>
-    /// unless it carries an offset or Z.</summary>
-    public static DateTimeOffset Instant(string text, TimeZoneInfo zone, string option)
+    /// unless it carries an offset or Z, or any other form a CSV cell may hold (2024/1/15, 2024年1月15日 ...), in the years the
+    /// readers accept.</summary>
+    public static DateTimeOffset Instant(string text, TimeZoneInfo zone, string option) => Instant(text, zone, option, out _);
+
+    public static DateTimeOffset Instant(string text, TimeZoneInfo zone, string option, out bool hasTime)
     {
         text = text.Trim();
-        var hasTime = text.Length > 10;
-        if (hasTime && OffsetSuffix().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))
+        bool parsed;
+        DateTimeOffset value;
+        try
         {
-            return withOffset;
+            parsed = TryInstant(text, zone, out value, out hasTime);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // 0001-01-01 in a zone east of UTC falls before year 1: out of range like any other implausible year.
+            throw CliException.Usage($"{option}: '{text}' is outside the years {CsvValues.FirstYear} to {CsvValues.EndYear - 1} the tool accepts.");
+        }
+
+        if (!parsed)
+        {
+            throw CliException.Usage($"{option}: '{text}' is not a date or instant (use 2024-01-15, 2024/1/15, 2024-01-15T18:00 or 2024-01-15T18:00+08:00).");
+        }
+
+        if (!CsvValues.IsPlausible(value))
+        {
+            throw CliException.Usage($"{option}: '{text}' is outside the years {CsvValues.FirstYear} to {CsvValues.EndYear - 1} the tool accepts.");
+        }
+
+        return value;
+    }
+
+    private static bool TryInstant(string text, TimeZoneInfo zone, out DateTimeOffset value, out bool hasTime)
+    {
+        hasTime = text.Length > 10;
+        if (hasTime && OffsetSuffix().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value))
+        {
+            return true;
         }
 
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            value = new DateTimeOffset(local, zone.GetUtcOffset(local));
+            return true;
         }
 
-        throw CliException.Usage($"{option}: '{text}' is not a date or instant (use 2024-01-15, 2024-01-15T18:00 or 2024-01-15T18:00+08:00).");
+        // Every other form the CSV reader accepts, so an instant copied from a cell works as an option value too.
+        try
+        {
+            return CsvValues.TryParseInstant(text, zone, out value, out hasTime);
+        }
+        catch (Exception ex) when (ex is ArgumentException or OverflowException)
+        {
+            value = default;
+            return false;
+        }
     }
 
     public static TimeZoneInfo TimeZone(string? text)
@@ -125,11 +165,17 @@ internal static partial class ValueParsers
             : throw CliException.Usage($"--currency: '{text}' is not an ISO 4217 code this library knows (CNY, USD, EUR, BRL, ...).");
     }
 
+    /// <summary>The longest span in days an option takes: a hundred years.</summary>
+    public const double MaxDays = 36_500;
+
     public static TimeSpan Days(double days, string option, bool allowZero)
     {
-        if (double.IsNaN(days) || double.IsInfinity(days) || days < 0 || (!allowZero && days == 0) || days > 36_500)
+        // Below a second a span is zero to the engines (instants are kept to the second), so "above 0" means at least a second.
+        const double second = 1.0 / 86_400;
+        if (double.IsNaN(days) || double.IsInfinity(days) || days < 0 || (!allowZero && days < second) || (allowZero && days > 0 && days < second) || days > MaxDays)
         {
-            throw CliException.Usage($"{option}: {days.ToString(CultureInfo.InvariantCulture)} is not a number of days {(allowZero ? "of at least 0" : "above 0")}.");
+            var range = allowZero ? "0 (off) or from one second (0.0000116) to 36,500" : "from one second (0.0000116) to 36,500";
+            throw CliException.Usage($"{option}: {days.ToString(CultureInfo.InvariantCulture)} is not a number of days {range}.");
         }
 
         return TimeSpan.FromDays(days);

@@ -43,6 +43,7 @@ internal sealed class ActionRowParser : IRecordParser<OptimisationAction>
     private static readonly string[] RangeSeparators = { "..", "~", "至", "～" };
 
     private readonly ColumnBinder<Column> _columns = new(Aliases);
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private long _row;
 
     public void Bind(IReadOnlyList<string> headers, RowContext context, List<DataQualityIssue> issues) =>
@@ -108,6 +109,12 @@ internal sealed class ActionRowParser : IRecordParser<OptimisationAction>
             }
         }
 
+        if (_seen.TryGetValue(id, out var firstLine))
+        {
+            Add(issues, context, DataQualityRule.DuplicateId,
+                $"The action id '{id}' was already used at line {firstLine.ToString(CultureInfo.InvariantCulture)}; this row is not read.", Column.Id, id, id);
+        }
+
         if (issues.Skip(errors).Any(i => i.Severity == IssueSeverity.Error))
         {
             return null;
@@ -119,7 +126,13 @@ internal sealed class ActionRowParser : IRecordParser<OptimisationAction>
             issues.Add(context.Issue(DataQualityRule.InvalidRecord, IssueSeverity.Error, $"{v.Rule}: {v.Message}", _columns.Header(ColumnOf(v.Rule)), v.Value, id));
         }
 
-        return violations.Count > 0 ? null : b.Build();
+        if (violations.Count > 0)
+        {
+            return null;
+        }
+
+        _seen.Add(id, context.Line);
+        return b.Build();
     }
 
     internal static ActionState? State(string text) => text.Trim().ToLowerInvariant().Replace(" ", "_").Replace("-", "_") switch

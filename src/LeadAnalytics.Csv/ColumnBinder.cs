@@ -51,5 +51,7 @@ internal sealed class ColumnBinder<TColumn>
     public string? Text(string[] cells, TColumn column) =>
         _index.TryGetValue(column, out var i) && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i] : null;
 
+    public bool Has(TColumn column) => _index.ContainsKey(column);
+
     public string? Header(TColumn column) => _index.TryGetValue(column, out var i) ? _headers[i] : null;
 }

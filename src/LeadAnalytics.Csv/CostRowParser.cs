@@ -59,6 +59,10 @@ internal sealed class CostRowParser : IRecordParser<CostEntry>
             {
                 Add(issues, context, DataQualityRule.InvalidAmount, $"'{amountText.Trim()}' is not an amount.", Column.Amount, amountText);
             }
+            else if (CsvValues.IsTooLarge(a))
+            {
+                Add(issues, context, DataQualityRule.InvalidAmount, CsvValues.TooLarge(amountText), Column.Amount, amountText);
+            }
             else if (a < 0m)
             {
                 Add(issues, context, DataQualityRule.InvalidAmount, $"A cost must not be negative (was {amountText.Trim()}).", Column.Amount, amountText);
@@ -93,8 +97,21 @@ internal sealed class CostRowParser : IRecordParser<CostEntry>
             return null;
         }
 
-        return new CostEntry(scope!.Value, key!.Trim(), start.Value, exclusiveEnd, new Money(amount!.Value, currency ?? context.Options.Currency), impressions, clicks);
+        // One costs file holds one currency: the engines would refuse the mix later with no file or line to name.
+        var rowCurrency = currency ?? context.Options.Currency;
+        if (_first is { } first && first.Currency != rowCurrency)
+        {
+            Add(issues, context, DataQualityRule.CurrencyMismatch,
+                $"The cost is in {rowCurrency.Code}, the file's costs in {first.Currency.Code} (from line {first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}); convert it first.",
+                _columns.Has(Column.Currency) ? Column.Currency : Column.Amount, _columns.Text(cells, Column.Currency) ?? _columns.Text(cells, Column.Amount));
+            return null;
+        }
+
+        _first ??= (rowCurrency, context.Line);
+        return new CostEntry(scope!.Value, key!.Trim(), start.Value, exclusiveEnd, new Money(amount!.Value, rowCurrency), impressions, clicks);
     }
+
+    private (Currency Currency, long Line)? _first;
 
     private static DateTimeOffset NextDay(DateTimeOffset date, TimeZoneInfo zone)
     {

@@ -30,7 +30,7 @@ internal static class CsvOpen
         System.Text.Encoding used;
         try
         {
-            text = TextSource.Open(stream, options.Encoding, leaveOpen, out used);
+            text = TextSource.Open(stream, options.Encoding, leaveOpen, out used, fileName);
         }
         catch
         {
@@ -53,7 +53,9 @@ internal static class CsvOpen
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return CsvRecordReader<T>.Create(reader, leaveOpen: true, "text", fileName, options ?? CsvReadOptions.Default, parser);
+        // The caller's reader is left open; the wrapper only reads bare carriage returns as line breaks.
+        return CsvRecordReader<T>.Create(new CheckedTextReader(reader, leaveOpen: true, null, null, 0, fileName), leaveOpen: true, "text", fileName,
+            options ?? CsvReadOptions.Default, parser);
     }
 
     public static CsvImportResult<T> Collect<T>(CsvRecordReader<T> reader)

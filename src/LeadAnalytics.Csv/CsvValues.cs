@@ -11,6 +11,28 @@ internal static class CsvValues
     // the reader parses several dates per row).
     private static readonly string[] ChineseFormats = { "yyyy年M月d日", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm:ss" };
 
+    /// <summary>The largest amount the readers accept, in currency units: one trillion. Larger values are typos or unit faults
+    /// (and their minor units, summed over millions of rows, would overflow the table's 64-bit columns).</summary>
+    internal const decimal MaxAmount = 1_000_000_000_000m;
+
+    internal static bool IsTooLarge(decimal amount) => Math.Abs(amount) > MaxAmount;
+
+    internal static string TooLarge(string raw) =>
+        $"'{raw.Trim()}' is larger than the largest amount the reader accepts (1,000,000,000,000).";
+
+    /// <summary>The first year of an instant the readers accept (earlier dates are typos: CRM lead data begins long after).</summary>
+    internal const int FirstYear = 1970;
+
+    /// <summary>The year after the last year the readers accept.</summary>
+    internal const int EndYear = 2100;
+
+    /// <summary>Whether an instant lies in the years the readers accept, 1970 to 2099: a date outside them (2203 for 2023, 1900, 9999)
+    /// is a typo, rejected with its file, line and column rather than stretching every time column of the table.</summary>
+    internal static bool IsPlausible(DateTimeOffset value) => value.UtcDateTime.Year >= FirstYear && value.UtcDateTime.Year < EndYear;
+
+    internal static string Implausible(string raw) =>
+        $"'{raw.Trim()}' is outside the years {FirstYear} to {EndYear - 1} the reader accepts (a typo?).";
+
     /// <summary>Reads an instant: <c>2023-10-01</c>, <c>2023/10/1 14:30</c>, <c>2023.10.1</c>, ISO 8601 (<c>2023-10-01T14:30:00+08:00</c>,
     /// <c>...Z</c>, fractions of a second, offsets <c>+08</c>, <c>+0800</c>, <c>+08:00</c>) or <c>2023年10月1日 14:30</c>. A date without
     /// time is midnight; text without an offset is local time in <paramref name="zone"/>.</summary>

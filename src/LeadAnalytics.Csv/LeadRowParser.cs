@@ -229,6 +229,14 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
 
             if (row.TryParseInstant(column, options.TimeZone, _fixedOffset, out var at))
             {
+                if (!CsvValues.IsPlausible(at))
+                {
+                    bad |= Bit(field);
+                    var far = row.GetString(column);
+                    issues.Add(context.Issue(DataQualityRule.InvalidDate, IssueSeverity.Error, CsvValues.Implausible(far), Header(field), far, id, field));
+                    continue;
+                }
+
                 SetInstant(record, pipeline, field, at);
             }
             else
@@ -274,9 +282,9 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             {
                 var end = tags.IndexOfAny(TrackingTableHeaders.TagSeparators);
                 var tag = RowBatch.Trim(end < 0 ? tags : tags.Slice(0, end));
-                if (tag.Length > 0)
+                if (tag.Length > 0 && pool.Intern(tag) is { Length: > 0 } label)
                 {
-                    record.Tags.Add(pool.Intern(tag));
+                    record.Tags.Add(label);
                 }
 
                 tags = end < 0 ? ReadOnlySpan<char>.Empty : tags.Slice(end + 1);
@@ -392,13 +400,20 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             return null;
         }
 
-        if (CsvValues.TryParsePlainAmount(row.Span(column), out var plain))
+        if (CsvValues.TryParsePlainAmount(row.Span(column), out var plain) && !CsvValues.IsTooLarge(plain))
         {
             return new Money(plain, rowCurrency ?? context.Options.Currency);
         }
 
         var raw = row.GetString(column);
-        if (!CsvValues.TryParseAmount(raw, rowCurrency, out var amount, out var named))
+        if (CsvValues.TryParseAmount(raw, rowCurrency, out var amount, out var named) && CsvValues.IsTooLarge(amount))
+        {
+            bad |= Bit(field);
+            issues.Add(context.Issue(DataQualityRule.InvalidAmount, IssueSeverity.Error, CsvValues.TooLarge(raw), Header(field), raw, id, field));
+            return null;
+        }
+
+        if (!CsvValues.TryParseAmount(raw, rowCurrency, out amount, out named))
         {
             bad |= Bit(field);
             issues.Add(context.Issue(DataQualityRule.InvalidAmount, IssueSeverity.Error,
@@ -486,7 +501,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private string? Pooled(CsvCells row, LeadField field)
     {
         var i = _column[(int)field];
-        return i < 0 || row.IsBlank(i) ? null : _pools[(int)field]!.Intern(RowBatch.Trim(row.Span(i)));
+        return i < 0 || row.IsBlank(i) ? null : _pools[(int)field]!.Intern(RowBatch.Trim(row.Span(i))) is { Length: > 0 } label ? label : null;
     }
 
     private string? Header(LeadField field) => _column[(int)field] is var i && i >= 0 ? _headers[i] : null;

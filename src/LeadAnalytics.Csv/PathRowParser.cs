@@ -44,7 +44,7 @@ internal sealed class PathRowParser : IRecordParser<PathRow>
         decimal value = 0m;
         if (_columns.Text(cells, Column.Value) is { } v)
         {
-            if (!CsvValues.TryParseAmount(v, null, out value, out _) || value < 0m)
+            if (!CsvValues.TryParseAmount(v, null, out value, out _) || value < 0m || CsvValues.IsTooLarge(value))
             {
                 Error(issues, context, DataQualityRule.InvalidAmount, $"'{v.Trim()}' is not a non-negative amount.", Column.Value, v);
             }

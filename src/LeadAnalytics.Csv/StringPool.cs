@@ -4,6 +4,7 @@ namespace LeadAnalytics.Csv;
 /// Gives one string instance per distinct cell text of a column (channel, owner, loss reason...), so a million rows with
 /// twelve channels allocate twelve strings. Lookups hash the characters; nothing is allocated for a text seen before.
 /// Columns with more distinct values than <see cref="MaxEntries"/> stop pooling new ones (they are ids in disguise).
+/// Every text is a label: it comes out normalised (<see cref="Label"/>), once per distinct cell text.
 /// </summary>
 internal sealed class StringPool
 {
@@ -24,7 +25,7 @@ internal sealed class StringPool
             var e = _buckets[b] - 1;
             if (e < 0)
             {
-                var s = text.ToString();
+                var s = Label(text);
                 if (_count < MaxEntries)
                 {
                     Add(b, hash, s);
@@ -38,6 +39,50 @@ internal sealed class StringPool
                 return _strings[e];
             }
         }
+    }
+
+    /// <summary>A label as the engines group it: Unicode NFKC (full-width ＳＥＯ is SEO, ﬁ is fi), without invisible characters
+    /// (controls such as NUL, zero-width spaces and joiners, bidirectional marks, soft hyphens: every format character), trimmed.
+    /// Empty when nothing visible is left. Letter case is kept: labels that differ only by case are warned about by the quality
+    /// check (<c>SimilarLabels</c>), not merged.</summary>
+    internal static string Label(ReadOnlySpan<char> text)
+    {
+        var plain = true;
+        foreach (var c in text)
+        {
+            if (c < ' ' || c > '~')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return RowBatch.Trim(text).ToString();
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format))
+            {
+                sb.Append(c);
+            }
+        }
+
+        var kept = sb.ToString();
+        try
+        {
+            kept = kept.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate cannot be normalised: keep the text as it is.
+        }
+
+        return RowBatch.Trim(kept.AsSpan()).ToString();
     }
 
     private void Add(int bucket, int hash, string s)

@@ -19,7 +19,7 @@ internal static class TextSource
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static TextReader Open(Stream stream, Encoding? encoding, bool leaveOpen, out Encoding used)
+    public static TextReader Open(Stream stream, Encoding? encoding, bool leaveOpen, out Encoding used, string? file = null)
     {
         var prefix = new byte[SniffBytes];
         var count = 0;
@@ -29,25 +29,59 @@ internal static class TextSource
             count += read;
         }
 
-        used = encoding ?? Detect(prefix, count, count < prefix.Length);
-        if (HasUtf8Bom(prefix, count))
+        // A byte order mark decides (UTF-32 before UTF-16: FF FE 00 00 starts both); it is skipped here, so the decoder below is
+        // the one chosen, with its strict fallback, never one the StreamReader would pick by itself.
+        var bom = ByteOrderMark(prefix, count, out var preamble);
+        used = bom ?? encoding ?? Detect(prefix, count, count < prefix.Length);
+        var fallback = new MarkingDecoderFallback();
+        var decoding = (Encoding)used.Clone();
+        decoding.DecoderFallback = fallback;
+        decoding.EncoderFallback = EncoderFallback.ExceptionFallback;
+        var combined = new PrefixStream(prefix, count, stream, leaveOpen, preamble);
+        var reader = new StreamReader(combined, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
+        return new CheckedTextReader(reader, leaveOpen: false, decoding, fallback, preamble, file);
+    }
+
+    private static Encoding? ByteOrderMark(byte[] b, int n, out int length)
+    {
+        length = 0;
+        if (n >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
         {
-            used = StrictUtf8;
+            length = 4;
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true);
         }
 
-        var combined = new PrefixStream(prefix, count, stream, leaveOpen);
-        return new StreamReader(combined, used, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: false);
+        if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        {
+            length = 4;
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
+        }
+
+        if (HasUtf8Bom(b, n))
+        {
+            length = 3;
+            return StrictUtf8;
+        }
+
+        if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+
+        if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+
+        return null;
     }
 
     private static bool HasUtf8Bom(byte[] b, int n) => n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
 
     private static Encoding Detect(byte[] bytes, int count, bool complete)
     {
-        if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-        {
-            return Encoding.Unicode; // the StreamReader reads the mark and picks the byte order
-        }
-
         // Only valid UTF-8 counts as UTF-8; a sequence cut by the end of the sniffed prefix is not a fault.
         var decoder = StrictUtf8.GetDecoder();
         try
@@ -100,12 +134,13 @@ internal sealed class PrefixStream : Stream
     private readonly bool _leaveOpen;
     private int _position;
 
-    public PrefixStream(byte[] prefix, int count, Stream inner, bool leaveOpen)
+    public PrefixStream(byte[] prefix, int count, Stream inner, bool leaveOpen, int skip = 0)
     {
         _prefix = prefix;
         _count = count;
         _inner = inner;
         _leaveOpen = leaveOpen;
+        _position = Math.Min(skip, count);
     }
 
     public override bool CanRead => true;

@@ -36,7 +36,14 @@ internal sealed class TouchpointRowParser : IRecordParser<Touchpoint>
         {
             if (CsvValues.TryParseInstant(t, context.Options.TimeZone, out var parsed, out _))
             {
-                at = parsed;
+                if (CsvValues.IsPlausible(parsed))
+                {
+                    at = parsed;
+                }
+                else
+                {
+                    issues.Add(context.Issue(DataQualityRule.InvalidDate, IssueSeverity.Error, CsvValues.Implausible(t), _columns.Header(Column.OccurredAt), t, id?.Trim()));
+                }
             }
             else
             {

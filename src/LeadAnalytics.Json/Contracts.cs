@@ -51,6 +51,10 @@ internal sealed class DataQualityReportDocument : DocumentDto
 
     public int LeadsWithErrors { get; set; }
 
+    // Present when the report names its input files (the tool's validate and report); absent for reports of leads from no file.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<QualityInputDto>? Inputs { get; set; }
+
     public List<RuleCountDto>? RuleCounts { get; set; }
 
     public List<IssueDto>? Issues { get; set; }
@@ -60,6 +64,19 @@ internal sealed class DataQualityReportDocument : DocumentDto
     public List<string>? AuditSample { get; set; }
 
     public QualityOptionsDto? Options { get; set; }
+}
+
+internal sealed class QualityInputDto
+{
+    public string? File { get; set; }
+
+    public string? Kind { get; set; }
+
+    public long RowsRead { get; set; }
+
+    public long RowsAccepted { get; set; }
+
+    public long RowsRejected { get; set; }
 }
 
 internal sealed class PipelineDto

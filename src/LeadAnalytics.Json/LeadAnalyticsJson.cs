@@ -122,14 +122,14 @@ public static partial class LeadAnalyticsJson
     /// <param name="report">The report.</param>
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string SerializeQualityReport(DataQualityReport report) =>
+    public static string SerializeQualityReport(DataQualityResult report) =>
         JsonSerializer.Serialize(Mapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.DataQualityReportDocument);
 
     /// <summary>Reads a <c>dataQualityReport</c> document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The report (its counts recomputed from its issues).</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 report document.</exception>
-    public static DataQualityReport DeserializeQualityReport(string json) =>
+    public static DataQualityResult DeserializeQualityReport(string json) =>
         Mapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.DataQualityReportDocument), DataQualityReportKind));
 
     /// <summary>Writes optimisation actions as an <c>actions</c> document.</summary>

@@ -317,7 +317,7 @@ internal static class Mapping
         return result;
     }
 
-    public static DataQualityReportDocument ToDocument(DataQualityReport report) => new()
+    public static DataQualityReportDocument ToDocument(DataQualityResult report) => new()
     {
         SchemaVersion = LeadAnalyticsJson.SchemaVersion,
         Kind = LeadAnalyticsJson.DataQualityReportKind,
@@ -326,6 +326,7 @@ internal static class Mapping
         ErrorCount = report.ErrorCount,
         WarningCount = report.WarningCount,
         LeadsWithErrors = report.LeadsWithErrors,
+        Inputs = report.Inputs.Count == 0 ? null : report.Inputs.Select(i => new QualityInputDto { File = i.File, Kind = i.Kind, RowsRead = i.RowsRead, RowsAccepted = i.RowsAccepted, RowsRejected = i.RowsRejected }).ToList(),
         RuleCounts = report.RuleCounts.Select(c => new RuleCountDto { Rule = Name(c.Rule), Errors = c.Errors, Warnings = c.Warnings }).ToList(),
         Issues = report.Issues.Select(i => new IssueDto
         {
@@ -352,7 +353,7 @@ internal static class Mapping
         },
     };
 
-    public static DataQualityReport FromDocument(DataQualityReportDocument d)
+    public static DataQualityResult FromDocument(DataQualityReportDocument d)
     {
         var o = d.Options ?? throw new JsonException("$.options: expected the report's options, found null.");
         Currency? expected = null;
@@ -384,7 +385,11 @@ internal static class Mapping
             list.Add(Guard(path, () => new DataQualityIssue(rule, severity, x.Message!, x.LeadId, field, x.Value, x.File, x.Line, x.Column)));
         }
 
-        var report = Guard("$", () => new DataQualityReport(d.AsOf, d.LeadCount, list, Required(d.StaleLeadIds, "$.staleLeadIds"), Required(d.AuditSample, "$.auditSample"), options));
+        // "inputs" came in with schema v1's validate of every input file; older documents have none.
+        var inputs = (d.Inputs ?? new List<QualityInputDto>()).Select((x, k) => x is null || x.File is null || x.Kind is null || x.RowsAccepted != x.RowsRead - x.RowsRejected
+            ? throw new JsonException($"$.inputs[{k}]: expected a file, its kind and rows read = accepted + rejected.")
+            : Guard($"$.inputs[{k}]", () => new DataQualityInput(x.File, x.Kind, x.RowsRead, x.RowsRejected))).ToList();
+        var report = Guard("$", () => new DataQualityResult(d.AsOf, d.LeadCount, list, Required(d.StaleLeadIds, "$.staleLeadIds"), Required(d.AuditSample, "$.auditSample"), options, inputs));
         if (report.ErrorCount != d.ErrorCount || report.WarningCount != d.WarningCount || report.LeadsWithErrors != d.LeadsWithErrors)
         {
             throw new JsonException(string.Format(CultureInfo.InvariantCulture,

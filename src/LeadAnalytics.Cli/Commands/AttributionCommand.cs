@@ -80,7 +80,7 @@ internal static class AttributionCommand
             {
                 var data = LeadData.Load(ld!, run);
                 var touches = InputFiles.Touchpoints(tp!, run.Settings.ReadOptions(data.Pipeline), run);
-                journeys = Journeys(data, touches.Records);
+                journeys = Journeys(data, touches.Records, run);
                 asOf = data.AsOf;
                 options = With(options, asOf.Value);
             }
@@ -100,8 +100,10 @@ internal static class AttributionCommand
         AsOf = asOf,
     };
 
-    internal static AttributionJourneys Journeys(LeadData data, IReadOnlyList<Touchpoint> touchpoints) =>
-        Guard(() => AttributionJourneys.FromLeads(data.Leads, touchpoints, data.Currency));
+    // Attribution still builds journeys from Lead objects (issue 21 moves it to the table): the leads file is read a second
+    // time for it, the only command that does.
+    internal static AttributionJourneys Journeys(LeadData data, IReadOnlyList<Touchpoint> touchpoints, RunContext run) =>
+        Guard(() => AttributionJourneys.FromLeads(data.ReadLeads(run), touchpoints, data.Currency));
 
     internal static T Guard<T>(Func<T> run)
     {

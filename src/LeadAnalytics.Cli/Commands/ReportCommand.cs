@@ -47,7 +47,8 @@ internal static class ReportCommand
             IReadOnlyList<Touchpoint>? touches = parse.GetValue(touchpoints) is { } tpPath ? InputFiles.Touchpoints(tpPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
             IReadOnlyList<OptimisationAction>? actionList = parse.GetValue(actions) is { } actionPath ? InputFiles.Actions(actionPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
-            var quality = DataQualityChecker.Check(data.Leads, data.AsOf, run.Settings.QualityOptions(), data.Import.Issues);
+            var quality = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, run.Settings.QualityOptions())
+                .Include(new DataQualityInput(Path.GetFileName(data.Import.Path), "leads", data.Import.RowsRead, data.Import.RowsRejected), data.Import.Issues);
             var funnelOptions = FunnelCommand.Options(run, data);
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
@@ -56,7 +57,7 @@ internal static class ReportCommand
             var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
             ActionReport? actionReport = actionList is null ? null : ActionsCommand.Evaluate(data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
-                : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
+                : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches, run), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
 
             if (run.Settings.Format == OutputFormat.Json)
             {
@@ -67,7 +68,7 @@ internal static class ReportCommand
             run.WriteTable(console =>
             {
                 Show.Heading(console, "Data quality");
-                ValidateCommand.Draw(console, data, quality);
+                ValidateCommand.Draw(console, data.AsOfFromData, quality);
                 Show.Heading(console, "Funnel");
                 FunnelCommand.DrawFunnel(console, funnel, $"Funnel as of {Show.Instant(data.AsOf)}");
                 Show.Heading(console, "Funnel by channel");
@@ -104,7 +105,7 @@ internal static class ReportCommand
 
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
-    private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
+    private static string Json(LeadData data, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
         LossReasonReport lossReasons, AttributionComparison? attribution, ActionReport? actionReport)
     {
         using var buffer = new MemoryStream();

@@ -80,8 +80,8 @@ internal static class SegmentsCommand
     // An inclusive end date means the whole day: the period ends at the next midnight (costs' period_end reads the same way).
     private static DateTimeOffset EndOf(string text, TimeZoneInfo zone)
     {
-        var instant = ValueParsers.Instant(text, zone, "--to");
-        if (text.Trim().Length > 10)
+        var instant = ValueParsers.Instant(text, zone, "--to", out var hasTime);
+        if (hasTime)
         {
             return instant;
         }

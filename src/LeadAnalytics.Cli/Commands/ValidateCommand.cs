@@ -13,26 +13,95 @@ internal static class ValidateCommand
 
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
-        var command = new Command("validate", "The data-quality report: every row issue with file, line and column, duplicate ids, stale leads and the 10% audit sample.");
-        command.Options.Add(leads);
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.");
+        var costs = CliApp.FileOption("--costs", "A costs CSV file to check.");
+        var touchpoints = CliApp.FileOption("--touchpoints", "A touchpoints CSV file to check.");
+        var actions = CliApp.FileOption("--actions", "An optimisation actions CSV file to check.");
+        var paths = CliApp.FileOption("--paths", "An aggregated paths CSV file to check.");
+        var command = new Command("validate", "The data-quality report of every input file given: each row issue with file, line and column, rows read, accepted and rejected per file, duplicate ids, stale leads and the 10% audit sample.");
+        foreach (var o in new Option[] { leads, costs, touchpoints, actions, paths })
+        {
+            command.Options.Add(o);
+        }
+
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            run.CheckRowsOnImport = false;
-            var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var report = DataQualityChecker.Check(data.Leads, data.AsOf, run.Settings.QualityOptions(), data.Import.Issues);
-            Write(run, data, report);
-            var errors = data.Import.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
-            if (run.Settings.Strict && errors.Count > 0)
+            var files = new[] { parse.GetValue(leads), parse.GetValue(costs), parse.GetValue(touchpoints), parse.GetValue(actions), parse.GetValue(paths) };
+            if (files.All(f => f is null))
             {
-                throw InputFiles.StrictFailure(data.Import.Path, errors);
+                throw CliException.Usage("validate needs at least one file: --leads, --costs, --touchpoints, --actions or --paths.");
+            }
+
+            run.CheckRowsOnImport = false;
+            DataQualityResult report;
+            var loaded = new List<ILoaded>();
+            Pipeline pipeline;
+            if (files[0] is { } leadPath)
+            {
+                // The same import every analysis runs (LeadCsv.ReadTable): what validate rejects is exactly what they reject.
+                var data = LeadData.Load(leadPath, run, allowEmpty: true);
+                pipeline = data.Pipeline;
+                report = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, run.Settings.QualityOptions());
+                report = Include(report, data.Import, "leads");
+                loaded.Add(data.Import);
+            }
+            else
+            {
+                pipeline = run.Settings.LoadPipeline();
+                report = new DataQualityResult(run.Settings.ExplicitAsOf ?? DateTimeOffset.UnixEpoch, 0, Array.Empty<DataQualityIssue>(), Array.Empty<string>(),
+                    Array.Empty<string>(), run.Settings.QualityOptions());
+            }
+
+            var options = run.Settings.ReadOptions(pipeline);
+            if (files[1] is { } c)
+            {
+                var l = InputFiles.Costs(c, options, run);
+                report = Include(report, l, "costs");
+                loaded.Add(l);
+            }
+
+            if (files[2] is { } t)
+            {
+                var l = InputFiles.Touchpoints(t, options, run);
+                report = Include(report, l, "touchpoints");
+                loaded.Add(l);
+            }
+
+            if (files[3] is { } a)
+            {
+                var l = InputFiles.Actions(a, options, run);
+                report = Include(report, l, "actions");
+                loaded.Add(l);
+            }
+
+            if (files[4] is { } p)
+            {
+                var l = InputFiles.Paths(p, options, run);
+                report = Include(report, l, "paths");
+                loaded.Add(l);
+            }
+
+            Write(run, files[0] is not null && run.Settings.ExplicitAsOf is null, report);
+            if (run.Settings.Strict)
+            {
+                foreach (var l in loaded)
+                {
+                    var errors = l.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
+                    if (errors.Count > 0)
+                    {
+                        throw InputFiles.StrictFailure(l.Path, errors);
+                    }
+                }
             }
 
             return ExitCodes.Success;
         });
     }
 
-    private static void Write(RunContext run, LeadData data, DataQualityReport report)
+    private static DataQualityResult Include(DataQualityResult report, ILoaded file, string kind) =>
+        report.Include(new DataQualityInput(Path.GetFileName(file.Path), kind, file.RowsRead, file.RowsRejected), file.Issues);
+
+    private static void Write(RunContext run, bool asOfFromData, DataQualityResult report)
     {
         switch (run.Settings.Format)
         {
@@ -49,17 +118,20 @@ internal static class ValidateCommand
                 run.WriteCsv(csv);
                 break;
             default:
-                run.WriteTable(console => Draw(console, data, report));
+                run.WriteTable(console => Draw(console, asOfFromData, report));
                 break;
         }
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, DataQualityReport report)
+    internal static void Draw(IAnsiConsole console, bool asOfFromData, DataQualityResult report)
     {
-        var import = data.Import;
-        Show.Line(console, $"Data quality of {Path.GetFileName(import.Path)} as of {Show.Instant(report.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}");
-        Show.Line(console, $"{Show.Count(import.RowsRead)} rows read, {Show.Count(import.RowsRead - import.RowsRejected)} accepted, {Show.Count(import.RowsRejected)} rejected; " +
-            $"{Show.Count(report.ErrorCount)} errors, {Show.Count(report.WarningCount)} warnings; {Show.Count(report.StaleLeadIds.Count)} stale leads; audit sample {Show.Count(report.AuditSample.Count)} leads.");
+        Show.Line(console, $"Data quality of {string.Join(", ", report.Inputs.Select(i => i.File))} as of {Show.Instant(report.AsOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}");
+        foreach (var input in report.Inputs)
+        {
+            Show.Line(console, $"{input.File} ({input.Kind}): {Show.Count(input.RowsRead)} rows read, {Show.Count(input.RowsAccepted)} accepted, {Show.Count(input.RowsRejected)} rejected.");
+        }
+
+        Show.Line(console, $"{Show.Count(report.ErrorCount)} errors, {Show.Count(report.WarningCount)} warnings; {Show.Count(report.StaleLeadIds.Count)} stale leads; audit sample {Show.Count(report.AuditSample.Count)} leads.");
         if (report.RuleCounts.Count > 0)
         {
             var rules = Show.NewTable("Issues by rule");

@@ -127,6 +127,10 @@ public sealed class LeadTable
     /// <summary>The origin of the instant columns (UTC).</summary>
     public DateTimeOffset Epoch => new(EpochTicks, TimeSpan.Zero);
 
+    /// <summary>The latest instant recorded anywhere in the table (stages, lost, follow-ups, last activity), to the second; or
+    /// <see langword="null"/> when the table is empty. Front ends take it as the default as-of instant (the data's own "now").</summary>
+    public DateTimeOffset? LatestEvent => Count == 0 ? null : ToInstant(MaxEventSeconds);
+
     /// <summary>Approximate resident bytes of the table's arrays and distinct strings (docs/data.md lists the layout).</summary>
     public long EstimatedBytes
     {

@@ -145,29 +145,39 @@ public sealed class LeadTableBuilder
             return false;
         }
 
+        // The epoch is fixed by the first record added, not by a rejected one (a typo such as year 2203 in the first row must
+        // reject that row, not every row after it).
         var acquired = record.AcquiredAt!.Value;
-        var epoch = _epochTicks ??= acquired.UtcTicks - (acquired.UtcTicks % TimeSpan.TicksPerDay);
+        var epoch = _epochTicks ?? acquired.UtcTicks - (acquired.UtcTicks % TimeSpan.TicksPerDay);
         var furthest = 0;
         var times = record.StageTimes;
+        var fits = true;
         for (var s = 0; s < pipeline.Count; s++)
         {
-            var seconds = Seconds(times[s], epoch, id);
+            var seconds = TrySeconds(times[s], epoch, id, StageField(s, pipeline.Count), issues, ref fits);
             furthest = seconds == LeadTable.MissingTime ? furthest : s;
             _stageRow[s] = seconds;
         }
 
-        var lost = Seconds(record.LostAt, epoch, id);
+        var lost = TrySeconds(record.LostAt, epoch, id, LeadField.LostAt, issues, ref fits);
         _scratch.Clear();
         var followUps = record.FollowUpTimes;
         for (var i = 0; i < followUps.Count; i++)
         {
-            _scratch.Add(Seconds(followUps[i], epoch, id));
+            _scratch.Add(TrySeconds(followUps[i], epoch, id, null, issues, ref fits));
         }
 
         if (record.LastActivityAt is { } last)
         {
-            _scratch.Add(Seconds(last, epoch, id));
+            _scratch.Add(TrySeconds(last, epoch, id, LeadField.LastActivityAt, issues, ref fits));
         }
+
+        if (!fits)
+        {
+            return false;
+        }
+
+        _epochTicks = epoch;
 
         _tags.Clear();
         var tags = record.Tags;
@@ -253,8 +263,46 @@ public sealed class LeadTableBuilder
             return false;
         }
 
+        if (money is { } big && !FitsMinor(big.Amount, (_currency ?? big.Currency).MinorUnits))
+        {
+            issues.Add(new DataQualityIssue(DataQualityRule.InvalidNumber, IssueSeverity.Error,
+                $"The amount {big.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} is too large: amounts are held as 64-bit counts of minor units (at most {MaxAmount((_currency ?? big.Currency).MinorUnits)}).",
+                id, field, big.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            minor = 0;
+            return false;
+        }
+
         minor = Minor(money);
         return true;
+    }
+
+    // Whether an amount's minor units fit in a long (with room for the missing marker and for sums of a few values).
+    internal static bool FitsMinor(decimal amount, int minorUnits) => Math.Abs(amount) <= MaxAmount(minorUnits);
+
+    internal static decimal MaxAmount(int minorUnits) => (long.MaxValue / 1024) / LeadTable.Pow10(minorUnits);
+
+    private static LeadField? StageField(int stage, int stages) =>
+        stage == 0 ? LeadField.AcquiredAt : stage == stages - 1 ? LeadField.WonAt : stages == 6 ? (LeadField)((int)LeadField.ContactedAt + stage - 1) : null;
+
+    // Seconds from the epoch, or an error issue (and fits = false) when the instant is too far from the table's others.
+    private static int TrySeconds(DateTimeOffset? instant, long epoch, string id, LeadField? field, ICollection<DataQualityIssue> issues, ref bool fits)
+    {
+        if (instant is not { } t)
+        {
+            return LeadTable.MissingTime;
+        }
+
+        var seconds = Math.Floor((t.UtcTicks - epoch) / (double)TimeSpan.TicksPerSecond);
+        if (seconds <= int.MinValue + 1 || seconds >= int.MaxValue)
+        {
+            issues.Add(new DataQualityIssue(DataQualityRule.InvalidDate, IssueSeverity.Error,
+                $"The instant {t:yyyy-MM-dd HH:mm} is more than 68 years from the table's first lead ({new DateTimeOffset(epoch, TimeSpan.Zero):yyyy-MM-dd}): a typo?",
+                id, field, t.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+            fits = false;
+            return LeadTable.MissingTime;
+        }
+
+        return (int)seconds;
     }
 
     /// <summary>Finishes the table.</summary>
@@ -302,6 +350,7 @@ public sealed class LeadTableBuilder
             latest = Math.Max(latest, _scratch[_scratch.Count - 1]);
         }
 
+        Track(latest);
         _furthest.Add((byte)furthest);
         _latest.Add(latest);
         _lost.Add(lost);
@@ -328,7 +377,6 @@ public sealed class LeadTableBuilder
             throw new ArgumentException($"Lead '{id}': instant {t:O} is more than 68 years from the table's other instants.", "lead");
         }
 
-        Track((int)seconds);
         return (int)seconds;
     }
 

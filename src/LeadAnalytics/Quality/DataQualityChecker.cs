@@ -79,7 +79,7 @@ public static class DataQualityChecker
     /// a check that finds the same rule for the same lead and field again does not repeat it.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null or holds null.</exception>
-    public static DataQualityReport Check(IEnumerable<Lead> leads, DateTimeOffset asOf, DataQualityOptions? options = null,
+    public static DataQualityResult Check(IEnumerable<Lead> leads, DateTimeOffset asOf, DataQualityOptions? options = null,
         IEnumerable<DataQualityIssue>? importIssues = null)
     {
         if (leads is null)
@@ -141,7 +141,7 @@ public static class DataQualityChecker
             }
         }
 
-        return new DataQualityReport(asOf, list.Count, all, stale, AuditSample(counts.Keys, options), options);
+        return new DataQualityResult(asOf, list.Count, all, stale, AuditSample(counts.Keys, options), options);
     }
 
     /// <summary>Draws the audit sample: the ceiling of fraction x distinct ids, those whose seeded hash is smallest.</summary>

@@ -2,7 +2,7 @@ namespace LeadAnalytics.Quality;
 
 /// <summary>
 /// The identifier of every data-quality rule: the same identifiers name the issues of a CSV import and of a
-/// <see cref="DataQualityReport"/>, so an import and a later check never disagree about what a fault is called.
+/// <see cref="DataQualityResult"/>, so an import and a later check never disagree about what a fault is called.
 /// </summary>
 /// <remarks>The numeric values are stable (they appear in saved reports); new rules get new numbers.
 /// docs/quality.md lists each rule with its default severity.</remarks>
@@ -74,6 +74,10 @@ public enum DataQualityRule
 
     /// <summary>A row's values together break a rule of the record type (for example a cost period that ends before it starts). Error.</summary>
     InvalidRecord = 29,
+
+    /// <summary>Two labels of one dimension differ only by letter case (<c>SEO</c> and <c>seo</c>): they are grouped as two
+    /// segments. Warning: fix the source or accept two segments.</summary>
+    SimilarLabels = 30,
 }
 
 /// <summary>How serious an issue is.</summary>

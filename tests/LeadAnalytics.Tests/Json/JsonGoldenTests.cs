@@ -40,7 +40,7 @@ public class JsonGoldenTests
 
     internal static IReadOnlyList<Touchpoint> Touchpoints() => TouchpointCsv.Read(TrackingTableFiles.PathOf("touchpoints.csv")).Records;
 
-    internal static DataQualityReport Report()
+    internal static DataQualityResult Report()
     {
         var import = LeadCsv.Read(TrackingTableFiles.PathOf("planted_faults.csv"));
         var asOf = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));

@@ -1,10 +1,11 @@
 namespace LeadAnalytics.Quality;
 
-/// <summary>The result of <see cref="DataQualityChecker.Check"/>: every issue found, counts by rule, the stale leads and
-/// the audit sample, as of an instant.</summary>
+/// <summary>The result of <see cref="DataQualityAnalyzer.Analyze"/> (or <see cref="DataQualityChecker.Check"/>): every issue
+/// found, counts by rule, the stale leads and the audit sample, as of an instant, and the input files read with their row
+/// counts (<see cref="Inputs"/>, filled by <see cref="Include"/>).</summary>
 /// <remarks>Immutable and thread-safe. Issues are in a fixed order (file, line, lead id, rule, field), so two reports of
 /// the same data are equal item by item whatever the input order.</remarks>
-public sealed class DataQualityReport
+public sealed class DataQualityResult
 {
     /// <summary>Creates a report (the checker does; this constructor exists for deserialisation).</summary>
     /// <param name="asOf">The as-of instant of the stale check.</param>
@@ -13,11 +14,13 @@ public sealed class DataQualityReport
     /// <param name="staleLeadIds">Ids of the stale leads, in any order; they are sorted ordinally.</param>
     /// <param name="auditSample">Ids drawn for the manual audit, in draw order.</param>
     /// <param name="options">The settings the report was made with.</param>
+    /// <param name="inputs">The input files read, in reading order; none when null.</param>
     /// <exception cref="ArgumentNullException">A collection or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="leadCount"/> is negative.</exception>
-    public DataQualityReport(DateTimeOffset asOf, int leadCount, IEnumerable<DataQualityIssue> issues, IEnumerable<string> staleLeadIds,
-        IEnumerable<string> auditSample, DataQualityOptions options)
+    public DataQualityResult(DateTimeOffset asOf, int leadCount, IEnumerable<DataQualityIssue> issues, IEnumerable<string> staleLeadIds,
+        IEnumerable<string> auditSample, DataQualityOptions options, IEnumerable<DataQualityInput>? inputs = null)
     {
+        Inputs = inputs?.ToList() ?? new List<DataQualityInput>();
         if (leadCount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(leadCount), leadCount, "The lead count must not be negative.");
@@ -99,6 +102,50 @@ public sealed class DataQualityReport
     /// <summary>The settings the report was made with.</summary>
     public DataQualityOptions Options { get; }
 
+    /// <summary>The input files read (the leads file, costs, touchpoints, actions, paths) with their row counts, in reading
+    /// order; empty for leads that came from no file.</summary>
+    public IReadOnlyList<DataQualityInput> Inputs { get; }
+
+    /// <summary>A result that also holds one input file: its counts, and its issues merged into <see cref="Issues"/> (an issue
+    /// whose lead, rule and field this result already reports is not repeated).</summary>
+    /// <param name="input">The file and its row counts.</param>
+    /// <param name="issues">The file's issues (rows rejected or warned, header faults).</param>
+    /// <returns>A new result; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DataQualityResult Include(DataQualityInput input, IEnumerable<DataQualityIssue> issues)
+    {
+        if (input is null)
+        {
+            throw new ArgumentNullException(nameof(input));
+        }
+
+        if (issues is null)
+        {
+            throw new ArgumentNullException(nameof(issues));
+        }
+
+        var known = new HashSet<(string?, DataQualityRule, LeadField?)>();
+        var all = new List<DataQualityIssue>();
+        foreach (var issue in issues)
+        {
+            all.Add(issue ?? throw new ArgumentNullException(nameof(issues), "An issue is null."));
+            if (issue.LeadId is not null)
+            {
+                known.Add((issue.LeadId, issue.Rule, issue.Field));
+            }
+        }
+
+        foreach (var issue in Issues)
+        {
+            if (issue.File is not null || issue.LeadId is null || !known.Contains((issue.LeadId, issue.Rule, issue.Field)))
+            {
+                all.Add(issue);
+            }
+        }
+
+        return new DataQualityResult(AsOf, LeadCount, all, StaleLeadIds, AuditSample, Options, Inputs.Append(input));
+    }
+
     /// <summary>Whether the data has no errors (warnings allowed).</summary>
     public bool HasErrors => ErrorCount > 0;
 
@@ -142,4 +189,44 @@ public sealed class DataQualityRuleCount
 
     /// <summary>Issues of severity warning.</summary>
     public int Warnings { get; }
+}
+
+/// <summary>One input file of a data-quality result: what it holds and how many of its rows were read, accepted and rejected.</summary>
+/// <remarks>Immutable. <see cref="RowsRead"/> = <see cref="RowsAccepted"/> + <see cref="RowsRejected"/>.</remarks>
+public sealed class DataQualityInput
+{
+    /// <summary>Creates the entry.</summary>
+    /// <param name="file">The file name as given.</param>
+    /// <param name="kind">What the file holds: <c>leads</c>, <c>costs</c>, <c>touchpoints</c>, <c>actions</c> or <c>paths</c>.</param>
+    /// <param name="rowsRead">Data rows read (blank rows are not rows).</param>
+    /// <param name="rowsRejected">Rows rejected for an error.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="file"/> or <paramref name="kind"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or more rows rejected than read.</exception>
+    public DataQualityInput(string file, string kind, long rowsRead, long rowsRejected)
+    {
+        File = file ?? throw new ArgumentNullException(nameof(file));
+        Kind = kind ?? throw new ArgumentNullException(nameof(kind));
+        if (rowsRead < 0 || rowsRejected < 0 || rowsRejected > rowsRead)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowsRejected), rowsRejected, $"Rejected rows must lie in [0, {rowsRead}].");
+        }
+
+        RowsRead = rowsRead;
+        RowsRejected = rowsRejected;
+    }
+
+    /// <summary>The file name as given.</summary>
+    public string File { get; }
+
+    /// <summary>What the file holds: <c>leads</c>, <c>costs</c>, <c>touchpoints</c>, <c>actions</c> or <c>paths</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>Data rows read.</summary>
+    public long RowsRead { get; }
+
+    /// <summary>Rows accepted: <see cref="RowsRead"/> minus <see cref="RowsRejected"/>.</summary>
+    public long RowsAccepted => RowsRead - RowsRejected;
+
+    /// <summary>Rows rejected for an error.</summary>
+    public long RowsRejected { get; }
 }
