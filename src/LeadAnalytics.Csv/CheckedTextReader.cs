@@ -22,6 +22,11 @@ internal sealed class CheckedTextReader : TextReader
     private readonly bool _leaveOpen;
     private readonly MarkingDecoderFallback? _fallback;
     private readonly Encoding? _encoding;
+
+    // Counts bytes without ever throwing (a lone surrogate counts as its replacement); a high surrogate ending one block is
+    // carried to the next, so a pair split across blocks counts as the pair.
+    private readonly Encoding? _counter;
+    private char _carry;
     private readonly string? _file;
     private readonly long _preambleBytes;
     private bool _quoted;
@@ -33,6 +38,12 @@ internal sealed class CheckedTextReader : TextReader
         _inner = inner;
         _leaveOpen = leaveOpen;
         _encoding = encoding;
+        if (encoding is not null)
+        {
+            _counter = (Encoding)encoding.Clone();
+            _counter.EncoderFallback = EncoderFallback.ReplacementFallback;
+        }
+
         _fallback = fallback;
         _preambleBytes = preambleBytes;
         _file = file;
@@ -106,17 +117,53 @@ internal sealed class CheckedTextReader : TextReader
         }
 
         _lines += Count(span, '\n');
-        if (_encoding is not null && _fallback is not null)
+        if (_counter is not null && _fallback is not null)
         {
-            _bytes += _encoding.GetByteCount(buffer, index, count);
+            _bytes += Bytes(buffer, index, count, carryOver: true);
         }
+    }
+
+    // The bytes of chars[index, index + count) in the file's encoding, with the high surrogate carried from the previous block.
+    private long Bytes(char[] chars, int index, int count, bool carryOver)
+    {
+        long bytes = 0;
+        var carry = _carry;
+        if (carry != '\0' && count > 0)
+        {
+            if (char.IsLowSurrogate(chars[index]))
+            {
+                bytes += _counter!.GetByteCount(new[] { carry, chars[index] });
+                index++;
+                count--;
+            }
+            else
+            {
+                bytes += _counter!.GetByteCount(new[] { carry });
+            }
+
+            carry = '\0';
+        }
+
+        if (count > 0 && char.IsHighSurrogate(chars[index + count - 1]))
+        {
+            carry = chars[index + count - 1];
+            count--;
+        }
+
+        bytes += count > 0 ? _counter!.GetByteCount(chars, index, count) : 0;
+        if (carryOver)
+        {
+            _carry = carry;
+        }
+
+        return bytes;
     }
 
     private void Fail(char[] buffer, int index, int i)
     {
         var before = new ReadOnlySpan<char>(buffer, index, i);
         var line = _lines + 1 + Count(before, '\n');
-        var offset = _preambleBytes + _bytes + (i == 0 ? 0 : _encoding!.GetByteCount(buffer, index, i));
+        var offset = _preambleBytes + _bytes + Bytes(buffer, index, i, carryOver: false);
         var bytes = _fallback!.FailedBytes;
         throw new CsvImportException(
             $"The bytes {bytes} at line {line} (byte offset {offset}) are not valid {_encoding!.WebName}; set CsvReadOptions.Encoding to the encoding the file was saved in.",

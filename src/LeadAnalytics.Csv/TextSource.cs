@@ -36,7 +36,6 @@ internal static class TextSource
         var fallback = new MarkingDecoderFallback();
         var decoding = (Encoding)used.Clone();
         decoding.DecoderFallback = fallback;
-        decoding.EncoderFallback = EncoderFallback.ExceptionFallback;
         var combined = new PrefixStream(prefix, count, stream, leaveOpen, preamble);
         var reader = new StreamReader(combined, decoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
         return new CheckedTextReader(reader, leaveOpen: false, decoding, fallback, preamble, file);
