@@ -51,9 +51,6 @@ internal static class InputFiles
         }
     }
 
-    public static Loaded<Lead> Leads(string path, CsvReadOptions options, RunContext run) =>
-        Read(path, "--leads", run, s => LeadCsv.Open(s, options, Path.GetFileName(path)));
-
     /// <summary>Streams the leads file into a table (<see cref="LeadCsv.ReadTable(Stream, CsvReadOptions?, string?, LeadTableOptions?)"/>):
     /// no <see cref="Lead"/> objects, so memory is the table's plus one batch of rows.</summary>
     public static LoadedTable LeadTable(string path, CsvReadOptions options, LeadTableOptions tableOptions, RunContext run)

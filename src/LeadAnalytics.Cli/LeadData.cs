@@ -56,19 +56,4 @@ internal sealed class LeadData
 
         throw new CliException($"{path}: no lead to analyse ({import.RowsRead} rows read, {import.RowsRejected} rejected; `leadanalytics validate` lists why)");
     }
-
-    /// <summary>The leads as objects: attribution still builds journeys from them (its move to the table is issue 21's).</summary>
-    public IReadOnlyList<Lead> ReadLeads(RunContext run)
-    {
-        var saved = run.CheckRowsOnImport;
-        run.CheckRowsOnImport = false; // the table import already warned about these rows
-        try
-        {
-            return InputFiles.Leads(Import.Path, run.Settings.ReadOptions(Pipeline), run).Records;
-        }
-        finally
-        {
-            run.CheckRowsOnImport = saved;
-        }
-    }
 }
