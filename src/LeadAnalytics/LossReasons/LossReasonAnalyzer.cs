@@ -135,6 +135,9 @@ public static class LossReasonAnalyzer
             }
         }
 
+        // The contingency table's columns in reason-label order, not in the order reasons first appear in the rows: the
+        // chi-square sums in a fixed order, so shuffled rows give the identical statistic (issue 18, item 11).
+        var reasonOrder = Enumerable.Range(1, reasonCount - 1).OrderBy(r => reasonLabels[r], StringComparer.Ordinal).ToArray();
         var breakdowns = new List<LossReasonBreakdown>();
         for (var d = 0; d < dims.Count; d++)
         {
@@ -154,7 +157,11 @@ public static class LossReasonAnalyzer
             foreach (var segment in segments)
             {
                 var counts = new long[reasonCount - 1];
-                Array.Copy(byDim[d], (segment.Code * reasonCount) + 1, counts, 0, reasonCount - 1);
+                for (var k = 0; k < reasonOrder.Length; k++)
+                {
+                    counts[k] = byDim[d][(segment.Code * reasonCount) + reasonOrder[k]];
+                }
+
                 contingency.Add(counts);
                 Dominance(dims[d].ToString(), segment.Table, options, dominant);
             }

@@ -68,6 +68,29 @@ public class LossReasonAnalyzerTests
         Assert.Equal("竞品价格更低", Assert.Single(byStage[3].Rows).Reason);
     }
 
+    // Issue 18, item 11: the reasons' first appearance decided the contingency columns' order, so shuffled rows summed the
+    // chi-square in another order and changed its last digits. Every rotation of the rows must give the identical double.
+    [Fact]
+    public void Reason_mix_chi_square_is_identical_for_any_row_order()
+    {
+        var leads = new List<Lead>();
+        var reasons = new[] { "budget", "预算不足", "竞品价格更低", "timing", "no need", "联系不上", "price" };
+        for (var i = 0; i < 700; i++)
+        {
+            leads.Add(Lost("r" + i, "ch" + (i % 7), reasons[(i * i + 3 * i) % reasons.Length], 1 + (i % 3)));
+        }
+
+        var expected = LossReasonAnalyzer.Analyze(LeadTable.Build(leads), AsOf, new LossReasonOptions { Dimensions = new[] { Dimension.Channel } })
+            .Breakdowns[0].MixTest.Statistic!.Value;
+        for (var shift = 1; shift < leads.Count; shift += 97)
+        {
+            var rotated = leads.Skip(shift).Concat(leads.Take(shift));
+            var actual = LossReasonAnalyzer.Analyze(LeadTable.Build(rotated), AsOf, new LossReasonOptions { Dimensions = new[] { Dimension.Channel } })
+                .Breakdowns[0].MixTest.Statistic!.Value;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
+        }
+    }
+
     // Channel A: budget 3, 预算不足 1, 竞品价格更低 0; B: 1, 1, 2 (reasonless leads excluded).
     // R: chisq.test(matrix(c(3,1,0, 1,1,2), 2, byrow=TRUE), correct=FALSE) -> X-squared 3, df 2, p 0.22313016014842982.
     [Fact]
