@@ -17,7 +17,7 @@ internal sealed class ForecastModel
     private readonly int _population;
     private readonly StageData[] _stages;
 
-    // Open leads, in row order.
+    // Open leads, ordered by id (then row).
     private readonly int[] _openRows;
     private readonly int[] _openStage;
     private readonly double[] _openDays;
@@ -25,6 +25,9 @@ internal sealed class ForecastModel
     private readonly bool[] _openStale;
     private readonly decimal?[] _openValue;
     private readonly bool[] _beyond;
+
+    // Each open lead's index in the population.
+    private readonly int[] _openMember;
 
     // Group g of each open lead per grouping (total, stage, segment, owner); -1 when not grouped that way.
     private readonly int[,] _openGroups;
@@ -51,13 +54,27 @@ internal sealed class ForecastModel
             }
 
             population.Add(row);
+        }
+
+        // Bootstrap draws index the population, so it is ordered by lead id (then row): the intervals do not depend on row order.
+        var ids = new string[table.Count];
+        foreach (var row in population)
+        {
+            ids[row] = table.Ids.Get(row);
+        }
+
+        population.Sort((a, b) => string.CompareOrdinal(ids[a], ids[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        _population = population.Count;
+
+        // Open leads in population order too, so every sum runs in the same order whatever the row order.
+        foreach (var row in population)
+        {
             if (table.OutcomeAt(row, asOf) == Outcome.Open)
             {
                 open.Add(row);
             }
         }
 
-        _population = population.Count;
         _stages = new StageData[_wonStage];
         for (var s = 0; s < _wonStage; s++)
         {
@@ -66,6 +83,13 @@ internal sealed class ForecastModel
 
         _openRows = open.ToArray();
         var n = _openRows.Length;
+        _openMember = new int[n];
+        var memberOf = new Dictionary<int, int>(population.Count);
+        for (var p = 0; p < population.Count; p++)
+        {
+            memberOf[population[p]] = p;
+        }
+
         _openStage = new int[n];
         _openDays = new double[n];
         _openSegment = new int[n];
@@ -76,6 +100,7 @@ internal sealed class ForecastModel
         for (var i = 0; i < n; i++)
         {
             var row = _openRows[i];
+            _openMember[i] = memberOf[row];
             var s = table.FurthestStageAt(row, asOf);
             _openStage[i] = s;
             _openDays[i] = ((long)asOf - table.StageSeconds[s][row]) / SecondsPerDay;
@@ -478,6 +503,13 @@ internal sealed class ForecastModel
                 rates[s] = _stages[s].BaselineRate(draws) ?? 0;
             }
 
+            // One uniform per member of the population, in population order: each open lead's outcome draw does not depend on row order.
+            var uniforms = new double[_population];
+            for (var j = 0; j < _population; j++)
+            {
+                uniforms[j] = rng.NextDouble();
+            }
+
             var segments = FitSegments(draws);
             var wins = new double[cells];
             var revenue = new double[cells];
@@ -485,7 +517,7 @@ internal sealed class ForecastModel
             var baseRevenue = new double[cells];
             for (var i = 0; i < _openRows.Length; i++)
             {
-                var u = rng.NextDouble();
+                var u = uniforms[_openMember[i]];
                 var value = (double)(_openValue[i] ?? 0m);
                 var s = _openStage[i];
                 var baseWon = u < rates[s];

@@ -18,8 +18,8 @@ public sealed class ForecastOptions
     /// default; 0 uses the segment curve alone wherever it has anyone at risk.</summary>
     public double ShrinkageLeads { get; init; } = 20;
 
-    /// <summary>The bootstrap replicates behind the prediction intervals; 400 by default, 0 for none (point forecasts only).</summary>
-    public int BootstrapReplicates { get; init; } = 400;
+    /// <summary>The bootstrap replicates behind the prediction intervals; 200 by default, 0 for none (point forecasts only).</summary>
+    public int BootstrapReplicates { get; init; } = 200;
 
     /// <summary>The seed of the bootstrap; replicate b draws from its own stream (seed, b), so results are identical for every
     /// thread count. 20 by default.</summary>

@@ -33,7 +33,7 @@ public sealed class ForecastResult
     /// <summary>Each non-terminal stage's curve data and baseline win rate.</summary>
     public IReadOnlyList<ForecastStage> Stages { get; }
 
-    /// <summary>Every open lead (empty when <see cref="ForecastOptions.IncludeLeads"/> is false), in row order.</summary>
+    /// <summary>Every open lead (empty when <see cref="ForecastOptions.IncludeLeads"/> is false), ordered by id.</summary>
     public IReadOnlyList<LeadForecast> Leads { get; }
 
     /// <summary>The whole open pipeline.</summary>
