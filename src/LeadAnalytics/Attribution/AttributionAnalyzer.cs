@@ -117,6 +117,11 @@ public static class AttributionAnalyzer
             results.Add(ToResult(table, model, raw));
         }
 
+        if (options.Intervals is not null)
+        {
+            results = AttributionBootstrap.Attach(table, modelList, options, results);
+        }
+
         return new AttributionComparison(table.Keys, results);
     }
 

@@ -20,6 +20,35 @@ public sealed class AttributionComparison
     /// <summary>One result per model, in the order asked for.</summary>
     public IReadOnlyList<AttributionResult> Results { get; }
 
+    /// <summary>For each key, the least and the most credited conversions any model gives it, in the order of <see cref="Keys"/>.</summary>
+    /// <returns>One range per key.</returns>
+    public IReadOnlyList<ModelRange> Ranges()
+    {
+        var ranges = new List<ModelRange>(Keys.Count);
+        for (var k = 0; k < Keys.Count; k++)
+        {
+            double low = double.PositiveInfinity, high = double.NegativeInfinity;
+            AttributionModel lowModel = default, highModel = default;
+            foreach (var result in Results)
+            {
+                var c = result.Credits[k].Conversions;
+                if (c < low)
+                {
+                    (low, lowModel) = (c, result.Model);
+                }
+
+                if (c > high)
+                {
+                    (high, highModel) = (c, result.Model);
+                }
+            }
+
+            ranges.Add(new ModelRange(Keys[k], low, lowModel, high, highModel));
+        }
+
+        return ranges;
+    }
+
     /// <summary>The result of one model.</summary>
     /// <param name="model">The model.</param>
     /// <returns>Its result.</returns>

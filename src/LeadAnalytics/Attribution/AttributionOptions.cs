@@ -71,8 +71,13 @@ public sealed class AttributionOptions
     /// <summary>How the Markov model shares the value; <see cref="MarkovValueRule.RemovalEffectShare"/> by default.</summary>
     public MarkovValueRule MarkovValueRule { get; init; } = MarkovValueRule.RemovalEffectShare;
 
+    /// <summary>Bootstrap intervals on every key's credit under every model (<see cref="ChannelCredit.Interval"/>);
+    /// <see langword="null"/> (default): none.</summary>
+    public AttributionIntervalOptions? Intervals { get; init; }
+
     internal void Validate()
     {
+        Intervals?.Validate();
         if (!Enum.IsDefined(typeof(AttributionModel), Model))
         {
             throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown attribution model.");

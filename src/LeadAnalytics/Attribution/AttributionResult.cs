@@ -75,6 +75,70 @@ public sealed class AttributionResult
     /// <summary>Touchpoints ignored because no analysed lead has their journey id.</summary>
     public int UnmatchedTouchpoints { get; }
 
+    /// <summary>The bootstrap settings behind <see cref="ChannelCredit.Interval"/> (replicates, seed, level, method);
+    /// <see langword="null"/> when intervals were not asked for.</summary>
+    public AttributionIntervalOptions? Intervals { get; private set; }
+
+    /// <summary>Credited conversions per replicate and key (internal: tests and <see cref="Difference"/>).</summary>
+    internal double[][]? ReplicateConversions { get; private set; }
+
+    /// <summary>Credited values per replicate and key, and each replicate's total value, to check conservation in tests.</summary>
+    internal decimal[][]? ReplicateValues { get; private set; }
+
+    internal decimal[]? ReplicateTotals { get; private set; }
+
+    /// <summary>The difference between two keys' credited conversions, with its bootstrap interval.</summary>
+    /// <param name="first">The first key.</param>
+    /// <param name="second">The second key.</param>
+    /// <returns>First minus second, its interval (the method and level of the credit intervals) and how often first is ahead.</returns>
+    /// <exception cref="InvalidOperationException">The result has no intervals.</exception>
+    /// <exception cref="KeyNotFoundException">A key is not in the result.</exception>
+    public CreditDifference Difference(string first, string second)
+    {
+        if (Intervals is null || ReplicateConversions is null)
+        {
+            throw new InvalidOperationException("The result has no bootstrap replicates; set AttributionOptions.Intervals.");
+        }
+
+        var a = IndexOf(first);
+        var b = IndexOf(second);
+        var sample = new double[ReplicateConversions.Length];
+        var ahead = 0;
+        for (var r = 0; r < sample.Length; r++)
+        {
+            sample[r] = ReplicateConversions[r][a] - ReplicateConversions[r][b];
+            ahead += sample[r] > 0 ? 1 : 0;
+        }
+
+        var estimate = Credits[a].Conversions - Credits[b].Conversions;
+        var percentile = new AttributionIntervalOptions { Confidence = Intervals.Confidence, Replicates = Intervals.Replicates, Seed = Intervals.Seed };
+        var (lower, upper) = AttributionBootstrap.Limits(sample, estimate, null, percentile);
+        return new CreditDifference(first, second, estimate, lower, upper, ahead / (double)sample.Length);
+    }
+
+    internal AttributionResult WithIntervals(
+        IReadOnlyList<ChannelCredit> credits, AttributionIntervalOptions settings, double[][] replicates, decimal[][] replicateValues, decimal[] replicateTotals) =>
+        new(Model, TotalConversions, TotalValue, credits, Markov, JourneyCount, UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints)
+        {
+            Intervals = settings,
+            ReplicateConversions = replicates,
+            ReplicateValues = replicateValues,
+            ReplicateTotals = replicateTotals,
+        };
+
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < Credits.Count; i++)
+        {
+            if (string.Equals(Credits[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"'{key}' is not a key of the result.");
+    }
+
     /// <summary>The credit of one key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>Its line, or <see langword="null"/> when the key occurs in no journey.</returns>

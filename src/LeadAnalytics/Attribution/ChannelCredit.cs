@@ -10,9 +10,11 @@ public sealed class ChannelCredit
     /// <param name="value">Credited value, in the currency's minor unit.</param>
     /// <param name="removalEffect">The Markov conversion removal effect, or <see langword="null"/>.</param>
     /// <param name="valueRemovalEffect">The Markov value removal effect (ChannelAttribution's rule), or <see langword="null"/>.</param>
+    /// <param name="interval">The bootstrap interval, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    public ChannelCredit(string key, double conversions, Money value, double? removalEffect = null, double? valueRemovalEffect = null)
+    public ChannelCredit(string key, double conversions, Money value, double? removalEffect = null, double? valueRemovalEffect = null, CreditInterval? interval = null)
     {
+        Interval = interval;
         Key = key ?? throw new ArgumentNullException(nameof(key));
         Conversions = conversions;
         Value = value;
@@ -36,6 +38,9 @@ public sealed class ChannelCredit
     /// <summary>Markov only: the same for the expected conversion value under ChannelAttribution's rule (each conversion worth the
     /// mean value of paths ending in the same last state); <see langword="null"/> for other models or when there is no value.</summary>
     public double? ValueRemovalEffect { get; }
+
+    /// <summary>The bootstrap interval of the credit (<see cref="AttributionOptions.Intervals"/>); <see langword="null"/> when not asked for.</summary>
+    public CreditInterval? Interval { get; }
 
     /// <summary>Describes the line.</summary>
     /// <returns>Key, conversions and value.</returns>

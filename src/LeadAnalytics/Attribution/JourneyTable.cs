@@ -22,7 +22,8 @@ internal sealed class JourneyTable
         double unattributedConversions,
         decimal unattributedValue,
         int droppedTouchpoints,
-        int unmatchedTouchpoints)
+        int unmatchedTouchpoints,
+        (double Conversions, decimal Value)? totals = null)
     {
         Keys = keys;
         RowStart = rowStart;
@@ -40,6 +41,14 @@ internal sealed class JourneyTable
         DroppedTouchpoints = droppedTouchpoints;
         UnmatchedTouchpoints = unmatchedTouchpoints;
 
+        if (totals is { } known)
+        {
+            // Whole drawn counts: their sum is exact in any order, so the replicate passes it instead of summing again.
+            TotalConversions = known.Conversions;
+            TotalValue = known.Value;
+            return;
+        }
+
         var conversionsSum = new NeumaierSum();
         var valueSum = 0m;
         for (var r = 0; r < conversions.Length; r++)
@@ -51,6 +60,12 @@ internal sealed class JourneyTable
         TotalConversions = conversionsSum.Value;
         TotalValue = valueSum;
     }
+
+    /// <summary>The same journeys with other counts (a bootstrap replicate): the steps are shared, the totals recomputed; the
+    /// diagnostics of the input (unattributed, dropped, unmatched) are kept.</summary>
+    internal JourneyTable WithCounts(double[] conversions, double[] nulls, decimal[] value, double totalConversions, decimal totalValue) =>
+        new(Keys, RowStart, StepKey, StepDirect, StepDaysBefore, StepMilestones, conversions, nulls, value, Currency, JourneyCount,
+            UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints, (totalConversions, totalValue));
 
     /// <summary>Key names in ordinal order; a step's key code indexes this array.</summary>
     internal string[] Keys { get; }

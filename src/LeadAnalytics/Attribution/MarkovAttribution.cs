@@ -14,19 +14,25 @@ internal static class MarkovAttribution
 
     internal static RawCredit Compute(JourneyTable table, AttributionOptions options)
     {
-        var keyCount = table.Keys.Length;
-        var order = options.MarkovOrder;
+        var paths = Prepare(table, options);
+        return Compute(table.Keys, paths.Paths, paths.Conversions, paths.Nulls, paths.Value, table.TotalConversions, options, withDetails: true);
+    }
 
-        // 1. Distinct (collapsed) paths with their summed counts: the chain only needs path counts.
+    /// <summary>1. Distinct (collapsed) paths with their summed counts, and the path of every row: the chain only needs path
+    /// counts, so bootstrap replicates re-count the paths from resampled rows and never re-read the journeys.</summary>
+    internal static MarkovPaths Prepare(JourneyTable table, AttributionOptions options)
+    {
         var paths = new SequenceMap();
         var pathConversions = new List<double>();
         var pathNulls = new List<double>();
         var pathValue = new List<decimal>();
+        var rowPath = new int[table.RowCount];
         var buffer = new int[Math.Max(1, table.MaxRowLength)];
         for (var r = 0; r < table.RowCount; r++)
         {
             var conversions = table.Conversions[r];
             var nulls = options.MarkovUseNonConvertingPaths ? table.Nulls[r] : 0;
+            rowPath[r] = -1;
             if (conversions + nulls == 0)
             {
                 continue;
@@ -50,23 +56,45 @@ internal static class MarkovAttribution
                 pathValue.Add(0m);
             }
 
+            rowPath[r] = id;
             pathConversions[id] += conversions;
             pathNulls[id] += nulls;
             pathValue[id] += table.Value[r];
         }
 
+        return new MarkovPaths(paths, rowPath, pathConversions.ToArray(), pathNulls.ToArray(), pathValue.ToArray());
+    }
+
+    /// <summary>Steps 2 to 5 from path counts; paths without any count are left out (as if absent).</summary>
+    internal static RawCredit Compute(
+        string[] keys, SequenceMap allPaths, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails)
+    {
+        var keyCount = keys.Length;
+        var order = options.MarkovOrder;
+        var active = new List<int>(allConversions.Length);
+        var longestPath = 1;
+        for (var p = 0; p < allConversions.Length; p++)
+        {
+            if (allConversions[p] + allNulls[p] > 0)
+            {
+                active.Add(p);
+                longestPath = Math.Max(longestPath, allPaths.Length(p));
+            }
+        }
+
         // 2. States of each path: windows of k keys (a path shorter than k is one state), as ChannelAttribution numbers them.
+        var pathCount = active.Count;
         var states = new SequenceMap();
-        var pathStateStart = new int[paths.Count + 1];
+        var pathStateStart = new int[pathCount + 1];
         var pathStates = new List<int>();
-        var window = new int[Math.Max(1, table.MaxRowLength)];
-        for (var p = 0; p < paths.Count; p++)
+        var window = new int[longestPath];
+        for (var p = 0; p < pathCount; p++)
         {
             pathStateStart[p] = pathStates.Count;
-            var length = paths.Length(p);
+            var length = allPaths.Length(active[p]);
             for (var i = 0; i < length; i++)
             {
-                window[i] = paths.Get(p, i);
+                window[i] = allPaths.Get(active[p], i);
             }
 
             if (length <= order)
@@ -82,7 +110,7 @@ internal static class MarkovAttribution
             }
         }
 
-        pathStateStart[paths.Count] = pathStates.Count;
+        pathStateStart[pathCount] = pathStates.Count;
 
         // 3. Canonical numbering: 0 = start, 1..S = states in key order, S + 1 = conversion, S + 2 = null.
         var stateCount = states.Count;
@@ -109,10 +137,10 @@ internal static class MarkovAttribution
         var counts = new Dictionary<long, double>();
         var lastStateValue = new decimal[nodeCount];
         var lastStateConversions = new double[nodeCount];
-        for (var p = 0; p < paths.Count; p++)
+        for (var p = 0; p < pathCount; p++)
         {
-            var conversions = pathConversions[p];
-            var nulls = pathNulls[p];
+            var conversions = allConversions[active[p]];
+            var nulls = allNulls[active[p]];
             var previous = 0;
             for (var i = pathStateStart[p]; i < pathStateStart[p + 1]; i++)
             {
@@ -124,7 +152,7 @@ internal static class MarkovAttribution
             if (conversions > 0)
             {
                 AddCount(counts, nodeCount, previous, conversionNode, conversions);
-                lastStateValue[previous] += pathValue[p];
+                lastStateValue[previous] += allValue[active[p]];
                 lastStateConversions[previous] += conversions;
             }
 
@@ -180,16 +208,21 @@ internal static class MarkovAttribution
         {
             for (var key = 0; key < keyCount; key++)
             {
-                conversionsCredit[key] = (removal[key] ?? 0) / removalSum.Value * table.TotalConversions;
+                conversionsCredit[key] = (removal[key] ?? 0) / removalSum.Value * totalConversions;
                 valueWeights[key] = options.MarkovValueRule == MarkovValueRule.LastStateMeanValue ? valueRemoval[key] ?? 0 : removal[key] ?? 0;
             }
+        }
+
+        if (!withDetails)
+        {
+            return new RawCredit(conversionsCredit, valueWeights, removal, valueRemoval);
         }
 
         var labels = new string[nodeCount];
         labels[0] = StartLabel;
         for (var s = 0; s < stateCount; s++)
         {
-            labels[s + 1] = Label(sortedTuples[s], table.Keys);
+            labels[s + 1] = Label(sortedTuples[s], keys);
         }
 
         labels[conversionNode] = ConversionLabel;
@@ -199,7 +232,7 @@ internal static class MarkovAttribution
             options.MarkovCollapseRepeats,
             options.MarkovUseNonConvertingPaths,
             options.MarkovValueRule,
-            paths.Count > 0 ? probability : null,
+            pathCount > 0 ? probability : null,
             chain.Transitions(labels));
         return new RawCredit(conversionsCredit, valueWeights, removal, valueRemoval, details);
     }
