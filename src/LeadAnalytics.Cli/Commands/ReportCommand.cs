@@ -52,9 +52,9 @@ internal static class ReportCommand
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
             var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
-            var cycleTime = CycleTimeCommand.Analyze(data, Dimension.Channel);
-            var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
-            ActionReport? actionReport = actionList is null ? null : ActionsCommand.Evaluate(data, actionList, costEntries);
+            var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel);
+            var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());
+            ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
                 : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
 
@@ -105,7 +105,7 @@ internal static class ReportCommand
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
     private static string Json(LeadData data, DataQualityReport quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
-        LossReasonReport lossReasons, AttributionComparison? attribution, ActionReport? actionReport)
+        LossReasonResult lossReasons, AttributionComparison? attribution, ActionResult? actionReport)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
