@@ -1,3 +1,5 @@
+using LeadAnalytics.Metrics;
+
 namespace LeadAnalytics;
 
 /// <summary>A metric an optimisation action can be tracked by (the template's 跟踪指标). Each is computed by one engine,
@@ -84,6 +86,45 @@ public static class ActionMetrics
         ActionMetric.SpeedToLead => "speed_to_lead",
         _ => throw Undefined(metric),
     };
+
+    /// <summary>The metric's entry in the catalogue: its id, aliases (the names target expressions accept), names and definition
+    /// in English and Chinese.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The definition; <see cref="ActionMetric.Leads"/> is the catalogue's lead count, tracked per week.</returns>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is undefined.</exception>
+    public static MetricDefinition DefinitionOf(ActionMetric metric) => metric switch
+    {
+        ActionMetric.Leads => MetricCatalog.Leads,
+        ActionMetric.ConversionRate => MetricCatalog.ConversionRate,
+        ActionMetric.StepConversion => MetricCatalog.StepConversion,
+        ActionMetric.DropOff => MetricCatalog.DropOff,
+        ActionMetric.CostPerLead => MetricCatalog.CostPerLead,
+        ActionMetric.CostPerAcquisition => MetricCatalog.CostPerAcquisition,
+        ActionMetric.ReturnOnAdSpend => MetricCatalog.Roas,
+        ActionMetric.MedianCycleDays => MetricCatalog.MedianCycleDays,
+        ActionMetric.SpeedToLead => MetricCatalog.SpeedToLeadMedianHours,
+        _ => throw Undefined(metric),
+    };
+
+    /// <summary>The action metric a catalogue name (id or alias, as <see cref="MetricCatalog.Find"/> reads it) stands for.</summary>
+    /// <param name="name">A metric name, for example <c>cpl</c> or <c>cost_per_lead</c>.</param>
+    /// <param name="metric">The action metric, when the name is one.</param>
+    /// <returns>Whether the name is a catalogue metric that actions can track.</returns>
+    public static bool TryFind(string? name, out ActionMetric metric)
+    {
+        var definition = MetricCatalog.Find(name);
+        foreach (var m in All)
+        {
+            if (definition is not null && ReferenceEquals(DefinitionOf(m), definition))
+            {
+                metric = m;
+                return true;
+            }
+        }
+
+        metric = default;
+        return false;
+    }
 
     /// <summary>The unit of the metric's values.</summary>
     /// <param name="metric">The metric.</param>

@@ -13,23 +13,10 @@ namespace LeadAnalytics;
 /// value      = number [ "%" ] [ unit ]  |  "1:" number       (ROAS)
 /// text       = bare text without , ( ) = | "   |   '"' { any, with "" for " } '"'
 /// </code>
-/// Names are case-insensitive; whitespace between tokens is ignored; full-width （ ） ， ＝ ｜ ％ are accepted.
+/// Metric names are the catalogue's ids and aliases (<see cref="Metrics.MetricCatalog"/>); names are case-insensitive; whitespace between tokens is ignored; full-width （ ） ， ＝ ｜ ％ are accepted.
 /// </summary>
 internal sealed class MetricExpressionParser
 {
-    private static readonly Dictionary<string, ActionMetric> MetricNames = new(StringComparer.Ordinal)
-    {
-        ["leads"] = ActionMetric.Leads, ["lead_volume"] = ActionMetric.Leads,
-        ["conversion"] = ActionMetric.ConversionRate, ["conversion_rate"] = ActionMetric.ConversionRate,
-        ["step_conversion"] = ActionMetric.StepConversion,
-        ["dropoff"] = ActionMetric.DropOff, ["drop_off"] = ActionMetric.DropOff,
-        ["cpl"] = ActionMetric.CostPerLead, ["cost_per_lead"] = ActionMetric.CostPerLead,
-        ["cac"] = ActionMetric.CostPerAcquisition, ["cpa"] = ActionMetric.CostPerAcquisition, ["cost_per_acquisition"] = ActionMetric.CostPerAcquisition,
-        ["roas"] = ActionMetric.ReturnOnAdSpend, ["return_on_ad_spend"] = ActionMetric.ReturnOnAdSpend,
-        ["median_cycle_days"] = ActionMetric.MedianCycleDays, ["cycle_days"] = ActionMetric.MedianCycleDays,
-        ["speed_to_lead"] = ActionMetric.SpeedToLead,
-    };
-
     // English names as written by the formatter, plus the template's Chinese field names.
     private static readonly Dictionary<string, Dimension> DimensionNames = new(StringComparer.Ordinal)
     {
@@ -132,7 +119,7 @@ internal sealed class MetricExpressionParser
             throw Fail(start, "Expected a metric such as conversion or dropoff(NeedsConfirmed)");
         }
 
-        if (!MetricNames.TryGetValue(name.ToLowerInvariant(), out var metric))
+        if (!ActionMetrics.TryFind(name, out var metric))
         {
             throw Fail(start, $"Unknown metric '{name}'; expected one of {MetricList}");
         }

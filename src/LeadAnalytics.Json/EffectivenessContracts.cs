@@ -244,6 +244,12 @@ internal sealed class MetricDefinitionDto
 
     public string? Formula { get; set; }
 
+    public string? ChineseFormula { get; set; }
+
+    public List<string>? Aliases { get; set; }
+
+    public string? MetricKind { get; set; }
+
     public string? Unit { get; set; }
 
     public bool? HigherIsBetter { get; set; }

@@ -16,7 +16,21 @@ public class MetricCatalogTests
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Matches("^[a-z][a-z0-9_]*$", id));
         Assert.All(MetricCatalog.All, m => Assert.Same(m, MetricCatalog.Find(m.Id)));
-        Assert.Null(MetricCatalog.Find("cpl"));
+        // Aliases are the action grammar's and --metrics' short names.
+        Assert.Same(MetricCatalog.CostPerLead, MetricCatalog.Find("cpl"));
+        Assert.Same(MetricCatalog.CostPerAcquisition, MetricCatalog.Find("CAC"));
+        Assert.Same(MetricCatalog.ClickThroughRate, MetricCatalog.Find(" ctr "));
+        Assert.Same(MetricCatalog.CostPerLead, MetricCatalog.Find("cost-per-lead"));
+        Assert.Null(MetricCatalog.Find("nope"));
+        Assert.Null(MetricCatalog.Find(null));
+        // Every action metric's grammar name is a catalogue name of its definition.
+        foreach (var metric in ActionMetrics.All)
+        {
+            Assert.Same(ActionMetrics.DefinitionOf(metric), MetricCatalog.Find(ActionMetrics.NameOf(metric)));
+            Assert.True(ActionMetrics.TryFind(ActionMetrics.DefinitionOf(metric).Id, out var found));
+            Assert.Equal(metric, found);
+        }
+
         // The constants name exactly the catalogue.
         var constants = typeof(MetricIds).GetFields().Select(f => (string)f.GetValue(null)!).OrderBy(x => x, StringComparer.Ordinal);
         Assert.Equal(ids.OrderBy(x => x, StringComparer.Ordinal), constants);
@@ -30,9 +44,10 @@ public class MetricCatalogTests
             Assert.Equal("Effectiveness", MetricCatalog.Find(id)!.ComputedBy);
         }
 
-        Assert.Equal(MetricCatalog.All.Where(m => m.ComputedBy == "Effectiveness").Select(m => m.Id), SegmentSummary.MetricIdsOfSegments);
+        Assert.Equal(MetricCatalog.All.Where(m => m.ComputedBy == "Effectiveness" && m.Kind != MetricKind.PValue).Select(m => m.Id), SegmentSummary.MetricIdsOfSegments);
+        Assert.All(MetricCatalog.All, m => Assert.False(string.IsNullOrWhiteSpace(m.ChineseFormula)));
         Assert.All(MetricCatalog.All, m => Assert.False(string.IsNullOrWhiteSpace(m.ChineseName)));
-        Assert.All(MetricCatalog.All.Where(m => m.Unit is MetricUnit.Proportion or MetricUnit.MoneyRatio), m => Assert.NotNull(m.Denominator));
+        Assert.All(MetricCatalog.All.Where(m => m.Unit is MetricUnit.Proportion or MetricUnit.MoneyRatio && m.ComputedBy != "CycleTime"), m => Assert.NotNull(m.Denominator));
     }
 
     // docs/metrics.md is written from the catalogue: its table between the markers must be exactly the rendering below.
@@ -64,13 +79,14 @@ public class MetricCatalogTests
     internal static string Render()
     {
         var sb = new StringBuilder("\n");
-        sb.Append("| id | name | 中文 | formula | unit | better | numerator | denominator | engine |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("| id | aliases | name | 中文 | formula | 定义 | kind | unit | better | numerator | denominator | engine |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var m in MetricCatalog.All)
         {
             var better = m.HigherIsBetter switch { true => "higher", false => "lower", null => "—" };
-            sb.Append("| `").Append(m.Id).Append("` | ").Append(Cell(m.EnglishName)).Append(" | ").Append(Cell(m.ChineseName)).Append(" | ")
-                .Append(Cell(m.Formula)).Append(" | ").Append(m.Unit).Append(" | ").Append(better).Append(" | ").Append(Cell(m.Numerator ?? "—"))
+            sb.Append("| `").Append(m.Id).Append("` | ").Append(m.Aliases.Count == 0 ? "—" : string.Join(", ", m.Aliases.Select(a => "`" + a + "`")))
+                .Append(" | ").Append(Cell(m.EnglishName)).Append(" | ").Append(Cell(m.ChineseName)).Append(" | ")
+                .Append(Cell(m.Formula)).Append(" | ").Append(Cell(m.ChineseFormula)).Append(" | ").Append(m.Kind).Append(" | ").Append(m.Unit).Append(" | ").Append(better).Append(" | ").Append(Cell(m.Numerator ?? "—"))
                 .Append(" | ").Append(Cell(m.Denominator ?? "—")).Append(" | ").Append(m.ComputedBy).Append(" |\n");
         }
 

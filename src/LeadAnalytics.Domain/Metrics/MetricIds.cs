@@ -104,4 +104,22 @@ public static class MetricIds
 
     /// <summary>1 - step conversion.</summary>
     public const string DropOff = "drop_off";
+
+    /// <summary>Holm-adjusted p-value of the segment against the rest.</summary>
+    public const string AdjustedPValueVersusRest = "adjusted_p_value_versus_rest";
+
+    /// <summary>Kaplan-Meier survival (share not yet at the event).</summary>
+    public const string Survival = "survival";
+
+    /// <summary>Greenwood standard error of the survival.</summary>
+    public const string SurvivalStandardError = "survival_standard_error";
+
+    /// <summary>Greenwood standard error of log survival.</summary>
+    public const string LogSurvivalStandardError = "log_survival_standard_error";
+
+    /// <summary>Aalen-Johansen cumulative incidence of a cause.</summary>
+    public const string CumulativeIncidence = "cumulative_incidence";
+
+    /// <summary>Standard error of the cumulative incidence.</summary>
+    public const string CumulativeIncidenceStandardError = "cumulative_incidence_standard_error";
 }

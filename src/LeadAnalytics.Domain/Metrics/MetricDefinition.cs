@@ -5,9 +5,13 @@ namespace LeadAnalytics.Metrics;
 /// <remarks>Immutable and thread-safe; equality by <see cref="Id"/>.</remarks>
 public sealed class MetricDefinition : IEquatable<MetricDefinition>
 {
-    internal MetricDefinition(string id, string englishName, string chineseName, string formula, MetricUnit unit, bool? higherIsBetter, string? numerator, string? denominator, string computedBy)
+    internal MetricDefinition(string id, string englishName, string chineseName, string formula, MetricUnit unit, bool? higherIsBetter, string? numerator, string? denominator, string computedBy,
+        string chineseFormula, MetricKind kind, params string[] aliases)
     {
         Id = id;
+        ChineseFormula = chineseFormula;
+        Kind = kind;
+        Aliases = aliases;
         EnglishName = englishName;
         ChineseName = chineseName;
         Formula = formula;
@@ -29,6 +33,17 @@ public sealed class MetricDefinition : IEquatable<MetricDefinition>
 
     /// <summary>The exact formula, in words and metric ids.</summary>
     public string Formula { get; }
+
+    /// <summary>The definition in Chinese (the same formula as <see cref="Formula"/>).</summary>
+    public string ChineseFormula { get; }
+
+    /// <summary>Other names the metric is found by (<see cref="MetricCatalog.Find"/>, action targets, <c>--metrics</c>), for
+    /// example <c>cpl</c> for <c>cost_per_lead</c>. The first, when there is one, is the short name action targets are
+    /// written with.</summary>
+    public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>How the value is shown (count, money, rate with interval, ratio, days, hours, p-value or plain number).</summary>
+    public MetricKind Kind { get; }
 
     /// <summary>The unit of the value.</summary>
     public MetricUnit Unit { get; }

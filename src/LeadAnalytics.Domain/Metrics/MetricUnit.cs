@@ -23,4 +23,7 @@ public enum MetricUnit
 
     /// <summary>A ratio of two counts that is not a proportion: it can exceed 1 and has no binomial interval (leads per click).</summary>
     Ratio = 6,
+
+    /// <summary>A dimensionless statistic: a p-value, a test statistic or a standard error.</summary>
+    Statistic = 7,
 }
