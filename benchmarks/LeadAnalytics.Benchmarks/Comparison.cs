@@ -34,11 +34,11 @@ public static class Comparison
 
         var reference = duck.Run(DuckDbChannelSummary.BestSql);
         var funnel1 = new FunnelOptions { IncludeStepDurations = false };
-        var funnel2 = new FunnelOptions { IncludeStepDurations = false, MaxDegreeOfParallelism = -1 };
-        var perLead1 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } };
-        var perLead2 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, MaxDegreeOfParallelism = -1 };
-        var counts1 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, IncludeDurations = false };
-        var counts2 = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, IncludeDurations = false, MaxDegreeOfParallelism = -1 };
+        var funnel2 = new FunnelOptions { Scope = new AnalysisScope { MaxDegreeOfParallelism = -1 }, IncludeStepDurations = false };
+        var perLead1 = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } };
+        var perLead2 = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = -1 } };
+        var counts1 = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, IncludeDurations = false };
+        var counts2 = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = -1 }, IncludeDurations = false };
         var cases = new List<(string Name, Func<object> Query, Func<object, bool> Check)>
         {
             ("DuckDB, obvious SQL", () => duck.Run(DuckDbChannelSummary.ObviousSql), r => ((ChannelSummary)r).SameAs(reference)),

@@ -33,9 +33,13 @@ internal sealed class CrmAnalytics
     public static CrmAnalytics Run(CrmDatabase db, DateTimeOffset now)
     {
         var table = LeadTable.Build(db.LoadLeads());
-        var funnel = FunnelAnalyzer.Analyze(table, now, new FunnelOptions { StaleAfter = StaleAfter });
-        var channels = EffectivenessAnalyzer.Summarize(table, db.LoadCosts(), now,
-            new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, StaleAfter = StaleAfter, RankBy = LeadAnalytics.Metrics.MetricIds.Roas });
+        var funnel = FunnelAnalyzer.Analyze(table, now, new FunnelOptions { Scope = new AnalysisScope { StaleAfter = StaleAfter } });
+        var channels = EffectivenessAnalyzer.Analyze(table, now, new EffectivenessOptions
+        {
+            Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, StaleAfter = StaleAfter },
+            Costs = db.LoadCosts(),
+            RankBy = LeadAnalytics.Metrics.MetricIds.Roas,
+        });
         var stale = new List<string>();
         for (var row = 0; row < table.Count; row++)
         {

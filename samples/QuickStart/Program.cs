@@ -62,7 +62,12 @@ if (funnel.Bottleneck is { } bottleneck)
 // 3. Which channels and strategies pay off: the template's Table 2 with one definition of every metric
 // (docs/metrics.md): spend from the costs table, cost per lead and per customer, ROAS (the template's "1:x") and ROI.
 Report.Heading("3. Channel effectiveness (ranked by ROAS; spend from costs.csv)");
-var channels = EffectivenessAnalyzer.Summarize(table, costs.Records, asOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, RankBy = MetricIds.Roas });
+var channels = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions
+{
+    Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } },
+    Costs = costs.Records,
+    RankBy = MetricIds.Roas,
+});
 Report.Table(
     new[] { "channel", "leads", "won", "conversion [95% CI]", "spend", "cost/lead", "cost/customer", "revenue", "ROAS", "ROI" },
     channels.Segments.Append(channels.Total).Select(s => (IReadOnlyList<string>)new[]
@@ -77,7 +82,7 @@ foreach (var finding in channels.Findings)
     Console.WriteLine($"  [{finding.Severity}] {FindingTemplates.Format(finding, "en")}");
 }
 
-var contents = EffectivenessAnalyzer.Summarize(table, null, asOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Content }, RankBy = MetricIds.ConversionRate });
+var contents = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Content } }, RankBy = MetricIds.ConversionRate });
 Report.Heading("4. Content assets (ranked by conversion)");
 Report.Table(
     new[] { "content", "leads", "won", "conversion [95% CI]", "vs the rest (Holm p)", "P(better than rest)" },
@@ -88,7 +93,7 @@ Report.Table(
     }));
 
 // 5. How long conversion takes: open leads are censored at the as-of date, lost leads compete with won.
-var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
 Report.Heading("5. Time to convert (Kaplan-Meier, competing risks)");
 Report.Table(
     new[] { "channel", "leads", "won", "median days to won [95% CI]", "won by day 45", "lost by day 45" },
@@ -135,7 +140,7 @@ foreach (var d in losses.Dominant)
 // 8. Did the optimisation actions (the template's step 6) reach their targets? Each is evaluated after its start
 // against its baseline, with before/after evidence and a minimum-sample guard.
 var actions = ActionCsv.Read(Path.Combine(dataDir, "actions.csv"));
-var tracker = ActionEvaluator.Evaluate(actions.Records, table, asOf, costs.Records);
+var tracker = ActionAnalyzer.Analyze(table, asOf, new ActionOptions { Actions = actions.Records, Costs = costs.Records });
 Report.Heading("8. Optimisation actions");
 Report.Table(
     new[] { "action", "target", "baseline", "current", "status", "evidence p" },

@@ -35,6 +35,18 @@ internal sealed class Settings
 
     public TimeSpan StaleAfter { get; }
 
+    /// <summary>The shared analysis scope of every command: the same stale rule everywhere, so the same data and as-of give
+    /// the same stale count in every output.</summary>
+    /// <param name="breakdown">The dimensions, crossed; none for the total only.</param>
+    /// <param name="period">The acquisition period; all time when null.</param>
+    /// <returns>The scope.</returns>
+    public LeadAnalytics.Data.AnalysisScope Scope(IReadOnlyList<Dimension>? breakdown = null, LeadAnalytics.Data.AcquisitionPeriod? period = null) => new()
+    {
+        Breakdown = breakdown ?? Array.Empty<Dimension>(),
+        Period = period ?? LeadAnalytics.Data.AcquisitionPeriod.AllTime,
+        StaleAfter = StaleAfter,
+    };
+
     /// <summary>The --currency value: the default currency of amounts and the one the quality check expects.</summary>
     public Currency? ExpectedCurrency { get; }
 

@@ -3,13 +3,23 @@ using System.Runtime.CompilerServices;
 
 namespace LeadAnalytics;
 
-/// <summary>Argument checks shared by the domain types (after NodaTime's Preconditions).</summary>
+/// <summary>Argument checks shared by every package (after NodaTime's Preconditions and Polly's Guard): this file is linked
+/// into each assembly (src/Directory.Build.props), so every public entry point checks its arguments the same way, naming
+/// the argument by <see cref="CallerArgumentExpressionAttribute"/> when the caller does not.</summary>
 internal static class Preconditions
 {
-    internal static T CheckNotNull<T>(T? argument, string paramName) where T : class =>
+    internal static T CheckNotNull<T>(T? argument, [CallerArgumentExpression(nameof(argument))] string paramName = "") where T : class =>
         argument ?? throw new ArgumentNullException(paramName);
 
-    internal static string CheckNotBlank(string? argument, string paramName)
+    internal static void CheckRange(bool condition, object? actualValue, string message, [CallerArgumentExpression(nameof(actualValue))] string paramName = "")
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(paramName, actualValue, message);
+        }
+    }
+
+    internal static string CheckNotBlank(string? argument, [CallerArgumentExpression(nameof(argument))] string paramName = "")
     {
         if (argument is null)
         {
@@ -32,7 +42,7 @@ internal static class Preconditions
         }
     }
 
-    internal static decimal CheckNonNegative(decimal value, string paramName)
+    internal static decimal CheckNonNegative(decimal value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (value < 0m)
         {

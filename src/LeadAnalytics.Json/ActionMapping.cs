@@ -116,7 +116,7 @@ internal static class ActionMapping
         }
     }
 
-    public static ActionReportDocument ToDocument(ActionReport report) => new()
+    public static ActionReportDocument ToDocument(ActionResult report) => new()
     {
         SchemaVersion = LeadAnalyticsJson.SchemaVersion,
         Kind = LeadAnalyticsJson.ActionReportKind,
@@ -126,8 +126,8 @@ internal static class ActionMapping
             MinimumSample = report.Options.MinimumSample,
             OutcomeWindowDays = report.Options.OutcomeWindow?.TotalDays,
             DefaultBaselineWindowDays = report.Options.DefaultBaselineWindow.TotalDays,
-            Confidence = report.Options.Confidence,
-            IntervalMethod = Mapping.Name(report.Options.IntervalMethod),
+            Confidence = report.Options.Scope.Confidence,
+            IntervalMethod = Mapping.Name(report.Options.Scope.IntervalMethod),
             SignificanceLevel = report.Options.SignificanceLevel,
         },
         Evaluations = report.Evaluations.Select(ToDto).ToList(),

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Findings;
 using LeadAnalytics.Metrics;

@@ -29,7 +29,7 @@ public static partial class LeadAnalyticsJson
     /// <summary>The <c>kind</c> of an attribution-comparison document (<see cref="AttributionComparison"/>).</summary>
     public const string AttributionComparisonKind = "attributionComparison";
 
-    /// <summary>The <c>kind</c> of a loss-reasons document (<see cref="LossReasonReport"/>).</summary>
+    /// <summary>The <c>kind</c> of a loss-reasons document (<see cref="LossReasonResult"/>).</summary>
     public const string LossReasonsKind = "lossReasons";
 
     /// <summary>The <c>kind</c> of an effectiveness document (<see cref="EffectivenessResult"/>: the segment summary).</summary>
@@ -112,6 +112,6 @@ public static partial class LeadAnalyticsJson
     /// <param name="report">The report.</param>
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string SerializeLossReasons(LossReasonReport report) =>
+    public static string SerializeLossReasons(LossReasonResult report) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.LossReasonsDocument);
 }

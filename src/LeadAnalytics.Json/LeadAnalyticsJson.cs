@@ -152,7 +152,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="report">The report.</param>
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string SerializeActionReport(Actions.ActionReport report) =>
+    public static string SerializeActionReport(Actions.ActionResult report) =>
         JsonSerializer.Serialize(ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
 
     private static T Read<T>(T? document, string kind)

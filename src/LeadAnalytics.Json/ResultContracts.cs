@@ -46,6 +46,12 @@ internal sealed class FunnelDocument : DocumentDto
 
     public long ChronologyFaults { get; set; }
 
+    public long Lost { get; set; }
+
+    public long Stale { get; set; }
+
+    public long Open { get; set; }
+
     public RateDto? OverallConversion { get; set; }
 
     public RateDto? ResolvedOverallConversion { get; set; }
@@ -64,6 +70,12 @@ internal sealed class FunnelDto
     public long Won { get; set; }
 
     public long ChronologyFaults { get; set; }
+
+    public long Lost { get; set; }
+
+    public long Stale { get; set; }
+
+    public long Open { get; set; }
 
     public RateDto? OverallConversion { get; set; }
 
@@ -297,6 +309,8 @@ internal sealed class CycleTimeSegmentDto
     public int Lost { get; set; }
 
     public int Open { get; set; }
+
+    public int Stale { get; set; }
 
     public int NegativeDurationsExcluded { get; set; }
 
@@ -578,6 +592,8 @@ internal sealed class LossReasonsDocument : DocumentDto
     public long LostLeads { get; set; }
 
     public long WithoutReason { get; set; }
+
+    public long Stale { get; set; }
 
     public LossReasonTableDto? Overall { get; set; }
 

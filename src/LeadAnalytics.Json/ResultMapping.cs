@@ -45,6 +45,9 @@ internal static class ResultMapping
             Leads = body.Leads,
             Won = body.Won,
             ChronologyFaults = body.ChronologyFaults,
+            Lost = body.Lost,
+            Stale = body.Stale,
+            Open = body.Open,
             OverallConversion = body.OverallConversion,
             ResolvedOverallConversion = body.ResolvedOverallConversion,
             Stages = body.Stages,
@@ -58,6 +61,9 @@ internal static class ResultMapping
         Leads = funnel.Leads,
         Won = funnel.Won,
         ChronologyFaults = funnel.ChronologyFaults,
+        Lost = funnel.Lost,
+        Stale = funnel.Stale,
+        Open = funnel.Open,
         OverallConversion = ToDto(funnel.OverallConversion),
         ResolvedOverallConversion = ToDto(funnel.ResolvedOverallConversion),
         Stages = funnel.Stages.Select(s => new FunnelStageDto
@@ -176,9 +182,9 @@ internal static class ResultMapping
             AsOf = result.AsOf,
             Options = new CycleTimeOptionsDto
             {
-                SegmentBy = o.SegmentBy is { } d ? Mapping.Name(d) : null,
+                SegmentBy = o.Scope.Breakdown.Count > 0 ? string.Join(",", o.Scope.Breakdown.Select(Mapping.Name)) : null,
                 QuantileMethod = Mapping.Name(o.QuantileMethod),
-                ConfidenceLevel = o.Survival.ConfidenceLevel,
+                ConfidenceLevel = o.Scope.Confidence,
                 ConfidenceTransform = Mapping.Name(o.Survival.ConfidenceTransform),
                 Probabilities = o.Survival.Probabilities.ToList(),
                 RestrictedMeanHorizon = result.Overall.TimeToWon.RestrictedMean?.Horizon ?? o.Survival.RestrictedMeanHorizon,
@@ -218,6 +224,7 @@ internal static class ResultMapping
             Won = s.Won,
             Lost = s.Lost,
             Open = s.Open,
+            Stale = s.Stale,
             NegativeDurationsExcluded = s.NegativeDurationsExcluded,
             Median = ToDto(km.Median),
             TimeToWon = new TimeToWonDto
@@ -355,18 +362,19 @@ internal static class ResultMapping
 
     // ---- loss reasons ---------------------------------------------------------------------------------------------
 
-    public static LossReasonsDocument ToDocument(LossReasonReport report) => new()
+    public static LossReasonsDocument ToDocument(LossReasonResult report) => new()
     {
         SchemaVersion = LeadAnalyticsJson.SchemaVersion,
         Kind = LeadAnalyticsJson.LossReasonsKind,
         AsOf = report.AsOf,
         LostLeads = report.LostLeads,
         WithoutReason = report.WithoutReason,
+        Stale = report.Stale,
         Overall = ToDto(report.Overall),
         ByStage = report.ByStage.Select(ToDto).ToList(),
         Breakdowns = report.Breakdowns.Select(b => new LossReasonBreakdownDto
         {
-            Dimension = Mapping.Name(b.Dimension),
+            Dimension = string.Join(",", b.Dimensions.Select(Mapping.Name)),
             Segments = b.Segments.Select(ToDto).ToList(),
             MixTest = ToDto(b.MixTest),
         }).ToList(),

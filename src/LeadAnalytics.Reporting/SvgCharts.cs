@@ -15,7 +15,7 @@ namespace LeadAnalytics.Reporting;
 /// </summary>
 /// <example>
 /// <code>
-/// var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+/// var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
 /// File.WriteAllText("time-to-won.svg", SvgCharts.TimeToWon(cycle));
 /// </code>
 /// </example>
@@ -52,7 +52,7 @@ public static class SvgCharts
     /// <summary>Kaplan-Meier curves of time to won (the share not yet won by each day; lost leads censored at the loss,
     /// open leads at as-of) with pointwise confidence bands: one curve per segment (the
     /// <see cref="ChartOptions.MaxSegments"/> largest), or the overall curve when the result has no segments.</summary>
-    /// <param name="cycleTime">A result from <see cref="CycleTimeAnalyzer"/>, segmented with <see cref="CycleTimeOptions.SegmentBy"/> for one curve per segment.</param>
+    /// <param name="cycleTime">A result from <see cref="CycleTimeAnalyzer"/>, segmented with a breakdown in <see cref="CycleTimeOptions.Scope"/> for one curve per segment.</param>
     /// <param name="options">Size, limits and horizon; <see cref="ChartOptions.Default"/> when null.</param>
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
@@ -78,16 +78,16 @@ public static class SvgCharts
 
     /// <summary>The action tracker: per optimisation action a bar of its progress from baseline (0) to target (1), a tick
     /// where its schedule stands, and its status as a coloured badge.</summary>
-    /// <param name="report">Evaluations from <see cref="ActionEvaluator.Evaluate"/>.</param>
+    /// <param name="report">Evaluations from <see cref="ActionAnalyzer.Analyze"/>.</param>
     /// <param name="options">Size; <see cref="ChartOptions.Default"/> when null.</param>
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
-    public static string ActionTracker(ActionReport report, ChartOptions? options = null) =>
+    public static string ActionTracker(ActionResult report, ChartOptions? options = null) =>
         ActionChart.Draw(report ?? throw new ArgumentNullException(nameof(report)), options ?? ChartOptions.Default);
 
     /// <summary>A Pareto chart of loss reasons: count bars, most frequent first (at most <see cref="ChartOptions.MaxBars"/>),
     /// and the cumulative share as a line on a 0-100% axis.</summary>
-    /// <param name="table">A loss-reason table, for example <see cref="LossReasonReport.Overall"/>.</param>
+    /// <param name="table">A loss-reason table, for example <see cref="LossReasonResult.Overall"/>.</param>
     /// <param name="options">Size and limits; <see cref="ChartOptions.Default"/> when null.</param>
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>

@@ -25,7 +25,7 @@ internal static class ActionsCommand
             var options = run.Settings.ReadOptions(data.Pipeline);
             var list = InputFiles.Actions(parse.GetValue(actions)!, options, run).Records;
             var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, options, run).Records : null;
-            var report = Evaluate(data, list, costEntries);
+            var report = Evaluate(run, data, list, costEntries);
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -51,11 +51,11 @@ internal static class ActionsCommand
         });
     }
 
-    internal static ActionReport Evaluate(LeadData data, IReadOnlyList<OptimisationAction> actions, IReadOnlyList<CostEntry>? costs)
+    internal static ActionResult Evaluate(RunContext run, LeadData data, IReadOnlyList<OptimisationAction> actions, IReadOnlyList<CostEntry>? costs)
     {
         try
         {
-            return ActionEvaluator.Evaluate(actions, data.Table, data.AsOf, costs);
+            return ActionAnalyzer.Analyze(data.Table, data.AsOf, new ActionOptions { Actions = actions, Costs = costs, Scope = run.Settings.Scope() });
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
@@ -63,7 +63,7 @@ internal static class ActionsCommand
         }
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, ActionReport report)
+    internal static void Draw(IAnsiConsole console, LeadData data, ActionResult report)
     {
         var counts = string.Join(", ", Enum.GetValues<ActionStatus>().Select(s => $"{report.Count(s)} {s}"));
         Show.Line(console, $"Optimisation actions as of {Show.Instant(report.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}: {report.Evaluations.Count} actions ({counts}).");

@@ -43,7 +43,7 @@ internal static class CycleTimeCommand
                 _ => SurvivalConfidenceTransform.Log,
             };
             var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var result = Analyze(data, dimension, transform, h);
+            var result = Analyze(run, data, dimension, transform, h);
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -73,10 +73,11 @@ internal static class CycleTimeCommand
         });
     }
 
-    internal static CycleTimeResult Analyze(LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
+    internal static CycleTimeResult Analyze(
+        RunContext run, LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
         CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, new CycleTimeOptions
         {
-            SegmentBy = by,
+            Scope = run.Settings.Scope(by is { } d ? new[] { d } : null),
             Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
         });
 

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Funnel;
@@ -58,9 +59,12 @@ internal static class FunnelCommand
 
     internal static FunnelOptions Options(RunContext run, LeadData data, TimeSpan? window = null) => new()
     {
-        StaleAfter = run.Settings.StaleAfter,
+        Scope = new AnalysisScope
+        {
+            StaleAfter = run.Settings.StaleAfter,
+            CohortUtcOffset = run.Settings.TimeZone.GetUtcOffset(data.AsOf),
+        },
         ConversionWindow = window,
-        CohortUtcOffset = run.Settings.TimeZone.GetUtcOffset(data.AsOf),
     };
 
     private static CohortPeriod Period(string name) => name switch

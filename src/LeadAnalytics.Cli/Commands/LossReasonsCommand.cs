@@ -14,7 +14,7 @@ internal static class LossReasonsCommand
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
         var by = new Option<string?>("--by")
         {
-            Description = "Dimensions to break the reasons down by, comma-separated (default channel,strategy,owner; not tag).",
+            Description = "The breakdown: one dimension or two crossed, comma-separated (default channel; not tag).",
             HelpName = "DIM[,DIM...]",
         };
         var command = new Command("loss-reasons", "Why leads are lost: Pareto tables overall, by the stage they were lost at and by dimension; the reasons that dominate a segment.");
@@ -22,14 +22,14 @@ internal static class LossReasonsCommand
         command.Options.Add(by);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 6);
+            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
             if (dimensions.Contains(Dimension.Tag))
             {
                 throw CliException.Usage("--by: tags are multi-valued and cannot break down loss reasons.");
             }
 
             var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var report = Analyze(data, dimensions);
+            var report = Analyze(run, data, dimensions);
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -47,7 +47,7 @@ internal static class LossReasonsCommand
                     {
                         foreach (var t in b.Segments)
                         {
-                            Rows(csv, ValueParsers.Name(b.Dimension), t);
+                            Rows(csv, string.Join(",", b.Dimensions.Select(ValueParsers.Name)), t);
                         }
                     }
 
@@ -62,8 +62,11 @@ internal static class LossReasonsCommand
         });
     }
 
-    internal static LossReasonReport Analyze(LeadData data, IReadOnlyList<Dimension> dimensions) =>
-        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, dimensions.Count == 0 ? null : new LossReasonOptions { Dimensions = dimensions });
+    internal static LossReasonResult Analyze(RunContext run, LeadData data, IReadOnlyList<Dimension> dimensions) =>
+        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, new LossReasonOptions
+        {
+            Scope = run.Settings.Scope(dimensions.Count == 0 ? LossReasonOptions.Default.Scope.Breakdown : dimensions),
+        });
 
     private static void Rows(CsvTable csv, string scope, LossReasonTable table)
     {
@@ -73,7 +76,7 @@ internal static class LossReasonsCommand
         }
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, LossReasonReport report)
+    internal static void Draw(IAnsiConsole console, LeadData data, LossReasonResult report)
     {
         Show.Line(console, $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.");
         if (report.LostLeads == 0)
@@ -102,7 +105,7 @@ internal static class LossReasonsCommand
         console.Write(stages);
         foreach (var b in report.Breakdowns)
         {
-            Show.Line(console, $"Reason mix by {ValueParsers.Name(b.Dimension)}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.");
+            Show.Line(console, $"Reason mix by {string.Join(" × ", b.Dimensions.Select(ValueParsers.Name))}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.");
         }
 
         foreach (var d in report.Dominant)

@@ -53,9 +53,9 @@ internal static class ReportCommand
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
             var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
-            var cycleTime = CycleTimeCommand.Analyze(data, Dimension.Channel);
-            var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
-            ActionReport? actionReport = actionList is null ? null : ActionsCommand.Evaluate(data, actionList, costEntries);
+            var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel);
+            var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());
+            ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
                 : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions());
 
@@ -106,7 +106,7 @@ internal static class ReportCommand
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
     private static string Json(LeadData data, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
-        LossReasonReport lossReasons, AttributionComparison? attribution, ActionReport? actionReport)
+        LossReasonResult lossReasons, AttributionComparison? attribution, ActionResult? actionReport)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

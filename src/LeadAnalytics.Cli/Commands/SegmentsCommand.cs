@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using System.CommandLine;
 using System.Globalization;
 using LeadAnalytics.Cli.Rendering;
@@ -95,11 +96,10 @@ internal static class SegmentsCommand
     {
         try
         {
-            return EffectivenessAnalyzer.Summarize(data.Table, costs, data.AsOf, new EffectivenessOptions
+            return EffectivenessAnalyzer.Analyze(data.Table, data.AsOf, new EffectivenessOptions
             {
-                Dimensions = dimensions,
-                Period = period,
-                StaleAfter = run.Settings.StaleAfter,
+                Scope = run.Settings.Scope(dimensions, period),
+                Costs = costs,
                 RankBy = rankBy ?? EffectivenessOptions.Default.RankBy,
             });
         }

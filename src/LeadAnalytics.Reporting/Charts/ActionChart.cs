@@ -13,7 +13,7 @@ internal static class ActionChart
     private const double Top = 22;
     private const double BadgeWidth = 92;
 
-    public static string Draw(ActionReport report, ChartOptions options)
+    public static string Draw(ActionResult report, ChartOptions options)
     {
         var width = options.CheckedWidth;
         var rows = report.Evaluations;

@@ -51,10 +51,10 @@ public sealed class HtmlReportInput
     public AttributionComparison? Attribution { get; init; }
 
     /// <summary>Optimisation actions evaluated against the data: the action tracker.</summary>
-    public ActionReport? Actions { get; init; }
+    public ActionResult? Actions { get; init; }
 
     /// <summary>Loss reasons: the Pareto chart and the dominant reasons.</summary>
-    public LossReasonReport? LossReasons { get; init; }
+    public LossReasonResult? LossReasons { get; init; }
 
     /// <summary>Runs the engines with their default options and collects what a report shows: the funnel, funnels,
     /// effectiveness and cycle time by <paramref name="segmentBy"/>, loss reasons and, when journeys are given, an
@@ -88,13 +88,14 @@ public sealed class HtmlReportInput
 
         // Both the effectiveness summary and the action evaluator read the costs.
         var costList = costs?.ToList();
+        var scope = new AnalysisScope { Breakdown = new[] { segmentBy } };
         return new HtmlReportInput(FunnelAnalyzer.Analyze(table, asOf))
         {
             Segments = FunnelAnalyzer.AnalyzeBy(table, asOf, segmentBy),
-            Effectiveness = EffectivenessAnalyzer.Summarize(table, costList, asOf, new EffectivenessOptions { Dimensions = new[] { segmentBy } }),
-            CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = segmentBy }),
-            LossReasons = LossReasonAnalyzer.Analyze(table, asOf),
-            Actions = actions is null ? null : ActionEvaluator.Evaluate(actions, table, asOf, costList),
+            Effectiveness = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions { Scope = scope, Costs = costList }),
+            CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { Scope = scope }),
+            LossReasons = LossReasonAnalyzer.Analyze(table, asOf, new LossReasonOptions { Scope = scope.Breakdown[0] == Dimension.Tag ? LossReasonOptions.Default.Scope : scope }),
+            Actions = actions is null ? null : ActionAnalyzer.Analyze(table, asOf, new ActionOptions { Actions = actions.ToList(), Costs = costList }),
             Attribution = journeys is null
                 ? null
                 : AttributionAnalyzer.Compare(journeys, models ?? DefaultModels, attributionOptions ?? new AttributionOptions { AsOf = asOf }),

@@ -302,7 +302,7 @@ public static class HtmlReportWriter
         Chart(html, SvgCharts.WonVersusLost(cycle.Overall, options.Charts),
             "Cumulative incidence (Aalen-Johansen): the share of all leads won, and lost, by each day, with losses treated as a competing outcome. This is the honest \"converted within t days\".");
         var days = options.IncidenceDays;
-        var header = new List<string> { cycle.Options.SegmentBy?.ToString() ?? "segment", "leads", "won", "lost", "open", "median days to won [95% CI]" };
+        var header = new List<string> { (cycle.Options.Scope.Breakdown.Count > 0 ? string.Join(" × ", cycle.Options.Scope.Breakdown) : "segment"), "leads", "won", "lost", "open", "median days to won [95% CI]" };
         foreach (var d in days)
         {
             header.Add($"won ≤ {Format.Number(d, "0")} d");

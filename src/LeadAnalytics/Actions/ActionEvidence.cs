@@ -27,10 +27,10 @@ public sealed class ActionEvidence
     /// <summary>Whether the change points the way the target asks (down for a <c>&lt;=</c> target, up for <c>&gt;=</c>).</summary>
     public bool Favourable { get; }
 
-    /// <summary>Whether the p-value is below <see cref="ActionEvaluatorOptions.SignificanceLevel"/>.</summary>
+    /// <summary>Whether the p-value is below <see cref="ActionOptions.SignificanceLevel"/>.</summary>
     public bool Significant { get; }
 
-    /// <summary>Whether both windows have at least <see cref="ActionEvaluatorOptions.MinimumSample"/> leads.</summary>
+    /// <summary>Whether both windows have at least <see cref="ActionOptions.MinimumSample"/> leads.</summary>
     public bool EnoughData { get; }
 
     /// <summary>Whether the data show the change the action aimed for: favourable, significant, on enough leads.</summary>

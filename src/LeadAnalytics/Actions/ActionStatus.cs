@@ -38,7 +38,7 @@ public enum ActionStatusReason
     /// <summary>The window is complete, the sample is large enough, and the target is not met.</summary>
     TargetNotMet = 2,
 
-    /// <summary>Fewer leads than <see cref="ActionEvaluatorOptions.MinimumSample"/> were measured after the start.</summary>
+    /// <summary>Fewer leads than <see cref="ActionOptions.MinimumSample"/> were measured after the start.</summary>
     TooFewLeads = 3,
 
     /// <summary>After the due date: leads of the window are still inside their outcome window, so the value can still change.</summary>

@@ -16,7 +16,7 @@ internal sealed class CostMeter : MetricMeter
     private readonly CostContext _costs;
     private readonly bool[] _inSegment;
 
-    internal CostMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, ActionMetric metric, CostContext costs)
+    internal CostMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options, ActionMetric metric, CostContext costs)
         : base(table, rows, asOf, options)
     {
         _metric = metric;

@@ -15,17 +15,15 @@ internal sealed class EffectivenessMeter : MetricMeter
     private const double DaysPerWeek = 7.0;
     private readonly ActionMetric _metric;
 
-    internal EffectivenessMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, ActionMetric metric)
+    internal EffectivenessMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options, ActionMetric metric)
         : base(table, rows, asOf, options) => _metric = metric;
 
     internal override MetricMeasurement Measure(DateTimeOffset from, DateTimeOffset to)
     {
-        var summary = EffectivenessAnalyzer.Summarize(Rows.Table, null, AsOf, new EffectivenessOptions
+        var summary = EffectivenessAnalyzer.Analyze(Rows.Table, AsOf, new EffectivenessOptions
         {
-            Period = new AcquisitionPeriod(from, to),
+            Scope = Options.Scope.With(EffectivenessOptions.ByChannel.Breakdown, new AcquisitionPeriod(from, to)),
             CostSource = CostSource.PerLeadCosts,
-            Confidence = Options.Confidence,
-            IntervalMethod = Options.IntervalMethod,
         }).Total;
         var until = Max(from, Min(to, AsOf));
         double? value;

@@ -15,16 +15,15 @@ internal sealed class FunnelMeter : MetricMeter
     private readonly int _stage;
     private readonly FunnelOptions _funnelOptions;
 
-    internal FunnelMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, ActionMetric metric, int stage)
+    internal FunnelMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options, ActionMetric metric, int stage)
         : base(table, rows, asOf, options)
     {
         _metric = metric;
         _stage = stage;
         _funnelOptions = new FunnelOptions
         {
+            Scope = options.Scope,
             ConversionWindow = options.OutcomeWindow,
-            Confidence = options.Confidence,
-            IntervalMethod = options.IntervalMethod,
             IncludeStepDurations = false,
         };
     }
@@ -39,7 +38,7 @@ internal sealed class FunnelMeter : MetricMeter
         var limit = window is { } ws ? AsOfSeconds - ws + 1 : AsOfSeconds + 1L;
         var (lo, acquiredHi) = Rows.Range(fromSec, Math.Min(toSec, AsOfSeconds + 1L));
         var (_, hi) = Rows.Range(fromSec, Math.Min(toSec, limit));
-        var funnel = FunnelAnalyzer.AnalyzePartition(Rows.Table, AsOf, FunnelGrouping.Total, lo, hi - lo, _funnelOptions).ToResult();
+        var funnel = FunnelAnalyzer.AnalyzePartition(Rows.Table, AsOf, lo, hi - lo, _funnelOptions).ToResult();
         Rate rate;
         long leads;
         if (_metric == ActionMetric.ConversionRate)

@@ -5,7 +5,7 @@ namespace LeadAnalytics.Actions;
 /// <summary>Measures one tracked metric on one segment over any acquisition window, as of the evaluation's instant.</summary>
 internal abstract class MetricMeter
 {
-    protected MetricMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options)
+    protected MetricMeter(LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options)
     {
         Table = table;
         Rows = rows;
@@ -22,7 +22,7 @@ internal abstract class MetricMeter
 
     protected int AsOfSeconds { get; }
 
-    protected ActionEvaluatorOptions Options { get; }
+    protected ActionOptions Options { get; }
 
     /// <summary>The metric on the segment's leads acquired in [from, to).</summary>
     internal abstract MetricMeasurement Measure(DateTimeOffset from, DateTimeOffset to);

@@ -33,23 +33,22 @@ public static class CycleTimeAnalyzer
         options.Validate();
         var asOfSeconds = table.ToSeconds(asOf);
         var parallelism = options.EffectiveParallelism;
-        var (all, maxDays) = SelectRows(table, asOfSeconds, parallelism, options.MinRowsPerChunk);
+        var outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
+        var staleAsLost = options.Scope.StaleCountsAsLost;
+        var (all, maxDays) = SelectRows(table, outcomes, staleAsLost, parallelism, options.MinRowsPerChunk);
 
         // One horizon for every group (R's rmean = "common") so restricted means compare across segments.
-        var survival = options.Survival;
-        if (survival.RestrictedMeanHorizon is null && !double.IsNaN(maxDays))
+        // The scope's confidence level is the one of every limit.
+        var survival = new KaplanMeierOptions
         {
-            survival = new KaplanMeierOptions
-            {
-                ConfidenceLevel = survival.ConfidenceLevel,
-                ConfidenceTransform = survival.ConfidenceTransform,
-                Probabilities = survival.Probabilities,
-                RestrictedMeanHorizon = maxDays,
-                MergeNearTies = survival.MergeNearTies,
-            };
-        }
+            ConfidenceLevel = options.Scope.Confidence,
+            ConfidenceTransform = options.Survival.ConfidenceTransform,
+            Probabilities = options.Survival.Probabilities,
+            RestrictedMeanHorizon = options.Survival.RestrictedMeanHorizon is null && !double.IsNaN(maxDays) ? maxDays : options.Survival.RestrictedMeanHorizon,
+            MergeNearTies = options.Survival.MergeNearTies,
+        };
 
-        var context = new Context(table, asOfSeconds, options, survival);
+        var context = new Context(table, outcomes, staleAsLost, options, survival);
         List<(int Code, int[] Rows)>? groups = null;
         if (options.SegmentBy is { } dimension)
         {
@@ -72,7 +71,7 @@ public static class CycleTimeAnalyzer
             }
             else if (task < first)
             {
-                comparison = CompareSegments(table, asOfSeconds, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
+                comparison = CompareSegments(table, outcomes, staleAsLost, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
             }
             else
             {
@@ -93,7 +92,7 @@ public static class CycleTimeAnalyzer
     }
 
     // The rows acquired by as-of, in row order, and the longest non-negative outcome duration (a maximum: exact in any order).
-    private static (int[] Rows, double MaxDays) SelectRows(LeadTable table, int asOfSeconds, int parallelism, int minRowsPerChunk)
+    private static (int[] Rows, double MaxDays) SelectRows(LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, int parallelism, int minRowsPerChunk)
     {
         var acquired = table.StageSeconds[0];
         var bounds = RowChunks.Bounds(0, table.Count, parallelism, minRowsPerChunk);
@@ -106,13 +105,13 @@ public static class CycleTimeAnalyzer
             var max = double.NaN;
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                if (acquired[row] > asOfSeconds)
+                if (!outcomes.InScope(row))
                 {
                     continue;
                 }
 
                 n++;
-                var (days, _) = OutcomeDuration(table, row, asOfSeconds);
+                var (days, _, _) = OutcomeDuration(table, row, outcomes, staleAsLost);
                 if (days >= 0 && !(days <= max))
                 {
                     max = days;
@@ -139,7 +138,7 @@ public static class CycleTimeAnalyzer
             var k = counts[c];
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                if (acquired[row] <= asOfSeconds)
+                if (outcomes.InScope(row))
                 {
                     rows[k++] = row;
                 }
@@ -149,18 +148,26 @@ public static class CycleTimeAnalyzer
     }
 
     // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in days.
-    private static (double Days, int Cause) OutcomeDuration(LeadTable table, int row, int asOfSeconds)
+    // A stale lead counted as lost is lost at the instant the stale rule fired (latest activity + StaleAfter); counted as
+    // open, it is censored at as-of like any open lead (docs/metrics.md).
+    private static (double Days, int Cause, bool Stale) OutcomeDuration(LeadTable table, int row, OutcomeClassifier outcomes, bool staleAsLost)
     {
         var start = table.StageSeconds[0][row];
-        switch (table.OutcomeAt(row, asOfSeconds))
+        var state = outcomes.Classify(row);
+        var stale = state == LeadState.Stale;
+        if (stale && !staleAsLost)
         {
-            case Outcome.Won:
-                return (((long)table.StageSeconds[table.StageSeconds.Length - 1][row] - start) / SecondsPerDay, CycleTimeResult.WonCause);
-            case Outcome.Lost:
-                return (((long)table.LostSeconds[row] - start) / SecondsPerDay, CycleTimeResult.LostCause);
-            default:
-                return (((long)asOfSeconds - start) / SecondsPerDay, 0);
+            state = LeadState.Open;
         }
+
+        var days = ((long)outcomes.EventSeconds(row, state) - start) / SecondsPerDay;
+        var cause = state switch
+        {
+            LeadState.Won => CycleTimeResult.WonCause,
+            LeadState.Lost or LeadState.Stale => CycleTimeResult.LostCause,
+            _ => 0,
+        };
+        return (days, cause, stale);
     }
 
     // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order. Each segment's rows
@@ -228,7 +235,8 @@ public static class CycleTimeAnalyzer
         return groups;
     }
 
-    private static LogRankResult CompareSegments(LeadTable table, int asOfSeconds, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies, int parallelism)
+    private static LogRankResult CompareSegments(
+        LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies, int parallelism)
     {
         // Each group's durations are collected apart (in parallel) and joined in group order, as one pass collects them.
         var groupTimes = new GrowableArray<double>[groups.Count];
@@ -240,7 +248,7 @@ public static class CycleTimeAnalyzer
             var keys = new GrowableArray<int>(rows.Length);
             foreach (var row in rows)
             {
-                var (days, cause) = OutcomeDuration(table, row, asOfSeconds);
+                var (days, cause, _) = OutcomeDuration(table, row, outcomes, staleAsLost);
                 if (days >= 0)
                 {
                     times.Add(days);
@@ -301,7 +309,7 @@ public static class CycleTimeAnalyzer
             pass = GroupPass.Join(pass, parts[c]);
         }
 
-        int won = pass.Won, lost = pass.Lost, open = pass.Open, negative = pass.Negative, negativeWon = pass.NegativeWon, negativeLost = pass.NegativeLost;
+        int won = pass.Won, lost = pass.Lost, open = pass.Open, stale = pass.Stale, negative = pass.Negative, negativeWon = pass.NegativeWon, negativeLost = pass.NegativeLost;
         var times = pass.Times;
         var causes = pass.Causes;
         var wonDays = pass.WonDays;
@@ -372,7 +380,7 @@ public static class CycleTimeAnalyzer
             }
         });
 
-        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, negative, stageDurations, toWon!, toLost!, km!, cif!);
+        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, stale, negative, stageDurations, toWon!, toLost!, km!, cif!);
     }
 
     private static DurationSummary Describe(DurationKind kind, string from, string to, GrowableArray<double>? durations, int negatives, CycleTimeOptions options)
@@ -410,6 +418,8 @@ public static class CycleTimeAnalyzer
 
         internal int Open { get; private set; }
 
+        internal int Stale { get; private set; }
+
         internal int Negative { get; private set; }
 
         internal int NegativeWon { get; private set; }
@@ -431,7 +441,6 @@ public static class CycleTimeAnalyzer
         internal static GroupPass Run(Context context, int[] rows, int start, int end)
         {
             var table = context.Table;
-            var asOf = context.AsOfSeconds;
             var stages = table.StageSeconds.Length;
             var pass = new GroupPass(stages)
             {
@@ -443,7 +452,12 @@ public static class CycleTimeAnalyzer
             for (var i = start; i < end; i++)
             {
                 var row = rows[i];
-                var (days, cause) = OutcomeDuration(table, row, asOf);
+                var (days, cause, stale) = OutcomeDuration(table, row, context.Outcomes, context.StaleAsLost);
+                if (stale)
+                {
+                    pass.Stale++;
+                }
+
                 switch (cause)
                 {
                     case CycleTimeResult.WonCause:
@@ -488,7 +502,7 @@ public static class CycleTimeAnalyzer
                 for (var s = 0; s < stages; s++)
                 {
                     var t = table.StageSeconds[s][row];
-                    if (t == LeadTable.MissingTime || t > asOf)
+                    if (t == LeadTable.MissingTime || t > context.AsOfSeconds)
                     {
                         continue;
                     }
@@ -521,6 +535,7 @@ public static class CycleTimeAnalyzer
             a.Won += b.Won;
             a.Lost += b.Lost;
             a.Open += b.Open;
+            a.Stale += b.Stale;
             a.Negative += b.Negative;
             a.NegativeWon += b.NegativeWon;
             a.NegativeLost += b.NegativeLost;
@@ -544,10 +559,12 @@ public static class CycleTimeAnalyzer
 
     private sealed class Context
     {
-        internal Context(LeadTable table, int asOfSeconds, CycleTimeOptions options, KaplanMeierOptions survival)
+        internal Context(LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, CycleTimeOptions options, KaplanMeierOptions survival)
         {
             Table = table;
-            AsOfSeconds = asOfSeconds;
+            Outcomes = outcomes;
+            StaleAsLost = staleAsLost;
+            AsOfSeconds = outcomes.AsOf;
             Options = options;
             Survival = survival;
             Incidence = new CumulativeIncidenceOptions
@@ -561,6 +578,10 @@ public static class CycleTimeAnalyzer
         internal LeadTable Table { get; }
 
         internal int AsOfSeconds { get; }
+
+        internal OutcomeClassifier Outcomes { get; }
+
+        internal bool StaleAsLost { get; }
 
         internal CycleTimeOptions Options { get; }
 

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.CycleTime;
@@ -6,9 +7,18 @@ namespace LeadAnalytics.CycleTime;
 /// defaults follow R.</summary>
 public sealed class CycleTimeOptions
 {
-    /// <summary>The dimension to break results down by, or <see langword="null"/> (the default) for the overall view only.
-    /// With <see cref="Dimension.Tag"/> a lead counts in each of its tags, and no log-rank test is made (the groups overlap).</summary>
-    public Dimension? SegmentBy { get; init; }
+    private AnalysisScope _scope = AnalysisScope.Default;
+
+    /// <summary>The shared part: the breakdown (none by default, for the overall view only; with <see cref="Dimension.Tag"/>
+    /// a lead counts in each of its tags and no log-rank test is made, the groups overlapping), the acquisition period, the
+    /// stale rule (stale leads counted as lost are lost at latest activity + StaleAfter), the confidence level of the
+    /// survival and competing-risks limits (it replaces <see cref="KaplanMeierOptions.ConfidenceLevel"/> of
+    /// <see cref="Survival"/>), and the thread count.</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
+    }
 
     /// <summary>The quantile definition of the descriptive duration statistics; <see cref="QuantileMethod.R7"/> (R's
     /// default) unless set.</summary>
@@ -32,25 +42,22 @@ public sealed class CycleTimeOptions
     /// <summary>The weight exponent ρ of the test across segments: 0 (the default) for the log-rank test.</summary>
     public double LogRankRho { get; init; }
 
-    /// <summary>How many threads may work: 1 (the default) for one; -1 for one per processor. The result is identical for
-    /// every value: the row passes are split into contiguous chunks merged in chunk order, and the overall group, each segment
-    /// and the test across segments are computed apart, each by the same sequential arithmetic as on one thread
-    /// (docs/performance.md).</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 1;
+    internal int MinRowsPerChunk => Scope.MinRowsPerChunk;
 
-    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
-    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
+    internal int EffectiveParallelism => Scope.EffectiveParallelism;
 
-    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+    // The one dimension of the breakdown (cycle time takes one for now), or null.
+    internal Dimension? SegmentBy => Scope.Breakdown.Count > 0 ? Scope.Breakdown[0] : null;
 
     /// <summary>The default options.</summary>
     public static CycleTimeOptions Default { get; } = new();
 
     internal void Validate()
     {
-        if (SegmentBy is { } d && (uint)d > (uint)Dimension.Tag)
+        Scope.Validate();
+        if (Scope.Breakdown.Count > 1 || Scope.Cohort is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(SegmentBy), d, "Unknown dimension.");
+            throw new ArgumentException("Cycle time breaks down by one dimension.", nameof(Scope));
         }
 
         if (QuantileMethod != QuantileMethod.R7 && QuantileMethod != QuantileMethod.R8)
@@ -79,9 +86,5 @@ public sealed class CycleTimeOptions
             throw new ArgumentOutOfRangeException(nameof(LogRankRho), LogRankRho, "Rho must be finite and not negative.");
         }
 
-        if (!Data.RowChunks.IsValidParallelism(MaxDegreeOfParallelism))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, Data.RowChunks.ParallelismMessage);
-        }
     }
 }

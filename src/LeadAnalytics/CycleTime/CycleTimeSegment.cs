@@ -10,7 +10,7 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class CycleTimeSegment
 {
-    internal CycleTimeSegment(string? value, string label, int leads, int won, int lost, int open, int negativeExcluded,
+    internal CycleTimeSegment(string? value, string label, int leads, int won, int lost, int open, int stale, int negativeExcluded,
         IReadOnlyList<DurationSummary> stageDurations, DurationSummary acquisitionToWon, DurationSummary acquisitionToLost,
         KaplanMeierCurve timeToWon, CumulativeIncidenceCurve competingRisks)
     {
@@ -20,6 +20,7 @@ public sealed class CycleTimeSegment
         Won = won;
         Lost = lost;
         Open = open;
+        Stale = stale;
         NegativeDurationsExcluded = negativeExcluded;
         StageDurations = stageDurations;
         AcquisitionToWon = acquisitionToWon;
@@ -43,11 +44,17 @@ public sealed class CycleTimeSegment
     /// <summary>Of those, won by the as-of instant.</summary>
     public int Won { get; }
 
-    /// <summary>Of those, lost by the as-of instant.</summary>
+    /// <summary>Of those, lost by the as-of instant: recorded losses, and stale leads when the scope counts them as lost (the
+    /// default; lost at latest activity + StaleAfter, the instant the rule fired).</summary>
     public int Lost { get; }
 
-    /// <summary>Of those, still open at the as-of instant.</summary>
+    /// <summary>Of those, still open at the as-of instant (stale leads included when the scope counts them as open),
+    /// censored there.</summary>
     public int Open { get; }
+
+    /// <summary>Of those, stale as of the as-of instant (docs/metrics.md), whichever way they count: the same number every
+    /// engine reports for the same scope and as-of.</summary>
+    public int Stale { get; }
 
     /// <summary>Won or lost leads whose outcome is recorded before their acquisition: left out of
     /// <see cref="TimeToWon"/> and <see cref="CompetingRisks"/> (and of the acquisition-to-outcome summaries, which count

@@ -249,6 +249,26 @@ public sealed class LeadTable
     public bool IsStale(int row, DateTimeOffset asOf, TimeSpan staleAfter) =>
         IsStaleAt(CheckRow(row), ToSeconds(asOf), StaleSeconds(staleAfter));
 
+    /// <summary>A lead's class as of an instant under the one outcome rule every engine uses (won, lost, stale, open;
+    /// docs/metrics.md).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="staleAfter">The stale threshold; zero turns the rule off.</param>
+    /// <returns>The class; <see langword="null"/> when the lead was acquired after <paramref name="asOf"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside the table or
+    /// <paramref name="staleAfter"/> is negative.</exception>
+    public LeadState? GetState(int row, DateTimeOffset asOf, TimeSpan staleAfter)
+    {
+        CheckRow(row);
+        if (staleAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(staleAfter), staleAfter, "StaleAfter must not be negative (zero turns the rule off).");
+        }
+
+        var classifier = new OutcomeClassifier(this, ToSeconds(asOf), staleAfter);
+        return classifier.IsAcquired(row) ? classifier.Classify(row) : null;
+    }
+
     // ---- fast internal accessors for engines (no checks) ----
 
     internal int ToSeconds(DateTimeOffset instant)

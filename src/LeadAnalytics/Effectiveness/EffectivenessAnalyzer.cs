@@ -26,29 +26,24 @@ public static class EffectivenessAnalyzer
 {
     /// <summary>Summarises effectiveness by segment for a period, with findings and, when asked, the previous period.</summary>
     /// <param name="table">The leads.</param>
-    /// <param name="costs">The costs table (scope, key, half-open period, amount), or <see langword="null"/> to use per-lead
-    /// acquisition costs.</param>
     /// <param name="asOf">The as-of instant: leads acquired after it do not exist yet; outcomes after it are ignored.</param>
-    /// <param name="options">The breakdown, period, cost source and thresholds; <see cref="EffectivenessOptions.Default"/> when null.</param>
+    /// <param name="options">The scope (breakdown, period, stale rule...), costs, cost source and thresholds;
+    /// <see cref="EffectivenessOptions.Default"/> when null.</param>
     /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or <paramref name="costs"/> contains null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or the costs contain null.</exception>
     /// <exception cref="ArgumentException">The options are invalid: no dimension, more than two, a repeated or unknown one,
-    /// an unknown ranking metric, or a confidence level outside (0, 1).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="EffectivenessOptions.MaxDegreeOfParallelism"/> is 0 or less than -1.</exception>
+    /// cohorts, an unknown ranking metric, or a confidence level outside (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
     /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
-    public static EffectivenessResult Summarize(LeadTable table, IEnumerable<CostEntry>? costs, DateTimeOffset asOf, EffectivenessOptions? options = null)
+    public static EffectivenessResult Analyze(LeadTable table, DateTimeOffset asOf, EffectivenessOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
-
+        Preconditions.CheckNotNull(table);
         options ??= EffectivenessOptions.Default;
         var dimensions = CheckOptions(options);
-        var costList = costs?.ToList();
+        var costList = options.Costs?.ToList();
         if (costList is not null && costList.Contains(null!))
         {
-            throw new ArgumentNullException(nameof(costs), "The costs table contains a null entry.");
+            throw new ArgumentNullException(nameof(options), "The costs table contains a null entry.");
         }
 
         var source = options.CostSource switch
@@ -61,7 +56,7 @@ public static class EffectivenessAnalyzer
         var currency = ReportCurrency(table, tableCosts);
         var prepared = CostAllocator.Prepare(tableCosts, table, currency, options.CurrencyConverter);
 
-        var current = Period(table, prepared, source, currency, asOf, options.Period ?? AcquisitionPeriod.AllTime, dimensions, options);
+        var current = Period(table, prepared, source, currency, asOf, options.Scope.Period, dimensions, options);
         if (options.PreviousPeriod is { } previousPeriod)
         {
             var previous = Period(table, prepared, source, currency, asOf, previousPeriod, dimensions, options);
@@ -282,33 +277,16 @@ public static class EffectivenessAnalyzer
 
     private static Dimension[] CheckOptions(EffectivenessOptions options)
     {
-        var dimensions = options.Dimensions?.ToArray() ?? Array.Empty<Dimension>();
-        if (dimensions.Length is < 1 or > 2)
+        options.Scope.Validate();
+        var dimensions = options.Scope.Breakdown.ToArray();
+        if (dimensions.Length < 1)
         {
-            throw new ArgumentException("Break down by one dimension or a pair.", nameof(options));
-        }
-
-        foreach (var d in dimensions)
-        {
-            if ((uint)d > (uint)Dimension.Tag)
-            {
-                throw new ArgumentException($"Unknown dimension {d}.", nameof(options));
-            }
-        }
-
-        if (dimensions.Length == 2 && dimensions[0] == dimensions[1])
-        {
-            throw new ArgumentException($"Dimension {dimensions[0]} is given twice.", nameof(options));
+            throw new ArgumentException("Break down by one dimension or a pair (Scope.Breakdown).", nameof(options));
         }
 
         if (options.RankBy is null || !SegmentSummary.MetricIdsOfSegments.Contains(options.RankBy))
         {
             throw new ArgumentException($"'{options.RankBy}' is not a segment metric; use one of {string.Join(", ", SegmentSummary.MetricIdsOfSegments)}.", nameof(options));
-        }
-
-        if (!(options.Confidence > 0 && options.Confidence < 1))
-        {
-            throw new ArgumentException("The confidence level must lie strictly between 0 and 1.", nameof(options));
         }
 
         if (options.DefaultGrossMargin > 1m || (options.GrossMarginBySegment is { } margins && margins.Values.Any(m => m > 1m)))
@@ -319,11 +297,6 @@ public static class EffectivenessAnalyzer
         if (options.Findings is null || options.MaxListedLeadIds < 0)
         {
             throw new ArgumentException("Findings options are required and MaxListedLeadIds must not be negative.", nameof(options));
-        }
-
-        if (!RowChunks.IsValidParallelism(options.MaxDegreeOfParallelism))
-        {
-            throw new ArgumentOutOfRangeException(nameof(EffectivenessOptions.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, RowChunks.ParallelismMessage);
         }
 
         return dimensions;

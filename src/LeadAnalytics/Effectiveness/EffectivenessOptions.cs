@@ -1,17 +1,30 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Effectiveness;
 
-/// <summary>How <see cref="EffectivenessAnalyzer.Summarize"/> breaks leads down, counts costs and judges segments.</summary>
+/// <summary>How <see cref="EffectivenessAnalyzer.Analyze"/> breaks leads down, counts costs and judges segments.</summary>
 public sealed class EffectivenessOptions
 {
-    /// <summary>The breakdown: one dimension or a pair (channel × strategy, channel × industry...). Default channel.
-    /// <see cref="Dimension.Tag"/> is allowed; a lead then counts in each of its tags, so segments overlap.</summary>
-    public IReadOnlyList<Dimension> Dimensions { get; init; } = new[] { Dimension.Channel };
+    /// <summary>The scope by default: by channel, otherwise <see cref="AnalysisScope.Default"/>.</summary>
+    internal static readonly AnalysisScope ByChannel = new() { Breakdown = new[] { Dimension.Channel } };
 
-    /// <summary>The acquisition period [from, to); <see langword="null"/> (default) for every lead acquired by as-of.</summary>
-    public AcquisitionPeriod? Period { get; init; }
+    private AnalysisScope _scope = ByChannel;
+
+    /// <summary>The shared part. Its breakdown is one dimension or a pair (channel × strategy, channel × industry...), by
+    /// channel unless set; <see cref="Dimension.Tag"/> is allowed (a lead then counts in each of its tags, so segments
+    /// overlap). Its period is the report period [from, to). Stale leads are counted in <see cref="SegmentSummary.Stale"/>
+    /// either way, and in <see cref="SegmentSummary.Lost"/> when the treatment is as lost (the default).</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? ByChannel;
+    }
+
+    /// <summary>The costs table (scope, key, half-open period, amount), or <see langword="null"/> (the default) to use
+    /// per-lead acquisition costs (see <see cref="CostSource"/>).</summary>
+    public IReadOnlyList<CostEntry>? Costs { get; init; }
 
     /// <summary>A second period to compare with ("period over period"); <see langword="null"/> (default) for none.</summary>
     public AcquisitionPeriod? PreviousPeriod { get; init; }
@@ -22,19 +35,6 @@ public sealed class EffectivenessOptions
     /// <summary>Converts a cost to the report currency (the table's); <see langword="null"/> (default) makes a cost in another
     /// currency an error (<see cref="CurrencyMismatchException"/>). Same shape as <c>LeadTableOptions.CurrencyConverter</c>.</summary>
     public Func<Money, Currency, Money>? CurrencyConverter { get; init; }
-
-    /// <summary>An open lead with no activity for this long is stale ("presumed lost"). Default 30 days; zero turns it off.</summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(30);
-
-    /// <summary>Whether stale leads count as lost (true) or stay open (false, default). Either way they are also counted in
-    /// <see cref="SegmentSummary.Stale"/>, and conversion (won / leads) does not change.</summary>
-    public bool StaleCountsAsLost { get; init; }
-
-    /// <summary>Confidence level of rate intervals. Default 0.95.</summary>
-    public double Confidence { get; init; } = 0.95;
-
-    /// <summary>Interval method of rates. Default Wilson.</summary>
-    public ProportionIntervalMethod IntervalMethod { get; init; } = ProportionIntervalMethod.Wilson;
 
     /// <summary>The test of each segment against the rest. Default <see cref="ProportionTestMethod.Auto"/> (Fisher for
     /// small expected counts, else the two-proportion z test).</summary>
@@ -67,21 +67,39 @@ public sealed class EffectivenessOptions
     /// and profit per customer are undefined. At most 1; a negative margin (selling below cost) is allowed.</summary>
     public decimal? DefaultGrossMargin { get; init; }
 
-    /// <summary>Gross margin per segment, keyed by <see cref="Findings.SegmentKey.Label"/> (ordinal), for example
+    /// <summary>Gross margin per segment, keyed by <see cref="SegmentKey.Label"/> (ordinal), for example
     /// <c>{ ["行业展会"] = 0.45m }</c>; overrides <see cref="DefaultGrossMargin"/>. <see langword="null"/> (default) for none.</summary>
     public IReadOnlyDictionary<string, decimal>? GrossMarginBySegment { get; init; }
 
-    /// <summary>How many threads may scan the rows: 1 (the default) for one; -1 for one per processor. The result is
-    /// identical for every value: rows are split into contiguous chunks whose counts and minor-unit sums are added in chunk
-    /// order, durations are written at the positions a single pass would use, and the cost remainders are still handed out
-    /// by lead id (docs/performance.md).</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 1;
+    internal int EffectiveParallelism => Scope.EffectiveParallelism;
 
-    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
-    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
+    internal int MinRowsPerChunk => Scope.MinRowsPerChunk;
 
-    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+    internal double Confidence => Scope.Confidence;
+
+    internal ProportionIntervalMethod IntervalMethod => Scope.IntervalMethod;
+
+    internal bool StaleCountsAsLost => Scope.StaleCountsAsLost;
 
     /// <summary>The default options.</summary>
     public static EffectivenessOptions Default { get; } = new();
+
+    // The same rules with other costs (callers that hold costs apart from the rules).
+    internal EffectivenessOptions WithCosts(IReadOnlyList<CostEntry>? costs) => new()
+    {
+        Scope = Scope,
+        Costs = costs,
+        PreviousPeriod = PreviousPeriod,
+        CostSource = CostSource,
+        CurrencyConverter = CurrencyConverter,
+        TestMethod = TestMethod,
+        QuantileMethod = QuantileMethod,
+        IncludeDurations = IncludeDurations,
+        RankBy = RankBy,
+        RankDescending = RankDescending,
+        Findings = Findings,
+        MaxListedLeadIds = MaxListedLeadIds,
+        DefaultGrossMargin = DefaultGrossMargin,
+        GrossMarginBySegment = GrossMarginBySegment,
+    };
 }

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using System.Globalization;
 using LeadAnalytics.Findings;
 using LeadAnalytics.Metrics;

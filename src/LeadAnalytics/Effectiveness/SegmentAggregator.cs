@@ -183,7 +183,7 @@ internal static class SegmentAggregator
         var speed = new int[rows.Length];
         var won = new bool[rows.Length];
         var chunkFigures = new SegmentFigures[chunks][];
-        var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.StaleAfter));
+        var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.Scope.StaleAfter));
 
         // The duration samples are counted in the same pass (grouped in flat arrays for the medians), filled in a second.
         var oneSegmentPerRow = members.Length == rows.Length;

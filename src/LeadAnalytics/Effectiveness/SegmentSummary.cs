@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Findings;
 using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
@@ -64,13 +65,13 @@ public sealed class SegmentSummary
     /// <summary>成交线索数: won by as-of.</summary>
     public int Won { get; }
 
-    /// <summary>Lost by as-of (including stale leads when <see cref="EffectivenessOptions.StaleCountsAsLost"/>).</summary>
+    /// <summary>Lost by as-of (including stale leads when <see cref="AnalysisScope.StaleTreatment"/> as lost).</summary>
     public int Lost { get; }
 
     /// <summary>Neither won nor lost (excluding stale leads when they count as lost).</summary>
     public int Open { get; }
 
-    /// <summary>Open leads with no activity for <see cref="EffectivenessOptions.StaleAfter"/> ("presumed lost").</summary>
+    /// <summary>Open leads with no activity for <see cref="AnalysisScope.StaleAfter"/> ("presumed lost").</summary>
     public int Stale { get; }
 
     /// <summary>转化率: won / leads, with its interval.</summary>

@@ -36,7 +36,7 @@ internal static class SettledSegmentPass
                 first[i] = int.MaxValue;
             }
 
-            Count(table, column.Codes, asOf, LeadTable.StaleSeconds(options.StaleAfter), bounds[c], bounds[c + 1], figures, first);
+            Count(table, column.Codes, asOf, LeadTable.StaleSeconds(options.Scope.StaleAfter), bounds[c], bounds[c + 1], figures, first);
             chunkFigures[c] = figures;
             chunkFirst[c] = first;
         });

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using System.Globalization;
 
 namespace LeadAnalytics.Funnel;

@@ -13,7 +13,9 @@ namespace LeadAnalytics.Funnel;
 /// var funnel = FunnelAnalyzer.Analyze(table, asOf);
 /// foreach (var step in funnel.Steps)
 ///     Console.WriteLine($"{step.From.Name} -> {step.To.Name}: drop-off {step.Resolved.DropOff}");
-/// var byChannel = FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel);
+/// var byChannel = FunnelAnalyzer.Analyze(table, asOf, new FunnelOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
+/// foreach (var segment in byChannel.Segments)
+///     Console.WriteLine($"{segment.Label}: {segment.Funnel.OverallConversion}");
 /// var monthly = FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Month);
 /// </code>
 /// </example>
@@ -21,7 +23,8 @@ namespace LeadAnalytics.Funnel;
 /// order, partitioning or thread count give identical results. Thread-safe.</remarks>
 public static class FunnelAnalyzer
 {
-    /// <summary>The whole funnel.</summary>
+    /// <summary>The funnel of the leads in scope, and one funnel per segment of <see cref="FunnelOptions.Scope"/>'s breakdown
+    /// (<see cref="FunnelResult.Segments"/>) or cohorts (<see cref="FunnelResult.Cohorts"/>).</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored; leads acquired after it are not counted.</param>
     /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
@@ -29,63 +32,71 @@ public static class FunnelAnalyzer
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range, or a target names a stage no step leaves.</exception>
     public static FunnelResult Analyze(LeadTable table, DateTimeOffset asOf, FunnelOptions? options = null) =>
-        AnalyzePartition(table, asOf, FunnelGrouping.Total, 0, CheckTable(table).Count, options).ToResult();
+        AnalyzePartition(table, asOf, 0, CheckTable(table).Count, options).ToResult();
 
-    /// <summary>The funnel per value of one dimension (for <see cref="Dimension.Tag"/>, per tag: segments overlap).</summary>
+    /// <summary>The funnel per segment of <see cref="FunnelOptions.Scope"/>'s breakdown, with the total: a convenience over
+    /// <see cref="Analyze"/> for code that wants the segments as the main result.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="options">The rules, with at least one breakdown dimension.</param>
+    /// <returns>The segments and the total.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the scope has no breakdown dimension.</exception>
+    public static FunnelBreakdown AnalyzeBy(LeadTable table, DateTimeOffset asOf, FunnelOptions options) =>
+        AnalyzePartition(table, asOf, 0, CheckTable(table).Count, Preconditions.CheckNotNull(options, nameof(options))).ToBreakdown();
+
+    /// <summary>The funnel per value of one dimension (for <see cref="Dimension.Tag"/>, per tag: segments overlap): the
+    /// options with <c>Scope.Breakdown = [dimension]</c>.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored.</param>
     /// <param name="dimension">The dimension.</param>
-    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null (its breakdown is replaced).</param>
     /// <returns>The segments and the total.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">An option or the dimension is out of range.</exception>
     public static FunnelBreakdown AnalyzeBy(LeadTable table, DateTimeOffset asOf, Dimension dimension, FunnelOptions? options = null) =>
-        AnalyzePartition(table, asOf, FunnelGrouping.By(dimension), 0, CheckTable(table).Count, options).ToBreakdown();
+        AnalyzeBy(table, asOf, With(options, s => s.WithBreakdown(dimension)));
 
-    /// <summary>The funnel per observed combination of two dimensions.</summary>
+    /// <summary>The funnel per observed combination of two dimensions: the options with
+    /// <c>Scope.Breakdown = [first, second]</c>.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored.</param>
     /// <param name="first">The first dimension.</param>
     /// <param name="second">The second dimension (not the first; at most one of them <see cref="Dimension.Tag"/>).</param>
-    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null (its breakdown is replaced).</param>
     /// <returns>The segments and the total.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">An option or a dimension is out of range, or the dimensions are equal.</exception>
     public static FunnelBreakdown AnalyzeBy(LeadTable table, DateTimeOffset asOf, Dimension first, Dimension second, FunnelOptions? options = null) =>
-        AnalyzePartition(table, asOf, FunnelGrouping.By(first, second), 0, CheckTable(table).Count, options).ToBreakdown();
+        AnalyzeBy(table, asOf, With(options, s => s.WithBreakdown(first, second)));
 
-    /// <summary>The funnel per acquisition cohort, and each step's trend across cohorts.</summary>
+    /// <summary>The funnel per acquisition cohort, and each step's trend across cohorts: the options with
+    /// <c>Scope.Cohort = period</c>.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored.</param>
-    /// <param name="period">Day, ISO week, month or quarter (boundaries at <see cref="FunnelOptions.CohortUtcOffset"/>).</param>
-    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
+    /// <param name="period">Day, ISO week, month or quarter (boundaries at <see cref="AnalysisScope.CohortUtcOffset"/>).</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null (its breakdown is replaced).</param>
     /// <returns>The cohorts, the total and the trends.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentException">An option or the period is out of range.</exception>
     public static FunnelCohorts AnalyzeCohorts(LeadTable table, DateTimeOffset asOf, CohortPeriod period, FunnelOptions? options = null) =>
-        AnalyzePartition(table, asOf, FunnelGrouping.ByCohort(period), 0, CheckTable(table).Count, options).ToCohorts();
+        AnalyzePartition(table, asOf, 0, CheckTable(table).Count, With(options, s => s.WithCohorts(period))).ToCohorts();
 
     /// <summary>The mergeable state of the funnel over a range of rows, for computing partitions separately (threads,
-    /// processes, machines, separately built tables) and merging them with <see cref="FunnelPartition.Merge(FunnelPartition)"/>.</summary>
+    /// processes, machines, separately built tables) and merging them with <see cref="FunnelPartition.Merge(FunnelPartition)"/>.
+    /// The segments are those of <see cref="FunnelOptions.Scope"/>.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored.</param>
-    /// <param name="grouping">The segments to keep.</param>
     /// <param name="startRow">The first row.</param>
     /// <param name="rowCount">The number of rows.</param>
     /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null.</param>
     /// <returns>The partition.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="table"/> or <paramref name="grouping"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table.</exception>
     /// <exception cref="ArgumentException">An option is out of range, or a target names a stage no step leaves.</exception>
-    public static FunnelPartition AnalyzePartition(
-        LeadTable table, DateTimeOffset asOf, FunnelGrouping grouping, int startRow, int rowCount, FunnelOptions? options = null)
+    public static FunnelPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, FunnelOptions? options = null)
     {
         CheckTable(table);
-        if (grouping is null)
-        {
-            throw new ArgumentNullException(nameof(grouping));
-        }
-
         if (startRow < 0 || rowCount < 0 || startRow > table.Count - rowCount)
         {
             throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, $"Rows {startRow} to {startRow + rowCount - 1} are not all in a table of {table.Count} rows.");
@@ -93,13 +104,14 @@ public static class FunnelAnalyzer
 
         options ??= FunnelOptions.Default;
         options.Validate();
+        var grouping = FunnelGrouping.Of(options.Scope);
         var targets = FunnelResultFactory.ResolveTargets(table.Pipeline, options.Targets);
         var asOfSeconds = table.ToSeconds(asOf);
         var end = startRow + rowCount;
-        var plan = new GroupPlan(table, grouping, asOfSeconds, startRow, end, options.CohortUtcOffset);
+        var plan = new GroupPlan(table, grouping, asOfSeconds, startRow, end, options.Scope.CohortUtcOffset);
         var tallies = FunnelPass.Run(table, asOfSeconds, options, plan, startRow, end);
         var layout = new FunnelLayout(table.Pipeline.Count);
-        var segments = new Dictionary<SegmentKey, FunnelTally>();
+        var segments = new Dictionary<GroupKey, FunnelTally>();
         for (var g = 0; g < plan.Total; g++)
         {
             if (tallies[g].Leads(layout) > 0)
@@ -111,5 +123,11 @@ public static class FunnelAnalyzer
         return new FunnelPartition(grouping, asOf, table.Pipeline, options, targets, rowCount, tallies[plan.Total], segments);
     }
 
-    private static LeadTable CheckTable(LeadTable table) => table ?? throw new ArgumentNullException(nameof(table));
+    private static FunnelOptions With(FunnelOptions? options, Func<AnalysisScope, AnalysisScope> scope)
+    {
+        options ??= FunnelOptions.Default;
+        return options.WithScope(scope(options.Scope));
+    }
+
+    private static LeadTable CheckTable(LeadTable table) => Preconditions.CheckNotNull(table, nameof(table));
 }

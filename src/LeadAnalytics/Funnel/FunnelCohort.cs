@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 namespace LeadAnalytics.Funnel;
 
 /// <summary>The funnel of the leads acquired in one period.</summary>
@@ -15,7 +16,7 @@ public sealed class FunnelCohort
     /// <summary>The period's label: <c>2023-10-01</c>, <c>2023-W40</c>, <c>2023-10</c> or <c>2023-Q4</c>.</summary>
     public string Label { get; }
 
-    /// <summary>The period's first instant (local midnight at <see cref="FunnelOptions.CohortUtcOffset"/>).</summary>
+    /// <summary>The period's first instant (local midnight at <see cref="AnalysisScope.CohortUtcOffset"/>).</summary>
     public DateTimeOffset Start { get; }
 
     /// <summary>The next period's first instant (exclusive end).</summary>

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 namespace LeadAnalytics.Funnel;
 
 /// <summary>

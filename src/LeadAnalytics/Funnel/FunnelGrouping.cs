@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Funnel;
 
 /// <summary>How a funnel is split into segments: not at all, by one or two dimensions, or by acquisition cohort.</summary>
@@ -82,6 +84,13 @@ public sealed class FunnelGrouping : IEquatable<FunnelGrouping>
     /// <returns>For example <c>Channel x Industry</c>, <c>cohort by Month</c> or <c>total</c>.</returns>
     public override string ToString() =>
         Cohort is { } c ? "cohort by " + c : _dimensions.Length == 0 ? "total" : string.Join(" x ", _dimensions);
+
+    // The grouping a scope asks for: its cohorts, its dimensions (crossed), or the total only.
+    internal static FunnelGrouping Of(AnalysisScope scope) =>
+        scope.Cohort is { } period ? ByCohort(period)
+        : scope.Breakdown.Count == 0 ? Total
+        : scope.Breakdown.Count == 1 ? By(scope.Breakdown[0])
+        : By(scope.Breakdown[0], scope.Breakdown[1]);
 
     private static Dimension Check(Dimension dimension, string name)
     {

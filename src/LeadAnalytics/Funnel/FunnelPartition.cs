@@ -15,11 +15,11 @@ public sealed class FunnelPartition
     private readonly FunnelOptions _options;
     private readonly StepTarget?[] _targets;
     private readonly FunnelTally _total;
-    private readonly Dictionary<SegmentKey, FunnelTally> _segments;
+    private readonly Dictionary<GroupKey, FunnelTally> _segments;
 
     internal FunnelPartition(
         FunnelGrouping grouping, DateTimeOffset asOf, Pipeline pipeline, FunnelOptions options, StepTarget?[] targets, long rowCount,
-        FunnelTally total, Dictionary<SegmentKey, FunnelTally> segments)
+        FunnelTally total, Dictionary<GroupKey, FunnelTally> segments)
     {
         Grouping = grouping;
         AsOf = asOf;
@@ -56,7 +56,7 @@ public sealed class FunnelPartition
             throw new ArgumentException("Only partitions with the same grouping, as-of instant, stages and options can be merged.", nameof(other));
         }
 
-        var segments = new Dictionary<SegmentKey, FunnelTally>(_segments);
+        var segments = new Dictionary<GroupKey, FunnelTally>(_segments);
         foreach (var pair in other._segments)
         {
             segments[pair.Key] = segments.TryGetValue(pair.Key, out var mine) ? FunnelTally.Merge(mine, pair.Value) : pair.Value;
@@ -85,9 +85,18 @@ public sealed class FunnelPartition
         return merged ?? throw new ArgumentException("Merging needs at least one partition.", nameof(partitions));
     }
 
-    /// <summary>The whole funnel (every grouping keeps it).</summary>
+    /// <summary>The whole funnel, with its segments or cohorts when the scope has a breakdown.</summary>
     /// <returns>The funnel.</returns>
-    public FunnelResult ToResult() => Result(_total);
+    public FunnelResult ToResult()
+    {
+        if (Grouping.Cohort is not null)
+        {
+            var (cohorts, trends) = BuildCohorts();
+            return Result(_total, null, cohorts, trends);
+        }
+
+        return Grouping.Dimensions.Count == 0 ? Result(_total) : Result(_total, BuildSegments());
+    }
 
     /// <summary>The funnel per segment.</summary>
     /// <returns>The breakdown.</returns>
@@ -99,15 +108,8 @@ public sealed class FunnelPartition
             throw new InvalidOperationException($"The partition is grouped by {Grouping}, not by dimension.");
         }
 
-        var keys = SortedKeys();
-        var segments = new FunnelSegment[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var values = Grouping.Dimensions.Count == 1 ? new[] { keys[i].First } : new[] { keys[i].First, keys[i].Second };
-            segments[i] = new FunnelSegment(values, Result(_segments[keys[i]]));
-        }
-
-        return new FunnelBreakdown(Grouping, ToResult(), segments);
+        var total = ToResult();
+        return new FunnelBreakdown(Grouping, total, total.Segments);
     }
 
     /// <summary>The funnel per acquisition cohort and the trend of each step.</summary>
@@ -120,6 +122,26 @@ public sealed class FunnelPartition
             throw new InvalidOperationException($"The partition is grouped by {Grouping}, not by cohort.");
         }
 
+        var total = ToResult();
+        return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends);
+    }
+
+    private FunnelSegment[] BuildSegments()
+    {
+        var keys = SortedKeys();
+        var segments = new FunnelSegment[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var values = Grouping.Dimensions.Count == 1 ? new[] { keys[i].First } : new[] { keys[i].First, keys[i].Second };
+            segments[i] = new FunnelSegment(values, Result(_segments[keys[i]]));
+        }
+
+        return segments;
+    }
+
+    private (List<FunnelCohort> Cohorts, StepTrend[] Trends) BuildCohorts()
+    {
+        var period = Grouping.Cohort!.Value;
         var keys = SortedKeys();
         var cohorts = new List<FunnelCohort>();
         if (keys.Length > 0)
@@ -129,10 +151,10 @@ public sealed class FunnelPartition
             for (var start = keys[0].PeriodStartDay; start <= last;)
             {
                 var next = CohortCalendar.NextPeriodStart(start, period);
-                var tally = _segments.TryGetValue(new SegmentKey(null, null, start), out var t) ? t : empty;
+                var tally = _segments.TryGetValue(new GroupKey(null, null, start), out var t) ? t : empty;
                 cohorts.Add(new FunnelCohort(
-                    CohortCalendar.Label(start, period), CohortCalendar.ToInstant(start, _options.CohortUtcOffset),
-                    CohortCalendar.ToInstant(next, _options.CohortUtcOffset), Result(tally)));
+                    CohortCalendar.Label(start, period), CohortCalendar.ToInstant(start, _options.Scope.CohortUtcOffset),
+                    CohortCalendar.ToInstant(next, _options.Scope.CohortUtcOffset), Result(tally)));
                 start = next;
             }
         }
@@ -149,7 +171,7 @@ public sealed class FunnelPartition
             trends[k] = new StepTrend(k, _pipeline.Stages[k], _pipeline.Stages[k + 1], Series(steps, s => s.AllLeads), Series(steps, s => s.Resolved));
         }
 
-        return new FunnelCohorts(period, _options.CohortUtcOffset, ToResult(), cohorts, trends);
+        return (cohorts, trends);
     }
 
     private static ConversionSeries Series(FunnelStep[] steps, Func<FunnelStep, FunnelView> view)
@@ -170,11 +192,13 @@ public sealed class FunnelPartition
         return new ConversionSeries(conversion, ProportionTests.ChiSquareIndependence(table), TrendTests.CochranArmitage(advanced, leads));
     }
 
-    private FunnelResult Result(FunnelTally tally) => FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets);
+    private FunnelResult Result(
+        FunnelTally tally, IReadOnlyList<FunnelSegment>? segments = null, IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? trends = null) =>
+        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends);
 
-    private SegmentKey[] SortedKeys()
+    private GroupKey[] SortedKeys()
     {
-        var keys = new SegmentKey[_segments.Count];
+        var keys = new GroupKey[_segments.Count];
         _segments.Keys.CopyTo(keys, 0);
         Array.Sort(keys);
         return keys;

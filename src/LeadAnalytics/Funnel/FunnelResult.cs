@@ -13,7 +13,8 @@ public sealed class FunnelResult
 {
     internal FunnelResult(
         DateTimeOffset asOf, long leads, long won, long chronologyFaults, IReadOnlyList<FunnelStageReach> stages, IReadOnlyList<FunnelStep> steps,
-        Rate overallConversion, Rate resolvedOverallConversion, FunnelBottleneck? bottleneck)
+        Rate overallConversion, Rate resolvedOverallConversion, FunnelBottleneck? bottleneck, IReadOnlyList<FunnelSegment>? segments = null,
+        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null)
     {
         AsOf = asOf;
         Leads = leads;
@@ -24,7 +25,42 @@ public sealed class FunnelResult
         OverallConversion = overallConversion;
         ResolvedOverallConversion = resolvedOverallConversion;
         Bottleneck = bottleneck;
+        Segments = segments ?? Array.Empty<FunnelSegment>();
+        Cohorts = cohorts ?? Array.Empty<FunnelCohort>();
+        StepTrends = stepTrends ?? Array.Empty<StepTrend>();
+        long lost = 0, stale = 0, open = 0;
+        foreach (var step in steps)
+        {
+            lost += step.Lost;
+            stale += step.Stale;
+            open += step.Open;
+        }
+
+        Lost = lost;
+        Stale = stale;
+        Open = open;
     }
+
+    /// <summary>Leads lost (recorded) by their cut-off, at any step: the sum of <see cref="FunnelStep.Lost"/>.</summary>
+    public long Lost { get; }
+
+    /// <summary>Stale leads (docs/metrics.md): the sum of <see cref="FunnelStep.Stale"/>; the same number every engine reports
+    /// for the same scope and as-of.</summary>
+    public long Stale { get; }
+
+    /// <summary>Open leads that are not stale: the sum of <see cref="FunnelStep.Open"/>.</summary>
+    public long Open { get; }
+
+    /// <summary>One funnel per segment of the scope's breakdown, in segment-key order; empty without a breakdown (and in a
+    /// segment's own funnel).</summary>
+    public IReadOnlyList<FunnelSegment> Segments { get; }
+
+    /// <summary>One funnel per acquisition cohort of the scope (gaps filled with empty cohorts), oldest first; empty
+    /// without cohorts.</summary>
+    public IReadOnlyList<FunnelCohort> Cohorts { get; }
+
+    /// <summary>Each step's conversion trend across <see cref="Cohorts"/>; empty without cohorts.</summary>
+    public IReadOnlyList<StepTrend> StepTrends { get; }
 
     /// <summary>The as-of instant: events after it were ignored.</summary>
     public DateTimeOffset AsOf { get; }

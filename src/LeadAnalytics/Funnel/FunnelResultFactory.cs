@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Funnel;
@@ -5,7 +6,9 @@ namespace LeadAnalytics.Funnel;
 /// <summary>Turns one segment's integer tally into its immutable result: reach, steps, views, durations, targets and bottleneck.</summary>
 internal static class FunnelResultFactory
 {
-    internal static FunnelResult Create(FunnelTally tally, Pipeline pipeline, DateTimeOffset asOf, FunnelOptions options, StepTarget?[] targets)
+    internal static FunnelResult Create(
+        FunnelTally tally, Pipeline pipeline, DateTimeOffset asOf, FunnelOptions options, StepTarget?[] targets, IReadOnlyList<FunnelSegment>? segments = null,
+        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null)
     {
         var layout = new FunnelLayout(pipeline.Count);
         var cells = tally.Cells;
@@ -38,10 +41,10 @@ internal static class FunnelResultFactory
             var open = cells[FunnelLayout.Cell(k, FunnelLayout.Open)];
             var expired = cells[FunnelLayout.Cell(k, FunnelLayout.Expired)];
             var unrecorded = cells[FunnelLayout.Cell(k, FunnelLayout.Unrecorded)];
-            var dropped = lost + expired + (options.StaleTreatment == StaleTreatment.AsLost ? stale : 0);
+            var dropped = lost + expired + (options.Scope.StaleTreatment == StaleTreatment.AsLost ? stale : 0);
             resolvedDropOffs += dropped;
-            var allLeads = new FunnelView(reach[k], reach[k + 1], options.Confidence, options.IntervalMethod);
-            var resolved = new FunnelView(reach[k + 1] + dropped, reach[k + 1], options.Confidence, options.IntervalMethod);
+            var allLeads = new FunnelView(reach[k], reach[k + 1], options.Scope.Confidence, options.Scope.IntervalMethod);
+            var resolved = new FunnelView(reach[k + 1] + dropped, reach[k + 1], options.Scope.Confidence, options.Scope.IntervalMethod);
             var duration = options.IncludeStepDurations ? Duration(tally.Durations[k], cells[layout.NegativeOffset + k], options.QuantileMethod) : null;
             var target = targets[k] is { } t ? Compare(t, resolved, options) : null;
             steps[k] = new FunnelStep(
@@ -50,7 +53,7 @@ internal static class FunnelResultFactory
 
         return new FunnelResult(
             asOf, leads, won, cells[layout.FaultOffset], stages, steps, NewRate(won, leads, options), NewRate(won, won + resolvedDropOffs, options),
-            Bottleneck(steps, options));
+            Bottleneck(steps, options), segments, cohorts, stepTrends);
     }
 
     /// <summary>Resolves targets to step indices, refusing names the pipeline lacks, the last stage and repeats.</summary>
@@ -77,7 +80,7 @@ internal static class FunnelResultFactory
     }
 
     private static Rate NewRate(long numerator, long denominator, FunnelOptions options) =>
-        new(numerator, denominator, options.Confidence, options.IntervalMethod);
+        new(numerator, denominator, options.Scope.Confidence, options.Scope.IntervalMethod);
 
     private static StepDuration Duration(int[] sorted, long negative, QuantileMethod method)
     {

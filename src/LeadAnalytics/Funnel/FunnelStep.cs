@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 namespace LeadAnalytics.Funnel;
 
 /// <summary>
@@ -46,7 +47,7 @@ public sealed class FunnelStep
     /// <summary>Leads lost while at <see cref="From"/> (lost by the cut-off).</summary>
     public long Lost { get; }
 
-    /// <summary>Open leads at <see cref="From"/> with no activity for <see cref="FunnelOptions.StaleAfter"/> or more:
+    /// <summary>Open leads at <see cref="From"/> with no activity for <see cref="AnalysisScope.StaleAfter"/> or more:
     /// presumed lost.</summary>
     public long Stale { get; }
 
@@ -65,7 +66,7 @@ public sealed class FunnelStep
     public FunnelView AllLeads { get; }
 
     /// <summary>Only leads whose fate at the step is known: advanced, lost, expired, and stale when
-    /// <see cref="FunnelOptions.StaleTreatment"/> is <see cref="StaleTreatment.AsLost"/>.</summary>
+    /// <see cref="AnalysisScope.StaleTreatment"/> is <see cref="StaleTreatment.AsLost"/>.</summary>
     public FunnelView Resolved { get; }
 
     /// <summary>The time the step takes, or <see langword="null"/> when <see cref="FunnelOptions.IncludeStepDurations"/> is off.</summary>

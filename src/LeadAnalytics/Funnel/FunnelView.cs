@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Funnel;

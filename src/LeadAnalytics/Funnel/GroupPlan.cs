@@ -165,11 +165,11 @@ internal sealed class GroupPlan
     }
 
     /// <summary>The values naming a segment index below <see cref="Total"/>.</summary>
-    internal SegmentKey KeyOf(int group)
+    internal GroupKey KeyOf(int group)
     {
         if (_cohortStarts is not null)
         {
-            return new SegmentKey(null, null, _cohortStarts[group]);
+            return new GroupKey(null, null, _cohortStarts[group]);
         }
 
         long combined = _combinations is null ? group : _combinations[group];
@@ -177,7 +177,7 @@ internal sealed class GroupPlan
         var secondCode = (int)(combined % _secondCardinality);
         var first = _table.Dimensions[(int)_grouping.Dimensions[0]].ValueOf(firstCode);
         var second = _grouping.Dimensions.Count > 1 ? _table.Dimensions[(int)_grouping.Dimensions[1]].ValueOf(secondCode) : null;
-        return new SegmentKey(first, second, 0);
+        return new GroupKey(first, second, 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -10,7 +10,6 @@ namespace LeadAnalytics.Funnel;
 internal sealed class RowClassifier
 {
     private const int Missing = LeadTable.MissingTime;
-    private readonly LeadTable _table;
     private readonly int[][] _stages;
     private readonly int[] _acquired;
     private readonly int[] _lost;
@@ -20,14 +19,12 @@ internal sealed class RowClassifier
     private readonly bool _hasWindow;
     private readonly long _window;
     private readonly bool _strict;
-    private readonly int _staleSeconds;
-    private readonly int[] _latest;
+    private readonly OutcomeClassifier _outcomes;
     private readonly bool _settled;
-    private readonly int _staleEnabled;
+    private readonly bool _allInScope;
 
     internal RowClassifier(LeadTable table, int asOfSeconds, FunnelOptions options)
     {
-        _table = table;
         _stages = table.StageSeconds;
         _acquired = _stages[0];
         _lost = table.LostSeconds;
@@ -38,12 +35,11 @@ internal sealed class RowClassifier
         _hasWindow = options.ConversionWindow is not null;
         _window = options.ConversionWindow is { } w ? (long)Math.Floor(w.TotalSeconds) : 0;
         _strict = options.RequireRecordedStages;
-        _staleSeconds = LeadTable.StaleSeconds(options.StaleAfter);
-        _latest = table.LatestActivity;
-        _staleEnabled = _staleSeconds > 0 ? 1 : 0;
+        _outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
         // As-of at or after every instant in the table (the usual case: "as of now") sees each lead as recorded, so the
-        // precomputed furthest stage and latest activity are the answers and the stage columns need not be read.
-        _settled = !_hasWindow && !_strict && asOfSeconds >= table.MaxEventSeconds;
+        // outcome classifier's settled flags are the answers and the stage columns need not be read.
+        _settled = !_hasWindow && !_strict && _outcomes.Settled;
+        _allInScope = _outcomes.AllAcquiredInScope;
     }
 
     /// <summary>Classifies a row.</summary>
@@ -58,19 +54,24 @@ internal sealed class RowClassifier
         cutOff = _asOf;
         if (_settled)
         {
+            if (!_allInScope && !_outcomes.InScope(row))
+            {
+                stage = 0;
+                category = 0;
+                return false;
+            }
+
             // Without branches (the outcome of consecutive rows is unpredictable): Open 2, Stale 1, Lost 0, and 0 at won.
             stage = _furthest[row];
-            var notWon = stage != _last ? 1 : 0;
-            var notLost = _lost[row] == Missing ? 1 : 0;
-            var stale = (long)_asOf - _latest[row] >= _staleSeconds ? 1 : 0;
-            category = notWon * notLost * (FunnelLayout.Open - (stale & _staleEnabled));
+            _outcomes.SettledFlags(row, out var won, out var lost, out var stale);
+            category = (1 - won - lost) * (FunnelLayout.Open - stale);
             return true;
         }
 
         var acquired = _acquired[row];
         stage = 0;
         category = 0;
-        if (acquired > _asOf)
+        if (!_outcomes.InScope(row))
         {
             return false;
         }
@@ -132,7 +133,7 @@ internal sealed class RowClassifier
         {
             category = FunnelLayout.Expired;
         }
-        else if (_staleSeconds > 0 && (long)_asOf - _table.LatestActivityAt(row, _asOf) >= _staleSeconds)
+        else if (_outcomes.IsStaleOpen(row))
         {
             category = FunnelLayout.Stale;
         }

@@ -5,90 +5,116 @@ namespace LeadAnalytics.LossReasons;
 
 /// <summary>
 /// Why leads are lost (the template's 流失原因 recorded as tags): Pareto tables of loss reasons overall, by the stage
-/// a lead was lost at and by channel, strategy and owner, the chi-square test of whether the reason mix differs
-/// between segments, and the segments where one reason dominates.
+/// a lead was lost at and by the segments of the scope's breakdown (channel by default), the chi-square test of whether the
+/// reason mix differs between segments, and the segments where one reason dominates.
 /// </summary>
-/// <remarks>A lead is lost when its lost instant is at or before the as-of instant; the stage it was lost at is the
-/// furthest stage it reached. Reasons are trimmed, case-folded (option) and mapped through the synonym map; lost
+/// <remarks>A lead is lost when the outcome rule (docs/metrics.md) says lost as of the as-of instant, or stale when the scope
+/// counts stale leads as lost (the default; such leads have the reason <see cref="StaleReason"/>); the stage it was lost at
+/// is the furthest stage it reached. Reasons are trimmed, case-folded (option) and mapped through the synonym map; lost
 /// leads without a reason are counted under <see cref="DimensionKeys.Missing"/>. Pure and thread-safe.</remarks>
 public static class LossReasonAnalyzer
 {
+    /// <summary>The reason given to stale leads counted as lost: they were presumed lost, nobody recorded why.</summary>
+    public const string StaleReason = "(stale)";
+
     /// <summary>Analyses the loss reasons of a table.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">Events after this instant are ignored.</param>
     /// <param name="options">Options; <see cref="LossReasonOptions.Default"/> when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
-    /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued) or the
-    /// dominance share is outside (0, 1].</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="LossReasonOptions.MaxDegreeOfParallelism"/> is 0 or less than -1.</exception>
-    public static LossReasonReport Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null)
+    /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued), the
+    /// scope has cohorts, or the dominance share is outside (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
+    public static LossReasonResult Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
-
+        Preconditions.CheckNotNull(table);
         options ??= LossReasonOptions.Default;
+        options.Scope.Validate();
         if (!(options.DominanceShare > 0 && options.DominanceShare <= 1))
         {
             throw new ArgumentException("DominanceShare must lie in (0, 1].", nameof(options));
         }
 
-        foreach (var d in options.Dimensions)
+        if (options.Scope.Breakdown.Contains(Dimension.Tag) || options.Scope.Cohort is not null)
         {
-            if (d == Dimension.Tag)
-            {
-                throw new ArgumentException("Tags are multi-valued and cannot be a loss-reason breakdown.", nameof(options));
-            }
-        }
-
-        if (!RowChunks.IsValidParallelism(options.MaxDegreeOfParallelism))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LossReasonOptions.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, RowChunks.ParallelismMessage);
+            throw new ArgumentException("Loss reasons break down by dimensions other than tags.", nameof(options));
         }
 
         var asOfSeconds = table.ToSeconds(asOf);
-        var from = options.AcquiredFrom is { } f ? table.ToSeconds(f) : int.MinValue;
-        var to = options.AcquiredTo is { } t ? table.ToSeconds(t) : int.MaxValue;
+        var outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
+        var staleAsLost = options.Scope.StaleCountsAsLost;
 
-        // Normalise each distinct raw reason once; reason index 0 is "no reason".
+        // Normalise each distinct raw reason once; reason index 0 is "no reason", the last the stale reason.
         var (reasonOfCode, reasonLabels) = NormaliseReasons(table.LossReasons, options);
         var reasonCount = reasonLabels.Length;
-        var expected = ExpectedDeals(table, asOfSeconds, from, to, options);
+        var staleReason = reasonCount - 1;
+        var expected = ExpectedDeals(table, outcomes, options);
 
         var stages = table.Pipeline.Count;
-        var dims = options.Dimensions;
+        var dims = options.Scope.Breakdown;
+        var columns = dims.Select(table.GetColumn).ToArray();
+        var segmentCount = 1;
+        foreach (var column in columns)
+        {
+            segmentCount *= column.Cardinality;
+        }
         var parallelism = options.EffectiveParallelism;
         var bounds = RowChunks.Bounds(0, table.Count, parallelism, options.MinRowsPerChunk);
         var chunks = bounds.Length - 1;
         var tallies = new Tally[chunks];
+        var staleCounts = new long[chunks];
         RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var tally = new Tally(table, dims, stages, reasonCount);
+            var tally = new Tally(columns.Length > 0 ? segmentCount : 0, stages, reasonCount);
             var channelCodes = table.Dimensions[(int)Dimension.Channel].Codes;
             var reasonCodes = table.LossReasons.Codes;
-            var acquired = table.StageSeconds[0];
+            long stale = 0;
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                var a = acquired[row];
-                if (a < from || a >= to || table.OutcomeAt(row, asOfSeconds) != Outcome.Lost)
+                if (!outcomes.InScope(row))
                 {
                     continue;
                 }
 
-                var reason = reasonOfCode[reasonCodes[row]];
+                var state = outcomes.Classify(row);
+                int reason;
+                if (state == LeadState.Lost)
+                {
+                    reason = reasonOfCode[reasonCodes[row]];
+                }
+                else if (state == LeadState.Stale)
+                {
+                    stale++;
+                    if (!staleAsLost)
+                    {
+                        continue;
+                    }
+
+                    reason = staleReason;
+                }
+                else
+                {
+                    continue;
+                }
+
                 var stage = table.FurthestStageAt(row, asOfSeconds);
                 var value = expected?[channelCodes[row]];
                 Add(tally.ByStage, tally.RevenueByStage, tally.ValuedByStage, (stage * reasonCount) + reason, value);
-                for (var d = 0; d < dims.Count; d++)
+                if (columns.Length > 0)
                 {
-                    var code = table.Dimensions[(int)dims[d]].Codes[row];
-                    Add(tally.ByDim[d], tally.RevenueByDim[d], tally.ValuedByDim[d], (code * reasonCount) + reason, value);
+                    var segment = 0;
+                    foreach (var column in columns)
+                    {
+                        segment = (segment * column.Cardinality) + column.Codes[row];
+                    }
+
+                    Add(tally.BySegment, tally.RevenueBySegment, tally.ValuedBySegment, (segment * reasonCount) + reason, value);
                 }
             }
 
             tallies[c] = tally;
+            staleCounts[c] = stale;
         });
 
         // Chunks merge in chunk order: counts are integers and the decimal sums are exact (amounts in minor units, far
@@ -102,9 +128,14 @@ public static class LossReasonAnalyzer
         var byStage = merged.ByStage;
         var revenueByStage = merged.RevenueByStage;
         var valuedByStage = merged.ValuedByStage;
-        var byDim = merged.ByDim;
-        var revenueByDim = merged.RevenueByDim;
-        var valuedByDim = merged.ValuedByDim;
+        var bySegment = merged.BySegment;
+        var revenueBySegment = merged.RevenueBySegment;
+        var valuedBySegment = merged.ValuedBySegment;
+        long staleTotal = 0;
+        foreach (var n in staleCounts)
+        {
+            staleTotal += n;
+        }
 
         // Overall = the sum over stages.
         var overall = new long[reasonCount];
@@ -122,12 +153,12 @@ public static class LossReasonAnalyzer
         }
 
         var revenueMode = options.ExpectedDealSize != ExpectedDealSize.None;
-        var overallTable = Pareto("overall", overall, overallRevenue, overallValued, 0, reasonLabels, revenueMode);
+        var overallTable = Pareto("overall", null, overall, overallRevenue, overallValued, 0, reasonLabels, revenueMode);
         var dominant = new List<LossReasonDominance>();
         var stageTables = new List<LossReasonTable>();
         for (var s = 0; s < stages; s++)
         {
-            var tableOfStage = Pareto(table.Pipeline.Stages[s].Name, byStage, revenueByStage, valuedByStage, s * reasonCount, reasonLabels, revenueMode);
+            var tableOfStage = Pareto(table.Pipeline.Stages[s].Name, null, byStage, revenueByStage, valuedByStage, s * reasonCount, reasonLabels, revenueMode);
             if (tableOfStage.LostLeads > 0)
             {
                 stageTables.Add(tableOfStage);
@@ -137,39 +168,49 @@ public static class LossReasonAnalyzer
 
         // The contingency table's columns in reason-label order, not in the order reasons first appear in the rows: the
         // chi-square sums in a fixed order, so shuffled rows give the identical statistic (issue 18, item 11).
-        var reasonOrder = Enumerable.Range(1, reasonCount - 1).OrderBy(r => reasonLabels[r], StringComparer.Ordinal).ToArray();
+        var reasonOrder = Enumerable.Range(1, reasonCount - 2).OrderBy(r => reasonLabels[r], StringComparer.Ordinal).ToArray();
         var breakdowns = new List<LossReasonBreakdown>();
-        for (var d = 0; d < dims.Count; d++)
+        if (columns.Length > 0)
         {
-            var column = table.GetColumn(dims[d]);
-            var segments = new List<(string Label, LossReasonTable Table, int Code)>();
-            for (var code = 0; code < column.Cardinality; code++)
+            var scopeName = string.Join(" × ", dims);
+            var segments = new List<(SegmentKey Key, LossReasonTable Table, int Segment)>();
+            for (var segment = 0; segment < segmentCount; segment++)
             {
-                var segmentTable = Pareto(column.LabelOf(code), byDim[d], revenueByDim[d], valuedByDim[d], code * reasonCount, reasonLabels, revenueMode);
+                var values = new string?[columns.Length];
+                var rest = segment;
+                for (var d = columns.Length - 1; d >= 0; d--)
+                {
+                    values[d] = columns[d].ValueOf(rest % columns[d].Cardinality);
+                    rest /= columns[d].Cardinality;
+                }
+
+                var key = new SegmentKey(dims, values);
+                var segmentTable = Pareto(key.Label, key, bySegment, revenueBySegment, valuedBySegment, segment * reasonCount, reasonLabels, revenueMode);
                 if (segmentTable.LostLeads > 0)
                 {
-                    segments.Add((segmentTable.Segment, segmentTable, code));
+                    segments.Add((key, segmentTable, segment));
                 }
             }
 
-            segments.Sort((x, y) => string.CompareOrdinal(x.Label, y.Label));
+            segments.Sort((x, y) => x.Key.CompareTo(y.Key));
             var contingency = new List<IReadOnlyList<long>>();
             foreach (var segment in segments)
             {
-                var counts = new long[reasonCount - 1];
+                // Reasons only, in label order: the reasonless and the stale leads are left out of the mix.
+                var counts = new long[reasonCount - 2];
                 for (var k = 0; k < reasonOrder.Length; k++)
                 {
-                    counts[k] = byDim[d][(segment.Code * reasonCount) + reasonOrder[k]];
+                    counts[k] = bySegment[(segment.Segment * reasonCount) + reasonOrder[k]];
                 }
 
                 contingency.Add(counts);
-                Dominance(dims[d].ToString(), segment.Table, options, dominant);
+                Dominance(scopeName, segment.Table, options, dominant);
             }
 
-            breakdowns.Add(new LossReasonBreakdown(dims[d], segments.ConvertAll(s => s.Table), ProportionTests.ChiSquareIndependence(contingency)));
+            breakdowns.Add(new LossReasonBreakdown(dims.ToArray(), segments.ConvertAll(s => s.Table), ProportionTests.ChiSquareIndependence(contingency)));
         }
 
-        return new LossReasonReport(asOf, overallTable.LostLeads, overall[0], overallTable, stageTables, breakdowns, dominant);
+        return new LossReasonResult(asOf, overallTable.LostLeads, overall[0], staleTotal, overallTable, stageTables, breakdowns, dominant);
     }
 
     private static void Add(long[] counts, decimal[] revenue, bool[] valued, int index, decimal? value)
@@ -216,6 +257,7 @@ public static class LossReasonAnalyzer
             map[code] = i;
         }
 
+        labels.Add(StaleReason);
         return (map, labels.ToArray());
     }
 
@@ -227,7 +269,7 @@ public static class LossReasonAnalyzer
 
     // Expected deal size per channel code, or null when lost revenue is not estimated. Chunks sum integer minor units,
     // merged in chunk order: the same sums for any chunking.
-    private static decimal?[]? ExpectedDeals(LeadTable table, int asOf, int from, int to, LossReasonOptions options)
+    private static decimal?[]? ExpectedDeals(LeadTable table, OutcomeClassifier outcomes, LossReasonOptions options)
     {
         var mode = options.ExpectedDealSize;
         if (mode == ExpectedDealSize.None)
@@ -247,9 +289,8 @@ public static class LossReasonAnalyzer
             var counts = new long[channels.Cardinality];
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
-                var a = table.StageSeconds[0][row];
                 var deal = table.DealMinor[row];
-                if (a < from || a >= to || deal == LeadTable.MissingAmount || table.OutcomeAt(row, asOf) != Outcome.Won)
+                if (deal == LeadTable.MissingAmount || !outcomes.InScope(row) || outcomes.Classify(row) != LeadState.Won)
                 {
                     continue;
                 }
@@ -289,24 +330,17 @@ public static class LossReasonAnalyzer
         return result;
     }
 
-    // The counts, lost revenue and "has a value" flags of some rows, by stage and by breakdown dimension.
+    // The counts, lost revenue and "has a value" flags of some rows, by stage and by breakdown segment.
     private sealed class Tally
     {
-        internal Tally(LeadTable table, IReadOnlyList<Dimension> dims, int stages, int reasonCount)
+        internal Tally(int segments, int stages, int reasonCount)
         {
             ByStage = new long[stages * reasonCount];
             RevenueByStage = new decimal[stages * reasonCount];
             ValuedByStage = new bool[stages * reasonCount];
-            ByDim = new long[dims.Count][];
-            RevenueByDim = new decimal[dims.Count][];
-            ValuedByDim = new bool[dims.Count][];
-            for (var d = 0; d < dims.Count; d++)
-            {
-                var size = table.GetColumn(dims[d]).Cardinality * reasonCount;
-                ByDim[d] = new long[size];
-                RevenueByDim[d] = new decimal[size];
-                ValuedByDim[d] = new bool[size];
-            }
+            BySegment = new long[segments * reasonCount];
+            RevenueBySegment = new decimal[segments * reasonCount];
+            ValuedBySegment = new bool[segments * reasonCount];
         }
 
         internal long[] ByStage { get; }
@@ -315,19 +349,16 @@ public static class LossReasonAnalyzer
 
         internal bool[] ValuedByStage { get; }
 
-        internal long[][] ByDim { get; }
+        internal long[] BySegment { get; }
 
-        internal decimal[][] RevenueByDim { get; }
+        internal decimal[] RevenueBySegment { get; }
 
-        internal bool[][] ValuedByDim { get; }
+        internal bool[] ValuedBySegment { get; }
 
         internal void Add(Tally other)
         {
             Add(ByStage, RevenueByStage, ValuedByStage, other.ByStage, other.RevenueByStage, other.ValuedByStage);
-            for (var d = 0; d < ByDim.Length; d++)
-            {
-                Add(ByDim[d], RevenueByDim[d], ValuedByDim[d], other.ByDim[d], other.RevenueByDim[d], other.ValuedByDim[d]);
-            }
+            Add(BySegment, RevenueBySegment, ValuedBySegment, other.BySegment, other.RevenueBySegment, other.ValuedBySegment);
         }
 
         private static void Add(long[] counts, decimal[] revenue, bool[] valued, long[] otherCounts, decimal[] otherRevenue, bool[] otherValued)
@@ -344,7 +375,7 @@ public static class LossReasonAnalyzer
         }
     }
 
-    private static LossReasonTable Pareto(string segment, long[] counts, decimal[] revenue, bool[] valued, int offset, string[] labels, bool revenueMode)
+    private static LossReasonTable Pareto(string segment, SegmentKey? key, long[] counts, decimal[] revenue, bool[] valued, int offset, string[] labels, bool revenueMode)
     {
         long lost = 0;
         for (var r = 0; r < labels.Length; r++)
@@ -381,7 +412,7 @@ public static class LossReasonAnalyzer
             rows.Add(new LossReasonRow(labels[r], c, (double)c / lost, running == lost ? 1.0 : (double)running / lost, money));
         }
 
-        return new LossReasonTable(segment, lost, rows);
+        return new LossReasonTable(segment, key, lost, rows);
     }
 
     private static void Dominance(string scope, LossReasonTable segment, LossReasonOptions options, List<LossReasonDominance> found)

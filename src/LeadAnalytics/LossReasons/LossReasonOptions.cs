@@ -1,23 +1,29 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.LossReasons;
 
 /// <summary>Options of <see cref="LossReasonAnalyzer"/>.</summary>
 public sealed class LossReasonOptions
 {
+    /// <summary>The scope by default: by channel, otherwise <see cref="AnalysisScope.Default"/>.</summary>
+    internal static readonly AnalysisScope ByChannel = new() { Breakdown = new[] { Dimension.Channel } };
+
+    private AnalysisScope _scope = ByChannel;
+
+    /// <summary>The shared part: the breakdown (channel unless set; not tags), the acquisition period, the stale rule (stale
+    /// leads count as lost by default, with the reason <see cref="LossReasonAnalyzer.StaleReason"/>) and the thread count.</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? ByChannel;
+    }
+
     /// <summary>Maps a normalised spelling to the reason it counts as, for example <c>预算不足</c> → <c>budget</c>.
     /// Keys are matched after trimming and (when <see cref="CaseFold"/>) lower-casing; the value is the label reported.</summary>
     public IReadOnlyDictionary<string, string>? Synonyms { get; init; }
 
     /// <summary>Whether reasons that differ only in letter case count as one (invariant lower case). On by default.</summary>
     public bool CaseFold { get; init; } = true;
-
-    /// <summary>The dimensions of the breakdowns besides stage; channel, strategy and owner by default.</summary>
-    public IReadOnlyList<Dimension> Dimensions { get; init; } = new[] { Dimension.Channel, Dimension.Strategy, Dimension.Owner };
-
-    /// <summary>Only leads acquired at or after this instant; all when null.</summary>
-    public DateTimeOffset? AcquiredFrom { get; init; }
-
-    /// <summary>Only leads acquired before this instant; all when null.</summary>
-    public DateTimeOffset? AcquiredTo { get; init; }
 
     /// <summary>How lost revenue is valued; by default each lost lead at its channel's average won deal.</summary>
     public ExpectedDealSize ExpectedDealSize { get; init; } = ExpectedDealSize.ChannelAverage;
@@ -29,15 +35,9 @@ public sealed class LossReasonOptions
     /// <summary>No dominance is reported for a segment with fewer lost leads than this; 20 by default.</summary>
     public int MinimumLostLeads { get; init; } = 20;
 
-    /// <summary>How many threads may scan the rows: 1 (the default) for one; -1 for one per processor. The result is
-    /// identical for every value: rows are split into contiguous chunks whose counts and decimal sums are added in chunk
-    /// order (docs/performance.md).</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 1;
+    internal int MinRowsPerChunk => Scope.MinRowsPerChunk;
 
-    // Below this many rows per chunk, threads cost more than they save. Tests lower it to exercise chunking on small data.
-    internal int MinRowsPerChunk { get; init; } = Data.RowChunks.DefaultMinRowsPerChunk;
-
-    internal int EffectiveParallelism => Data.RowChunks.Effective(MaxDegreeOfParallelism);
+    internal int EffectiveParallelism => Scope.EffectiveParallelism;
 
     /// <summary>The defaults.</summary>
     public static LossReasonOptions Default { get; } = new();

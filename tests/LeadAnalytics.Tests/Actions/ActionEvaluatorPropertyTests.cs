@@ -63,10 +63,10 @@ public class ActionEvaluatorPropertyTests
         }.Build();
     }
 
-    private static Gen<ActionEvaluatorOptions> Options { get; } =
+    private static Gen<ActionOptions> Options { get; } =
         from minimum in Gen.Choose(1, 10)
         from window in Gen.Elements<TimeSpan?>(null, TimeSpan.FromDays(30), TimeSpan.FromDays(60))
-        select new ActionEvaluatorOptions { MinimumSample = minimum, OutcomeWindow = window };
+        select new ActionOptions { MinimumSample = minimum, OutcomeWindow = window };
 
     /// <summary>Monthly channel costs around the generated acquisitions, some months missing, odd amounts (remainders to share).</summary>
     private static Gen<CostEntry[]> Costs { get; } =
@@ -75,7 +75,7 @@ public class ActionEvaluatorPropertyTests
         select entries.Select((e, i) => new CostEntry(
             CostScope.Channel, e.c, Generators.Epoch.AddMonths(e.m), Generators.Epoch.AddMonths(e.m + 1), new Money(amounts[i] / 100m, Currency.CNY))).ToArray();
 
-    private static Gen<(Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionEvaluatorOptions Options, CostEntry[] Costs)> Case { get; } =
+    private static Gen<(Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionOptions Options, CostEntry[] Costs)> Case { get; } =
         from leads in Generators.Leads(Pipeline.Default, 10, 250)
         from actions in Gen.CollectToArray(Enumerable.Range(1, 4), EvaluableAction)
         from asOfDay in Gen.Choose(0, 300)
@@ -88,10 +88,10 @@ public class ActionEvaluatorPropertyTests
         Prop.ForAll(Arb.From(Case), c =>
         {
             var asOf = Generators.Epoch.AddDays(c.AsOfDay);
-            var first = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
-            var again = Dump(ActionEvaluator.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
+            var first = Dump(EngineCalls.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
+            var again = Dump(EngineCalls.Evaluate(c.Actions, LeadTable.Build(c.Leads), asOf, c.Costs, c.Options));
             // Reversed leads give the table another epoch and row order; reversed actions and costs another evaluation order.
-            var reversed = Dump(ActionEvaluator.Evaluate(c.Actions.Reverse(), LeadTable.Build(c.Leads.Reverse()), asOf, c.Costs.Reverse(), c.Options));
+            var reversed = Dump(EngineCalls.Evaluate(c.Actions.Reverse(), LeadTable.Build(c.Leads.Reverse()), asOf, c.Costs.Reverse(), c.Options));
             return first == again && first == reversed;
         });
 
@@ -104,11 +104,11 @@ public class ActionEvaluatorPropertyTests
     [Property(MaxTest = 1, Replay = "(10326473209288707309,11942822726417882829,49)")]
     public Property A_target_at_a_baseline_with_conversion_noise_is_met_at_baseline() => Prop.ForAll(Arb.From(Case), MetAtBaseline);
 
-    private static bool MetAtBaseline((Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionEvaluatorOptions Options, CostEntry[] Costs) c)
+    private static bool MetAtBaseline((Lead[] Leads, OptimisationAction[] Actions, int AsOfDay, ActionOptions Options, CostEntry[] Costs) c)
     {
         var asOf = Generators.Epoch.AddDays(c.AsOfDay);
         var table = LeadTable.Build(c.Leads);
-        foreach (var e in ActionEvaluator.Evaluate(c.Actions, table, asOf, c.Costs, c.Options).Evaluations)
+        foreach (var e in EngineCalls.Evaluate(c.Actions, table, asOf, c.Costs, c.Options).Evaluations)
         {
             if (e.BaselineValue is not { } v || e.Baseline is null || e.Baseline.Leads < c.Options.MinimumSample)
             {
@@ -120,7 +120,7 @@ public class ActionEvaluatorPropertyTests
             var bound = Round(v, higher);
             var b = e.Action.ToBuilder();
             b.Target = new MetricTarget(e.Action.Metric, higher ? TargetComparator.GreaterThanOrEqual : TargetComparator.LessThanOrEqual, bound);
-            var again = Assert.Single(ActionEvaluator.Evaluate(new[] { b.Build() }, table, asOf, c.Costs, c.Options).Evaluations);
+            var again = Assert.Single(EngineCalls.Evaluate(new[] { b.Build() }, table, asOf, c.Costs, c.Options).Evaluations);
             if (again.TargetMetAtBaseline != true || again.Progress is not null)
             {
                 return false;
@@ -136,9 +136,9 @@ public class ActionEvaluatorPropertyTests
         {
             // As of far in the future, without an outcome window: reach as recorded (FurthestStageIndex), by LINQ over leads.
             var asOf = Generators.Epoch.AddYears(2);
-            var options = new ActionEvaluatorOptions { OutcomeWindow = null, IncludeWeeklySeries = false };
+            var options = new ActionOptions { OutcomeWindow = null, IncludeWeeklySeries = false };
             var rates = c.Actions.Where(a => Rates.Contains(ActionMetrics.NameOf(a.Metric.Metric))).ToArray();
-            var report = ActionEvaluator.Evaluate(rates, LeadTable.Build(c.Leads), asOf, null, options);
+            var report = EngineCalls.Evaluate(rates, LeadTable.Build(c.Leads), asOf, null, options);
             foreach (var e in report.Evaluations)
             {
                 var a = e.Action;
@@ -168,7 +168,7 @@ public class ActionEvaluatorPropertyTests
         return (dropOff ? entered - advanced : advanced, entered);
     }
 
-    internal static string Dump(ActionReport report)
+    internal static string Dump(ActionResult report)
     {
         var sb = new StringBuilder();
         foreach (var e in report.Evaluations)

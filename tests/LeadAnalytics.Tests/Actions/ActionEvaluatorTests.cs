@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Actions;
 using static LeadAnalytics.Tests.Actions.ActionTestData;
 
@@ -7,8 +8,8 @@ public class ActionEvaluatorTests
 {
     private static readonly DateTimeOffset AllMature = Day(2024, 1, 20); // due 2023-11-16 + 60 days = 2024-01-15
 
-    private static ActionEvaluation One(string target, DateTimeOffset asOf, ActionEvaluatorOptions? options = null, ActionBaseline? baseline = null, IEnumerable<Lead>? leads = null) =>
-        Assert.Single(ActionEvaluator.Evaluate(new[] { Action(target, baseline) }, Table(leads ?? NeedsDiscovery()), asOf, null, options).Evaluations);
+    private static ActionEvaluation One(string target, DateTimeOffset asOf, ActionOptions? options = null, ActionBaseline? baseline = null, IEnumerable<Lead>? leads = null) =>
+        Assert.Single(EngineCalls.Evaluate(new[] { Action(target, baseline) }, Table(leads ?? NeedsDiscovery()), asOf, null, options).Evaluations);
 
     [Fact]
     public void Drop_off_before_and_after_are_the_hand_counts()
@@ -88,14 +89,14 @@ public class ActionEvaluatorTests
     [Fact]
     public void The_minimum_sample_guards_both_verdicts()
     {
-        var options = new ActionEvaluatorOptions { MinimumSample = 41 };
+        var options = new ActionOptions { MinimumSample = 41 };
         var met = One("dropoff(NeedsConfirmed) <= 25%", AllMature, options);
         Assert.Equal(ActionStatus.Overdue, met.Status);
         Assert.Equal(ActionStatusReason.TooFewLeads, met.Reason);
         Assert.False(met.Evidence!.EnoughData);
         Assert.False(met.Evidence.ShowsImprovement);
 
-        var early = One("dropoff(NeedsConfirmed) <= 25%", Day(2023, 11, 10), new ActionEvaluatorOptions { OutcomeWindow = null, MinimumSample = 41 });
+        var early = One("dropoff(NeedsConfirmed) <= 25%", Day(2023, 11, 10), new ActionOptions { OutcomeWindow = null, MinimumSample = 41 });
         Assert.Equal(ActionStatus.OnTrack, early.Status);
         Assert.Equal(ActionStatusReason.TooFewLeads, early.Reason);
     }
@@ -106,7 +107,7 @@ public class ActionEvaluatorTests
         // Without an outcome window everything recorded by as-of counts. On 2023-11-15 all 45 after-start leads are in, 40
         // contacted, but the last two confirmed leads (acquired on 13 and 14 November) confirm needs 3 days after acquisition:
         // 10 of 40 have not (25%), the all-leads view reading recent leads as drop-offs. Elapsed: 31 of 32 days.
-        var noWindow = new ActionEvaluatorOptions { OutcomeWindow = null };
+        var noWindow = new ActionOptions { OutcomeWindow = null };
         var asOf = Day(2023, 11, 15);
         var e = One("dropoff(NeedsConfirmed) <= 10%", asOf, noWindow);
         const double elapsed = 31 / 32.0;
@@ -146,7 +147,7 @@ public class ActionEvaluatorTests
     {
         // On 2023-11-15 without an outcome window 30 of 40 contacted leads have confirmed needs (75%); the given baseline
         // 80% met the 78% floor, the current value does not.
-        var e = One("step_conversion(NeedsConfirmed) >= 78%", Day(2023, 11, 15), new ActionEvaluatorOptions { OutcomeWindow = null }, ActionBaseline.Given(0.8m));
+        var e = One("step_conversion(NeedsConfirmed) >= 78%", Day(2023, 11, 15), new ActionOptions { OutcomeWindow = null }, ActionBaseline.Given(0.8m));
         Assert.Equal(0.75, e.Current!.Value!.Value, 12);
         Assert.True(e.TargetMetAtBaseline);
         Assert.Null(e.Progress);
@@ -233,11 +234,11 @@ public class ActionEvaluatorTests
     {
         var table = Table(NeedsDiscovery());
         var actions = new[] { Action("dropoff(NeedsConfirmed) <= 25%") };
-        Assert.Throws<ArgumentOutOfRangeException>(() => ActionEvaluator.Evaluate(actions, table, AllMature, null, new ActionEvaluatorOptions { MinimumSample = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ActionEvaluator.Evaluate(actions, table, AllMature, null, new ActionEvaluatorOptions { OutcomeWindow = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ActionEvaluator.Evaluate(actions, table, AllMature, null, new ActionEvaluatorOptions { Confidence = 1 }));
-        Assert.Throws<ArgumentNullException>(() => ActionEvaluator.Evaluate(null!, table, AllMature));
-        Assert.Throws<ArgumentNullException>(() => ActionEvaluator.Evaluate(actions, null!, AllMature));
-        Assert.Throws<ArgumentNullException>(() => ActionEvaluator.Evaluate(new OptimisationAction[] { null! }, table, AllMature));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngineCalls.Evaluate(actions, table, AllMature, null, new ActionOptions { MinimumSample = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngineCalls.Evaluate(actions, table, AllMature, null, new ActionOptions { OutcomeWindow = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngineCalls.Evaluate(actions, table, AllMature, null, new ActionOptions { Scope = new AnalysisScope { Confidence = 1 } }));
+        Assert.Throws<ArgumentNullException>(() => EngineCalls.Evaluate(null!, table, AllMature));
+        Assert.Throws<ArgumentNullException>(() => EngineCalls.Evaluate(actions, null!, AllMature));
+        Assert.Throws<ArgumentNullException>(() => EngineCalls.Evaluate(new OptimisationAction[] { null! }, table, AllMature));
     }
 }

@@ -6,7 +6,7 @@ namespace LeadAnalytics.Tests.Actions;
 
 public class CostAndDurationMetricTests
 {
-    private static readonly ActionEvaluatorOptions Small = new() { MinimumSample = 1, OutcomeWindow = null, IncludeWeeklySeries = false };
+    private static readonly ActionOptions Small = new() { MinimumSample = 1, OutcomeWindow = null, IncludeWeeklySeries = false };
     private static readonly DateTimeOffset AsOf = Day(2023, 12, 1);
 
     /// <summary>October 2023: three 展会 leads in industry A (one won, 10,000), one in B (won, 5,000), one SEO lead in A; a
@@ -46,7 +46,7 @@ public class CostAndDurationMetricTests
     }.Build();
 
     private static ActionEvaluation One(string target, LeadTable table, IEnumerable<CostEntry>? costs) =>
-        Assert.Single(ActionEvaluator.Evaluate(new[] { Act(target) }, table, AsOf, costs, Small).Evaluations);
+        Assert.Single(EngineCalls.Evaluate(new[] { Act(target) }, table, AsOf, costs, Small).Evaluations);
 
     [Fact]
     public void A_channel_cost_is_shared_by_every_lead_it_matches_not_only_the_segment()
@@ -104,7 +104,7 @@ public class CostAndDurationMetricTests
         // Before: 2 (x5), 3 (x20), 5 (x8), 8 (x8), 12 (x7), 15 (x7): the 28th of 55 is 5. Every contacted lead at 24 hours.
         var table = LeadTable.Build(NeedsDiscovery());
         var asOf = Day(2024, 1, 20);
-        var cycle = Assert.Single(ActionEvaluator.Evaluate(new[] { Action("median_cycle_days <= 10") }, table, asOf).Evaluations);
+        var cycle = Assert.Single(EngineCalls.Evaluate(new[] { Action("median_cycle_days <= 10") }, table, asOf).Evaluations);
         Assert.Equal(8.0, cycle.Current!.Value);
         Assert.Equal(45, cycle.Current.Leads);
         Assert.Equal(5.0, cycle.BaselineValue);
@@ -114,7 +114,7 @@ public class CostAndDurationMetricTests
         Assert.Equal(0.23485437447936225, cycle.Evidence.Test.PValue!.Value, 9); // TestData/Actions/duration_logrank.R
         Assert.False(cycle.Evidence.Favourable);                                  // longer after the start
 
-        var speed = Assert.Single(ActionEvaluator.Evaluate(new[] { Action("speed_to_lead <= 48h") }, table, asOf).Evaluations);
+        var speed = Assert.Single(EngineCalls.Evaluate(new[] { Action("speed_to_lead <= 48h") }, table, asOf).Evaluations);
         Assert.Equal(24.0, speed.Current!.Value);
         Assert.Equal(0.73888268036352733, speed.Evidence!.Test.PValue!.Value, 9);
     }

@@ -13,7 +13,7 @@ public class SampleDataActionTests
         (LeadTable.Build(LeadCsv.Read(SampleDataFiles.PathOf("leads.csv")).Records), CostCsv.Read(SampleDataFiles.PathOf("costs.csv")).Records,
             ActionCsv.Read(SampleDataFiles.PathOf("actions.csv")).Records));
 
-    private static ActionReport At(DateTimeOffset asOf) => ActionEvaluator.Evaluate(Data.Value.Actions, Data.Value.Table, asOf, Data.Value.Costs);
+    private static ActionResult At(DateTimeOffset asOf) => EngineCalls.Evaluate(Data.Value.Actions, Data.Value.Table, asOf, Data.Value.Costs);
 
     private static void AssertRate(long numerator, long denominator, MetricMeasurement? m)
     {

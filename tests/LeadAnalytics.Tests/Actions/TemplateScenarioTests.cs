@@ -11,8 +11,8 @@ public class TemplateScenarioTests
     private static readonly List<Lead> Leads = TemplateScenario.Leads();
     private static readonly LeadTable Table = LeadTable.Build(Leads);
 
-    private static ActionEvaluation At(string id, DateTimeOffset asOf, ActionEvaluatorOptions? options = null) =>
-        ActionEvaluator.Evaluate(TemplateScenario.Actions(), Table, asOf, TemplateScenario.Costs(), options).Find(id)!;
+    private static ActionEvaluation At(string id, DateTimeOffset asOf, ActionOptions? options = null) =>
+        EngineCalls.Evaluate(TemplateScenario.Actions(), Table, asOf, TemplateScenario.Costs(), options).Find(id)!;
 
     private static void AssertStatus(ActionStatus status, ActionStatusReason reason, ActionEvaluation e)
     {
@@ -51,7 +51,7 @@ public class TemplateScenarioTests
     public void A_short_outcome_window_judges_the_fast_step_earlier()
     {
         // Needs discovery happens within 20 days of acquisition here, so a 21-day window sees the effect by 20 November.
-        var early = At("A1", Day(2023, 11, 20), new ActionEvaluatorOptions { OutcomeWindow = TimeSpan.FromDays(21) });
+        var early = At("A1", Day(2023, 11, 20), new ActionOptions { OutcomeWindow = TimeSpan.FromDays(21) });
         AssertStatus(ActionStatus.Achieved, ActionStatusReason.TargetMet, early);
         Assert.False(early.Current!.IsComplete);
         Assert.True(early.Current.Leads >= 300);
@@ -84,7 +84,7 @@ public class TemplateScenarioTests
     public void A_window_shorter_than_the_sales_cycle_misreads_conversion()
     {
         // Deals close up to 50 days after acquisition: counting only the first 21 days reads Douyin conversion near 3%.
-        var misread = At("A2", Day(2024, 2, 15), new ActionEvaluatorOptions { OutcomeWindow = TimeSpan.FromDays(21) });
+        var misread = At("A2", Day(2024, 2, 15), new ActionOptions { OutcomeWindow = TimeSpan.FromDays(21) });
         AssertStatus(ActionStatus.Missed, ActionStatusReason.TargetNotMet, misread);
         Assert.True(misread.Current!.Value < 0.05);
     }
@@ -115,7 +115,7 @@ public class TemplateScenarioTests
     [Fact]
     public void The_report_counts_statuses_and_orders_by_id()
     {
-        var report = ActionEvaluator.Evaluate(TemplateScenario.Actions().Reverse(), Table, Day(2024, 2, 15), TemplateScenario.Costs());
+        var report = EngineCalls.Evaluate(TemplateScenario.Actions().Reverse(), Table, Day(2024, 2, 15), TemplateScenario.Costs());
         Assert.Equal(new[] { "A1", "A2", "A3" }, report.Evaluations.Select(e => e.Action.Id));
         Assert.Equal(3, report.Count(ActionStatus.Achieved));
         Assert.Equal(0, report.Count(ActionStatus.Overdue));

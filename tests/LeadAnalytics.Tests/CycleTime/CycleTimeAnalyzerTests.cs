@@ -90,7 +90,7 @@ public class CycleTimeAnalyzerTests
     [Fact]
     public void Segments_are_ordered_with_the_missing_value_first_and_compared_by_log_rank()
     {
-        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(HandLeads()), AsOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(HandLeads()), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
         Assert.Equal(new[] { "(none)", "SEO", "行业展会" }, result.Segments.Select(s => s.Label));
         Assert.Null(result.Segments[0].Value);
         Assert.Equal(new[] { 1, 2, 1 }, result.Segments.Select(s => s.Leads));
@@ -107,7 +107,7 @@ public class CycleTimeAnalyzerTests
             new LeadBuilder { Id = "A", AcquiredAt = T0, WonAt = T0.AddDays(3), Tags = { "x", "y" } }.Build(),
             new LeadBuilder { Id = "B", AcquiredAt = T0, Tags = { "y" } }.Build(),
         };
-        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), AsOf, new CycleTimeOptions { SegmentBy = Dimension.Tag });
+        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Tag } } });
         Assert.Equal(new[] { ("x", 1), ("y", 2) }, result.Segments.Select(s => (s.Label, s.Leads)));
         Assert.Null(result.SegmentComparison);
     }
@@ -136,7 +136,7 @@ public class CycleTimeAnalyzerTests
             leads.Add(b.Build());
         }
 
-        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, StaleTreatment = StaleTreatment.AsOpen } });
         var km = result.Overall.TimeToWon;
         var r = set.GetProperty("km_log");
         Assert.Equal(r.Doubles("time"), km.Rows.Select(x => x.Time));
@@ -202,7 +202,7 @@ public class CycleTimeAnalyzerTests
     [Fact]
     public void Empty_table_gives_empty_curves_and_undefined_statistics()
     {
-        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
         Assert.Equal(0, result.Overall.Leads);
         Assert.Empty(result.Overall.TimeToWon.Rows);
         Assert.Null(result.Overall.TimeToWon.Median.Time);
@@ -231,7 +231,7 @@ public class CycleTimeAnalyzerPropertyTests
     public bool Row_order_does_not_change_the_result(Lead[] leads)
     {
         var asOf = Generators.Epoch.AddDays(200);
-        var options = new CycleTimeOptions { SegmentBy = Dimension.Channel };
+        var options = new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } };
         var a = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, options);
         var b = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads.Reverse()), asOf, options);
         return Describe(a) == Describe(b);
@@ -241,7 +241,8 @@ public class CycleTimeAnalyzerPropertyTests
     public bool Time_to_won_is_the_plain_estimator_on_the_leads_durations(Lead[] leads)
     {
         var asOf = Generators.Epoch.AddDays(120);
-        var all = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf).Overall;
+        // Stale leads stay open (censored at as-of) here: the plain estimator on recorded outcomes.
+        var all = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { Scope = new AnalysisScope { StaleTreatment = StaleTreatment.AsOpen } }).Overall;
         var acquired = leads.Where(l => l.AcquiredAt <= asOf).ToArray();
         var durations = acquired.Select(l => l.OutcomeAsOf(asOf) switch
         {

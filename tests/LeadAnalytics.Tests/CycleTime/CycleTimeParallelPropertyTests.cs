@@ -47,9 +47,9 @@ public class CycleTimeParallelPropertyTests
     public void A_thread_count_of_zero_or_below_minus_one_is_rejected(int threads)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            CycleTimeAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new CycleTimeOptions { MaxDegreeOfParallelism = threads }));
-        Assert.Equal(nameof(CycleTimeOptions.MaxDegreeOfParallelism), e.ParamName);
-        Assert.Equal(1, CycleTimeOptions.Default.MaxDegreeOfParallelism);
+            CycleTimeAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { MaxDegreeOfParallelism = threads } }));
+        Assert.Equal(nameof(AnalysisScope.MaxDegreeOfParallelism), e.ParamName);
+        Assert.Equal(1, CycleTimeOptions.Default.Scope.MaxDegreeOfParallelism);
     }
 
     // The sorted samples behind each duration summary, compared bit for bit (the JSON carries only their statistics).
@@ -77,9 +77,12 @@ public class CycleTimeParallelPropertyTests
 
     private static CycleTimeOptions Options(Case c, int threads) => new()
     {
-        SegmentBy = c.SegmentBy,
+        Scope = new AnalysisScope
+        {
+            Breakdown = c.SegmentBy is { } d ? new[] { d } : Array.Empty<Dimension>(),
+            MaxDegreeOfParallelism = threads,
+            MinRowsPerChunk = 1,
+        },
         Survival = new KaplanMeierOptions { MergeNearTies = c.MergeNearTies },
-        MaxDegreeOfParallelism = threads,
-        MinRowsPerChunk = 1,
     };
 }

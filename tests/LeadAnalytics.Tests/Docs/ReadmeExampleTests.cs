@@ -21,7 +21,7 @@ public class ReadmeExampleTests
 
         var funnel = FunnelAnalyzer.Analyze(table, asOf);
         output.WriteLine(funnel.Bottleneck!.Step.To.Name);
-        var channels = EffectivenessAnalyzer.Summarize(table, costs.Records, asOf);
+        var channels = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions { Costs = costs.Records });
         foreach (var c in channels.Segments)
         {
             output.WriteLine($"{c.Label}: {c.ConversionRate} CAC {c.CostPerAcquisition:0} ROAS {EffectivenessFormat.RoasRatio(c.Roas)}");

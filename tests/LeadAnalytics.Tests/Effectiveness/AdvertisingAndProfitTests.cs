@@ -38,7 +38,7 @@ public class AdvertisingAndProfitTests
     };
 
     private static EffectivenessResult Summarize(EffectivenessOptions? options = null) =>
-        EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), AdCosts(), AsOf, options ?? new EffectivenessOptions { Period = October });
+        EngineCalls.Summarize(LeadTable.Build(Leads()), AdCosts(), AsOf, options ?? new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October } });
 
     [Fact]
     public void Impressions_clicks_and_their_ratios_per_channel()
@@ -99,7 +99,7 @@ public class AdvertisingAndProfitTests
             + "channel,行业展会,2023-10-01,2023-10-31,9000,CNY,,\n";
         var costs = LeadAnalytics.Csv.CostCsv.Read(new StringReader(csv));
         Assert.Empty(costs.Issues);
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), costs.Records, AsOf);
+        var r = EngineCalls.Summarize(LeadTable.Build(Leads()), costs.Records, AsOf);
         var a = r.Segments.Single(s => s.Label == Douyin);
         Assert.Equal((80_000L, 1_600L), (a.Impressions!.Value, a.Clicks!.Value));
         Assert.Equal(0.02, a.ClickThroughRate!.Value); // 1600 / 80000
@@ -114,7 +114,7 @@ public class AdvertisingAndProfitTests
     {
         // Douyin's 4 October leads against 2 clicks over [10-01, 11-01): 4 / 2 = 2, no interval (a double, not a Rate).
         var costs = new[] { new CostEntry(CostScope.Channel, Douyin, At(10, 1), At(11, 1), Cny(100m), impressions: 50, clicks: 2) };
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), costs, AsOf, new EffectivenessOptions { Period = October });
+        var r = EngineCalls.Summarize(LeadTable.Build(Leads()), costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October } });
         Assert.Equal(2.0, r.Segments.Single(s => s.Label == Douyin).ClickToLeadRate);
         Assert.Equal(MetricUnit.Ratio, MetricCatalog.ClickToLeadRate.Unit);
     }
@@ -123,7 +123,7 @@ public class AdvertisingAndProfitTests
     public void Clicks_above_impressions_leave_the_click_through_rate_undefined()
     {
         var costs = new[] { new CostEntry(CostScope.Channel, Douyin, At(10, 1), At(11, 1), Cny(100m), impressions: 5, clicks: 9) };
-        var a = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), costs, AsOf, new EffectivenessOptions { Period = October })
+        var a = EngineCalls.Summarize(LeadTable.Build(Leads()), costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October } })
             .Segments.Single(s => s.Label == Douyin);
         Assert.Null(a.ClickThroughRate);
         Assert.Equal(9L, a.Clicks);
@@ -136,10 +136,10 @@ public class AdvertisingAndProfitTests
     [InlineData(Dimension.Industry)] // not a cost scope
     public void Ad_figures_need_the_breakdown_to_be_the_cost_scope(Dimension dimension)
     {
-        var r = Summarize(new EffectivenessOptions { Period = October, Dimensions = new[] { dimension } });
+        var r = Summarize(new EffectivenessOptions { Scope = new AnalysisScope { Period = October, Breakdown = new[] { dimension } } });
         Assert.All(r.Segments.Append(r.Total), s => Assert.Null(s.Impressions));
         Assert.All(r.Segments.Append(r.Total), s => Assert.Null(s.ClickToLeadRate));
-        var pair = Summarize(new EffectivenessOptions { Period = October, Dimensions = new[] { Dimension.Channel, Dimension.Industry } });
+        var pair = Summarize(new EffectivenessOptions { Scope = new AnalysisScope { Period = October, Breakdown = new[] { Dimension.Channel, Dimension.Industry } } });
         Assert.All(pair.Segments.Append(pair.Total), s => Assert.Null(s.Clicks));
     }
 
@@ -151,8 +151,8 @@ public class AdvertisingAndProfitTests
         var costs = new[] { AdCosts()[0] };
         var leads = Leads();
         var table = LeadTable.Build(leads);
-        var sep = EffectivenessAnalyzer.Summarize(table, costs, AsOf, new EffectivenessOptions { Period = september }).Segments.Single(s => s.Label == Douyin);
-        var oct = EffectivenessAnalyzer.Summarize(table, costs, AsOf, new EffectivenessOptions { Period = October }).Segments.Single(s => s.Label == Douyin);
+        var sep = EngineCalls.Summarize(table, costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = september } }).Segments.Single(s => s.Label == Douyin);
+        var oct = EngineCalls.Summarize(table, costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October } }).Segments.Single(s => s.Label == Douyin);
         Assert.Equal((30_000L, 600L), (sep.Impressions!.Value, sep.Clicks!.Value)); // X1 is September's Douyin lead
         Assert.Equal((30_000L, 600L), (oct.Impressions!.Value, oct.Clicks!.Value));
     }
@@ -161,11 +161,12 @@ public class AdvertisingAndProfitTests
     public void Gross_profit_profit_roi_and_profit_per_customer()
     {
         // Douyin sells at 5% margin (its own entry), everything else at the default 30%.
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, new EffectivenessOptions
+        var r = EngineCalls.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, new EffectivenessOptions
         {
-            Period = October,
+            Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October },
             DefaultGrossMargin = 0.30m,
-            GrossMarginBySegment = new Dictionary<string, decimal> { [Douyin] = 0.05m },
+            GrossMarginBySegment = new Dictionary<string,
+            decimal> { [Douyin] = 0.05m },
             RankBy = MetricIds.ProfitRoi,
         });
 
@@ -202,7 +203,7 @@ public class AdvertisingAndProfitTests
         Assert.All(none.Segments.Append(none.Total), s => Assert.Null(s.GrossProfit));
 
         // Only the trade show has a margin: Douyin (revenue 50000) has none, so the totals row cannot be summed.
-        var partial = Summarize(new EffectivenessOptions { Period = October, GrossMarginBySegment = new Dictionary<string, decimal> { [TradeShow] = 0.4m } });
+        var partial = Summarize(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October }, GrossMarginBySegment = new Dictionary<string, decimal> { [TradeShow] = 0.4m } });
         Assert.Equal(40_000m, partial.Segments.Single(s => s.Label == TradeShow).GrossProfit);
         Assert.Null(partial.Segments.Single(s => s.Label == Douyin).GrossProfit);
         Assert.Null(partial.Total.GrossProfit);
@@ -225,11 +226,12 @@ public class AdvertisingAndProfitTests
         }
 
         var table = LeadTable.Build(new[] { Won("L1", 100m, "a", "b"), Won("L2", 50m, "a") });
-        EffectivenessResult Run(decimal? fallback) => EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions
+        EffectivenessResult Run(decimal? fallback) => EngineCalls.Summarize(table, null, AsOf, new EffectivenessOptions
         {
-            Dimensions = new[] { Dimension.Tag },
+            Scope = new AnalysisScope { Breakdown = new[] { Dimension.Tag } },
             DefaultGrossMargin = fallback,
-            GrossMarginBySegment = new Dictionary<string, decimal> { ["b"] = 0.5m },
+            GrossMarginBySegment = new Dictionary<string,
+            decimal> { ["b"] = 0.5m },
         });
 
         var r = Run(0.2m);
@@ -266,8 +268,8 @@ public class AdvertisingAndProfitTests
             select (leads, costs, period, dimension)), c =>
             {
                 var (leads, costs, period, dimension) = c;
-                var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(leads), costs, Generators.Epoch.AddDays(200),
-                    new EffectivenessOptions { Dimensions = new[] { dimension }, Period = period, DefaultGrossMargin = 0.25m });
+                var r = EngineCalls.Summarize(LeadTable.Build(leads), costs, Generators.Epoch.AddDays(200),
+                    new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { dimension }, Period = period }, DefaultGrossMargin = 0.25m });
                 var s = r.Segments;
                 var t = r.Total;
                 var withClicks = s.Where(x => x.Clicks is not null).Sum(x => x.Leads);

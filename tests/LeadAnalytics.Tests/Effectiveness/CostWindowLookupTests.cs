@@ -32,9 +32,9 @@ public class CostWindowLookupTests
             // Overlaps the last window of each channel but starts after every lead's acquisition (at most 180 days in).
             var overlapping = monthly.Concat(Generators.Channels.Select(c =>
                 new CostEntry(CostScope.Channel, c, Generators.Epoch.AddDays(205), Generators.Epoch.AddDays(300), new Money(1m, Currency.CNY)))).ToList();
-            var options = new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, CostSource = CostSource.CostTable };
-            var binary = EffectivenessAnalyzer.Summarize(table, monthly, AsOf, options);
-            var linear = EffectivenessAnalyzer.Summarize(table, overlapping, AsOf, options);
+            var options = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, CostSource = CostSource.CostTable };
+            var binary = EngineCalls.Summarize(table, monthly, AsOf, options);
+            var linear = EngineCalls.Summarize(table, overlapping, AsOf, options);
             var same = binary.Segments.Count == linear.Segments.Count
                 && binary.Segments.Zip(linear.Segments, (a, b) => a.Key.Equals(b.Key) && a.Spend == b.Spend && a.LeadsWithoutCost == b.LeadsWithoutCost).All(x => x)
                 && binary.Total.Spend == linear.Total.Spend && binary.Costs.Allocated == linear.Costs.Allocated;

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -33,10 +34,10 @@ internal static class EffectivenessGenerators
         select pair && first != second ? new[] { first, second } : new[] { first };
 
     /// <summary>A period of 1 to 120 days within the leads' span, or all time.</summary>
-    public static Gen<LeadAnalytics.Effectiveness.AcquisitionPeriod> Period { get; } =
+    public static Gen<LeadAnalytics.Data.AcquisitionPeriod> Period { get; } =
         from all in Gen.Elements(false, false, false, true)
         from startDays in Gen.Choose(-10, 150)
         from lengthDays in Gen.Choose(1, 120)
-        select all ? LeadAnalytics.Effectiveness.AcquisitionPeriod.AllTime
-            : new LeadAnalytics.Effectiveness.AcquisitionPeriod(Generators.Epoch.AddDays(startDays), Generators.Epoch.AddDays(startDays + lengthDays));
+        select all ? LeadAnalytics.Data.AcquisitionPeriod.AllTime
+            : new LeadAnalytics.Data.AcquisitionPeriod(Generators.Epoch.AddDays(startDays), Generators.Epoch.AddDays(startDays + lengthDays));
 }

@@ -35,10 +35,10 @@ public class EffectivenessParallelPropertyTests
         Prop.ForAll(Cases, c =>
         {
             var table = LeadTable.Build(c.Leads);
-            var expected = LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, 1)));
+            var expected = LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, c.Costs, AsOf, Options(c, 1)));
             foreach (var threads in ThreadCounts)
             {
-                var actual = LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, threads)));
+                var actual = LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, c.Costs, AsOf, Options(c, threads)));
                 if (actual != expected)
                 {
                     return false.Label($"{threads} threads:\n{expected}\n---\n{actual}");
@@ -56,12 +56,12 @@ public class EffectivenessParallelPropertyTests
         var costs = Gen.ArrayOf(EffectivenessGenerators.Cost, 40).Sample(1)[0];
         foreach (var dimensions in new[] { new[] { Dimension.Channel }, new[] { Dimension.Tag, Dimension.Industry } })
         {
-            var single = new EffectivenessOptions { Dimensions = dimensions, CostSource = CostSource.CostTable };
-            var expected = LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, costs, AsOf, single));
+            var single = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = dimensions }, CostSource = CostSource.CostTable };
+            var expected = LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, costs, AsOf, single));
             foreach (var threads in new[] { 2, -1, 8 })
             {
-                var parallel = new EffectivenessOptions { Dimensions = dimensions, CostSource = CostSource.CostTable, MaxDegreeOfParallelism = threads, MinRowsPerChunk = 4096 };
-                Assert.Equal(expected, LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, costs, AsOf, parallel)));
+                var parallel = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = dimensions, MaxDegreeOfParallelism = threads, MinRowsPerChunk = 4096 }, CostSource = CostSource.CostTable };
+                Assert.Equal(expected, LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, costs, AsOf, parallel)));
             }
         }
     }
@@ -79,9 +79,9 @@ public class EffectivenessParallelPropertyTests
         }).ToArray();
         var table = LeadTable.Build(leads);
         var dimensions = new[] { Dimension.Owner, Dimension.Content };
-        var expected = LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions { Dimensions = dimensions }));
-        var parallel = new EffectivenessOptions { Dimensions = dimensions, MaxDegreeOfParallelism = 3, MinRowsPerChunk = 1 };
-        var actual = EffectivenessAnalyzer.Summarize(table, null, AsOf, parallel);
+        var expected = LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = dimensions } }));
+        var parallel = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = dimensions, MaxDegreeOfParallelism = 3, MinRowsPerChunk = 1 } };
+        var actual = EngineCalls.Summarize(table, null, AsOf, parallel);
         Assert.Equal(expected, LeadAnalyticsJson.SerializeEffectiveness(actual));
         Assert.Equal(table.Count, actual.Segments.Count);
     }
@@ -94,8 +94,8 @@ public class EffectivenessParallelPropertyTests
     {
         var table = LeadTable.Build(Array.Empty<Lead>());
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions { MaxDegreeOfParallelism = threads }));
-        Assert.Equal(nameof(EffectivenessOptions.MaxDegreeOfParallelism), e.ParamName);
+            EngineCalls.Summarize(table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = threads } }));
+        Assert.Equal(nameof(AnalysisScope.MaxDegreeOfParallelism), e.ParamName);
     }
 
     [Theory]
@@ -105,10 +105,10 @@ public class EffectivenessParallelPropertyTests
     public void One_minus_one_and_any_positive_count_are_accepted(int threads)
     {
         var table = LeadTable.Build(Generators.Leads(Pipeline.Default, 20, 20).Sample(1)[0]);
-        var single = EffectivenessAnalyzer.Summarize(table, null, AsOf);
-        var r = EffectivenessAnalyzer.Summarize(table, null, AsOf, new EffectivenessOptions { MaxDegreeOfParallelism = threads });
+        var single = EngineCalls.Summarize(table, null, AsOf);
+        var r = EngineCalls.Summarize(table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = threads } });
         Assert.Equal(LeadAnalyticsJson.SerializeEffectiveness(single), LeadAnalyticsJson.SerializeEffectiveness(r));
-        Assert.Equal(1, EffectivenessOptions.Default.MaxDegreeOfParallelism);
+        Assert.Equal(1, EffectivenessOptions.Default.Scope.MaxDegreeOfParallelism);
     }
 
     // Leaving the duration statistics out changes nothing else: the same JSON once the four duration fields (and findings,
@@ -118,8 +118,8 @@ public class EffectivenessParallelPropertyTests
         Prop.ForAll(Cases, c =>
         {
             var table = LeadTable.Build(c.Leads);
-            var full = EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, 1));
-            var lean = EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, Options(c, 2, includeDurations: false));
+            var full = EngineCalls.Summarize(table, c.Costs, AsOf, Options(c, 1));
+            var lean = EngineCalls.Summarize(table, c.Costs, AsOf, Options(c, 2, includeDurations: false));
             foreach (var s in lean.Segments.Append(lean.Total))
             {
                 if (s.MedianCycleDays is not null || s.MedianDaysToWin is not null || s.SpeedToLeadMedianHours is not null || s.SpeedToLeadP90Hours is not null)
@@ -179,12 +179,9 @@ public class EffectivenessParallelPropertyTests
     private static EffectivenessOptions Options(Case c, int threads, bool includeDurations = true) => new()
     {
         IncludeDurations = includeDurations,
-        Dimensions = c.Dimensions,
-        Period = c.Period,
+        Scope = new AnalysisScope { Breakdown = c.Dimensions, Period = c.Period, MaxDegreeOfParallelism = threads, MinRowsPerChunk = 1 },
         PreviousPeriod = c.Previous ? new AcquisitionPeriod(c.Period.From?.AddDays(-30), c.Period.From) : null,
         CostSource = c.Source,
         Findings = new FindingRuleOptions { MinimumLeads = 5 },
-        MaxDegreeOfParallelism = threads,
-        MinRowsPerChunk = 1,
     };
 }

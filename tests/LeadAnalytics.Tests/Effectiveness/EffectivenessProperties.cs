@@ -14,7 +14,7 @@ public class EffectivenessProperties
 
     private sealed record Case(Lead[] Leads, CostEntry[] Costs, Dimension[] Dimensions, AcquisitionPeriod Period, int Seed)
     {
-        public EffectivenessOptions Options => new() { Dimensions = Dimensions, Period = Period, Findings = new FindingRuleOptions { MinimumLeads = 5 } };
+        public EffectivenessOptions Options => new() { Scope = new AnalysisScope { Breakdown = Dimensions, Period = Period }, Findings = new FindingRuleOptions { MinimumLeads = 5 } };
     }
 
     private static readonly Arbitrary<Case> Cases = Arb.From(
@@ -31,7 +31,7 @@ public class EffectivenessProperties
         {
             foreach (var costs in new[] { c.Costs, null })
             {
-                var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(c.Leads), costs, AsOf, c.Options);
+                var r = EngineCalls.Summarize(LeadTable.Build(c.Leads), costs, AsOf, c.Options);
                 var t = r.Total;
                 var s = r.Segments;
                 if (s.Sum(x => x.Leads) != t.Leads || s.Sum(x => x.Won) != t.Won || s.Sum(x => x.Lost) != t.Lost
@@ -58,8 +58,8 @@ public class EffectivenessProperties
             var random = new Random(c.Seed);
             var leads = c.Leads.OrderBy(_ => random.Next()).ToArray();
             var costs = c.Costs.OrderBy(_ => random.Next()).ToArray();
-            var expected = Fingerprint(EffectivenessAnalyzer.Summarize(LeadTable.Build(c.Leads), c.Costs, AsOf, c.Options));
-            var actual = Fingerprint(EffectivenessAnalyzer.Summarize(LeadTable.Build(leads), costs, AsOf, c.Options));
+            var expected = Fingerprint(EngineCalls.Summarize(LeadTable.Build(c.Leads), c.Costs, AsOf, c.Options));
+            var actual = Fingerprint(EngineCalls.Summarize(LeadTable.Build(leads), costs, AsOf, c.Options));
             return (expected == actual).Label(expected + "\n---\n" + actual);
         });
 
@@ -68,7 +68,7 @@ public class EffectivenessProperties
         Prop.ForAll(Cases, c =>
         {
             var table = LeadTable.Build(c.Leads);
-            var r = EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, new EffectivenessOptions { Dimensions = c.Dimensions, Period = c.Period, CostSource = CostSource.CostTable });
+            var r = EngineCalls.Summarize(table, c.Costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = c.Dimensions, Period = c.Period }, CostSource = CostSource.CostTable });
             // The in-period total recomputed independently: cumulative rounding of each entry pro rata by time.
             decimal expectedInPeriod = 0;
             foreach (var e in c.Costs)
@@ -97,7 +97,7 @@ public class EffectivenessProperties
             var table = LeadTable.Build(c.Leads);
             var split = Generators.Epoch.AddDays(splitDay).AddMinutes(splitDay * 7);
             decimal InPeriod(AcquisitionPeriod p) =>
-                EffectivenessAnalyzer.Summarize(table, c.Costs, AsOf, new EffectivenessOptions { Period = p, CostSource = CostSource.CostTable }).Costs.InPeriodTotal;
+                EngineCalls.Summarize(table, c.Costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = p }, CostSource = CostSource.CostTable }).Costs.InPeriodTotal;
             var whole = InPeriod(AcquisitionPeriod.AllTime);
             return whole == InPeriod(new AcquisitionPeriod(null, split)) + InPeriod(new AcquisitionPeriod(split, null))
                 && whole == c.Costs.Sum(e => Math.Round(e.Amount.Amount, 2, MidpointRounding.AwayFromZero));

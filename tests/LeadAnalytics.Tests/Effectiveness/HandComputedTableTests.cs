@@ -75,7 +75,7 @@ public class HandComputedTableTests
     }
 
     private static EffectivenessResult October2023(EffectivenessOptions? options = null) =>
-        EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, options ?? new EffectivenessOptions { Period = October });
+        EngineCalls.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, options ?? new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen } });
 
     [Fact]
     public void Counts_rates_and_money_per_channel()
@@ -165,7 +165,7 @@ public class HandComputedTableTests
             u => Assert.Equal((Douyin, 100m, UnmatchedCostReason.NoLeadInPeriod), (u.Entry.Key, u.InPeriodAmount, u.Reason)));
         Assert.Equal(2, costs.LeadsWithoutCost);
         Assert.Equal(new[] { "C1", "C2" }, costs.LeadsWithoutCostIds);
-        var capped = October2023(new EffectivenessOptions { Period = October, MaxListedLeadIds = 1 }).Costs;
+        var capped = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen }, MaxListedLeadIds = 1 }).Costs;
         Assert.Equal(2, capped.LeadsWithoutCost);
         Assert.Equal(new[] { "C1" }, capped.LeadsWithoutCostIds);
     }
@@ -173,7 +173,7 @@ public class HandComputedTableTests
     [Fact]
     public void A_channel_cost_splits_across_industries_by_lead_count()
     {
-        var r = October2023(new EffectivenessOptions { Period = October, Dimensions = new[] { Dimension.Channel, Dimension.Industry }, RankBy = MetricIds.Spend });
+        var r = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Period = October, Breakdown = new[] { Dimension.Channel, Dimension.Industry } }, RankBy = MetricIds.Spend });
         decimal? Spend(string channel, string? industry) => r.Find(new SegmentKey(new[] { Dimension.Channel, Dimension.Industry }, new[] { channel, industry }))?.Spend;
         Assert.Equal(6666.68m, Spend(TradeShow, "教育")); // B1 3333.34 + B2 3333.34
         Assert.Equal(3333.33m, Spend(TradeShow, "医疗")); // B3
@@ -203,7 +203,7 @@ public class HandComputedTableTests
             b.AcquisitionCost = l.Channel == Seo ? null : Cny(l.Channel == Douyin ? 300m : 1000m);
             return b.Build();
         });
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(leads), null, AsOf, new EffectivenessOptions { Period = October });
+        var r = EngineCalls.Summarize(LeadTable.Build(leads), null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen } });
         Assert.Equal(CostSource.PerLeadCosts, r.Costs.Source);
         Assert.Equal(1200m, r.Segments[0].Spend); // 4 Douyin leads x 300
         Assert.Equal(3000m, r.Segments[1].Spend);
@@ -212,14 +212,14 @@ public class HandComputedTableTests
         Assert.Equal(4200m, r.Costs.InPeriodTotal);
         Assert.Equal(0m, r.Costs.Unallocated);
         // Forcing per-lead costs ignores the costs table: these leads carry no acquisition cost, so spend is undefined.
-        var forced = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, new EffectivenessOptions { Period = October, CostSource = CostSource.PerLeadCosts });
+        var forced = EngineCalls.Summarize(LeadTable.Build(Leads()), Costs(), AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen }, CostSource = CostSource.PerLeadCosts });
         Assert.Null(forced.Total.Spend);
     }
 
     [Fact]
     public void Period_over_period_sets_the_two_months_side_by_side()
     {
-        var r = October2023(new EffectivenessOptions { Period = October, PreviousPeriod = new AcquisitionPeriod(At(9, 1), At(10, 1)) });
+        var r = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen }, PreviousPeriod = new AcquisitionPeriod(At(9, 1), At(10, 1)) });
         var previous = r.Previous!;
         // September: X1 (Douyin, won) with 1500 of the 3000 Douyin cost (15 of 30 days).
         Assert.Equal(1, previous.Total.Leads);
@@ -239,7 +239,7 @@ public class HandComputedTableTests
     [Fact]
     public void Stale_leads_can_count_as_lost()
     {
-        var t = October2023(new EffectivenessOptions { Period = October, StaleCountsAsLost = true }).Total;
+        var t = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsLost } }).Total;
         Assert.Equal((4, 4, 1, 2), (t.Won, t.Lost, t.Open, t.Stale));
         Assert.Equal(4.0 / 9, t.ConversionRate.Value); // conversion does not change
         Assert.Equal(0.5, t.WinRate.Value); // 4 won of 8 resolved
@@ -249,7 +249,7 @@ public class HandComputedTableTests
     public void As_of_hides_later_outcomes_and_later_leads()
     {
         // As of 10-13: A1 won (10-12), B2 not yet won (10-18), leads acquired after 10-13 do not exist yet.
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(Leads()), Costs(), At(10, 13), new EffectivenessOptions { Period = October });
+        var r = EngineCalls.Summarize(LeadTable.Build(Leads()), Costs(), At(10, 13), new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen } });
         Assert.Equal(6, r.Total.Leads); // A1, A2, A3, B1, C1, C2
         Assert.Equal(1, r.Total.Won);
         // The 1500 of the first Douyin cost still goes to A1, A2, A3; the second (10-16 on) finds no lead yet.
@@ -259,9 +259,9 @@ public class HandComputedTableTests
     [Fact]
     public void Ranking_follows_the_metric_direction_with_undefined_values_last()
     {
-        var byCac = October2023(new EffectivenessOptions { Period = October, RankBy = MetricIds.CostPerAcquisition });
+        var byCac = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen }, RankBy = MetricIds.CostPerAcquisition });
         Assert.Equal(new[] { Douyin, TradeShow, Seo }, byCac.Segments.Select(s => s.Label)); // 1980 < 5000.005 < undefined
-        var byCacDescending = October2023(new EffectivenessOptions { Period = October, RankBy = MetricIds.CostPerAcquisition, RankDescending = true });
+        var byCacDescending = October2023(new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen }, RankBy = MetricIds.CostPerAcquisition, RankDescending = true });
         Assert.Equal(new[] { TradeShow, Douyin, Seo }, byCacDescending.Segments.Select(s => s.Label));
         Assert.Throws<ArgumentException>(() => October2023(new EffectivenessOptions { RankBy = "cpl" }));
     }
@@ -271,10 +271,10 @@ public class HandComputedTableTests
     {
         var costs = Costs().Append(new CostEntry(CostScope.Channel, Douyin, At(10, 1), At(11, 1), new Money(100m, Currency.USD))).ToArray();
         var table = LeadTable.Build(Leads());
-        Assert.Throws<CurrencyMismatchException>(() => EffectivenessAnalyzer.Summarize(table, costs, AsOf, new EffectivenessOptions { Period = October }));
-        var converted = EffectivenessAnalyzer.Summarize(table, costs, AsOf, new EffectivenessOptions
+        Assert.Throws<CurrencyMismatchException>(() => EngineCalls.Summarize(table, costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen } }));
+        var converted = EngineCalls.Summarize(table, costs, AsOf, new EffectivenessOptions
         {
-            Period = October,
+            Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = October, StaleTreatment = StaleTreatment.AsOpen },
             CurrencyConverter = (m, target) => m.ConvertTo(target, 7.2m),
         });
         Assert.Equal(1980m + 720m, converted.Segments[0].Spend); // 100 USD = 720 CNY over A1..A4: 180 each
@@ -294,7 +294,7 @@ public class HandComputedTableTests
 
             return b.Build();
         });
-        var r = EffectivenessAnalyzer.Summarize(LeadTable.Build(leads), Costs(), AsOf, new EffectivenessOptions { Period = October, Dimensions = new[] { Dimension.Tag } });
+        var r = EngineCalls.Summarize(LeadTable.Build(leads), Costs(), AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Period = October, Breakdown = new[] { Dimension.Tag } } });
         Assert.True(r.SegmentsOverlap);
         Assert.Null(r.ConversionIndependence);
         Assert.Equal(11, r.Segments.Sum(s => s.Leads)); // 9 leads, two of them twice

@@ -34,21 +34,16 @@ public class SettledSegmentPassPropertyTests
             var asOf = Generators.Epoch.AddYears(5);
             var fast = new EffectivenessOptions
             {
-                Dimensions = new[] { c.Dimension },
+                Scope = new AnalysisScope { Breakdown = new[] { c.Dimension }, StaleAfter = TimeSpan.FromDays(c.StaleDays), MaxDegreeOfParallelism = c.Threads, MinRowsPerChunk = 1 },
                 IncludeDurations = false,
-                StaleAfter = TimeSpan.FromDays(c.StaleDays),
-                MaxDegreeOfParallelism = c.Threads,
-                MinRowsPerChunk = 1,
             };
             var general = new EffectivenessOptions
             {
-                Dimensions = new[] { c.Dimension },
+                Scope = new AnalysisScope { Breakdown = new[] { c.Dimension }, StaleAfter = TimeSpan.FromDays(c.StaleDays), Period = new AcquisitionPeriod(Generators.Epoch.AddYears(-100), null) },
                 IncludeDurations = false,
-                StaleAfter = TimeSpan.FromDays(c.StaleDays),
-                Period = new AcquisitionPeriod(Generators.Epoch.AddYears(-100), null),
             };
-            var expected = WithoutPeriod(LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, null, asOf, general)));
-            var actual = WithoutPeriod(LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Summarize(table, null, asOf, fast)));
+            var expected = WithoutPeriod(LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, null, asOf, general)));
+            var actual = WithoutPeriod(LeadAnalyticsJson.SerializeEffectiveness(EngineCalls.Summarize(table, null, asOf, fast)));
             return (expected == actual).Label($"{expected}\n---\n{actual}");
         });
 

@@ -97,7 +97,7 @@ public class TemplateTable2Tests
     public void Reproduces_each_row_of_Table_2(Dimension dimension, string value, int leads, int won, double conversionPercent, decimal costPerCustomer,
         decimal revenue, string templateRoi)
     {
-        var result = EffectivenessAnalyzer.Summarize(Table, null, AsOf, new EffectivenessOptions { Dimensions = new[] { dimension } });
+        var result = EngineCalls.Summarize(Table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { dimension } } });
         var row = result.Find(SegmentKey.Of(dimension, value))!;
         Assert.Equal(leads, row.Leads);
         Assert.Equal(won, row.Won);
@@ -117,7 +117,7 @@ public class TemplateTable2Tests
     public void Our_ROAS_column_for_Table_2()
     {
         string Roas(Dimension d, string v) =>
-            EffectivenessFormat.RoasRatio(EffectivenessAnalyzer.Summarize(Table, null, AsOf, new EffectivenessOptions { Dimensions = new[] { d } }).Find(SegmentKey.Of(d, v))!.Roas);
+            EffectivenessFormat.RoasRatio(EngineCalls.Summarize(Table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { d } } }).Find(SegmentKey.Of(d, v))!.Roas);
         Assert.Equal("1:13.3", Roas(Dimension.Channel, "抖音"));
         Assert.Equal("1:10.0", Roas(Dimension.Channel, "行业展会"));
         Assert.Equal("1:20.0", Roas(Dimension.Channel, "SEO"));
@@ -137,7 +137,7 @@ public class TemplateTable2Tests
             new CostEntry(CostScope.Channel, "行业展会", October, October.AddMonths(1), new Money(150_000m, Currency.CNY)),
             new CostEntry(CostScope.Channel, "SEO", October, October.AddMonths(1), new Money(62_500m, Currency.CNY)),
         };
-        var r = EffectivenessAnalyzer.Summarize(Table, costs, AsOf, new EffectivenessOptions { Period = month });
+        var r = EngineCalls.Summarize(Table, costs, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, Period = month } });
         Assert.Equal(CostSource.CostTable, r.Costs.Source);
         Assert.Equal(new[] { 3000m, 5000m, 2500m }, new[] { "抖音", "行业展会", "SEO" }.Select(c => r.Find(SegmentKey.Of(Dimension.Channel, c))!.CostPerAcquisition!.Value));
         Assert.Equal(240m, r.Find(SegmentKey.Of(Dimension.Channel, "抖音"))!.CostPerLead); // 120,000 / 500
@@ -148,7 +148,7 @@ public class TemplateTable2Tests
     [Fact]
     public void Findings_for_the_channel_table()
     {
-        var r = EffectivenessAnalyzer.Summarize(Table, null, AsOf, new EffectivenessOptions { Dimensions = new[] { Dimension.Channel } });
+        var r = EngineCalls.Summarize(Table, null, AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
         // 行业展会 converts at 15% vs 65/800 = 8.1% for the rest: z test, Holm over three channels.
         var above = Assert.Single(r.Findings, f => f.Kind == FindingKinds.ConversionAboveRest);
         Assert.Equal("行业展会", above.Segment.Values[0]);

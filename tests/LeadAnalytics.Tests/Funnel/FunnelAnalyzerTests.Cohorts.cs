@@ -21,7 +21,7 @@ public partial class FunnelAnalyzerTests
         Assert.Equal(new DateTimeOffset(2023, 7, 1, 0, 0, 0, TimeSpan.Zero), utc.Cohorts[0].Start);
         Assert.Equal(new DateTimeOffset(2023, 10, 1, 0, 0, 0, TimeSpan.Zero), utc.Cohorts[0].End);
 
-        var china = FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Day, new FunnelOptions { CohortUtcOffset = TimeSpan.FromHours(8) });
+        var china = FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Day, new FunnelOptions { Scope = new AnalysisScope { CohortUtcOffset = TimeSpan.FromHours(8) } });
         var day = Assert.Single(china.Cohorts);
         Assert.Equal("2023-10-01", day.Label);
         Assert.Equal(new DateTimeOffset(2023, 10, 1, 0, 0, 0, TimeSpan.FromHours(8)), day.Start);

@@ -86,12 +86,12 @@ public partial class FunnelAnalyzerTests
 
         Assert.Equal((1, 11), (r.ResolvedOverallConversion.Numerator, r.ResolvedOverallConversion.Denominator));
 
-        var asOpen = FunnelAnalyzer.Analyze(table, Day(100), new FunnelOptions { StaleTreatment = StaleTreatment.AsOpen });
+        var asOpen = FunnelAnalyzer.Analyze(table, Day(100), new FunnelOptions { Scope = new AnalysisScope { StaleTreatment = StaleTreatment.AsOpen } });
         Assert.Equal("16 13 1 1 1 0 0", Counts(asOpen.Steps[0]));
         Assert.Equal((1, 14), (asOpen.Steps[0].Resolved.DropOff.Numerator, asOpen.Steps[0].Resolved.DropOff.Denominator));
         Assert.Equal((1, 6), (asOpen.ResolvedOverallConversion.Numerator, asOpen.ResolvedOverallConversion.Denominator));
 
-        var noStale = FunnelAnalyzer.Analyze(table, Day(100), new FunnelOptions { StaleAfter = TimeSpan.Zero });
+        var noStale = FunnelAnalyzer.Analyze(table, Day(100), new FunnelOptions { Scope = new AnalysisScope { StaleAfter = TimeSpan.Zero } });
         Assert.All(noStale.Steps, s => Assert.Equal((0L, 2L), (s.Stale, s.Open)));
     }
 
@@ -200,10 +200,10 @@ public partial class FunnelAnalyzerTests
     public void Options_and_targets_are_checked()
     {
         var table = LeadTable.Build(Skippers);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { StaleAfter = TimeSpan.FromDays(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(-1) } }));
         Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { ConversionWindow = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { MaxDegreeOfParallelism = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { CohortUtcOffset = TimeSpan.FromHours(15) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { Scope = new AnalysisScope { MaxDegreeOfParallelism = 0 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { Scope = new AnalysisScope { CohortUtcOffset = TimeSpan.FromHours(15) } }));
         Assert.Throws<ArgumentException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { Targets = new[] { StepTarget.ForDropOff("Nowhere", 0.2) } }));
         Assert.Throws<ArgumentException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions { Targets = new[] { StepTarget.ForDropOff(Pipeline.Won, 0.2) } }));
         Assert.Throws<ArgumentException>(() => FunnelAnalyzer.Analyze(table, Day(1), new FunnelOptions
@@ -211,7 +211,7 @@ public partial class FunnelAnalyzerTests
             Targets = new[] { StepTarget.ForDropOff(Pipeline.Contacted, 0.2), StepTarget.ForConversion(Pipeline.Contacted, 0.7) },
         }));
         Assert.Throws<ArgumentOutOfRangeException>(() => StepTarget.ForConversion(Pipeline.Contacted, 1.2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.AnalyzePartition(table, Day(1), FunnelGrouping.Total, 2, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.AnalyzePartition(table, Day(1), 2, 3));
         Assert.Throws<ArgumentException>(() => FunnelGrouping.By(Dimension.Tag, Dimension.Tag));
         Assert.Throws<ArgumentNullException>(() => FunnelAnalyzer.Analyze(null!, Day(1)));
     }

@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using FsCheck;
 using FsCheck.Fluent;
 using LeadAnalytics.Funnel;
@@ -8,7 +9,7 @@ namespace LeadAnalytics.Tests.Funnel;
 public sealed record FunnelScenario(Lead[] Leads, DateTimeOffset AsOf, FunnelOptions Options, int Seed)
 {
     public override string ToString() =>
-        $"{Leads.Length} leads, as of {AsOf:O}, strict {Options.RequireRecordedStages}, window {Options.ConversionWindow}, stale {Options.StaleAfter} {Options.StaleTreatment}, seed {Seed}";
+        $"{Leads.Length} leads, as of {AsOf:O}, strict {Options.RequireRecordedStages}, window {Options.ConversionWindow}, stale {Options.Scope.StaleAfter} {Options.Scope.StaleTreatment}, seed {Seed}";
 }
 
 public static class FunnelArbitraries
@@ -20,10 +21,9 @@ public static class FunnelArbitraries
         from staleAsOpen in Gen.Elements(false, true)
         select new FunnelOptions
         {
+            Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(staleDays), StaleTreatment = staleAsOpen ? StaleTreatment.AsOpen : StaleTreatment.AsLost },
             RequireRecordedStages = strict,
             ConversionWindow = windowDays == 0 ? null : TimeSpan.FromDays(windowDays),
-            StaleAfter = TimeSpan.FromDays(staleDays),
-            StaleTreatment = staleAsOpen ? StaleTreatment.AsOpen : StaleTreatment.AsLost,
             Targets = new[] { StepTarget.ForDropOff(Pipeline.Contacted, 0.3) },
         };
 

@@ -37,8 +37,8 @@ public class FunnelPropertyTests
     {
         var table = LeadTable.Build(s.Leads);
         var asOf = Generators.Epoch.AddYears(5);
-        var settled = new FunnelOptions { StaleAfter = s.Options.StaleAfter, StaleTreatment = s.Options.StaleTreatment };
-        var general = new FunnelOptions { StaleAfter = s.Options.StaleAfter, StaleTreatment = s.Options.StaleTreatment, ConversionWindow = TimeSpan.FromDays(365 * 50) };
+        var settled = new FunnelOptions { Scope = new AnalysisScope { StaleAfter = s.Options.Scope.StaleAfter, StaleTreatment = s.Options.Scope.StaleTreatment } };
+        var general = new FunnelOptions { Scope = new AnalysisScope { StaleAfter = s.Options.Scope.StaleAfter, StaleTreatment = s.Options.Scope.StaleTreatment }, ConversionWindow = TimeSpan.FromDays(365 * 50) };
         Assert.Equal(Describe(FunnelAnalyzer.Analyze(table, asOf, general)), Describe(FunnelAnalyzer.Analyze(table, asOf, settled)));
         Assert.Equal(Describe(FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, general)), Describe(FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, settled)));
         Assert.Equal(Describe(FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Tag, general)), Describe(FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Tag, settled)));
@@ -104,7 +104,7 @@ public class FunnelPropertyTests
                 gap ? 6
                 : lead.LostAt is { } lost && lost <= cut ? 2
                 : closed ? 5
-                : o.StaleAfter > TimeSpan.Zero && lead.IsStale(s.AsOf, o.StaleAfter) ? 3
+                : o.Scope.StaleAfter > TimeSpan.Zero && lead.IsStale(s.AsOf, o.Scope.StaleAfter) ? 3
                 : 4;
             expected[stage, reason]++;
         }
@@ -189,14 +189,15 @@ public class FunnelPropertyTests
         {
             cuts = new[] { 0, 0 }; // an empty table is one empty partition
         }
-        foreach (var grouping in new[] { FunnelGrouping.Total, FunnelGrouping.By(Dimension.Channel), FunnelGrouping.By(Dimension.Tag, Dimension.Owner), FunnelGrouping.ByCohort(CohortPeriod.IsoWeek) })
+        foreach (var grouping in new[] { s.Options.Scope, s.Options.Scope.WithBreakdown(Dimension.Channel), s.Options.Scope.WithBreakdown(Dimension.Tag, Dimension.Owner), s.Options.Scope.WithCohorts(CohortPeriod.IsoWeek) })
         {
-            var single = FunnelAnalyzer.AnalyzePartition(table, s.AsOf, grouping, 0, table.Count, s.Options);
+            var options = s.Options.WithScope(grouping);
+            var single = FunnelAnalyzer.AnalyzePartition(table, s.AsOf, 0, table.Count, options);
             var expected = Render(single);
 
             // Row ranges of one table, merged in a shuffled order.
             var parts = Enumerable.Range(0, cuts.Length - 1)
-                .Select(i => FunnelAnalyzer.AnalyzePartition(table, s.AsOf, grouping, cuts[i], cuts[i + 1] - cuts[i], s.Options))
+                .Select(i => FunnelAnalyzer.AnalyzePartition(table, s.AsOf, cuts[i], cuts[i + 1] - cuts[i], options))
                 .OrderBy(_ => random.Next()).ToArray();
             Assert.Equal(expected, Render(FunnelPartition.Merge(parts)));
             Assert.Equal(table.Count, FunnelPartition.Merge(parts).RowCount);
@@ -204,7 +205,7 @@ public class FunnelPropertyTests
             // Separately built tables (as on other machines): codes differ, segments merge by value.
             var remote = Enumerable.Range(0, cuts.Length - 1)
                 .Select(i => LeadTable.Build(s.Leads.Skip(cuts[i]).Take(cuts[i + 1] - cuts[i])))
-                .Select(t => FunnelAnalyzer.AnalyzePartition(t, s.AsOf, grouping, 0, t.Count, s.Options));
+                .Select(t => FunnelAnalyzer.AnalyzePartition(t, s.AsOf, 0, t.Count, options));
             Assert.Equal(expected, Render(FunnelPartition.Merge(remote)));
 
             // Threads: the same answer for every degree of parallelism, with chunks as small as one row.
@@ -212,15 +213,16 @@ public class FunnelPropertyTests
             {
                 var parallel = new FunnelOptions
                 {
+                    Scope = new AnalysisScope
+                    {
+                        Breakdown = grouping.Breakdown, Cohort = grouping.Cohort, StaleAfter = s.Options.Scope.StaleAfter,
+                        StaleTreatment = s.Options.Scope.StaleTreatment, MaxDegreeOfParallelism = threads, MinRowsPerChunk = 1,
+                    },
                     RequireRecordedStages = s.Options.RequireRecordedStages,
                     ConversionWindow = s.Options.ConversionWindow,
-                    StaleAfter = s.Options.StaleAfter,
-                    StaleTreatment = s.Options.StaleTreatment,
                     Targets = s.Options.Targets,
-                    MaxDegreeOfParallelism = threads,
-                    MinRowsPerChunk = 1,
                 };
-                Assert.Equal(expected, Render(FunnelAnalyzer.AnalyzePartition(table, s.AsOf, grouping, 0, table.Count, parallel)));
+                Assert.Equal(expected, Render(FunnelAnalyzer.AnalyzePartition(table, s.AsOf, 0, table.Count, parallel)));
             }
         }
     }

@@ -51,16 +51,16 @@ public class ActionJsonTests
     [Fact]
     public void Action_report_document_v1()
     {
-        var report = ActionEvaluator.Evaluate(
+        var report = EngineCalls.Evaluate(
             new[] { Action("dropoff(NeedsConfirmed) <= 25%"), Action("conversion(channel=SEO) >= 10%", id: "A2"), Action("roas >= 1:3", id: "A3") },
-            LeadTable.Build(NeedsDiscovery()), Day(2024, 1, 20), null, new ActionEvaluatorOptions { IncludeWeeklySeries = false });
+            LeadTable.Build(NeedsDiscovery()), Day(2024, 1, 20), null, new ActionOptions { IncludeWeeklySeries = false });
         AssertMatchesGolden("action-report.v1.json", LeadAnalyticsJson.SerializeActionReport(report));
     }
 
     [Fact]
     public void Weeks_are_written_with_both_measurements()
     {
-        var report = ActionEvaluator.Evaluate(new[] { Action("dropoff(NeedsConfirmed) <= 25%") }, LeadTable.Build(NeedsDiscovery()), Day(2023, 11, 1));
+        var report = EngineCalls.Evaluate(new[] { Action("dropoff(NeedsConfirmed) <= 25%") }, LeadTable.Build(NeedsDiscovery()), Day(2023, 11, 1));
         using var doc = JsonDocument.Parse(LeadAnalyticsJson.SerializeActionReport(report));
         var weeks = doc.RootElement.GetProperty("evaluations")[0].GetProperty("weeks");
         Assert.Equal(3, weeks.GetArrayLength()); // 15, 22 and 29 October

@@ -10,6 +10,9 @@ public class LossReasonAnalyzerTests
     private static readonly DateTimeOffset T0 = new(2023, 10, 1, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly DateTimeOffset AsOf = T0.AddDays(100);
 
+    // The hand counts below are of recorded losses: stale leads stay open here (their rule has its own tests).
+    private static readonly LossReasonOptions RecordedOnly = new() { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, StaleTreatment = StaleTreatment.AsOpen } };
+
     private static Lead Lost(string id, string channel, string? reason, int stage, int lostDay = 20)
     {
         var b = new LeadBuilder { Id = id, Channel = channel, AcquiredAt = T0, LossReason = reason, LostAt = T0.AddDays(lostDay) };
@@ -37,7 +40,7 @@ public class LossReasonAnalyzerTests
     [Fact]
     public void Pareto_orders_by_count_with_running_shares_and_the_reasonless_row_last()
     {
-        var report = LossReasonAnalyzer.Analyze(Sample(), AsOf);
+        var report = LossReasonAnalyzer.Analyze(Sample(), AsOf, RecordedOnly);
         Assert.Equal(10, report.LostLeads);
         Assert.Equal(2, report.WithoutReason);
         var rows = report.Overall.Rows;
@@ -53,7 +56,7 @@ public class LossReasonAnalyzerTests
     [Fact]
     public void Synonyms_merge_spellings_into_one_reason()
     {
-        var options = new LossReasonOptions { Synonyms = new Dictionary<string, string> { ["预算不足"] = "budget", ["BUDGET"] = "budget" } };
+        var options = new LossReasonOptions { Scope = RecordedOnly.Scope, Synonyms = new Dictionary<string, string> { ["预算不足"] = "budget", ["BUDGET"] = "budget" } };
         var rows = LossReasonAnalyzer.Analyze(Sample(), AsOf, options).Overall.Rows;
         Assert.Equal(new[] { "budget", "竞品价格更低", "(none)" }, rows.Select(r => r.Reason));
         Assert.Equal(new long[] { 6, 2, 2 }, rows.Select(r => r.Count));
@@ -62,7 +65,7 @@ public class LossReasonAnalyzerTests
     [Fact]
     public void By_stage_uses_the_stage_the_lead_was_lost_at()
     {
-        var byStage = LossReasonAnalyzer.Analyze(Sample(), AsOf).ByStage;
+        var byStage = LossReasonAnalyzer.Analyze(Sample(), AsOf, RecordedOnly).ByStage;
         Assert.Equal(new[] { "Acquired", "Contacted", "NeedsConfirmed", "ProposalSent" }, byStage.Select(t => t.Segment));
         Assert.Equal(new long[] { 1, 5, 2, 2 }, byStage.Select(t => t.LostLeads));
         Assert.Equal("竞品价格更低", Assert.Single(byStage[3].Rows).Reason);
@@ -96,8 +99,8 @@ public class LossReasonAnalyzerTests
     [Fact]
     public void Reason_mix_by_channel_is_tested_with_chi_square()
     {
-        var breakdown = LossReasonAnalyzer.Analyze(Sample(), AsOf).Breakdowns[0];
-        Assert.Equal(Dimension.Channel, breakdown.Dimension);
+        var breakdown = LossReasonAnalyzer.Analyze(Sample(), AsOf, RecordedOnly).Breakdowns[0];
+        Assert.Equal(new[] { Dimension.Channel }, breakdown.Dimensions);
         Assert.Equal(new[] { "A", "B" }, breakdown.Segments.Select(s => s.Segment));
         // By hand: row totals 4 and 4, column totals 4, 2, 2, N = 8, so E = [2, 1, 1; 2, 1, 1] and
         // chi-square = 1/2 + 0 + 1 + 1/2 + 0 + 1 = 3.
@@ -109,9 +112,9 @@ public class LossReasonAnalyzerTests
     [Fact]
     public void A_dominant_reason_is_reported_only_with_enough_lost_leads()
     {
-        var none = LossReasonAnalyzer.Analyze(Sample(), AsOf);
+        var none = LossReasonAnalyzer.Analyze(Sample(), AsOf, RecordedOnly);
         Assert.Empty(none.Dominant);
-        var some = LossReasonAnalyzer.Analyze(Sample(), AsOf, new LossReasonOptions { MinimumLostLeads = 4, DominanceShare = 0.5 });
+        var some = LossReasonAnalyzer.Analyze(Sample(), AsOf, new LossReasonOptions { Scope = RecordedOnly.Scope, MinimumLostLeads = 4, DominanceShare = 0.5 });
         var stage = Assert.Single(some.Dominant, d => d.Scope == "stage");
         Assert.Equal(("Contacted", "budget", 3L, 5L), (stage.Segment, stage.Reason, stage.Count, stage.LostLeads));
         Assert.Contains(some.Dominant, d => d.Scope == "Channel" && d.Segment == "A" && d.Reason == "budget");
@@ -122,7 +125,7 @@ public class LossReasonAnalyzerTests
     {
         var table = LeadTable.Build(leads);
         var asOf = Generators.Epoch.AddDays(400);
-        var report = LossReasonAnalyzer.Analyze(table, asOf);
+        var report = LossReasonAnalyzer.Analyze(table, asOf, RecordedOnly);
         var lost = leads.Count(l => l.OutcomeAsOf(asOf) == Outcome.Lost);
         var shares = report.Overall.Rows.Sum(r => r.Share);
         return report.LostLeads == lost

@@ -24,13 +24,15 @@ public class LossReasonFunnelReconciliationTests
             var asOf = Generators.Epoch.AddDays(asOfDays);
             var report = LossReasonAnalyzer.Analyze(table, asOf);
             var funnel = FunnelAnalyzer.Analyze(table, asOf);
-            var summary = EffectivenessAnalyzer.Summarize(table, null, asOf, new EffectivenessOptions { StaleCountsAsLost = false });
+            var summary = EngineCalls.Summarize(table, null, asOf);
 
-            var funnelLost = funnel.Steps.Sum(s => s.Lost);
+            // Stale leads count as lost in every engine by default (docs/metrics.md): recorded losses plus stale leads.
+            var funnelLost = funnel.Lost + funnel.Stale;
             var byStage = funnel.Steps.All(s =>
-                s.Lost == (report.ByStage.SingleOrDefault(t => t.Segment == s.From.Name)?.LostLeads ?? 0));
+                s.Lost + s.Stale == (report.ByStage.SingleOrDefault(t => t.Segment == s.From.Name)?.LostLeads ?? 0));
             return (report.LostLeads == funnelLost).Label($"loss reasons {report.LostLeads} vs funnel {funnelLost}")
                 .And((report.LostLeads == summary.Total.Lost).Label($"loss reasons {report.LostLeads} vs effectiveness {summary.Total.Lost}"))
+                .And((report.Stale == funnel.Stale && report.Stale == summary.Total.Stale).Label($"stale {report.Stale}, {funnel.Stale}, {summary.Total.Stale}"))
                 .And((report.Overall.Rows.Sum(r => r.Count) == report.LostLeads).Label("Pareto rows sum to the lost leads"))
                 .And((report.ByStage.Sum(t => t.LostLeads) == report.LostLeads).Label("stage tables sum to the lost leads"))
                 .And(byStage.Label("stage by stage"));

@@ -47,19 +47,22 @@ public class LossReasonParallelPropertyTests
     public void A_thread_count_of_zero_or_below_minus_one_is_rejected(int threads)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            LossReasonAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new LossReasonOptions { MaxDegreeOfParallelism = threads }));
-        Assert.Equal(nameof(LossReasonOptions.MaxDegreeOfParallelism), e.ParamName);
-        Assert.Equal(1, LossReasonOptions.Default.MaxDegreeOfParallelism);
+            LossReasonAnalyzer.Analyze(LeadTable.Build(Array.Empty<Lead>()), AsOf, new LossReasonOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = threads } }));
+        Assert.Equal(nameof(AnalysisScope.MaxDegreeOfParallelism), e.ParamName);
+        Assert.Equal(1, LossReasonOptions.Default.Scope.MaxDegreeOfParallelism);
     }
 
     private static LossReasonOptions Options(Case c, int threads) => new()
     {
         ExpectedDealSize = c.DealSize,
-        AcquiredFrom = c.Window ? Generators.Epoch.AddDays(20) : null,
-        AcquiredTo = c.Window ? Generators.Epoch.AddDays(120) : null,
+        Scope = new AnalysisScope
+        {
+            Breakdown = new[] { Dimension.Channel },
+            Period = c.Window ? new AcquisitionPeriod(Generators.Epoch.AddDays(20), Generators.Epoch.AddDays(120)) : AcquisitionPeriod.AllTime,
+            MaxDegreeOfParallelism = threads,
+            MinRowsPerChunk = 1,
+        },
         MinimumLostLeads = 3,
-        MaxDegreeOfParallelism = threads,
-        MinRowsPerChunk = 1,
     };
 
     private static Lead[] WithReasons(Lead[] leads, string?[] reasons)

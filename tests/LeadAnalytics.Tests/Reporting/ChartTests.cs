@@ -112,7 +112,7 @@ public class ChartTests
     [Fact]
     public void Kaplan_Meier_paths_are_monotone_steps_at_the_estimates()
     {
-        var cycle = CycleTimeAnalyzer.Analyze(TemplateTable(), AsOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+        var cycle = CycleTimeAnalyzer.Analyze(TemplateTable(), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
         var root = Parse(SvgCharts.TimeToWon(cycle));
         var curves = root.WithClass("g", "curve").ToList();
         Assert.Equal(cycle.Segments.Count, curves.Count);
@@ -224,7 +224,7 @@ public class ChartTests
     [Fact]
     public void Pareto_bars_follow_the_counts_and_the_line_the_cumulative_share()
     {
-        var table = new LossReasonTable("All leads", 20, new[]
+        var table = new LossReasonTable("All leads", null, 20, new[]
         {
             new LossReasonRow("需求不匹配", 10, 0.5, 0.5, null),
             new LossReasonRow("预算不足", 6, 0.3, 0.8, null),
@@ -256,14 +256,14 @@ public class ChartTests
     public void Pareto_labels_that_do_not_fit_are_turned()
     {
         var rows = Enumerable.Range(0, 10).Select(i => new LossReasonRow("一个很长很长的流失原因描述" + i, 10 - i, 0.1, 0.1 * (i + 1), null)).ToList();
-        var root = Parse(SvgCharts.LossReasonPareto(new LossReasonTable("All", 55, rows), new ChartOptions { Width = 500 }));
+        var root = Parse(SvgCharts.LossReasonPareto(new LossReasonTable("All", null, 55, rows), new ChartOptions { Width = 500 }));
         Assert.All(root.WithClass("text", "reason-label"), t => Assert.StartsWith("rotate(-40", t.S("transform"), StringComparison.Ordinal));
     }
 
     [Fact]
     public void Bubbles_sit_at_cost_per_customer_and_conversion_with_area_proportional_to_revenue()
     {
-        var result = EffectivenessAnalyzer.Summarize(TemplateTable(), TemplateCosts(), AsOf);
+        var result = EngineCalls.Summarize(TemplateTable(), TemplateCosts(), AsOf);
         var root = Parse(SvgCharts.ConversionVersusCost(result));
         var x0 = TickX(root, "x-axis", 0);
         var xTicks = root.WithClass("g", "x-axis").Single().WithClass("text", "tick").ToList();
@@ -297,7 +297,7 @@ public class ChartTests
     [Fact]
     public void Action_bars_show_progress_from_baseline_to_target_and_the_status()
     {
-        var report = ActionEvaluator.Evaluate(TemplateActions(), TemplateTable(), AsOf);
+        var report = EngineCalls.Evaluate(TemplateActions(), TemplateTable(), AsOf);
         var root = Parse(SvgCharts.ActionTracker(report));
         var baseline = TickX(root, "x-axis", 0);
         var target = TickX(root, "x-axis", 1);

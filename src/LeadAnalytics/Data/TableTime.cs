@@ -1,6 +1,5 @@
-using LeadAnalytics.Data;
 
-namespace LeadAnalytics.Effectiveness;
+namespace LeadAnalytics.Data;
 
 // Period bounds in the LeadTable's seconds. A lead stored at second t was acquired at some instant in [t, t + 1s); it is
 // "at or after" a bound b when t >= ceil(b) and "before" b when t < ceil(b), both in seconds from the table's epoch. Integer

@@ -18,57 +18,45 @@ namespace LeadAnalytics.Actions;
 ///     Due = new DateTimeOffset(2023, 11, 16, 0, 0, 0, TimeSpan.FromHours(8)),
 ///     Target = MetricTarget.Parse("dropoff(NeedsConfirmed) &lt;= 25%"),
 /// }.Build();
-/// var report = ActionEvaluator.Evaluate(new[] { action }, LeadTable.Build(leads), asOf);
+/// var report = ActionAnalyzer.Analyze(LeadTable.Build(leads), asOf, new ActionOptions { Actions = new[] { action } });
 /// foreach (var e in report.Evaluations)
 ///     Console.WriteLine($"{e.Action.Id}: {e.Status} ({e.Reason}), now {e.Current}, baseline {e.BaselineValue}");
 /// </code>
 /// </example>
 /// <remarks>Pure: never reads the clock and does no I/O. Deterministic: the same actions and leads in any order give the
 /// same report. Thread-safe.</remarks>
-public static class ActionEvaluator
+public static class ActionAnalyzer
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     /// <summary>The most weeks a series holds (two years from the start).</summary>
     public const int MaxWeeks = 104;
 
-    /// <summary>Evaluates actions against a table of leads.</summary>
-    /// <param name="actions">The actions; ids need not be unique.</param>
+    /// <summary>Evaluates the actions of <see cref="ActionOptions.Actions"/> against a table of leads.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">The as-of instant: nothing after it is read.</param>
-    /// <param name="costs">Spend per channel, strategy or content, for cost metrics, allocated as the effectiveness engine does;
-    /// null or empty to use the leads' own acquisition costs.</param>
-    /// <param name="options">The rules; <see cref="ActionEvaluatorOptions.Default"/> when null.</param>
-    /// <returns>The report, ordered by action id.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="table"/> is null, or an action or a cost is null.</exception>
+    /// <param name="options">The actions, the costs and the rules; <see cref="ActionOptions.Default"/> (no actions) when null.</param>
+    /// <returns>The result, ordered by action id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or an action or a cost is null.</exception>
+    /// <exception cref="ArgumentException">The scope has a breakdown or a period (an action names its own segment and windows).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static ActionReport Evaluate(
-        IEnumerable<OptimisationAction> actions, LeadTable table, DateTimeOffset asOf, IEnumerable<CostEntry>? costs = null, ActionEvaluatorOptions? options = null)
+    public static ActionResult Analyze(LeadTable table, DateTimeOffset asOf, ActionOptions? options = null)
     {
-        if (actions is null)
-        {
-            throw new ArgumentNullException(nameof(actions));
-        }
-
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
-
-        options ??= ActionEvaluatorOptions.Default;
+        Preconditions.CheckNotNull(table);
+        options ??= ActionOptions.Default;
         options.Validate();
         var list = new List<OptimisationAction>();
-        foreach (var action in actions)
+        foreach (var action in options.Actions)
         {
-            list.Add(action ?? throw new ArgumentNullException(nameof(actions), "An action is null."));
+            list.Add(action ?? throw new ArgumentNullException(nameof(options), "An action is null."));
         }
 
         // Actions sharing a segment share its rows; cost metrics share the prepared costs.
         var segments = new Dictionary<SegmentFilter, SegmentRows>();
-        var costList = costs?.ToList();
+        var costList = options.Costs?.ToList();
         if (costList is not null && costList.Contains(null!))
         {
-            throw new ArgumentNullException(nameof(costs), "A cost entry is null.");
+            throw new ArgumentNullException(nameof(options), "A cost entry is null.");
         }
 
         CostContext? costContext = null;
@@ -86,7 +74,7 @@ public static class ActionEvaluator
         }
 
         evaluations.Sort(CompareActions);
-        return new ActionReport(asOf, options, evaluations);
+        return new ActionResult(asOf, options, evaluations);
     }
 
     private static int CompareActions(ActionEvaluation x, ActionEvaluation y)
@@ -105,7 +93,7 @@ public static class ActionEvaluator
         return c;
     }
 
-    private static ActionEvaluation EvaluateOne(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, Func<CostContext> costs)
+    private static ActionEvaluation EvaluateOne(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options, Func<CostContext> costs)
     {
         var elapsed = Math.Min(1.0, Math.Max(0.0, (asOf - action.Start).Ticks / (double)(action.Due - action.Start).Ticks));
         var (meter, problem) = CreateMeter(action, table, rows, asOf, options, costs);
@@ -151,7 +139,7 @@ public static class ActionEvaluator
         return new ActionEvaluation(action, asOf, status, reason, current, baseline, baselineValue, metAtBaseline, progress, elapsed, evidence, weeks, problem);
     }
 
-    private static (MetricMeter? Meter, string? Problem) CreateMeter(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionEvaluatorOptions options, Func<CostContext> costs)
+    private static (MetricMeter? Meter, string? Problem) CreateMeter(OptimisationAction action, LeadTable table, SegmentRows rows, DateTimeOffset asOf, ActionOptions options, Func<CostContext> costs)
     {
         var metric = action.Metric;
         switch (metric.Metric)
@@ -192,7 +180,7 @@ public static class ActionEvaluator
         }
     }
 
-    private static ActionEvidence? Evidence(OptimisationAction action, MetricMeter meter, MetricMeasurement before, MetricMeasurement after, ActionEvaluatorOptions options)
+    private static ActionEvidence? Evidence(OptimisationAction action, MetricMeter meter, MetricMeasurement before, MetricMeasurement after, ActionOptions options)
     {
         HypothesisTestResult? test;
         if (before.Rate is { } b && after.Rate is { } a)

@@ -1,4 +1,4 @@
-namespace LeadAnalytics.Findings;
+namespace LeadAnalytics.Data;
 
 /// <summary>
 /// Identifies a segment of leads by its values of one or more dimensions, for example channel = 抖音信息流, or

@@ -2,9 +2,9 @@ namespace LeadAnalytics.Actions;
 
 /// <summary>Every action's evaluation as of one instant, ordered by action id (ordinally), then start, then target.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
-public sealed class ActionReport
+public sealed class ActionResult
 {
-    internal ActionReport(DateTimeOffset asOf, ActionEvaluatorOptions options, IReadOnlyList<ActionEvaluation> evaluations)
+    internal ActionResult(DateTimeOffset asOf, ActionOptions options, IReadOnlyList<ActionEvaluation> evaluations)
     {
         AsOf = asOf;
         Options = options;
@@ -15,7 +15,7 @@ public sealed class ActionReport
     public DateTimeOffset AsOf { get; }
 
     /// <summary>The rules the actions were judged by.</summary>
-    public ActionEvaluatorOptions Options { get; }
+    public ActionOptions Options { get; }
 
     /// <summary>The evaluations.</summary>
     public IReadOnlyList<ActionEvaluation> Evaluations { get; }

@@ -1,4 +1,4 @@
-namespace LeadAnalytics.Funnel;
+namespace LeadAnalytics.Data;
 
 /// <summary>How stale ("presumed lost") leads count in the resolved-leads view of a funnel step.</summary>
 public enum StaleTreatment

@@ -1,4 +1,4 @@
-namespace LeadAnalytics.Effectiveness;
+namespace LeadAnalytics.Data;
 
 /// <summary>A half-open period of acquisition, [<see cref="From"/>, <see cref="To"/>): October 2023 runs from
 /// 2023-10-01T00:00 to 2023-11-01T00:00. Either end may be open.</summary>

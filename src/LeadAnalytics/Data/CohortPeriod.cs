@@ -1,6 +1,6 @@
-namespace LeadAnalytics.Funnel;
+namespace LeadAnalytics.Data;
 
-/// <summary>The length of an acquisition cohort. Periods start at local midnight at <see cref="FunnelOptions.CohortUtcOffset"/>.</summary>
+/// <summary>The length of an acquisition cohort. Periods start at local midnight at <see cref="AnalysisScope.CohortUtcOffset"/>.</summary>
 public enum CohortPeriod
 {
     /// <summary>One calendar day, labelled <c>2023-10-01</c>.</summary>

@@ -1,14 +1,37 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Actions;
 
-/// <summary>The rules of <see cref="ActionEvaluator"/>. Every default is the one documented in docs/actions.md.</summary>
+/// <summary>The rules of <see cref="ActionAnalyzer"/>. Every default is the one documented in docs/actions.md.</summary>
 /// <remarks>Immutable once built (init-only properties); safe to share between threads.</remarks>
-public sealed class ActionEvaluatorOptions
+public sealed class ActionOptions
 {
+    private IReadOnlyList<OptimisationAction> _actions = Array.Empty<OptimisationAction>();
+    private AnalysisScope _scope = AnalysisScope.Default;
+
     /// <summary>The defaults: 30 leads minimum, a 60-day outcome window, a 90-day default baseline window, Wilson 95%,
     /// significance at 0.05, stale after 30 days, with the weekly series.</summary>
-    public static ActionEvaluatorOptions Default { get; } = new();
+    public static ActionOptions Default { get; } = new();
+
+    /// <summary>The actions to evaluate; ids need not be unique. None by default.</summary>
+    public IReadOnlyList<OptimisationAction> Actions
+    {
+        get => _actions;
+        init => _actions = value ?? Array.Empty<OptimisationAction>();
+    }
+
+    /// <summary>Spend per channel, strategy or content, for cost metrics, allocated as the effectiveness engine does;
+    /// <see langword="null"/> (the default) or empty to use the leads' own acquisition costs.</summary>
+    public IReadOnlyList<CostEntry>? Costs { get; init; }
+
+    /// <summary>The shared part: stale rule, confidence, interval method. Its breakdown and period must stay empty: each
+    /// action names its own segment and windows. <see cref="AnalysisScope.Default"/> unless set.</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
+    }
 
     /// <summary>The fewest leads a measurement after the start needs before the target can be declared achieved or missed
     /// (the guard against judging on five leads). For step metrics the leads are those that entered the step. 30 by default.</summary>
@@ -24,20 +47,37 @@ public sealed class ActionEvaluatorOptions
     /// <summary>The baseline window of an action that has none: this long, ending at the action's start. 90 days by default.</summary>
     public TimeSpan DefaultBaselineWindow { get; init; } = TimeSpan.FromDays(90);
 
-    /// <summary>Confidence level of every rate's interval; 0.95 by default.</summary>
-    public double Confidence { get; init; } = 0.95;
-
-    /// <summary>The interval method of every rate; Wilson by default.</summary>
-    public ProportionIntervalMethod IntervalMethod { get; init; } = ProportionIntervalMethod.Wilson;
-
     /// <summary>The level below which a before/after difference counts as significant; 0.05 by default.</summary>
     public double SignificanceLevel { get; init; } = 0.05;
 
     /// <summary>Whether to compute the weekly series since the start; on by default.</summary>
     public bool IncludeWeeklySeries { get; init; } = true;
 
+    internal double Confidence => Scope.Confidence;
+
+    // The same rules for other actions and costs.
+    internal ActionOptions With(IReadOnlyList<OptimisationAction> actions, IReadOnlyList<CostEntry>? costs) => new()
+    {
+        Actions = actions,
+        Costs = costs,
+        Scope = Scope,
+        MinimumSample = MinimumSample,
+        OutcomeWindow = OutcomeWindow,
+        DefaultBaselineWindow = DefaultBaselineWindow,
+        SignificanceLevel = SignificanceLevel,
+        IncludeWeeklySeries = IncludeWeeklySeries,
+    };
+
+    internal ProportionIntervalMethod IntervalMethod => Scope.IntervalMethod;
+
     internal void Validate()
     {
+        Scope.Validate();
+        if (Scope.HasBreakdown || !Scope.Period.Equals(AcquisitionPeriod.AllTime))
+        {
+            throw new ArgumentException("An action names its own segment and windows: leave Scope.Breakdown, Scope.Cohort and Scope.Period unset.", nameof(Scope));
+        }
+
         if (MinimumSample < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumSample), MinimumSample, "The minimum sample is at least one lead.");
@@ -51,11 +91,6 @@ public sealed class ActionEvaluatorOptions
         if (DefaultBaselineWindow <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(DefaultBaselineWindow), DefaultBaselineWindow, "The default baseline window must be positive.");
-        }
-
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "The confidence level lies strictly between 0 and 1.");
         }
 
         if (!(SignificanceLevel > 0 && SignificanceLevel < 1))
