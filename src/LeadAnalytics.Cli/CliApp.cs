@@ -50,7 +50,7 @@ internal static class CliApp
 
     private static int Fail(TextWriter stderr, string message, int exitCode)
     {
-        stderr.WriteLine("leadanalytics: " + InputFiles.OneLine(message));
+        stderr.WriteLine("leadanalytics: " + Metrics.OutputSafety.EscapeControls(InputFiles.OneLine(message)));
         stderr.Flush();
         return exitCode;
     }
@@ -79,6 +79,7 @@ internal static class CliApp
         command.SetAction(parse =>
         {
             var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr);
+            Rendering.Show.Use(run.Settings.Formatter);
             return body(parse, run);
         });
         return command;
