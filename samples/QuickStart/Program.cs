@@ -106,9 +106,9 @@ if (cycle.SegmentComparison is { } logRank)
 }
 
 // 6. Which touches deserve the credit for won deals: several models side by side, credit conserved to the cent.
-var journeys = AttributionJourneys.FromLeads(import.Records, touchpoints.Records);
+// Journeys come from the table and its touchpoint columns; 直接访问 is one of the default direct channels.
 var models = new[] { AttributionModel.FirstTouch, AttributionModel.LastNonDirect, AttributionModel.Linear, AttributionModel.WShaped, AttributionModel.Markov, AttributionModel.Shapley };
-var comparison = AttributionAnalyzer.Compare(journeys, models, new AttributionOptions { DirectChannels = new[] { "直接访问" }, AsOf = asOf });
+var comparison = AttributionAnalyzer.Compare(table, asOf, models, new AttributionOptions { Touchpoints = TouchpointTable.Build(table, touchpoints.Records) });
 Report.Heading("6. Attribution of won deals (conversions credited per channel)");
 Report.Table(
     new[] { "channel" }.Concat(comparison.Results.Select(r => r.Model.ToString())).ToArray(),

@@ -69,7 +69,7 @@ public static class SvgCharts
         SurvivalCharts.WonVersusLost(segment ?? throw new ArgumentNullException(nameof(segment)), options ?? ChartOptions.Default);
 
     /// <summary>Attribution models side by side: per channel one bar per model, its length the conversions credited.</summary>
-    /// <param name="comparison">A comparison from <see cref="AttributionAnalyzer.Compare"/>.</param>
+    /// <param name="comparison">A comparison from <see cref="AttributionAnalyzer.Compare(LeadAnalytics.Data.LeadTable, DateTimeOffset, IEnumerable{AttributionModel}, AttributionOptions?)"/>.</param>
     /// <param name="options">Size; <see cref="ChartOptions.Default"/> when null.</param>
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>

@@ -29,8 +29,13 @@ internal static class AttributionCommand
         var order = new Option<int?>("--order") { Description = "Order of the Markov chain (default 1).", HelpName = "K" };
         var lookback = new Option<double?>("--lookback") { Description = "Only touches within this many days before the conversion (or as-of) count.", HelpName = "DAYS" };
         var by = new Option<string?>("--by") { Description = "What touchpoints credit: channel (default), strategy or content.", HelpName = "DIM" };
+        var direct = new Option<string?>("--direct-channels")
+        {
+            Description = $"Channels the last-non-direct model skips, comma-separated (default: {string.Join(", ", AttributionOptions.DefaultDirectChannels)}); the list used is printed.",
+            HelpName = "NAME[,NAME...]",
+        };
         var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side.");
-        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by })
+        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct })
         {
             command.Options.Add(o);
         }
@@ -68,40 +73,55 @@ internal static class AttributionCommand
                 TimeDecayHalfLife = parse.GetValue(halfLife) is { } hl ? ValueParsers.Days(hl, "--half-life", allowZero: false) : TimeSpan.FromDays(7),
                 MarkovOrder = parse.GetValue(order) is { } k ? (k is >= 1 and <= 6 ? k : throw CliException.Usage($"--order: {k} is not a Markov order from 1 to 6.")) : 1,
                 LookbackWindow = parse.GetValue(lookback) is { } lb ? ValueParsers.Days(lb, "--lookback", allowZero: false) : null,
+                DirectChannels = DirectChannels(parse.GetValue(direct)),
             };
-            AttributionJourneys journeys;
+            AttributionComparison comparison;
             DateTimeOffset? asOf = null;
             if (pt is not null)
             {
                 var rows = InputFiles.Paths(pt, run.Settings.ReadOptions(Pipeline.Default), run);
-                journeys = AttributionJourneys.FromPaths(rows.Records.Select(r => new AggregatedPath(r.Steps, r.Conversions, r.Value, r.Nulls)), run.Settings.ExpectedCurrency ?? Currency.CNY);
+                var journeys = AttributionJourneys.FromPaths(rows.Records.Select(r => new AggregatedPath(r.Steps, r.Conversions, r.Value, r.Nulls)), run.Settings.ExpectedCurrency ?? Currency.CNY);
+                comparison = Guard(() => AttributionAnalyzer.Compare(journeys, models, options));
             }
             else
             {
                 var data = LeadData.Load(ld!, run);
                 var touches = InputFiles.Touchpoints(tp!, run.Settings.ReadOptions(data.Pipeline), run);
-                journeys = Journeys(data, touches.Records);
                 asOf = data.AsOf;
-                options = With(options, asOf.Value);
+                comparison = Compare(data, touches.Records, models, options);
             }
 
-            var comparison = Guard(() => AttributionAnalyzer.Compare(journeys, models, options));
-            Write(run, comparison, asOf, models.Count == 1);
+            Write(run, comparison, asOf, models.Count == 1, models.Contains(AttributionModel.LastNonDirect) ? options.DirectChannels : null);
             return ExitCodes.Success;
         });
     }
 
-    internal static AttributionOptions With(AttributionOptions o, DateTimeOffset asOf) => new()
-    {
-        By = o.By,
-        TimeDecayHalfLife = o.TimeDecayHalfLife,
-        MarkovOrder = o.MarkovOrder,
-        LookbackWindow = o.LookbackWindow,
-        AsOf = asOf,
-    };
+    /// <summary>The models on the leads' table with the touchpoint columns built beside it, as of the data's as-of instant.</summary>
+    internal static AttributionComparison Compare(LeadData data, IReadOnlyList<Touchpoint> touchpoints, IReadOnlyList<AttributionModel> models, AttributionOptions options) =>
+        Guard(() =>
+        {
+            var withTouches = new AttributionOptions
+            {
+                By = options.By,
+                TimeDecayHalfLife = options.TimeDecayHalfLife,
+                MarkovOrder = options.MarkovOrder,
+                LookbackWindow = options.LookbackWindow,
+                DirectChannels = options.DirectChannels,
+                Touchpoints = TouchpointTable.Build(data.Table, touchpoints),
+            };
+            return AttributionAnalyzer.Compare(data.Table, data.AsOf, models, withTouches);
+        });
 
-    internal static AttributionJourneys Journeys(LeadData data, IReadOnlyList<Touchpoint> touchpoints) =>
-        Guard(() => AttributionJourneys.FromLeads(data.Leads, touchpoints, data.Currency));
+    internal static IReadOnlyCollection<string> DirectChannels(string? text)
+    {
+        if (text is null)
+        {
+            return AttributionOptions.DefaultDirectChannels;
+        }
+
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Length > 0 ? names : throw CliException.Usage("--direct-channels: name at least one channel.");
+    }
 
     internal static T Guard<T>(Func<T> run)
     {
@@ -139,7 +159,7 @@ internal static class AttributionCommand
 
     private static string NameOf(AttributionModel model) => ModelNames.First(m => m.Model == model).Name;
 
-    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single)
+    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels)
     {
         switch (run.Settings.Format)
         {
@@ -159,17 +179,22 @@ internal static class AttributionCommand
                 run.WriteCsv(csv);
                 break;
             default:
-                run.WriteTable(console => Draw(console, comparison, asOf));
+                run.WriteTable(console => Draw(console, comparison, asOf, directChannels));
                 break;
         }
     }
 
-    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf)
+    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null)
     {
         var first = comparison.Results[0];
         Show.Line(console, $"Attribution{(asOf is { } t ? " as of " + Show.Instant(t) : string.Empty)}: {Show.Count(first.JourneyCount)} journeys, " +
             $"{Show.Number(first.TotalConversions, "0.##")} conversions, {Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
             (first.UnattributedConversions > 0 ? $" ({Show.Number(first.UnattributedConversions, "0.##")} conversions without a touch are unattributed)" : string.Empty) + ".");
+        if (directChannels is not null)
+        {
+            Show.Line(console, "Direct channels (skipped by last-non-direct; --direct-channels): " + string.Join(", ", directChannels) + ".");
+        }
+
         var markov = comparison.Results.FirstOrDefault(r => r.Model == AttributionModel.Markov);
         foreach (var (title, value) in new (string, Func<ChannelCredit?, string>)[]
         {

@@ -56,7 +56,7 @@ internal static class ReportCommand
             var lossReasons = LossReasonsCommand.Analyze(data, Array.Empty<Dimension>());
             ActionReport? actionReport = actionList is null ? null : ActionsCommand.Evaluate(data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
-                : AttributionCommand.Guard(() => AttributionAnalyzer.Compare(AttributionCommand.Journeys(data, touches), ReportModels, AttributionCommand.With(new AttributionOptions(), data.AsOf)));
+                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions());
 
             if (run.Settings.Format == OutputFormat.Json)
             {

@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Attribution;
 
 /// <summary>
@@ -12,6 +14,42 @@ namespace LeadAnalytics.Attribution;
 /// </remarks>
 public static class AttributionAnalyzer
 {
+    /// <summary>Computes one model (<see cref="AttributionOptions.Model"/>) on the leads of a table: each lead's journey is its touches
+    /// (<see cref="AttributionOptions.Touchpoints"/>), or its own source when it has none.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Outcomes, touches and leads after this instant are ignored; an open lead's journey ends here.</param>
+    /// <param name="options">The options; <see cref="AttributionOptions.Default"/> when null (<see cref="AttributionOptions.AsOf"/> is ignored).</param>
+    /// <returns>The credit per key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">Two leads share an id, or the touchpoints were built for another table.</exception>
+    public static AttributionResult Analyze(LeadTable table, DateTimeOffset asOf, AttributionOptions? options = null)
+    {
+        options ??= AttributionOptions.Default;
+        return Compare(table, asOf, new[] { options.Model }, options).Results[0];
+    }
+
+    /// <summary>Computes several models on the leads of a table; the journeys are built once.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Outcomes, touches and leads after this instant are ignored; an open lead's journey ends here.</param>
+    /// <param name="models">The models, in the order wanted.</param>
+    /// <param name="options">The options (<see cref="AttributionOptions.Model"/> and <see cref="AttributionOptions.AsOf"/> are ignored).</param>
+    /// <returns>One result per model, all listing the same keys.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> or <paramref name="models"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option or model is out of range.</exception>
+    /// <exception cref="ArgumentException">Two leads share an id, or the touchpoints were built for another table.</exception>
+    public static AttributionComparison Compare(LeadTable table, DateTimeOffset asOf, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
+    {
+        if (table is null)
+        {
+            throw new ArgumentNullException(nameof(table));
+        }
+
+        options ??= AttributionOptions.Default;
+        var modelList = CheckModels(models, options);
+        return Compare(JourneyTableBuilder.FromTable(table, options.Touchpoints, asOf, options), modelList, options);
+    }
+
     /// <summary>Computes one model (<see cref="AttributionOptions.Model"/>).</summary>
     /// <param name="journeys">The journeys.</param>
     /// <param name="options">The options; <see cref="AttributionOptions.Default"/> when null.</param>
@@ -40,12 +78,18 @@ public static class AttributionAnalyzer
             throw new ArgumentNullException(nameof(journeys));
         }
 
+        options ??= AttributionOptions.Default;
+        var modelList = CheckModels(models, options);
+        return Compare(JourneyTableBuilder.Build(journeys, options), modelList, options);
+    }
+
+    private static List<AttributionModel> CheckModels(IEnumerable<AttributionModel> models, AttributionOptions options)
+    {
         if (models is null)
         {
             throw new ArgumentNullException(nameof(models));
         }
 
-        options ??= AttributionOptions.Default;
         options.Validate();
         var modelList = models.ToList();
         foreach (var model in modelList)
@@ -56,7 +100,11 @@ public static class AttributionAnalyzer
             }
         }
 
-        var table = JourneyTableBuilder.Build(journeys, options);
+        return modelList;
+    }
+
+    private static AttributionComparison Compare(JourneyTable table, List<AttributionModel> modelList, AttributionOptions options)
+    {
         var results = new List<AttributionResult>(modelList.Count);
         foreach (var model in modelList)
         {
@@ -75,7 +123,8 @@ public static class AttributionAnalyzer
     private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw)
     {
         var currency = table.Currency;
-        var totalValue = Math.Round(table.TotalValue, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        // Written at the currency's scale (21432200.00 CNY), whatever scale the amounts came with.
+        var totalValue = Math.Round(table.TotalValue, currency.MinorUnits, MidpointRounding.AwayFromZero) + new decimal(0, 0, 0, false, (byte)currency.MinorUnits);
         var money = MoneyAllocator.Allocate(totalValue, currency, raw.ValueWeights);
         var credits = new ChannelCredit[table.Keys.Length];
         for (var key = 0; key < credits.Length; key++)

@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Attribution;
 
 /// <summary>
@@ -13,10 +15,10 @@ namespace LeadAnalytics.Attribution;
 /// </remarks>
 public sealed class AttributionJourneys
 {
-    private AttributionJourneys(Lead[]? leads, Touchpoint[]? touchpoints, AggregatedPath[]? paths, Currency currency)
+    private AttributionJourneys(LeadTable? table, TouchpointTable? touchTable, AggregatedPath[]? paths, Currency currency)
     {
-        Leads = leads;
-        Touchpoints = touchpoints;
+        Table = table;
+        TouchTable = touchTable;
         Paths = paths;
         Currency = currency;
     }
@@ -28,11 +30,11 @@ public sealed class AttributionJourneys
     public bool HasTouchTimes => Paths is null;
 
     /// <summary>The number of leads or aggregated paths.</summary>
-    public int Count => Leads?.Length ?? Paths!.Length;
+    public int Count => Table?.Count ?? Paths!.Length;
 
-    internal Lead[]? Leads { get; }
+    internal LeadTable? Table { get; }
 
-    internal Touchpoint[]? Touchpoints { get; }
+    internal TouchpointTable? TouchTable { get; }
 
     internal AggregatedPath[]? Paths { get; }
 
@@ -92,7 +94,9 @@ public sealed class AttributionJourneys
             }
         }
 
-        return new AttributionJourneys(leadArray, touchArray, null, found ?? Currency.None);
+        // The same journeys as the table path: the leads become a LeadTable (instants to the second, amounts to the minor unit).
+        var table = LeadTable.Build(leadArray, new LeadTableOptions { Currency = found });
+        return new AttributionJourneys(table, TouchpointTable.Build(table, touchArray), null, found ?? Currency.None);
     }
 
     /// <summary>Journeys counted as aggregated paths (path, conversions, value, nulls).</summary>

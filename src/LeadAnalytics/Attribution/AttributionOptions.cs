@@ -1,13 +1,20 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Attribution;
 
 /// <summary>Options of <see cref="AttributionAnalyzer"/>: the model, what is credited, which touches count, and model parameters.</summary>
 /// <remarks>Immutable once built (init-only properties); safe to share between threads. docs/attribution.md explains each convention.</remarks>
 public sealed class AttributionOptions
 {
+    // Declared before Default: static fields initialise in order, and Default reads this one.
+    /// <summary>The channel names docs/attribution.md calls direct: <c>直接访问</c> (the template's name), <c>Direct</c>, <c>direct</c>,
+    /// <c>(direct)</c> and <c>(none)</c> (Google Analytics' names; <c>(none)</c> is also the key of a missing channel).</summary>
+    public static IReadOnlyList<string> DefaultDirectChannels { get; } = new[] { "直接访问", "Direct", "direct", "(direct)", "(none)" };
+
     /// <summary>The defaults: Markov order 1 by channel, no lookback limit.</summary>
     public static AttributionOptions Default { get; } = new();
 
-    /// <summary>The model <see cref="AttributionAnalyzer.Analyze"/> computes; <see cref="AttributionModel.Markov"/> by default.</summary>
+    /// <summary>The model <see cref="AttributionAnalyzer.Analyze(AttributionJourneys, AttributionOptions?)"/> computes; <see cref="AttributionModel.Markov"/> by default.</summary>
     public AttributionModel Model { get; init; } = AttributionModel.Markov;
 
     /// <summary>What touchpoint journeys credit: <see cref="Dimension.Channel"/> (default), <see cref="Dimension.Strategy"/> or
@@ -32,9 +39,14 @@ public sealed class AttributionOptions
     /// since most CRM tables record only the source.</summary>
     public bool UseLeadSourceWhenNoTouchpoints { get; init; } = true;
 
-    /// <summary>Channel names that the last-non-direct model skips, compared ordinally: <c>Direct</c>, <c>direct</c> and
-    /// <c>(direct)</c> by default. For touchpoint journeys the touch's channel is tested whatever is credited; for aggregated paths, the step.</summary>
-    public IReadOnlyCollection<string> DirectChannels { get; init; } = new[] { "Direct", "direct", "(direct)" };
+    /// <summary>Channel names that the last-non-direct model skips, compared ordinally; <see cref="DefaultDirectChannels"/> by default.
+    /// For touchpoint journeys the touch's channel is tested whatever is credited; for aggregated paths, the step.</summary>
+    public IReadOnlyCollection<string> DirectChannels { get; init; } = DefaultDirectChannels;
+
+    /// <summary>The touchpoint columns of the lead table analysed by <see cref="AttributionAnalyzer.Analyze(LeadTable, DateTimeOffset, AttributionOptions?)"/>
+    /// (built with <see cref="TouchpointTable.Build"/> from that table); <see langword="null"/> (default): every lead's journey is its own
+    /// source (<see cref="UseLeadSourceWhenNoTouchpoints"/>). Ignored for <see cref="AttributionJourneys"/>.</summary>
+    public TouchpointTable? Touchpoints { get; init; }
 
     /// <summary>The position-based model's share for the first touch of a journey with three or more touches; 0.4 by default.</summary>
     public double PositionBasedFirstShare { get; init; } = 0.4;

@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Attribution;
 
 /// <summary>Turns <see cref="AttributionJourneys"/> and the options into a <see cref="JourneyTable"/>: resolves keys, applies the
@@ -7,7 +9,9 @@ internal static class JourneyTableBuilder
     private const double TicksPerDay = TimeSpan.TicksPerDay;
 
     internal static JourneyTable Build(AttributionJourneys journeys, AttributionOptions options) =>
-        journeys.Paths is { } paths ? FromPaths(paths, journeys.Currency, options) : FromLeads(journeys, options);
+        journeys.Paths is { } paths
+            ? FromPaths(paths, journeys.Currency, options)
+            : FromTable(journeys.Table!, journeys.TouchTable, options.AsOf, options, journeys.Currency);
 
     private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options)
     {
@@ -154,156 +158,59 @@ internal static class JourneyTableBuilder
         return c != 0 ? c : a.Value.CompareTo(b.Value);
     }
 
-    private static JourneyTable FromLeads(AttributionJourneys journeys, AttributionOptions options)
+    /// <summary>Journeys of the leads of a table with their touchpoint columns (none: every lead's source is its journey).</summary>
+    internal static JourneyTable FromTable(LeadTable table, TouchpointTable? touchpoints, DateTimeOffset? asOf, AttributionOptions options, Currency? currency = null)
     {
-        var asOf = options.AsOf;
-        var touchpoints = journeys.Touchpoints!;
-
-        // Leads in ordinal id order (ids are unique, so the order is total); the rows follow it.
-        var input = journeys.Leads!;
-        var inputIds = new string[input.Length];
-        for (var i = 0; i < input.Length; i++)
+        if (touchpoints is not null && !ReferenceEquals(touchpoints.Leads, table))
         {
-            inputIds[i] = input[i].Id;
+            throw new ArgumentException("The touchpoint table was built for another lead table.", nameof(options));
         }
 
-        var byId = OrdinalOrder.Sort(inputIds);
-        var leads = new Lead[input.Length];
-        var position = new Dictionary<string, int>(input.Length, StringComparer.Ordinal);
-        for (var i = 0; i < byId.Length; i++)
+        // Rows in ordinal id order (ids are unique, which the touchpoint table checks), so sums never depend on the input order.
+        var ids = new string[table.Count];
+        for (var row = 0; row < ids.Length; row++)
         {
-            leads[i] = input[byId[i]];
-            position.Add(inputIds[byId[i]], i);
+            ids[row] = table.Ids.Get(row);
         }
 
-        // One pass over the touchpoints in input order reads every field the table needs (later passes go through the leads
-        // in id order, and chasing each touch object from there costs a cache miss per field); then the touches are grouped by
-        // lead with a counting sort, with no list per lead. The order of a lead's touches does not matter: it is sorted below.
-        var touches = new TouchColumns(touchpoints.Length, KeySelector(options), options);
-        var touchLead = new int[touchpoints.Length];
-        var leadTouchStart = new int[leads.Length + 1];
-        for (var t = 0; t < touchpoints.Length; t++)
+        if (touchpoints is null)
         {
-            var touch = touchpoints[t];
-            var l = position.TryGetValue(touch.JourneyId, out var found) ? found : -1;
-            touchLead[t] = l;
-            if (l >= 0)
-            {
-                leadTouchStart[l + 1]++;
-                touches.Add(touch);
-            }
-            else
-            {
-                touches.AddUnused(touch);
-            }
+            CheckUnique(ids);
         }
 
-        var longest = 1;
-        for (var l = 0; l < leads.Length; l++)
-        {
-            longest = Math.Max(longest, leadTouchStart[l + 1]);
-            leadTouchStart[l + 1] += leadTouchStart[l];
-        }
+        var byId = OrdinalOrder.Sort(ids);
+        var keys = new KeyCoder(table, touchpoints, options);
+        var asOfSeconds = asOf is { } cut ? table.ToSeconds(cut) : int.MaxValue;
+        var lastStage = table.StageSeconds.Length - 1;
+        var touchStart = touchpoints?.RowStart;
+        var touchTicks = touchpoints?.Ticks ?? Array.Empty<long>();
 
-        var grouped = new int[leadTouchStart[leads.Length]];
-        var cursor = new int[leads.Length];
-        Array.Copy(leadTouchStart, cursor, leads.Length);
-        for (var t = 0; t < touchpoints.Length; t++)
-        {
-            if (touchLead[t] >= 0)
-            {
-                grouped[cursor[touchLead[t]]++] = t;
-            }
-        }
-
-        var rowSteps = new List<int>(grouped.Length + 16);
-        var rowStart = new List<int>(leads.Length + 1);
-        var rowDays = new List<double>(grouped.Length + 16);
-        var conversions = new List<double>(leads.Length);
-        var nulls = new List<double>(leads.Length);
-        var values = new List<decimal>(leads.Length);
+        var rowSteps = new GrowableArray<int>(table.Count + 16);
+        var rowDays = new GrowableArray<double>(table.Count + 16);
+        var rowStart = new GrowableArray<int>(table.Count + 1);
+        var conversions = new GrowableArray<double>(table.Count);
+        var nulls = new GrowableArray<double>(table.Count);
+        var values = new GrowableArray<decimal>(table.Count);
         var matched = 0;
         var dropped = 0;
         var unattributedConversions = 0.0;
         var unattributedValue = 0m;
-        var kept = new int[longest];
-        var source = new int[1];
-        var ticksOf = touches.Ticks;
 
-        for (var l = 0; l < leads.Length; l++)
+        foreach (var row in byId)
         {
-            var lead = leads[l];
-            var first = leadTouchStart[l];
-            var touchCount = leadTouchStart[l + 1] - first;
-            if (asOf is { } cutoff && lead.AcquiredAt > cutoff)
+            var first = touchStart?[row] ?? 0;
+            var touchCount = touchStart is null ? 0 : touchStart[row + 1] - first;
+            if (table.StageSeconds[0][row] > asOfSeconds)
             {
                 continue; // not a lead yet at the as-of instant; its touches stay unmatched
             }
 
             matched += touchCount;
-            var outcome = asOf is { } a ? lead.OutcomeAsOf(a) : lead.Outcome;
-            var won = outcome == Outcome.Won;
-            DateTimeOffset? end = outcome switch
-            {
-                Outcome.Won => lead.WonAt,
-                Outcome.Lost => lead.LostAt,
-                _ => asOf,
-            };
-
-            int[] candidates;
-            var synthetic = false;
-            if (touchCount > 0)
-            {
-                candidates = grouped;
-            }
-            else if (options.UseLeadSourceWhenNoTouchpoints)
-            {
-                source[0] = touches.Add(SourceTouch(lead));
-                ticksOf = touches.Ticks;
-                candidates = source;
-                first = 0;
-                touchCount = 1;
-                synthetic = true;
-            }
-            else
-            {
-                candidates = source;
-                first = 0;
-            }
-
-            // An open lead observed without an as-of instant ends at its latest touch.
-            long endTicks;
-            if (end is { } e)
-            {
-                endTicks = e.UtcTicks;
-            }
-            else
-            {
-                endTicks = long.MinValue;
-                for (var k = first; k < first + touchCount; k++)
-                {
-                    endTicks = Math.Max(endTicks, ticksOf[candidates[k]]);
-                }
-            }
-
-            var keptCount = 0;
-            for (var k = first; k < first + touchCount; k++)
-            {
-                var t = candidates[k];
-                var ticks = ticksOf[t];
-                var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
-                if (inWindow)
-                {
-                    kept[keptCount++] = t;
-                }
-                else if (!synthetic)
-                {
-                    dropped++;
-                }
-            }
-
-            var value = won ? lead.DealAmount?.Amount ?? 0m : 0m;
-            if (keptCount == 0)
+            var won = table.OutcomeAt(row, asOfSeconds) == Outcome.Won;
+            var lost = !won && table.OutcomeAt(row, asOfSeconds) == Outcome.Lost;
+            var value = won ? table.FromMinor(table.DealMinor[row]) ?? 0m : 0m;
+            var synthetic = touchCount == 0;
+            if (synthetic && !options.UseLeadSourceWhenNoTouchpoints)
             {
                 if (won)
                 {
@@ -314,14 +221,42 @@ internal static class JourneyTableBuilder
                 continue;
             }
 
-            touches.Sort(kept, keptCount);
-            rowStart.Add(rowSteps.Count);
-            for (var k = 0; k < keptCount; k++)
+            var sourceTicks = table.EpochTicks + (table.StageSeconds[0][row] * TimeSpan.TicksPerSecond);
+
+            // An open lead observed without an as-of instant ends at its latest touch.
+            var endTicks = won ? table.EpochTicks + (table.StageSeconds[lastStage][row] * TimeSpan.TicksPerSecond)
+                : lost ? table.EpochTicks + (table.LostSeconds[row] * TimeSpan.TicksPerSecond)
+                : asOf?.UtcTicks ?? (synthetic ? sourceTicks : touchTicks[first + touchCount - 1]);
+
+            var start = rowSteps.Count;
+            var steps = synthetic ? 1 : touchCount;
+            for (var k = 0; k < steps; k++)
             {
-                rowSteps.Add(kept[k]);
-                rowDays.Add((endTicks - ticksOf[kept[k]]) / TicksPerDay);
+                var ticks = synthetic ? sourceTicks : touchTicks[first + k];
+                var inWindow = ticks <= endTicks && (options.LookbackWindow is not { } window || endTicks - ticks <= window.Ticks);
+                if (inWindow)
+                {
+                    rowSteps.Add(synthetic ? ~row : first + k);
+                    rowDays.Add((endTicks - ticks) / TicksPerDay);
+                }
+                else if (!synthetic)
+                {
+                    dropped++;
+                }
             }
 
+            if (rowSteps.Count == start)
+            {
+                if (won)
+                {
+                    unattributedConversions += 1;
+                    unattributedValue += value;
+                }
+
+                continue;
+            }
+
+            rowStart.Add(start);
             conversions.Add(won ? 1 : 0);
             nulls.Add(won ? 0 : 1);
             values.Add(value);
@@ -329,50 +264,36 @@ internal static class JourneyTableBuilder
 
         rowStart.Add(rowSteps.Count);
 
-        // Keys: the names of the steps kept, in ordinal order (touches coded but not kept name no key).
-        var used = new bool[touches.Names.Count];
-        for (var i = 0; i < rowSteps.Count; i++)
+        // Steps hold a touch index, or ~row for a lead's own source; keys are coded, then ranked into ordinal order.
+        var stepCount = rowSteps.Count;
+        var provisional = new int[stepCount];
+        for (var i = 0; i < stepCount; i++)
         {
-            used[touches.Code[rowSteps[i]]] = true;
+            provisional[i] = keys.Code(rowSteps[i]);
         }
 
-        var usedNames = new List<string>();
-        for (var c = 0; c < used.Length; c++)
+        var (names, rankOf) = keys.Ranked();
+        var directKey = new bool[names.Length];
+        for (var k = 0; k < names.Length; k++)
         {
-            if (used[c])
-            {
-                usedNames.Add(touches.Names[c]);
-            }
+            directKey[k] = keys.Direct.Contains(names[k]);
         }
 
-        var keys = usedNames.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        var rankOf = new int[used.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var stepKey = new int[stepCount];
+        var stepDirect = new bool[stepCount];
+        var stepMilestones = new CrmMilestones[stepCount];
+        for (var i = 0; i < stepCount; i++)
         {
-            rankOf[touches.CodeOf(keys[i])] = i;
-        }
-
-        var directKey = new bool[keys.Length];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            directKey[k] = touches.DirectChannels.Contains(keys[k]);
-        }
-
-        var stepKey = new int[rowSteps.Count];
-        var stepDirect = new bool[rowSteps.Count];
-        var stepMilestones = new CrmMilestones[rowSteps.Count];
-        for (var i = 0; i < stepKey.Length; i++)
-        {
-            var t = rowSteps[i];
-            var code = rankOf[touches.Code[t]];
+            var step = rowSteps[i];
+            var code = rankOf[provisional[i]];
             stepKey[i] = code;
-            stepDirect[i] = touches.KeyedByChannel ? directKey[code] : touches.Direct[t];
-            stepMilestones[i] = touches.Milestones[t];
+            stepDirect[i] = keys.KeyedByChannel ? directKey[code] : keys.IsDirect(step);
+            stepMilestones[i] = step < 0 ? CrmMilestones.FirstTouch | CrmMilestones.LeadCreated : touchpoints!.Milestones[step];
         }
 
+        var total = touchpoints is null ? 0 : touchpoints.Count + touchpoints.UnmatchedCount;
         return new JourneyTable(
-            keys,
+            names,
             rowStart.ToArray(),
             stepKey,
             stepDirect,
@@ -381,48 +302,24 @@ internal static class JourneyTableBuilder
             conversions.ToArray(),
             nulls.ToArray(),
             values.ToArray(),
-            journeys.Currency,
+            currency ?? table.Currency,
             conversions.Count,
             unattributedConversions,
             unattributedValue,
             dropped,
-            touchpoints.Length - matched);
+            total - matched);
     }
 
-    private static Func<Touchpoint, string?> KeySelector(AttributionOptions options) =>
-        options.KeySelector ?? options.By switch
-        {
-            Dimension.Strategy => t => t.Strategy,
-            Dimension.Content => t => t.Content,
-            _ => t => t.Channel,
-        };
-
-    private static Touchpoint SourceTouch(Lead lead) =>
-        new(lead.Id, lead.AcquiredAt, lead.Channel ?? DimensionKeys.Missing, lead.Strategy, lead.Content, CrmMilestones.FirstTouch | CrmMilestones.LeadCreated);
-
-    // Touches at the same instant are ordered by their fields, so a journey's order never depends on the input order.
-    internal static int CompareTouches(Touchpoint a, Touchpoint b)
+    private static void CheckUnique(string[] ids)
     {
-        var c = a.OccurredAt.UtcTicks.CompareTo(b.OccurredAt.UtcTicks);
-        if (c != 0)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
         {
-            return c;
+            if (!seen.Add(id))
+            {
+                throw new ArgumentException($"Two leads have the id '{id}'; attribution keys journeys by lead id.", "table");
+            }
         }
-
-        c = string.CompareOrdinal(a.Channel, b.Channel);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = string.CompareOrdinal(a.Strategy, b.Strategy);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = string.CompareOrdinal(a.Content, b.Content);
-        return c != 0 ? c : ((int)a.Milestones).CompareTo((int)b.Milestones);
     }
 
     internal static int CompareSequences(int[] a, int[] b)

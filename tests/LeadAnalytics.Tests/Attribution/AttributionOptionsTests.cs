@@ -33,7 +33,7 @@ public class AttributionOptionsTests
         Assert.Null(o.LookbackWindow);
         Assert.Null(o.AsOf);
         Assert.True(o.UseLeadSourceWhenNoTouchpoints);
-        Assert.Equal(new[] { "Direct", "direct", "(direct)" }, o.DirectChannels);
+        Assert.Equal(new[] { "直接访问", "Direct", "direct", "(direct)", "(none)" }, o.DirectChannels);
         Assert.Equal(0.4, o.PositionBasedFirstShare);
         Assert.Equal(0.4, o.PositionBasedLastShare);
         Assert.Equal(TimeSpan.FromDays(7), o.TimeDecayHalfLife);
