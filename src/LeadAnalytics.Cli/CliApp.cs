@@ -68,6 +68,7 @@ internal static class CliApp
         root.Subcommands.Add(AttributionCommand.Create(common, stdout, stderr));
         root.Subcommands.Add(LossReasonsCommand.Create(common, stdout, stderr));
         root.Subcommands.Add(ActionsCommand.Create(common, stdout, stderr));
+        root.Subcommands.Add(ForecastCommand.Create(common, stdout, stderr));
         root.Subcommands.Add(ReportCommand.Create(common, stdout, stderr));
         return root;
     }

@@ -26,6 +26,8 @@ namespace LeadAnalytics.Json;
 [JsonSerializable(typeof(LossReasonsDocument))]
 [JsonSerializable(typeof(EffectivenessDocument))]
 [JsonSerializable(typeof(MetricCatalogDocument))]
+[JsonSerializable(typeof(ForecastDocument))]
+[JsonSerializable(typeof(ForecastBacktestDocument))]
 internal sealed partial class LeadAnalyticsJsonContext : JsonSerializerContext
 {
 }
