@@ -50,7 +50,7 @@ internal static class CliApp
 
     private static int Fail(TextWriter stderr, string message, int exitCode)
     {
-        stderr.WriteLine("leadanalytics: " + InputFiles.OneLine(message));
+        stderr.WriteLine("leadanalytics: " + Metrics.OutputSafety.EscapeControls(InputFiles.OneLine(message)));
         stderr.Flush();
         return exitCode;
     }
@@ -81,6 +81,7 @@ internal static class CliApp
         {
             var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr);
             RefuseOverwritingInput(parse, run.Settings.OutPath);
+            Rendering.Show.Use(run.Settings.Formatter);
             return body(parse, run);
         });
         return command;

@@ -55,6 +55,18 @@ internal sealed class CommonOptions
         HelpName = "FILE",
     };
 
+    public Option<string?> Lang { get; } = new("--lang")
+    {
+        Description = "Language of tables, messages and findings: en (default) or zh (Chinese; metric names from the catalogue, stage names from the pipeline).",
+        HelpName = "en|zh",
+    };
+
+    public Option<string?> CsvFormulas { get; } = new("--csv-formulas")
+    {
+        Description = "With --format csv: 'neutralise' (default) prefixes text cells starting with =, +, -, @, tab or CR with an apostrophe so spreadsheets show them as text; 'keep' writes them unchanged.",
+        HelpName = "neutralise|keep",
+    };
+
     public Option<bool> Strict { get; } = new("--strict")
     {
         Description = "Fail (exit code 1) when any row of an input file has an error, instead of analysing the accepted rows.",
@@ -63,6 +75,7 @@ internal sealed class CommonOptions
     public CommonOptions()
     {
         Format.AcceptOnlyFromAmong("table", "json", "csv");
+        CsvFormulas.AcceptOnlyFromAmong("neutralise", "neutralize", "keep");
     }
 
     public void AddTo(Command command)
@@ -76,5 +89,7 @@ internal sealed class CommonOptions
         command.Options.Add(Format);
         command.Options.Add(Out);
         command.Options.Add(Strict);
+        command.Options.Add(Lang);
+        command.Options.Add(CsvFormulas);
     }
 }

@@ -1,11 +1,17 @@
 using System.Globalization;
+using LeadAnalytics.Metrics;
+using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Cli;
 
-/// <summary>A flat table for --format csv: RFC 4180 quoting, invariant numbers, empty cells for undefined values.</summary>
+/// <summary>A flat table for --format csv: RFC 4180 quoting, invariant numbers, empty cells for undefined values
+/// (docs/csv-format.md, "Output"). Numbers: counts as integers, doubles in their shortest round-trip form, money rounded
+/// to the currency's minor unit, other decimals to at most six places. Text cells that a spreadsheet would run as a
+/// formula (starting with =, +, -, @, tab or CR) get a leading apostrophe (<see cref="OutputSafety.NeutraliseFormula"/>)
+/// unless --csv-formulas keep; numbers are never changed.</summary>
 internal sealed class CsvTable
 {
-    private readonly List<string[]> _rows = new();
+    private readonly List<(string Text, bool IsText)[]> _rows = new();
 
     public CsvTable(params string[] header)
     {
@@ -13,6 +19,9 @@ internal sealed class CsvTable
     }
 
     public string[] Header { get; }
+
+    /// <summary>Whether text cells are neutralised (the default; --csv-formulas keep turns it off).</summary>
+    public bool NeutraliseFormulas { get; set; } = true;
 
     public void Add(params object?[] cells)
     {
@@ -24,25 +33,53 @@ internal sealed class CsvTable
         _rows.Add(cells.Select(Format).ToArray());
     }
 
+    /// <summary>Appends a metric's cells: money rounded to the currency's minor unit; a rate as value, lower, upper when
+    /// <paramref name="withInterval"/>, else its value.</summary>
+    public static void AddMetric(List<object?> cells, MetricDefinition metric, object? value, Currency currency, bool withInterval)
+    {
+        if (value is Rate rate)
+        {
+            cells.Add(rate.Value);
+            if (withInterval)
+            {
+                cells.Add(rate.Lower);
+                cells.Add(rate.Upper);
+            }
+
+            return;
+        }
+
+        if (withInterval)
+        {
+            cells.Add(value);
+            cells.Add(null);
+            cells.Add(null);
+            return;
+        }
+
+        cells.Add(metric.Kind == MetricKind.Money && value is decimal m ? Math.Round(m, currency.MinorUnits, MidpointRounding.AwayFromZero) : value);
+    }
+
     public void WriteTo(TextWriter writer)
     {
         writer.WriteLine(string.Join(",", Header.Select(Quote)));
         foreach (var row in _rows)
         {
-            writer.WriteLine(string.Join(",", row.Select(Quote)));
+            writer.WriteLine(string.Join(",", row.Select(c => Quote(c.IsText && NeutraliseFormulas ? OutputSafety.NeutraliseFormula(c.Text) : c.Text))));
         }
     }
 
-    private static string Format(object? value) => value switch
+    private static (string, bool) Format(object? value) => value switch
     {
-        null => string.Empty,
-        double d when double.IsNaN(d) || double.IsInfinity(d) => string.Empty,
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        null => (string.Empty, false),
+        double d when double.IsNaN(d) || double.IsInfinity(d) => (string.Empty, false),
+        double d => (d.ToString("R", CultureInfo.InvariantCulture), false),
+        decimal m => (Math.Round(m, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture), false),
+        DateTimeOffset t => (t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), false),
+        bool b => (b ? "true" : "false", false),
+        Enum e => (e.ToString(), true),
+        IFormattable f => (f.ToString(null, CultureInfo.InvariantCulture), false),
+        _ => (value.ToString() ?? string.Empty, true),
     };
 
     private static string Quote(string cell) =>

@@ -31,12 +31,14 @@ internal sealed class RunContext
     public IAnsiConsole ProgressConsole => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <summary>A warning: one line on stderr; the command goes on and exits 0.</summary>
-    public void Warn(string message) => _stderr.WriteLine("leadanalytics: warning: " + InputFiles.OneLine(message));
+    public void Warn(string message) =>
+        _stderr.WriteLine("leadanalytics: warning: " + Metrics.OutputSafety.EscapeControls(InputFiles.OneLine(message)));
 
     public void WriteJson(string json) => Write(json.EndsWith('\n') ? json : json + "\n", bom: false);
 
     public void WriteCsv(CsvTable table)
     {
+        table.NeutraliseFormulas = Settings.NeutraliseCsvFormulas;
         var text = new StringWriter { NewLine = "\n" };
         table.WriteTo(text);
         // Excel reads a UTF-8 file as the ANSI code page unless it starts with a byte order mark; standard output gets none.
@@ -60,7 +62,8 @@ internal sealed class RunContext
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(buffer),
         });
-        console.Profile.Width = 200;
+        // Wide enough that a table with every --metrics column does not wrap its cells in a file or a pipe.
+        console.Profile.Width = 1000;
         draw(console);
         Write(buffer.ToString(), bom: false);
     }

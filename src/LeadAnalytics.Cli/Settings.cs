@@ -26,7 +26,22 @@ internal sealed class Settings
         OutPath = parse.GetValue(common.Out);
         Strict = parse.GetValue(common.Strict);
         PipelinePath = parse.GetValue(common.Pipeline);
+        var lang = parse.GetValue(common.Lang);
+        if (lang is not null && !Metrics.MetricFormatter.TryParseLanguage(lang, out _))
+        {
+            throw CliException.Usage($"--lang: '{Metrics.OutputSafety.EscapeControls(lang)}' is not a language; use en or zh.");
+        }
+
+        Metrics.MetricFormatter.TryParseLanguage(lang ?? "en", out var language);
+        Formatter = Metrics.MetricFormatter.For(language);
+        NeutraliseCsvFormulas = parse.GetValue(common.CsvFormulas) != "keep";
     }
+
+    /// <summary>The --lang formatter: numbers, names and texts for people.</summary>
+    public Metrics.MetricFormatter Formatter { get; }
+
+    /// <summary>Whether CSV text cells that look like formulas get a leading apostrophe (--csv-formulas).</summary>
+    public bool NeutraliseCsvFormulas { get; }
 
     public TimeZoneInfo TimeZone { get; }
 

@@ -92,6 +92,24 @@ internal sealed class SegmentSummaryDto
 
     public double? ShareOfRevenue { get; set; }
 
+    public long? Impressions { get; set; }
+
+    public long? Clicks { get; set; }
+
+    public RateDto? ClickThroughRate { get; set; }
+
+    public decimal? CostPerClick { get; set; }
+
+    public decimal? CostPerThousandImpressions { get; set; }
+
+    public double? ClickToLeadRate { get; set; }
+
+    public decimal? GrossProfit { get; set; }
+
+    public decimal? ProfitRoi { get; set; }
+
+    public decimal? ProfitPerCustomer { get; set; }
+
     public int LeadsWithoutCost { get; set; }
 
     public int WonWithoutDealAmount { get; set; }

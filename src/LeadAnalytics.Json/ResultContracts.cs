@@ -376,6 +376,8 @@ internal sealed class KaplanMeierRowDto
 
     public double? StandardError { get; set; }
 
+    public double? LogSurvivalStandardError { get; set; }
+
     public double? Lower { get; set; }
 
     public double? Upper { get; set; }
@@ -412,13 +414,23 @@ internal sealed class CumulativeIncidenceRowDto
 
     public double Survival { get; set; }
 
+    public double? SurvivalStandardError { get; set; }
+
+    public double? SurvivalLower { get; set; }
+
+    public double? SurvivalUpper { get; set; }
+
     public double WonIncidence { get; set; }
+
+    public double? WonStandardError { get; set; }
 
     public double? WonLower { get; set; }
 
     public double? WonUpper { get; set; }
 
     public double LostIncidence { get; set; }
+
+    public double? LostStandardError { get; set; }
 
     public double? LostLower { get; set; }
 

@@ -1,31 +1,37 @@
 using System.Globalization;
+using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Reporting;
 
-/// <summary>How numbers read in reports: invariant culture (a report reads the same on every machine), undefined
-/// values as "n/a", never NaN.</summary>
+/// <summary>How numbers read in reports: through the library's one <see cref="MetricFormatter"/> (docs/formatting.md), the
+/// same rules as the tool's tables; undefined values as "–", never NaN. Tick labels of chart axes are the report's own.</summary>
 internal static class Format
 {
-    public const string Undefined = "n/a";
+    private static MetricFormatter F => MetricFormatter.English;
 
-    public static string Percent(double? value, int decimals = 1) =>
-        value is { } v ? (v * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%" : Undefined;
+    public static string Undefined => MetricFormatter.UndefinedText;
 
-    public static string Rate(Rate rate) =>
-        rate.Value is null ? Undefined : $"{Percent(rate.Value)} [{Percent(rate.Lower)}, {Percent(rate.Upper)}]";
+    public static string Percent(double? value) => F.Percent(value);
 
-    public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    // Progress bars label whole percents; everything else uses the one-decimal rule.
+    public static string Percent(double? value, int decimals) =>
+        decimals == 1 ? F.Percent(value) : value is { } v ? F.Number(v * 100, decimals) + "%" : Undefined;
+
+    public static string Rate(Rate rate) => F.RateWithInterval(rate);
+
+    public static string Count(long value) => F.Count(value);
 
     public static string Number(double? value, string format = "0.0") =>
-        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : Undefined;
+        F.Number(value, format.Contains('.') ? format.Length - format.IndexOf('.') - 1 : 0);
 
-    public static string Money(decimal? value) => value is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : Undefined;
+    public static string Money(decimal? value) => F.Money(value);
 
-    public static string Days(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + " d" : Undefined;
+    public static string Days(double? value) => value is { } ? F.Number(value, 1) + " d" : Undefined;
 
-    public static string P(double? p) =>
-        p is not { } v ? Undefined : v < 0.0001 ? "< 0.0001" : v.ToString("0.0000", CultureInfo.InvariantCulture);
+    public static string P(double? p) => F.PValue(p);
+
+    public static string Roas(decimal? roas) => F.RoasRatio(roas);
 
     /// <summary>A tick label: as few decimals as the step needs.</summary>
     public static string Tick(double value, double step)

@@ -3,6 +3,7 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Json;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -96,7 +97,7 @@ internal static class FunnelCommand
             default:
                 run.WriteTable(console =>
                 {
-                    DrawFunnel(console, total, $"Funnel as of {Show.Instant(data.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}");
+                    DrawFunnel(console, total, $"{Show.T("Funnel as of", "漏斗，截至")} {Show.Instant(data.AsOf)}{(data.AsOfFromData ? Show.T("asof.fromdata") : string.Empty)}");
                     if (groupName is not null)
                     {
                         DrawSegments(console, groupName, total, segments);
@@ -120,13 +121,17 @@ internal static class FunnelCommand
 
     internal static void DrawFunnel(IAnsiConsole console, FunnelResult funnel, string title)
     {
-        Show.Line(console, $"{title}: {Show.Count(funnel.Leads)} leads, {Show.Count(funnel.Won)} won, conversion {Show.RateWithInterval(funnel.OverallConversion)}");
+        Show.Line(console, Show.Chinese
+            ? $"{title}：线索 {Show.Count(funnel.Leads)} 条，成交 {Show.Count(funnel.Won)} 条，转化率 {Show.RateWithInterval(funnel.OverallConversion)}"
+            : $"{title}: {Show.Count(funnel.Leads)} leads, {Show.Count(funnel.Won)} won, conversion {Show.RateWithInterval(funnel.OverallConversion)}");
         var table = Show.NewTable();
-        Show.Columns(table, "Stage", "Reached", "Share", "Next step: conversion", "Resolved drop-off [95% CI]", "Lost", "Stale", "Open", "Median days", "P90 days");
+        Show.Columns(table, Show.T("Stage", "阶段"), Show.Name(MetricCatalog.Reach), Show.Name(MetricCatalog.ShareOfLeads), Show.T("Next step: conversion", "下一步转化率"),
+            Show.T("Resolved drop-off [95% CI]", "已结案流失率 [95% 置信区间]"), Show.T("outcome.lost"), Show.T("outcome.stale"), Show.T("outcome.open"),
+            Show.T("Median days", "中位天数"), Show.T("P90 days", "P90 天数"));
         foreach (var stage in funnel.Stages)
         {
             var step = stage.Index < funnel.Steps.Count ? funnel.Steps[stage.Index] : null;
-            Show.Row(table, stage.Stage.Name, Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads),
+            Show.Row(table, Show.Stage(stage.Stage), Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads),
                 step is null ? string.Empty : Show.Rate(step.AllLeads.Conversion),
                 step is null ? string.Empty : Show.RateWithInterval(step.Resolved.DropOff),
                 step is null ? string.Empty : Show.Count(step.Lost),
@@ -139,12 +144,14 @@ internal static class FunnelCommand
         console.Write(table);
         if (funnel.Bottleneck is { } b)
         {
-            Show.Line(console, $"Bottleneck: {b.Step.From.Name} -> {b.Step.To.Name}, resolved drop-off {Show.RateWithInterval(b.Step.Resolved.DropOff)}; " +
+            Show.Line(console, Show.Chinese
+                ? $"瓶颈：{Show.Stage(b.Step.From)} → {Show.Stage(b.Step.To)}，已结案流失率 {Show.RateWithInterval(b.Step.Resolved.DropOff)}；与其他环节相比 z = {Show.Number(b.VersusOtherSteps.Statistic)}，p {PLabel(b.VersusOtherSteps.PValue)}{(b.IsSignificant ? "（显著）" : string.Empty)}。"
+                : $"Bottleneck: {Show.Stage(b.Step.From)} -> {Show.Stage(b.Step.To)}, resolved drop-off {Show.RateWithInterval(b.Step.Resolved.DropOff)}; " +
                 $"versus the other steps z = {Show.Number(b.VersusOtherSteps.Statistic)}, p {PLabel(b.VersusOtherSteps.PValue)}{(b.IsSignificant ? " (significant)" : string.Empty)}.");
         }
         else
         {
-            Show.Line(console, "Bottleneck: none (no step has a resolved drop-off).");
+            Show.Line(console, Show.T("Bottleneck: none (no step has a resolved drop-off).", "瓶颈：无（没有环节有已结案的流失）。"));
         }
     }
 
@@ -152,18 +159,18 @@ internal static class FunnelCommand
 
     internal static void DrawSegments(IAnsiConsole console, string groupName, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments)
     {
-        var table = Show.NewTable($"By {groupName}");
+        var table = Show.NewTable(Show.T($"By {groupName}", $"按{groupName}"));
         var headers = new List<string> { groupName };
-        headers.AddRange(total.Stages.Select(s => s.Stage.Name));
-        headers.Add("Conversion [95% CI]");
-        headers.Add("Bottleneck");
+        headers.AddRange(total.Stages.Select(s => Show.Stage(s.Stage)));
+        headers.Add(Show.T("Conversion [95% CI]", "转化率 [95% 置信区间]"));
+        headers.Add(Show.T("Bottleneck", "瓶颈"));
         Show.Columns(table, headers.ToArray());
         foreach (var (key, funnel) in segments)
         {
             var cells = new List<string> { key };
             cells.AddRange(funnel.Stages.Select(s => Show.Count(s.Reach)));
             cells.Add(Show.RateWithInterval(funnel.OverallConversion));
-            cells.Add(funnel.Bottleneck is { } b ? $"{b.Step.From.Name} ({Show.Rate(b.Step.Resolved.DropOff)})" : Show.Undefined);
+            cells.Add(funnel.Bottleneck is { } b ? $"{Show.Stage(b.Step.From)} ({Show.Rate(b.Step.Resolved.DropOff)})" : Show.Undefined);
             Show.Row(table, cells.ToArray());
         }
 

@@ -20,9 +20,10 @@ internal static class SegmentsCommand
         var by = new Option<string?>("--by") { Description = $"One or two dimensions, comma-separated ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]", Required = true };
         var from = new Option<string?>("--from") { Description = "Only leads acquired at or after this date or instant (a date is midnight starting it, in --time-zone).", HelpName = "DATE" };
         var to = new Option<string?>("--to") { Description = "Only leads acquired up to this date, inclusive (or before this instant, when a time is given).", HelpName = "DATE" };
-        var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads): " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
+        var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads), by id or alias; the table shows it: " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
+        var metrics = new Option<string?>("--metrics") { Description = "More metric columns for the table, by id or alias (ctr,cpc,cpm,click_to_lead,gross_profit,...): " + string.Join(", ", SegmentSummaryColumns.All.Select(c => c.Metric.Id)) + ".", HelpName = "ID[,ID]" };
         var command = new Command("segments", "The effectiveness summary per channel, strategy, content or industry: leads, won, conversion, spend, cost per lead and per customer, revenue, ROAS and ROI, with findings.");
-        foreach (var o in new Option[] { leads, costs, by, from, to, rankBy })
+        foreach (var o in new Option[] { leads, costs, by, from, to, rankBy, metrics })
         {
             command.Options.Add(o);
         }
@@ -43,10 +44,23 @@ internal static class SegmentsCommand
                 throw CliException.Usage("--to is before --from.");
             }
 
-            var rank = parse.GetValue(rankBy)?.Trim().ToLowerInvariant().Replace('-', '_');
-            if (rank is not null && !SegmentSummary.MetricIdsOfSegments.Contains(rank))
+            var rankText = parse.GetValue(rankBy);
+            var rank = rankText is null ? null : Metrics.MetricCatalog.Find(rankText)?.Id;
+            if (rankText is not null && (rank is null || !SegmentSummary.MetricIdsOfSegments.Contains(rank)))
             {
-                throw CliException.Usage($"--rank-by: '{rank}' is not a segment metric ({string.Join(", ", SegmentSummary.MetricIdsOfSegments)}).");
+                throw CliException.Usage($"--rank-by: '{Show.Safe(rankText.Trim())}' is not a segment metric ({string.Join(", ", SegmentSummary.MetricIdsOfSegments)}).");
+            }
+
+            var extra = new List<string>();
+            foreach (var name in (parse.GetValue(metrics) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                extra.Add(SegmentSummaryColumns.All.Find(name)?.Metric.Id
+                    ?? throw CliException.Usage($"--metrics: '{Show.Safe(name)}' is not a segment metric ({string.Join(", ", SegmentSummaryColumns.All.Select(c => c.Metric.Id))})."));
+            }
+
+            if (rank is not null)
+            {
+                extra.Add(rank);
             }
 
             var data = LeadData.Load(parse.GetValue(leads)!, run);
@@ -58,19 +72,10 @@ internal static class SegmentsCommand
                     run.WriteJson(LeadAnalyticsJson.SerializeEffectiveness(result));
                     break;
                 case OutputFormat.Csv:
-                    var csv = new CsvTable("key", "rank", "leads", "won", "lost", "open", "stale", "conversionRate", "conversionLower", "conversionUpper",
-                        "spend", "costPerLead", "costPerAcquisition", "revenue", "roas", "roi", "averageDealSize", "medianCycleDays", "adjustedPValueVersusRest", "currency");
-                    foreach (var seg in result.Segments.Append(result.Total))
-                    {
-                        csv.Add(seg.Label, seg.Key.IsAll ? null : seg.Rank, seg.Leads, seg.Won, seg.Lost, seg.Open, seg.Stale, seg.ConversionRate.Value, seg.ConversionRate.Lower,
-                            seg.ConversionRate.Upper, seg.Spend, seg.CostPerLead, seg.CostPerAcquisition, seg.Revenue, seg.Roas, seg.Roi, seg.AverageDealSize,
-                            seg.MedianCycleDays, seg.VersusRest?.AdjustedPValue, result.Currency.Code);
-                    }
-
-                    run.WriteCsv(csv);
+                    run.WriteCsv(Csv(result));
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, data, result));
+                    run.WriteTable(console => Draw(console, data, result, extra));
                     break;
             }
 
@@ -109,46 +114,79 @@ internal static class SegmentsCommand
         }
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result)
+    /// <summary>The CSV: the key, the rank, every declared metric column (a rate with its interval) and the currency.</summary>
+    internal static CsvTable Csv(EffectivenessResult result)
+    {
+        var columns = SegmentSummaryColumns.All;
+        var header = new List<string> { "key", "rank" };
+        foreach (var c in columns)
+        {
+            header.Add(c.CsvName);
+            if (c.CsvLowerName is { } lower && c.CsvUpperName is { } upper)
+            {
+                header.Add(lower);
+                header.Add(upper);
+            }
+        }
+
+        header.Add("currency");
+        var csv = new CsvTable(header.ToArray());
+        foreach (var seg in result.Segments.Append(result.Total))
+        {
+            var cells = new List<object?> { seg.Label, seg.Key.IsAll ? null : seg.Rank };
+            foreach (var c in columns)
+            {
+                CsvTable.AddMetric(cells, c.Metric, c.ValueOf(seg), result.Currency, c.CsvLowerName is not null);
+            }
+
+            cells.Add(result.Currency.Code);
+            csv.Add(cells.ToArray());
+        }
+
+        return csv;
+    }
+
+    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null)
     {
         var c = result.Currency.Code;
-        var period = result.Period.From is null && result.Period.To is null ? "all leads" : "leads acquired in " + result.Period;
-        Show.Line(console, $"Segments by {string.Join(" / ", result.Dimensions.Select(ValueParsers.Name))} as of {Show.Instant(result.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}, {period}; " +
-            $"ranked by {result.RankedBy}; amounts in {c}; costs from {result.Costs.Source}.");
+        var period = result.Period.From is null && result.Period.To is null ? Show.T("period.all") : string.Format(CultureInfo.InvariantCulture, Show.T("period.some"), result.Period);
+        var costs = result.Costs.Source switch
+        {
+            CostSource.CostTable => Show.T("costs.table"),
+            CostSource.PerLeadCosts => Show.T("costs.perlead"),
+            _ => Show.T("costs.none"),
+        };
+        Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.title"),
+            string.Join(" / ", result.Dimensions.Select(d => Show.T("dimension." + d))), Show.Instant(result.AsOf),
+            data.AsOfFromData ? Show.T("asof.fromdata") : string.Empty, period,
+            Metrics.MetricCatalog.Find(result.RankedBy) is { } ranked ? Show.Name(ranked) : result.RankedBy, c, costs));
+        var columns = SegmentSummaryColumns.All.View(extraMetrics);
         var table = Show.NewTable();
-        Show.Columns(table, "Segment", "Leads", "Won", "Conversion [95% CI]", "vs rest (Holm p)", "Spend", "Cost per lead", "Cost per customer", "Revenue", "ROAS", "ROI");
+        Show.Columns(table, new[] { Show.T("segment") }.Concat(columns.Select(col => Show.Formatter.HeadingOf(col.Metric))).ToArray());
         foreach (var s in result.Segments.Append(result.Total))
         {
-            Show.Row(table, s.Key.IsAll ? "Total" : $"{s.Rank}. {s.Label}", Show.Count(s.Leads), Show.Count(s.Won), Show.RateWithInterval(s.ConversionRate),
-                s.VersusRest?.AdjustedPValue is { } p ? Show.PValue(p) : string.Empty,
-                Amount(s.Spend), Amount(s.CostPerLead), Amount(s.CostPerAcquisition), Amount(s.Revenue),
-                s.Roas is { } r ? EffectivenessFormat.RoasRatio(r) : Show.Undefined, s.Roi is { } roi ? Show.Percent((double)roi) : Show.Undefined);
+            var cells = new List<string> { s.Key.IsAll ? Show.T("total") : $"{s.Rank}. {s.Label}" };
+            cells.AddRange(columns.Select(col => col.ValueOf(s) is null && col.Metric.Kind == Metrics.MetricKind.PValue && s.Key.IsAll
+                ? string.Empty
+                : Show.Formatter.Format(col.Metric, col.ValueOf(s))));
+            Show.Row(table, cells.ToArray());
         }
 
         console.Write(table);
         if (result.ConversionIndependence is { } test)
         {
-            Show.Line(console, $"Does conversion differ between segments? chi-square {Show.Number(test.Statistic)} on {Show.Number(test.DegreesOfFreedom, "0")} df, p {Show.PValue(test.PValue)}.");
+            Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.independence"), Show.Number(test.Statistic), Show.Number(test.DegreesOfFreedom, "0"), Show.PValue(test.PValue)));
         }
 
         if (result.Costs.Unallocated != 0 || result.Costs.LeadsWithoutCost > 0)
         {
-            Show.Line(console, $"Costs: {Show.Money(result.Costs.InPeriodTotal)} {c} in the period, {Show.Money(result.Costs.Allocated)} allocated to segments, " +
-                $"{Show.Money(result.Costs.Unallocated)} matched no lead; {Show.Count(result.Costs.LeadsWithoutCost)} leads carry no cost.");
+            Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.costs"), Show.Money(result.Costs.InPeriodTotal), c,
+                Show.Money(result.Costs.Allocated), Show.Money(result.Costs.Unallocated), Show.Count(result.Costs.LeadsWithoutCost)));
         }
 
         foreach (var f in result.Findings)
         {
-            Show.Line(console, $"{Severity(f.Severity)}: {FindingTemplates.Format(f, FindingTemplates.English)}");
+            Show.Line(console, $"{Show.T("severity." + f.Severity)}{Show.T(": ", "：")}{FindingTemplates.Format(f, Show.Formatter.LanguageCode)}");
         }
     }
-
-    private static string Severity(FindingSeverity s) => s switch
-    {
-        FindingSeverity.Critical => "Critical",
-        FindingSeverity.Warning => "Warning",
-        _ => "Note",
-    };
-
-    private static string Amount(decimal? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : Show.Undefined;
 }

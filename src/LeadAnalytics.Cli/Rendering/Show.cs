@@ -1,47 +1,74 @@
-using System.Globalization;
+using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace LeadAnalytics.Cli.Rendering;
 
-/// <summary>How numbers look in tables: invariant culture, percentages with one decimal, "–" for undefined.</summary>
+/// <summary>How tables look: every number through the library's one <see cref="MetricFormatter"/> (docs/formatting.md), in
+/// the run's language (--lang); every text cell and line with its control characters escaped
+/// (<see cref="OutputSafety.EscapeControls"/>), so nothing from a data file acts on the terminal.</summary>
 internal static class Show
 {
-    public const string Undefined = "–";
+    // The run's formatter: set once per invocation (CliApp.Define); flows with the call, so in-process runs in parallel
+    // (the tests) each keep their own.
+    private static readonly AsyncLocal<MetricFormatter?> Current = new();
 
-    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    public static MetricFormatter Formatter => Current.Value ?? MetricFormatter.English;
 
-    public static string Percent(double? p) => p is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Undefined;
+    public static DisplayLanguage Language => Formatter.Language;
 
-    public static string Rate(Rate r) => r.Value is null ? Undefined : Percent(r.Value);
+    public static bool Chinese => Formatter.Language == DisplayLanguage.Chinese;
 
-    public static string RateWithInterval(Rate r) =>
-        r.Value is null ? Undefined : $"{Percent(r.Value)} [{Percent(r.Lower)}, {Percent(r.Upper)}]";
+    public static string Undefined => MetricFormatter.UndefinedText;
 
-    public static string Days(double? d) => d is { } v && !double.IsNaN(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : Undefined;
+    public static void Use(MetricFormatter formatter) => Current.Value = formatter;
+
+    /// <summary>A text of the tool in the run's language (<see cref="CliText"/>).</summary>
+    public static string T(string key) => CliText.Table.Get(key, Language);
+
+    /// <summary>English or Chinese, inline, for sentences built around numbers.</summary>
+    public static string T(string english, string chinese) => Chinese ? chinese : english;
+
+    public static string Name(MetricDefinition metric) => Formatter.NameOf(metric);
+
+    /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a default stage.</summary>
+    public static string Stage(LeadAnalytics.Stage stage) =>
+        Chinese && DisplayText.Common.Contains("stage." + stage.Name) && stage.DisplayName == DisplayText.Common.Get("stage." + stage.Name, DisplayLanguage.English)
+            ? DisplayText.Common.Get("stage." + stage.Name, DisplayLanguage.Chinese)
+            : stage.DisplayName;
+
+    public static string Count(long n) => Formatter.Count(n);
+
+    public static string Percent(double? p) => Formatter.Percent(p);
+
+    public static string Rate(Rate r) => Formatter.Percent(r.Value);
+
+    public static string RateWithInterval(Rate r) => Formatter.RateWithInterval(r);
+
+    public static string Days(double? d) => Formatter.Number(d, 1);
 
     public static string Days(TimeSpan? t) => t is { } v ? Days(v.TotalDays) : Undefined;
 
-    public static string Number(double? d, string format = "0.00") => d is { } v && !double.IsNaN(v) ? v.ToString(format, CultureInfo.InvariantCulture) : Undefined;
+    public static string Number(double? d, string format = "0.00") => Formatter.Number(d, format.Contains('.') ? format.Length - format.IndexOf('.') - 1 : 0);
 
-    public static string Money(decimal amount) => amount.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Money(decimal? amount) => Formatter.Money(amount);
 
-    public static string PValue(double? p) => p switch
-    {
-        null => Undefined,
-        < 0.001 => "< 0.001",
-        { } v => v.ToString("0.000", CultureInfo.InvariantCulture),
-    };
+    public static string PValue(double? p) => Formatter.PValue(p);
 
-    public static string Instant(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset t) => Formatter.Instant(t);
+
+    public static string Date(DateTimeOffset t) => Formatter.Date(t);
+
+    /// <summary>Text from the data or a message, safe for a terminal.</summary>
+    public static string Safe(string? text) => OutputSafety.EscapeControls(text);
 
     public static Table NewTable(string? title = null)
     {
         var table = new Table().Border(TableBorder.Rounded);
         if (title is not null)
         {
-            table.Title(Markup.Escape(title));
+            table.Title(Markup.Escape(Safe(title)));
         }
 
         return table;
@@ -51,7 +78,7 @@ internal static class Show
     {
         for (var i = 0; i < headers.Length; i++)
         {
-            var column = new TableColumn(new Text(headers[i]));
+            var column = new TableColumn(new Text(Safe(headers[i])));
             if (i > 0)
             {
                 column.RightAligned();
@@ -61,13 +88,15 @@ internal static class Show
         }
     }
 
-    public static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
+    public static void Row(Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(Safe(c))).ToArray());
 
     public static void Heading(IAnsiConsole console, string text)
     {
+        // A rule of fixed length, not the console's width (1000 columns into a file).
         console.WriteLine();
-        console.Write(new Rule(Markup.Escape(text)).LeftJustified());
+        var title = Safe(text);
+        console.WriteLine("── " + title + " " + new string('─', Math.Max(3, 100 - title.Length)));
     }
 
-    public static void Line(IAnsiConsole console, string text) => console.WriteLine(text);
+    public static void Line(IAnsiConsole console, string text) => console.WriteLine(Safe(text));
 }

@@ -44,14 +44,14 @@ internal static class ValueChart
             var cx = x.Map((double)s.CostPerAcquisition!.Value);
             var cy = y.Map(s.ConversionRate.Value!.Value);
             var r = Radius(s.Revenue, maxRevenue);
-            var roas = "ROAS " + EffectivenessFormat.RoasRatio(s.Roas);
+            var roas = "ROAS " + Format.Roas(s.Roas);
             var (labelX, labelY, anchor) = PlaceLabel(cx, cy, Math.Max(r, 4), Math.Max(TextMetrics.Width(s.Label, 12), TextMetrics.Width(roas, 10)), right, placed);
             svg.Open("g", ("class", "segment"), ("data-label", s.Label), ("data-cost", (double)s.CostPerAcquisition.Value),
                 ("data-conversion", s.ConversionRate.Value), ("data-revenue", s.Revenue is { } rev ? (double)rev : null));
             svg.Open("circle", ("class", "bubble"), ("cx", cx), ("cy", cy), ("r", r), ("fill", Palette.Color(i)), ("fill-opacity", 0.55),
                 ("stroke", Palette.Color(i)), ("stroke-width", 1.5));
             svg.Element("title", $"{s.Label}: conversion {Format.Rate(s.ConversionRate)}, cost per customer {Format.Money(s.CostPerAcquisition)} {currency}, " +
-                                 $"revenue {Format.Money(s.Revenue)} {currency}, ROAS {EffectivenessFormat.RoasRatio(s.Roas)}");
+                                 $"revenue {Format.Money(s.Revenue)} {currency}, ROAS {Format.Roas(s.Roas)}");
             svg.Close();
             svg.Empty("circle", ("class", "centre"), ("cx", cx), ("cy", cy), ("r", 2), ("fill", Palette.Text));
             if (Math.Abs(labelY - cy) > 1)

@@ -191,7 +191,7 @@ public static class HtmlReportWriter
         IReadOnlyList<string> Row(SegmentSummary s, string label) => new[]
         {
             label, Format.Count(s.Leads), Format.Count(s.Won), Format.Rate(s.ConversionRate), Format.Money(s.Spend), Format.Money(s.CostPerLead),
-            Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), EffectivenessFormat.RoasRatio(s.Roas),
+            Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), Format.Roas(s.Roas),
         };
         var rows = result.Segments.Select(s => Row(s, s.Label)).ToList();
         rows.Add(Row(result.Total, "All leads"));

@@ -82,9 +82,9 @@ public class HtmlReportWriterTests
         var all = channelRows.Single(r => r[0] == "All leads");
         // 90,000 spent on 1,000 leads, 243 won; deals: 81 each of 20,000, 30,000 and 10,000 (lead number 757..999 modulo 3).
         // Wilson 95% for 243/1000 is [0.2174, 0.2705] (statsmodels proportion_confint, method="wilson").
-        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "90,000", "90", "370", "4,860,000", "1:54.0" }, all);
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "90,000", "90.00", "370", "4,860,000", "1:54.0" }, all);
         Assert.Equal(4, channelRows.Count);
-        Assert.Equal("n/a", channelRows.Single(r => r[0] == "抖音信息流")[6]);
+        Assert.Equal("–", channelRows.Single(r => r[0] == "抖音信息流")[6]);
 
         var funnelRows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "funnel-table").Descendants("tr").Skip(1).ToList();
         Assert.Equal(5, funnelRows.Count);
@@ -118,7 +118,7 @@ public class HtmlReportWriterTests
         var doc = Document(HtmlReportWriter.ToHtml(input));
         var all = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("tr")
             .Select(tr => tr.Elements("td").Select(td => td.Value).ToList()).Single(r => r.Count > 0 && r[0] == "All leads");
-        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "24.3%", "Contacted → Needs confirmed (40.0%)", "n/a" }, all);
+        Assert.Equal(new[] { "All leads", "1,000", "243", "24.3% [21.7%, 27.1%]", "24.3%", "Contacted → Needs confirmed (40.0%)", "–" }, all);
         Assert.Contains(Html(doc, "p"), p => p.Value.Contains("HtmlReportInput.Effectiveness", StringComparison.Ordinal));
         Assert.DoesNotContain(doc.Descendants(Svg + "svg"), e => e.Attribute("class")!.Value.Contains("value-chart", StringComparison.Ordinal));
     }
