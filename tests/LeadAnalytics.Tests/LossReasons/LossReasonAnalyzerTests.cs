@@ -83,12 +83,12 @@ public class LossReasonAnalyzerTests
             leads.Add(Lost("r" + i, "ch" + (i % 7), reasons[(i * i + 3 * i) % reasons.Length], 1 + (i % 3)));
         }
 
-        var expected = LossReasonAnalyzer.Analyze(LeadTable.Build(leads), AsOf, new LossReasonOptions { Dimensions = new[] { Dimension.Channel } })
+        var expected = LossReasonAnalyzer.Analyze(LeadTable.Build(leads), AsOf, RecordedOnly)
             .Breakdowns[0].MixTest.Statistic!.Value;
         for (var shift = 1; shift < leads.Count; shift += 97)
         {
             var rotated = leads.Skip(shift).Concat(leads.Take(shift));
-            var actual = LossReasonAnalyzer.Analyze(LeadTable.Build(rotated), AsOf, new LossReasonOptions { Dimensions = new[] { Dimension.Channel } })
+            var actual = LossReasonAnalyzer.Analyze(LeadTable.Build(rotated), AsOf, RecordedOnly)
                 .Breakdowns[0].MixTest.Statistic!.Value;
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
         }
