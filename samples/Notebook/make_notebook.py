@@ -88,8 +88,12 @@ costs and how well its leads convert; the bubble's area is its revenue.
 """)
 
 cs("""
-var effectiveness = EffectivenessAnalyzer.Summarize(table, costs.Records, asOf,
-    new EffectivenessOptions { Dimensions = new[] { Dimension.Channel }, RankBy = LeadAnalytics.Metrics.MetricIds.Roas });
+var effectiveness = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions
+{
+    Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } },
+    Costs = costs.Records,
+    RankBy = LeadAnalytics.Metrics.MetricIds.Roas,
+});
 display(HTML(SvgCharts.ConversionVersusCost(effectiveness)));
 effectiveness.Segments.Select(s => new
 {
@@ -133,7 +137,7 @@ the as-of date. The log-rank test says whether the channels' curves differ by mo
 """)
 
 cs("""
-var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { SegmentBy = Dimension.Channel });
+var cycle = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
 display(HTML(SvgCharts.TimeToWon(cycle)));
 display($"Log-rank: chi-square {cycle.SegmentComparison?.ChiSquare:0.00} on {cycle.SegmentComparison?.DegreesOfFreedom} df, p = {cycle.SegmentComparison?.PValue:G3}");
 cycle.Segments.Select(s => new
