@@ -53,32 +53,22 @@ internal static class ValidateCommand
             }
 
             var options = run.Settings.ReadOptions(pipeline);
-            if (files[1] is { } c)
+            // The side files in a fixed order (costs, touchpoints, actions, paths), so the report lists them as given.
+            var sides = new (int File, string Kind, Func<string, ILoaded> Read)[]
             {
-                var l = InputFiles.Costs(c, options, run);
-                report = Include(report, l, "costs");
-                loaded.Add(l);
-            }
-
-            if (files[2] is { } t)
+                (1, "costs", path => InputFiles.Costs(path, options, run)),
+                (2, "touchpoints", path => InputFiles.Touchpoints(path, options, run)),
+                (3, "actions", path => InputFiles.Actions(path, options, run)),
+                (4, "paths", path => InputFiles.Paths(path, options, run)),
+            };
+            foreach (var side in sides)
             {
-                var l = InputFiles.Touchpoints(t, options, run);
-                report = Include(report, l, "touchpoints");
-                loaded.Add(l);
-            }
-
-            if (files[3] is { } a)
-            {
-                var l = InputFiles.Actions(a, options, run);
-                report = Include(report, l, "actions");
-                loaded.Add(l);
-            }
-
-            if (files[4] is { } p)
-            {
-                var l = InputFiles.Paths(p, options, run);
-                report = Include(report, l, "paths");
-                loaded.Add(l);
+                if (files[side.File] is { } path)
+                {
+                    var l = side.Read(path);
+                    report = Include(report, l, side.Kind);
+                    loaded.Add(l);
+                }
             }
 
             Write(run, files[0] is not null && run.Settings.ExplicitAsOf is null, report);
