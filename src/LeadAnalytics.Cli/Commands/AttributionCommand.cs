@@ -167,6 +167,7 @@ internal static class AttributionCommand
                 run.WriteJson(single ? LeadAnalyticsJson.SerializeAttribution(comparison.Results[0]) : LeadAnalyticsJson.SerializeAttributionComparison(comparison));
                 break;
             case OutputFormat.Csv:
+            case OutputFormat.Xlsx:
                 var csv = new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect");
                 foreach (var r in comparison.Results)
                 {
