@@ -13,7 +13,8 @@ internal static class FunnelCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
+        var sql = new SqlSourceOptions();
         var by = new Option<string?>("--by") { Description = $"One or two dimensions to break the funnel down by, comma-separated ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]" };
         var window = new Option<double?>("--window") { Description = "Conversion window: a stage counts only if reached within this many days of acquisition.", HelpName = "DAYS" };
         var cohort = new Option<string?>("--cohort") { Description = "One funnel per acquisition cohort: day, week, month or quarter (in --time-zone).", HelpName = "PERIOD" };
@@ -23,6 +24,7 @@ internal static class FunnelCommand
         command.Options.Add(by);
         command.Options.Add(window);
         command.Options.Add(cohort);
+        sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
             var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
@@ -33,40 +35,79 @@ internal static class FunnelCommand
             }
 
             var windowDays = parse.GetValue(window) is { } w ? ValueParsers.Days(w, "--window", allowZero: false) : (TimeSpan?)null;
-            var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var options = Options(run, data, windowDays);
+            if (parse.GetValue(sql.Source) is { } uri)
+            {
+                return PushDown(run, parse, sql, uri, parse.GetValue(leads), dimensions, period is not null || windowDays is not null);
+            }
+
+            var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
+            var options = Options(run, data.AsOf, windowDays);
             if (period is not null)
             {
                 var cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
-                Write(run, data, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", () => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts));
+                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", () => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts));
             }
             else if (dimensions.Count > 0)
             {
                 var breakdown = dimensions.Count == 1
                     ? FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], options)
                     : FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], dimensions[1], options);
-                Write(run, data, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
+                Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
                     string.Join(" / ", dimensions.Select(ValueParsers.Name)), () => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown));
             }
             else
             {
                 var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, options);
-                Write(run, data, funnel, Array.Empty<(string, FunnelResult)>(), null, () => LeadAnalyticsJson.SerializeFunnel(funnel));
+                Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, () => LeadAnalyticsJson.SerializeFunnel(funnel));
             }
 
             return ExitCodes.Success;
         });
     }
 
-    internal static FunnelOptions Options(RunContext run, LeadData data, TimeSpan? window = null) => new()
+    internal static FunnelOptions Options(RunContext run, LeadData data, TimeSpan? window = null) => Options(run, data.AsOf, window);
+
+    internal static FunnelOptions Options(RunContext run, DateTimeOffset asOf, TimeSpan? window = null) => new()
     {
         Scope = new AnalysisScope
         {
             StaleAfter = run.Settings.StaleAfter,
-            CohortUtcOffset = run.Settings.TimeZone.GetUtcOffset(data.AsOf),
+            CohortUtcOffset = run.Settings.TimeZone.GetUtcOffset(asOf),
         },
         ConversionWindow = window,
     };
+
+    // --source: the same funnel computed inside the database (LeadAnalytics.Sql); the same document as from --leads.
+    private static int PushDown(RunContext run, ParseResult parse, SqlSourceOptions sql, string uri, string? leads, IReadOnlyList<Dimension> dimensions, bool cohortOrWindow)
+    {
+        if (leads is not null)
+        {
+            throw CliException.Usage("--leads and --source cannot be combined: the leads come from one of them.");
+        }
+
+        if (cohortOrWindow)
+        {
+            throw CliException.Usage("--cohort and --window are not pushed down to --source yet; export the table and use --leads.");
+        }
+
+        using var data = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
+        var options = Options(run, data.AsOf);
+        options = new FunnelOptions { Scope = options.Scope.WithBreakdown(dimensions.ToArray()), ConversionWindow = options.ConversionWindow };
+        var partition = SqlSourceData.Guard(() => data.Source.AnalyzeFunnel(data.AsOf, options));
+        if (dimensions.Count == 0)
+        {
+            var funnel = partition.ToResult();
+            Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, () => LeadAnalyticsJson.SerializeFunnel(funnel));
+        }
+        else
+        {
+            var breakdown = partition.ToBreakdown();
+            Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
+                string.Join(" / ", dimensions.Select(ValueParsers.Name)), () => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown));
+        }
+
+        return ExitCodes.Success;
+    }
 
     private static CohortPeriod Period(string name) => name switch
     {
@@ -76,7 +117,7 @@ internal static class FunnelCommand
         _ => CohortPeriod.Month,
     };
 
-    private static void Write(RunContext run, LeadData data, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Func<string> json)
+    private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Func<string> json)
     {
         switch (run.Settings.Format)
         {
@@ -97,7 +138,7 @@ internal static class FunnelCommand
             default:
                 run.WriteTable(console =>
                 {
-                    DrawFunnel(console, total, $"{Show.T("Funnel as of", "漏斗，截至")} {Show.Instant(data.AsOf)}{(data.AsOfFromData ? Show.T("asof.fromdata") : string.Empty)}");
+                    DrawFunnel(console, total, $"{Show.T("Funnel as of", "漏斗，截至")} {Show.Instant(asOf)}{(asOfFromData ? Show.T("asof.fromdata") : string.Empty)}");
                     if (groupName is not null)
                     {
                         DrawSegments(console, groupName, total, segments);

@@ -1,0 +1,106 @@
+using System.Data;
+using System.Data.Common;
+using LeadAnalytics.Quality;
+
+namespace LeadAnalytics.Sql;
+
+/// <summary>
+/// The SQL expressions that read each mapped field of a source table, typed by a probe of the table's columns
+/// (<c>SELECT * ... WHERE 1 = 0</c>): timestamps become epoch microseconds (UTC) whatever their storage (with a zone,
+/// without one at the mapping's offset, or text), dimensions become trimmed text with empty as missing.
+/// </summary>
+internal sealed class SourceColumns
+{
+    private readonly SqlDialect _dialect;
+    private readonly LeadColumnMapping _mapping;
+    private readonly SqlTableName _table;
+    private readonly Dictionary<string, (string TypeName, Type FieldType)> _columns;
+
+    private SourceColumns(SqlDialect dialect, LeadColumnMapping mapping, SqlTableName table, Dictionary<string, (string, Type)> columns)
+    {
+        _dialect = dialect;
+        _mapping = mapping;
+        _table = table;
+        _columns = columns;
+    }
+
+    internal static SourceColumns Probe(DbConnection connection, SqlDialect dialect, SqlTableName table, LeadColumnMapping mapping, int? timeout)
+    {
+        var text = new SqlCommandText(dialect) { Text = "SELECT * FROM " + table.Quoted(dialect) + " WHERE 1 = 0" };
+        using var command = text.Create(connection, timeout);
+        using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
+        var columns = new Dictionary<string, (string, Type)>(StringComparer.Ordinal);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            columns[reader.GetName(i)] = (reader.GetDataTypeName(i), reader.GetFieldType(i));
+        }
+
+        return new SourceColumns(dialect, mapping, table, columns);
+    }
+
+    /// <summary>The epoch-microsecond expression of a timestamp field, or <see langword="null"/> when the field is unmapped.</summary>
+    internal string? Micros(LeadField field, SqlCommandText command)
+    {
+        if (Column(field) is not { } name)
+        {
+            return null;
+        }
+
+        var (typeName, type) = _columns[name];
+        var quoted = _dialect.Quote(name);
+        if (_dialect.IsZonedTimestamp(typeName) || type == typeof(DateTimeOffset))
+        {
+            return _dialect.ZonedMicros(quoted);
+        }
+
+        string naive;
+        if (type == typeof(DateTime) || type.Name is "DateOnly")
+        {
+            naive = _dialect.NaiveMicros(quoted);
+        }
+        else if (type == typeof(string))
+        {
+            naive = _dialect.NaiveMicros(_dialect.ParseTimestamp(quoted));
+        }
+        else
+        {
+            throw new SqlSourceException(
+                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a timestamp, a date or text was expected.");
+        }
+
+        var offset = (long)_mapping.TimeZone.TotalMinutes * 60_000_000L;
+        return offset == 0 ? naive : "(" + naive + " - " + command.Bind("zone", offset) + ")";
+    }
+
+    /// <summary>The trimmed text of a field, NULL when empty or unmapped.</summary>
+    internal string Text(LeadField field)
+    {
+        if (Column(field) is not { } name)
+        {
+            return _dialect.NullText;
+        }
+
+        return "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
+    }
+
+    internal void Require(LeadField field)
+    {
+        if (_mapping.GetColumn(field) is null)
+        {
+            throw new SqlSourceException($"The column mapping has no column for {LeadColumnMapping.NameOf(field)}, which this analysis needs.");
+        }
+    }
+
+    private string? Column(LeadField field)
+    {
+        var name = _mapping.GetColumn(field);
+        if (name is not null && !_columns.ContainsKey(name))
+        {
+            throw new SqlSourceException(
+                $"{_table} has no column \"{name}\" (field {LeadColumnMapping.NameOf(field)}); its columns are: {string.Join(", ", _columns.Keys)}. " +
+                "Map the field to another column, or to null when the table has none.");
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+
+namespace LeadAnalytics.Sql;
+
+/// <summary>Generated SQL text with its bound parameters (positional, 1-based, each value bound once).</summary>
+internal sealed class SqlCommandText
+{
+    private readonly SqlDialect _dialect;
+    private readonly List<object> _values = new();
+    private readonly Dictionary<string, string> _markers = new(StringComparer.Ordinal);
+
+    internal SqlCommandText(SqlDialect dialect)
+    {
+        _dialect = dialect;
+    }
+
+    internal string Text { get; set; } = "";
+
+    internal IReadOnlyList<object> Values => _values;
+
+    /// <summary>The marker of a named value, binding it on first use.</summary>
+    internal string Bind(string name, object value)
+    {
+        if (!_markers.TryGetValue(name, out var marker))
+        {
+            _values.Add(value);
+            marker = _dialect.Parameter(_values.Count);
+            _markers.Add(name, marker);
+        }
+
+        return marker;
+    }
+
+    internal DbCommand Create(DbConnection connection, int? timeoutSeconds)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Text;
+        if (timeoutSeconds is { } t)
+        {
+            command.CommandTimeout = t;
+        }
+
+        foreach (var value in _values)
+        {
+            var p = command.CreateParameter();
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+}
