@@ -99,6 +99,8 @@ internal sealed class FunnelStageDto
     public long Reached { get; set; }
 
     public RateDto? ShareOfLeads { get; set; }
+
+    public bool IsRecorded { get; set; }
 }
 
 internal sealed class FunnelStepDto
@@ -130,6 +132,8 @@ internal sealed class FunnelStepDto
     public StepDurationDto? Duration { get; set; }
 
     public StepTargetDto? Target { get; set; }
+
+    public bool IsRecorded { get; set; }
 }
 
 internal sealed class FunnelViewDto

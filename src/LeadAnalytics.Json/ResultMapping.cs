@@ -73,6 +73,7 @@ internal static class ResultMapping
             DisplayName = s.Stage.DisplayName,
             Reached = s.Reach,
             ShareOfLeads = ToDto(s.ShareOfLeads),
+            IsRecorded = s.IsRecorded,
         }).ToList(),
         Steps = funnel.Steps.Select(ToDto).ToList(),
         Bottleneck = funnel.Bottleneck is { } b ? new FunnelBottleneckDto
@@ -98,6 +99,7 @@ internal static class ResultMapping
         Stale = step.Stale,
         Open = step.Open,
         Expired = step.Expired,
+        IsRecorded = step.IsRecorded,
         Unrecorded = step.Unrecorded,
         AllLeads = ToDto(step.AllLeads),
         Resolved = ToDto(step.Resolved),

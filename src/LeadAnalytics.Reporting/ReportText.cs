@@ -193,6 +193,17 @@ internal sealed class ReportText
         : $"Bar length: leads that reached the stage. The bottleneck (red) is the step with the largest drop-off among resolved leads: {step}, {rate}; " +
           $"against the other steps p {p} ({(significant ? "significant" : "not significant")} at 5%). Open leads are not drop-offs.";
 
+    public string NotRecorded => T("not recorded", "未记录");
+
+    /// <summary>The caption's note on stages no lead has a date for.</summary>
+    public string UnrecordedStages(IEnumerable<string> stages) => Zh
+        ? $"数据中没有{string.Join("、", stages)}的时间：这些阶段显示为未记录，不计入环节和瓶颈（否则每条走得更远的线索都会被当作经过了它们）。"
+        : $"The data records no date for {string.Join(", ", stages)}: shown as not recorded and left out of the steps and the bottleneck (otherwise every lead that got further would count as having passed them).";
+
+    public string NoRecordedStep => T(
+        "No step runs between two stages the data records, so where leads drop out is unknown: no bottleneck is named.",
+        "没有相邻两个阶段都有记录的环节，无法知道线索在哪一步流失：不判断瓶颈。");
+
     public string StepDropOff(string rate) => T($"drop-off {rate}", $"流失 {rate}");
 
     public string StillOpen(long open) => T($"{Format.Count(open)} still open", $"{Format.Count(open)} 条跟进中");

@@ -88,6 +88,13 @@ internal static class FunnelQuery
             sql.Append(") x GROUP BY 1, 2, 3, 4, 5");
         }
 
+        // Recorded stages: per stage, how many rows have a timestamp for it (docs/funnel.md, "Stages the data does not record").
+        for (var k = 0; k < Stages.Length; k++)
+        {
+            sql.Append(" UNION ALL SELECT ").Append(dialect.NullText).Append(", ").Append(dialect.NullText).Append(", CAST(2 AS BIGINT), CAST(").Append(k)
+                .Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(COUNT(s").Append(k).Append(") AS BIGINT), CAST(0 AS BIGINT) FROM s");
+        }
+
         command.Text = sql.ToString();
         return command;
     }
@@ -139,6 +146,7 @@ internal static class FunnelQuery
         var layout = new FunnelLayout(pipeline.Count);
         var tallies = new Dictionary<GroupKey, (long[] Cells, List<KeyValuePair<int, long>>[] Durations)>();
         long rows = 0;
+        var recorded = new bool[pipeline.Count];
         while (reader.Read())
         {
             var key = new GroupKey(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), 0);
@@ -146,6 +154,12 @@ internal static class FunnelQuery
             var a = (int)reader.GetInt64(3);
             var b = reader.GetInt64(4);
             var n = reader.GetInt64(5);
+            if (kind == 2)
+            {
+                recorded[a] |= n > 0;
+                continue;
+            }
+
             if (kind == 0 && a < 0)
             {
                 rows += n;
@@ -200,7 +214,7 @@ internal static class FunnelQuery
         }
 
         var targets = FunnelResultFactory.ResolveTargets(pipeline, options.Targets);
-        return new FunnelPartition(grouping, asOf, pipeline, options, targets, rows, total, segments);
+        return new FunnelPartition(grouping, asOf, pipeline, options, targets, rows, total, segments, recorded);
     }
 
     // Ascending durations, each repeated by its count.

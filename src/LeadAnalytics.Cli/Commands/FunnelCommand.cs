@@ -119,6 +119,7 @@ internal static class FunnelCommand
 
     private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Func<string> json)
     {
+        WarnUnrecorded(run, total);
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
@@ -127,7 +128,7 @@ internal static class FunnelCommand
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
                 var csv = new CsvTable("key", "stage", "reached", "shareOfLeads", "nextStage", "advanced", "lost", "stale", "open", "expired",
-                    "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days");
+                    "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days", "recorded");
                 Rows(csv, "(all)", total);
                 foreach (var (key, funnel) in segments)
                 {
@@ -157,7 +158,7 @@ internal static class FunnelCommand
             csv.Add(key, stage.Stage.Name, stage.Reach, stage.ShareOfLeads.Value, step?.To.Name, step?.Advanced, step?.Lost, step?.Stale, step?.Open, step?.Expired,
                 step?.AllLeads.Conversion.Value, step?.AllLeads.Conversion.Lower, step?.AllLeads.Conversion.Upper,
                 step?.Resolved.DropOff.Value, step?.Resolved.DropOff.Lower, step?.Resolved.DropOff.Upper,
-                step?.Duration?.Median?.TotalDays, step?.Duration?.NinetiethPercentile?.TotalDays);
+                step?.Duration?.Median?.TotalDays, step?.Duration?.NinetiethPercentile?.TotalDays, stage.IsRecorded);
         }
     }
 
@@ -170,9 +171,24 @@ internal static class FunnelCommand
         Show.Columns(table, Show.T("Stage", "阶段"), Show.Name(MetricCatalog.Reach), Show.Name(MetricCatalog.ShareOfLeads), Show.T("Next step: conversion", "下一步转化率"),
             Show.T("Resolved drop-off [95% CI]", "已结案流失率 [95% 置信区间]"), Show.T("outcome.lost"), Show.T("outcome.stale"), Show.T("outcome.open"),
             Show.T("Median days", "中位天数"), Show.T("P90 days", "P90 天数"));
+        var notRecorded = Show.T("not recorded", "未记录");
         foreach (var stage in funnel.Stages)
         {
             var step = stage.Index < funnel.Steps.Count ? funnel.Steps[stage.Index] : null;
+            if (!stage.IsRecorded)
+            {
+                // No lead has a date for the stage: its reach would only repeat the next recorded stage's.
+                Show.Row(table, Show.Stage(stage.Stage), notRecorded, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                continue;
+            }
+
+            if (step is { IsRecorded: false })
+            {
+                Show.Row(table, Show.Stage(stage.Stage), Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads), notRecorded, string.Empty, string.Empty, string.Empty, string.Empty,
+                    string.Empty, string.Empty);
+                continue;
+            }
+
             Show.Row(table, Show.Stage(stage.Stage), Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads),
                 step is null ? string.Empty : Show.Rate(step.AllLeads.Conversion),
                 step is null ? string.Empty : Show.RateWithInterval(step.Resolved.DropOff),
@@ -191,9 +207,28 @@ internal static class FunnelCommand
                 : $"Bottleneck: {Show.Stage(b.Step.From)} -> {Show.Stage(b.Step.To)}, resolved drop-off {Show.RateWithInterval(b.Step.Resolved.DropOff)}; " +
                 $"versus the other steps z = {Show.Number(b.VersusOtherSteps.Statistic)}, p {PLabel(b.VersusOtherSteps.PValue)}{(b.IsSignificant ? " (significant)" : string.Empty)}.");
         }
+        else if (funnel.Steps.All(s => !s.IsRecorded))
+        {
+            Show.Line(console, Show.T(
+                "Bottleneck: none named: no step runs between two stages the data records (only acquired and won have dates), so where leads drop out is unknown.",
+                "瓶颈：无法判断：数据只记录了获取和成交时间，没有相邻两个阶段都有记录的环节，无法知道线索在哪一步流失。"));
+        }
         else
         {
             Show.Line(console, Show.T("Bottleneck: none (no step has a resolved drop-off).", "瓶颈：无（没有环节有已结案的流失）。"));
+        }
+    }
+
+    /// <summary>One warning naming the stages no lead in the data has a date for: they are left out of the funnel's steps
+    /// and of the bottleneck instead of being shown as passed by every lead that got further.</summary>
+    internal static void WarnUnrecorded(RunContext run, FunnelResult funnel)
+    {
+        var unrecorded = funnel.Stages.Where(s => !s.IsRecorded).Select(s => Show.Stage(s.Stage)).ToList();
+        if (unrecorded.Count > 0)
+        {
+            run.Warn(Show.T(
+                $"the data records no date for {string.Join(", ", unrecorded)}: {(unrecorded.Count == 1 ? "that stage is" : "those stages are")} shown as not recorded and left out of the steps and the bottleneck.",
+                $"数据中没有{string.Join("、", unrecorded)}的时间：这些阶段显示为未记录，不计入环节和瓶颈。"));
         }
     }
 
@@ -210,7 +245,7 @@ internal static class FunnelCommand
         foreach (var (key, funnel) in segments)
         {
             var cells = new List<string> { key };
-            cells.AddRange(funnel.Stages.Select(s => Show.Count(s.Reach)));
+            cells.AddRange(funnel.Stages.Select(s => s.IsRecorded ? Show.Count(s.Reach) : Show.T("not recorded", "未记录")));
             cells.Add(Show.RateWithInterval(funnel.OverallConversion));
             cells.Add(funnel.Bottleneck is { } b ? $"{Show.Stage(b.Step.From)} ({Show.Rate(b.Step.Resolved.DropOff)})" : Show.Undefined);
             Show.Row(table, cells.ToArray());

@@ -54,6 +54,7 @@ internal static class ReportCommand
             var funnelOptions = FunnelCommand.Options(run, data);
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
+            FunnelCommand.WarnUnrecorded(run, funnel);
             var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
             var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel);
             var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());

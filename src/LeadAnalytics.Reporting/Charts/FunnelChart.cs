@@ -36,7 +36,8 @@ internal static class FunnelChart
         for (var k = 0; k < stages.Count; k++)
         {
             var stage = stages[k];
-            var barWidth = scale.Length(stage.Reach);
+            // A stage no lead has a date for gets no bar: its reach would only repeat the next recorded stage's.
+            var barWidth = stage.IsRecorded ? scale.Length(stage.Reach) : 0;
             var label = TextMetrics.Fit(text.StageName(stage.Stage), 12, labelWidth);
             svg.Open("g", ("class", "stage"), ("data-stage", stage.Stage.Name), ("data-reach", stage.Reach));
             svg.Text(left - 12, y + (BarHeight / 2) + 4, label, ("text-anchor", "end"), ("fill", Palette.Text), ("class", "stage-label"));
@@ -44,7 +45,7 @@ internal static class FunnelChart
                 ("fill", k == stages.Count - 1 ? Palette.Won : Palette.Bar), ("rx", 2));
             svg.Element("title", text.StageTitle(text.StageName(stage.Stage), stage.Reach, Format.Percent(stage.ShareOfLeads.Value)));
             svg.Close();
-            svg.Text(right + 8, y + (BarHeight / 2) + 4, $"{Format.Count(stage.Reach)} · {Format.Percent(stage.ShareOfLeads.Value)}",
+            svg.Text(right + 8, y + (BarHeight / 2) + 4, stage.IsRecorded ? $"{Format.Count(stage.Reach)} · {Format.Percent(stage.ShareOfLeads.Value)}" : text.NotRecorded,
                 ("fill", Palette.Text), ("class", "stage-value"));
             svg.Close();
             y += BarHeight;
@@ -54,7 +55,8 @@ internal static class FunnelChart
                 var step = funnel.Steps[k];
                 var isBottleneck = bottleneck is not null && step.Index == bottleneck.Index;
                 var dropOff = step.Resolved.DropOff;
-                var stepText = text.StepDropOff(Format.Rate(dropOff)) + (step.Open > 0 ? " · " + text.StillOpen(step.Open) : string.Empty);
+                var stepText = !step.IsRecorded ? text.NotRecorded
+                    : text.StepDropOff(Format.Rate(dropOff)) + (step.Open > 0 ? " · " + text.StillOpen(step.Open) : string.Empty);
                 svg.Open("g", ("class", isBottleneck ? "step bottleneck" : "step"), ("data-from", step.From.Name), ("data-to", step.To.Name),
                     ("data-drop-off", dropOff.Value));
                 if (isBottleneck)

@@ -264,19 +264,25 @@ public static class HtmlReportWriter
         Chart(html, SvgCharts.Funnel(funnel, page.Charts), BottleneckCaption(funnel, t));
         html.Table("funnel-table",
             new[] { t.Step, t.Entered, t.Advanced, t.Lost, t.Stale, t.Open, t.DropOffResolved, t.MedianTime },
-            funnel.Steps.Select(s => (IReadOnlyList<string>)new[]
+            funnel.Steps.Select(s => (IReadOnlyList<string>)(!s.IsRecorded
+                ? new[] { t.StepName(s.From, s.To), Format.Undefined, Format.Undefined, Format.Undefined, Format.Undefined, Format.Undefined, t.NotRecorded, Format.Undefined }
+                : new[]
             {
                 t.StepName(s.From, s.To), Format.Count(s.Entered), Format.Count(s.Advanced), Format.Count(s.Lost),
                 Format.Count(s.Stale), Format.Count(s.Open), Format.Rate(s.Resolved.DropOff),
                 s.Duration?.Median is { } d ? t.Days(d.TotalDays) : Format.Undefined,
-            }));
+            })));
         html.Close("section").Line();
     }
 
-    private static string BottleneckCaption(FunnelResult funnel, ReportText t) =>
-        funnel.Bottleneck is not { } b
-            ? t.NoBottleneck
-            : t.BottleneckCaption(t.StepName(b.Step.From, b.Step.To), Format.Rate(b.Step.Resolved.DropOff), Format.P(b.VersusOtherSteps.PValue), b.IsSignificant);
+    private static string BottleneckCaption(FunnelResult funnel, ReportText t)
+    {
+        var unrecorded = funnel.Stages.Where(s => !s.IsRecorded).Select(s => t.StageName(s.Stage)).ToList();
+        var note = unrecorded.Count > 0 ? " " + t.UnrecordedStages(unrecorded) : string.Empty;
+        return funnel.Bottleneck is { } b
+            ? t.BottleneckCaption(t.StepName(b.Step.From, b.Step.To), Format.Rate(b.Step.Resolved.DropOff), Format.P(b.VersusOtherSteps.PValue), b.IsSignificant) + note
+            : (funnel.Steps.All(s => !s.IsRecorded) ? t.NoRecordedStep : t.NoBottleneck) + note;
+    }
 
     private static void TimeSection(HtmlText html, HtmlReportInput input, Page page)
     {

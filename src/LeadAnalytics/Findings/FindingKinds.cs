@@ -22,6 +22,13 @@ public static class FindingKinds
     /// <summary>A cost matched no lead acquired in its period: money spent with nothing to show, or a key spelled differently.</summary>
     public const string SpendWithoutLeads = "spend_without_leads";
 
+    /// <summary>A data-quality warning: a dimension is filled almost only for won (or only for lost) leads, as when a CRM
+    /// records the industry when a deal closes. Conversion "by" such a dimension measures the bookkeeping, not the segment,
+    /// so no conversion comparison is made on it. Arguments: <c>dimension</c>, <c>dimension_zh</c>, <c>outcome</c>
+    /// (<c>won</c> or <c>lost</c>), <c>filled</c>, <c>blank</c>, <c>value</c> (the outcome's share among filled leads) and
+    /// <c>comparison</c> (its share among all leads).</summary>
+    public const string DimensionFilledByOutcome = "dimension_filled_by_outcome";
+
     /// <summary>The funnel step with the largest drop-off (emitted by the funnel engine through
     /// <see cref="Finding.FunnelBottleneck"/>).</summary>
     public const string FunnelBottleneck = "funnel_bottleneck";

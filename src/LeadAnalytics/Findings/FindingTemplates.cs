@@ -25,6 +25,9 @@ public static class FindingTemplates
         [FindingKinds.ConversionBelowRest] = "{segment}: conversion {value:%} is significantly below the rest ({comparison:%}; Holm-adjusted p = {adjusted_p:p}, n = {n}).",
         [FindingKinds.SpendWithoutLeads] = "{scope} {key}: {value} was spent in the period but no lead matches it ({reason}).",
         [FindingKinds.FunnelBottleneck] = "{segment}: the largest drop-off is from {from_stage} to {to_stage} ({value:%}).",
+        [FindingKinds.DimensionFilledByOutcome] = "{dimension} is filled almost only for {outcome} leads ({value:%} of the {filled} leads that have it are {outcome}, {comparison:%} of all leads; {blank} leads have none): conversion by {dimension} reflects when it is recorded, not the segments, so no segment is compared.",
+        [FindingKinds.ConversionAboveRest + NoAdvice] = "{segment}: conversion {value:%} is significantly above the rest ({comparison:%}; Holm-adjusted p = {adjusted_p:p}, n = {n}).",
+        [FindingKinds.HighVolumeLowConversion + NoAdvice] = "{segment}: many leads ({share} of all) but conversion {value:%} is well below the rest ({comparison:%}).",
     };
 
     private static readonly Dictionary<string, string> Zh = new(StringComparer.Ordinal)
@@ -36,7 +39,14 @@ public static class FindingTemplates
         [FindingKinds.ConversionBelowRest] = "{segment}：转化率 {value:%} 显著低于其他（{comparison:%}；Holm 校正 p = {adjusted_p:p}，n = {n}）。",
         [FindingKinds.SpendWithoutLeads] = "{scope} {key}：本期花费 {value}，但没有匹配的线索（{reason}）。",
         [FindingKinds.FunnelBottleneck] = "{segment}：流失最多的环节是从 {from_stage} 到 {to_stage}（{value:%}）。",
+        [FindingKinds.DimensionFilledByOutcome] = "{dimension_zh}几乎只在{outcome_zh}线索上填写（填写了的 {filled} 条线索中 {value:%} 为{outcome_zh}，全部线索中为 {comparison:%}；{blank} 条线索未填写）：按{dimension_zh}的转化率反映的是何时填写，而不是细分本身，因此不比较各细分。",
+        [FindingKinds.ConversionAboveRest + NoAdvice] = "{segment}：转化率 {value:%} 显著高于其他（{comparison:%}；Holm 校正 p = {adjusted_p:p}，n = {n}）。",
+        [FindingKinds.HighVolumeLowConversion + NoAdvice] = "{segment}：线索量大（占 {share}）但转化率 {value:%} 明显低于其他（{comparison:%}）。",
     };
+
+    // The wording without advice, for a finding whose "advice" argument is "none": a blank, unknown or "(other)" value, or
+    // a person (an owner), is not something to move budget to or retarget (FindingRules).
+    private const string NoAdvice = "/no_advice";
 
     /// <summary>The template of a kind in a language.</summary>
     /// <param name="kind">The kind key.</param>
@@ -61,7 +71,8 @@ public static class FindingTemplates
             throw new ArgumentNullException(nameof(finding));
         }
 
-        var template = GetTemplate(finding.Kind, language);
+        var template = (finding.Arguments.TryGetValue("advice", out var advice) && advice == "none" ? GetTemplate(finding.Kind + NoAdvice, language) : null)
+            ?? GetTemplate(finding.Kind, language);
         if (template is null)
         {
             var sb = new StringBuilder(finding.Kind);

@@ -120,7 +120,23 @@ public static class FunnelAnalyzer
             }
         }
 
-        return new FunnelPartition(grouping, asOf, table.Pipeline, options, targets, rowCount, tallies[plan.Total], segments);
+        return new FunnelPartition(grouping, asOf, table.Pipeline, options, targets, rowCount, tallies[plan.Total], segments, RecordedStages(table, startRow, end));
+    }
+
+    /// <summary>Per stage, whether any row in the range has a timestamp for it (stops at the first one found).</summary>
+    private static bool[] RecordedStages(LeadTable table, int startRow, int end)
+    {
+        var recorded = new bool[table.Pipeline.Count];
+        for (var s = 0; s < recorded.Length; s++)
+        {
+            var column = table.StageSeconds[s];
+            for (var r = startRow; r < end && !recorded[s]; r++)
+            {
+                recorded[s] = column[r] != LeadTable.MissingTime;
+            }
+        }
+
+        return recorded;
     }
 
     private static FunnelOptions With(FunnelOptions? options, Func<AnalysisScope, AnalysisScope> scope)

@@ -17,11 +17,14 @@ public sealed class FunnelPartition
     private readonly StepTarget?[] _targets;
     private readonly FunnelTally _total;
     private readonly Dictionary<GroupKey, FunnelTally> _segments;
+    // Per stage: whether any lead of the partition has a timestamp for it; null when unknown (then every stage counts as recorded).
+    private readonly bool[]? _recordedStages;
 
     internal FunnelPartition(
         FunnelGrouping grouping, DateTimeOffset asOf, Pipeline pipeline, FunnelOptions options, StepTarget?[] targets, long rowCount,
-        FunnelTally total, Dictionary<GroupKey, FunnelTally> segments)
+        FunnelTally total, Dictionary<GroupKey, FunnelTally> segments, bool[]? recordedStages = null)
     {
+        _recordedStages = recordedStages;
         Grouping = grouping;
         AsOf = asOf;
         _pipeline = pipeline;
@@ -63,7 +66,17 @@ public sealed class FunnelPartition
             segments[pair.Key] = segments.TryGetValue(pair.Key, out var mine) ? FunnelTally.Merge(mine, pair.Value) : pair.Value;
         }
 
-        return new FunnelPartition(Grouping, AsOf, _pipeline, _options, _targets, RowCount + other.RowCount, FunnelTally.Merge(_total, other._total), segments);
+        bool[]? recorded = null;
+        if (_recordedStages is { } a && other._recordedStages is { } b)
+        {
+            recorded = new bool[a.Length];
+            for (var s = 0; s < recorded.Length; s++)
+            {
+                recorded[s] = a[s] || b[s];
+            }
+        }
+
+        return new FunnelPartition(Grouping, AsOf, _pipeline, _options, _targets, RowCount + other.RowCount, FunnelTally.Merge(_total, other._total), segments, recorded);
     }
 
     /// <summary>Merges any number of partitions.</summary>
@@ -181,7 +194,7 @@ public sealed class FunnelPartition
 
     private FunnelResult Result(
         FunnelTally tally, IReadOnlyList<FunnelSegment>? segments = null, IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? trends = null) =>
-        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends);
+        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends, _recordedStages);
 
     private GroupKey[] SortedKeys()
     {

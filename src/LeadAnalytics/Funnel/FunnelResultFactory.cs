@@ -8,8 +8,9 @@ internal static class FunnelResultFactory
 {
     internal static FunnelResult Create(
         FunnelTally tally, Pipeline pipeline, DateTimeOffset asOf, FunnelOptions options, StepTarget?[] targets, IReadOnlyList<FunnelSegment>? segments = null,
-        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null)
+        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null, bool[]? recordedStages = null)
     {
+        bool Recorded(int stage) => recordedStages is null || stage == 0 || stage == pipeline.Count - 1 || recordedStages[stage];
         var layout = new FunnelLayout(pipeline.Count);
         var cells = tally.Cells;
         var reach = new long[layout.Stages];
@@ -29,7 +30,7 @@ internal static class FunnelResultFactory
         var stages = new FunnelStageReach[layout.Stages];
         for (var s = 0; s < stages.Length; s++)
         {
-            stages[s] = new FunnelStageReach(s, pipeline.Stages[s], reach[s], NewRate(reach[s], leads, options));
+            stages[s] = new FunnelStageReach(s, pipeline.Stages[s], reach[s], NewRate(reach[s], leads, options), Recorded(s));
         }
 
         var steps = new FunnelStep[layout.Steps];
@@ -48,7 +49,8 @@ internal static class FunnelResultFactory
             var duration = options.IncludeStepDurations ? Duration(tally.Durations[k], cells[layout.NegativeOffset + k], options.QuantileMethod) : null;
             var target = targets[k] is { } t ? Compare(t, resolved, options) : null;
             steps[k] = new FunnelStep(
-                k, pipeline.Stages[k], pipeline.Stages[k + 1], reach[k], reach[k + 1], lost, stale, open, expired, unrecorded, allLeads, resolved, duration, target);
+                k, pipeline.Stages[k], pipeline.Stages[k + 1], reach[k], reach[k + 1], lost, stale, open, expired, unrecorded, allLeads, resolved, duration, target,
+                Recorded(k) && Recorded(k + 1));
         }
 
         return new FunnelResult(
@@ -102,6 +104,8 @@ internal static class FunnelResultFactory
     private static FunnelBottleneck? Bottleneck(FunnelStep[] steps, FunnelOptions options)
     {
         FunnelStep? worst = null;
+        // A step into or out of a stage the data never records measures nothing: it is neither the bottleneck nor compared.
+        steps = Array.FindAll(steps, s => s.IsRecorded);
         foreach (var step in steps)
         {
             var view = step.Resolved;

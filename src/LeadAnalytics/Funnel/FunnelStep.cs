@@ -11,8 +11,9 @@ public sealed class FunnelStep
 {
     internal FunnelStep(
         int index, Stage from, Stage to, long entered, long advanced, long lost, long stale, long open, long expired, long unrecorded,
-        FunnelView allLeads, FunnelView resolved, StepDuration? duration, StepTargetComparison? target)
+        FunnelView allLeads, FunnelView resolved, StepDuration? duration, StepTargetComparison? target, bool isRecorded = true)
     {
+        IsRecorded = isRecorded;
         Index = index;
         From = from;
         To = to;
@@ -31,6 +32,11 @@ public sealed class FunnelStep
 
     /// <summary>The step's position: step k leaves stage k.</summary>
     public int Index { get; }
+
+    /// <summary>Whether both of the step's stages are recorded in the data (<see cref="FunnelStageReach.IsRecorded"/>).
+    /// A step into or out of a stage no lead has a timestamp for measures nothing: its counts are inferred, it is never
+    /// the <see cref="FunnelResult.Bottleneck"/>, and apps show it as "not recorded".</summary>
+    public bool IsRecorded { get; }
 
     /// <summary>The stage the step leaves.</summary>
     public Stage From { get; }

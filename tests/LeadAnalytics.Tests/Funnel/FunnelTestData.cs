@@ -45,6 +45,20 @@ internal static class FunnelTestData
         return b.Build(LeadValidation.AllowChronologyFaults);
     }
 
+    /// <summary>A segment's funnel and the funnel of the segment's leads analysed alone, described for comparison. They are
+    /// equal except that a segment judges "recorded" against the whole data (docs/funnel.md, "Stages the data does not
+    /// record"): when the subset alone has no date for a stage the whole data records, the bottleneck lines are left out.</summary>
+    public static (string Expected, string Actual) SegmentVersusSubset(FunnelResult subset, FunnelResult segment)
+    {
+        if (subset.Stages.Select(s => s.IsRecorded).SequenceEqual(segment.Stages.Select(s => s.IsRecorded)))
+        {
+            return (Describe(subset), Describe(segment));
+        }
+
+        static string WithoutBottleneck(string text) => string.Join("\n", text.Split('\n').Where(l => !l.StartsWith("  bottleneck ", StringComparison.Ordinal)));
+        return (WithoutBottleneck(Describe(subset)), WithoutBottleneck(Describe(segment)));
+    }
+
     /// <summary>Counts per step as "entered advanced lost stale open expired unrecorded".</summary>
     public static string Counts(FunnelStep s) =>
         $"{s.Entered} {s.Advanced} {s.Lost} {s.Stale} {s.Open} {s.Expired} {s.Unrecorded}";
