@@ -24,6 +24,8 @@ internal sealed class SourceColumns
         _columns = columns;
     }
 
+    internal SqlDialect Dialect => _dialect;
+
     internal static SourceColumns Probe(DbConnection connection, SqlDialect dialect, SqlTableName table, LeadColumnMapping mapping, int? timeout)
     {
         var text = new SqlCommandText(dialect) { Text = "SELECT * FROM " + table.Quoted(dialect) + " WHERE 1 = 0" };
@@ -82,6 +84,39 @@ internal sealed class SourceColumns
 
         return "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
     }
+
+    /// <summary>An amount field in minor units (<paramref name="minorUnits"/> decimals), rounded half away from zero (the
+    /// LeadTable's rule), as BIGINT; NULL when missing or unmapped. Numbers of any SQL numeric type, or text holding one.</summary>
+    internal string Amount(LeadField field, int minorUnits)
+    {
+        if (Column(field) is not { } name)
+        {
+            return "CAST(NULL AS BIGINT)";
+        }
+
+        var (typeName, type) = _columns[name];
+        var quoted = _dialect.Quote(name);
+        string exact;
+        if (type == typeof(string))
+        {
+            exact = "CAST(NULLIF(TRIM(" + quoted + "), '') AS DECIMAL(38, 10))";
+        }
+        else if (type == typeof(decimal) || type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(double) || type == typeof(float) || type.Name is "BigInteger" or "UInt64" or "UInt32" or "UInt16" or "SByte")
+        {
+            exact = "CAST(" + quoted + " AS DECIMAL(38, 10))";
+        }
+        else
+        {
+            throw new SqlSourceException(
+                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a number or text was expected.");
+        }
+
+        return SqlDialect.MinorUnits(exact, minorUnits);
+    }
+
+    /// <summary>The column of a field, checked to exist; <see langword="null"/> when unmapped.</summary>
+    internal string? Quoted(LeadField field) => Column(field) is { } name ? _dialect.Quote(name) : null;
 
     internal void Require(LeadField field)
     {

@@ -98,12 +98,46 @@ public sealed class SqlLeadSource
         });
     }
 
+    /// <summary>The currency of amounts when the mapping has no currency column or a row leaves it empty; CNY (the CSV
+    /// reader's default) unless set.</summary>
+    public Currency DefaultCurrency { get; init; } = Currency.CNY;
+
+    // The effectiveness statistics of one period (the public partial follows once the engine exposes one).
+    internal EffectivenessSums QueryEffectiveness(DateTimeOffset asOf, IReadOnlyList<Dimension> dimensions, AcquisitionPeriod period, TimeSpan staleAfter,
+        bool durations, int maxIds, out Currency currency)
+    {
+        foreach (var d in dimensions)
+        {
+            FunnelQuery.FieldOf(d);
+        }
+
+        var found = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
+        currency = found;
+        var minorUnits = found == Currency.None ? 0 : found.MinorUnits;
+        return Run<EffectivenessSums>(columns => (
+            EffectivenessQuery.Build(Dialect, columns, Table, dimensions, AsOfSeconds(asOf), period, LeadTable.StaleSeconds(staleAfter), minorUnits, durations, maxIds),
+            reader => EffectivenessQuery.Read(reader, maxIds)));
+    }
+
+    // The cycle-time statistics (the public partial follows once the engine exposes one).
+    internal CycleSums QueryCycleTime(DateTimeOffset asOf, Dimension? segmentBy, AnalysisScope scope)
+    {
+        if (segmentBy is { } by)
+        {
+            FunnelQuery.FieldOf(by);
+        }
+
+        return Run<CycleSums>(columns => (
+            CycleTimeQuery.Build(Dialect, columns, Table, segmentBy, AsOfSeconds(asOf), scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), scope.StaleCountsAsLost),
+            CycleTimeQuery.Read));
+    }
+
     /// <summary>The latest instant recorded in the table: any stage, lost or last activity of a lead with an acquisition
     /// instant (the tool's default as-of, "the data's own now").</summary>
     /// <returns>The instant (UTC, to the microsecond), or <see langword="null"/> when the table has no lead.</returns>
     /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
     /// <exception cref="DbException">The database refused the query.</exception>
-    public DateTimeOffset? LatestEvent() => Run<DateTimeOffset?>(columns => (FunnelQuery.LatestEvent(Dialect, Table, columns), reader =>
+    public DateTimeOffset? LatestEvent() => Run<DateTimeOffset?>(columns => (LeadRowsSql.LatestEvent(Dialect, Table, columns), reader =>
         reader.Read() && !reader.IsDBNull(0) ? new DateTimeOffset(UnixEpochTicks + (reader.GetInt64(0) * 10), TimeSpan.Zero) : null));
 
     private static readonly long UnixEpochTicks = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
