@@ -524,6 +524,10 @@ internal sealed class AttributionDocument : DocumentDto
     public List<ChannelCreditDto>? Credits { get; set; }
 
     public MarkovDto? Markov { get; set; }
+
+    public CreditIntervalSettingsDto? Intervals { get; set; }
+
+    public List<CreditDifferenceDto>? Differences { get; set; }
 }
 
 internal sealed class AttributionComparisonDocument : DocumentDto
@@ -531,6 +535,47 @@ internal sealed class AttributionComparisonDocument : DocumentDto
     public List<string>? Channels { get; set; }
 
     public List<AttributionModelDto>? Models { get; set; }
+
+    public List<ModelRangeDto>? Ranges { get; set; }
+}
+
+internal sealed class CreditIntervalSettingsDto
+{
+    public int Replicates { get; set; }
+
+    public long Seed { get; set; }
+
+    public double Confidence { get; set; }
+
+    public string? Method { get; set; }
+}
+
+internal sealed class CreditDifferenceDto
+{
+    public string? First { get; set; }
+
+    public string? Second { get; set; }
+
+    public double Estimate { get; set; }
+
+    public double Lower { get; set; }
+
+    public double Upper { get; set; }
+
+    public double ShareFirstAhead { get; set; }
+}
+
+internal sealed class ModelRangeDto
+{
+    public string? Channel { get; set; }
+
+    public double Lowest { get; set; }
+
+    public string? LowestModel { get; set; }
+
+    public double Highest { get; set; }
+
+    public string? HighestModel { get; set; }
 }
 
 internal sealed class AttributionModelDto
@@ -554,6 +599,10 @@ internal sealed class AttributionModelDto
     public List<ChannelCreditDto>? Credits { get; set; }
 
     public MarkovDto? Markov { get; set; }
+
+    public CreditIntervalSettingsDto? Intervals { get; set; }
+
+    public List<CreditDifferenceDto>? Differences { get; set; }
 }
 
 internal sealed class ChannelCreditDto
@@ -567,6 +616,20 @@ internal sealed class ChannelCreditDto
     public double? RemovalEffect { get; set; }
 
     public double? ValueRemovalEffect { get; set; }
+
+    public double? Lower { get; set; }
+
+    public double? Upper { get; set; }
+
+    public MoneyDto? ValueLower { get; set; }
+
+    public MoneyDto? ValueUpper { get; set; }
+
+    public double? StandardError { get; set; }
+
+    public double? TopOneShare { get; set; }
+
+    public double? TopThreeShare { get; set; }
 }
 
 internal sealed class MarkovDto

@@ -326,6 +326,8 @@ internal static class ResultMapping
             UnmatchedTouchpoints = m.UnmatchedTouchpoints,
             Credits = m.Credits,
             Markov = m.Markov,
+            Intervals = m.Intervals,
+            Differences = m.Differences,
         };
     }
 
@@ -335,7 +337,45 @@ internal static class ResultMapping
         Kind = LeadAnalyticsJson.AttributionComparisonKind,
         Channels = comparison.Keys.ToList(),
         Models = comparison.Results.Select(ToDto).ToList(),
+        Ranges = comparison.Results.Count > 1
+            ? comparison.Ranges().Select(r => new ModelRangeDto
+            {
+                Channel = r.Key,
+                Lowest = r.Lowest,
+                LowestModel = Mapping.Name(r.LowestModel),
+                Highest = r.Highest,
+                HighestModel = Mapping.Name(r.HighestModel),
+            }).ToList()
+            : null,
     };
+
+    /// <summary>With intervals: each key against the next one down the ranking by credited conversions (ties in key order),
+    /// so "is the first channel really ahead of the second?" is answered in the document.</summary>
+    private static List<CreditDifferenceDto>? AdjacentDifferences(AttributionResult r)
+    {
+        if (r.Intervals is null)
+        {
+            return null;
+        }
+
+        var ranked = r.Credits.OrderByDescending(c => c.Conversions).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var list = new List<CreditDifferenceDto>(Math.Max(0, ranked.Count - 1));
+        for (var i = 0; i + 1 < ranked.Count; i++)
+        {
+            var d = r.Difference(ranked[i].Key, ranked[i + 1].Key);
+            list.Add(new CreditDifferenceDto
+            {
+                First = d.First,
+                Second = d.Second,
+                Estimate = d.Estimate,
+                Lower = d.Lower,
+                Upper = d.Upper,
+                ShareFirstAhead = d.ShareFirstAhead,
+            });
+        }
+
+        return list;
+    }
 
     private static AttributionModelDto ToDto(AttributionResult r) => new()
     {
@@ -354,6 +394,13 @@ internal static class ResultMapping
             Value = Mapping.ToDto(c.Value),
             RemovalEffect = Finite(c.RemovalEffect),
             ValueRemovalEffect = Finite(c.ValueRemovalEffect),
+            Lower = Finite(c.Interval?.Lower),
+            Upper = Finite(c.Interval?.Upper),
+            ValueLower = c.Interval is { } li ? Mapping.ToDto(li.ValueLower) : null,
+            ValueUpper = c.Interval is { } ui ? Mapping.ToDto(ui.ValueUpper) : null,
+            StandardError = Finite(c.Interval?.StandardError),
+            TopOneShare = Finite(c.Interval?.TopOneShare),
+            TopThreeShare = Finite(c.Interval?.TopThreeShare),
         }).ToList(),
         Markov = r.Markov is { } mk ? new MarkovDto
         {
@@ -364,6 +411,10 @@ internal static class ResultMapping
             ConversionProbability = Finite(mk.ConversionProbability),
             Transitions = mk.Transitions.Select(t => new MarkovTransitionDto { From = t.From, To = t.To, Count = t.Count, Probability = t.Probability }).ToList(),
         } : null,
+        Intervals = r.Intervals is { } iv
+            ? new CreditIntervalSettingsDto { Replicates = iv.Replicates, Seed = iv.Seed, Confidence = iv.Confidence, Method = iv.Method == AttributionIntervalMethod.BCa ? "bca" : "percentile" }
+            : null,
+        Differences = AdjacentDifferences(r),
     };
 
     // ---- loss reasons ---------------------------------------------------------------------------------------------

@@ -34,8 +34,14 @@ internal static class AttributionCommand
             Description = $"Channels the last-non-direct model skips, comma-separated (default: {string.Join(", ", AttributionOptions.DefaultDirectChannels)}); the list used is printed.",
             HelpName = "NAME[,NAME...]",
         };
-        var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side.");
-        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct })
+        var intervals = new Option<bool>("--intervals") { Description = "Bootstrap intervals on every channel's credit under every model (journeys resampled with their paths; docs/attribution.md)." };
+        var replicates = new Option<int?>("--replicates") { Description = $"Bootstrap replicates behind --intervals (default {AttributionIntervalOptions.Default.Replicates}; implies --intervals).", HelpName = "N" };
+        var seed = new Option<long?>("--seed") { Description = $"Seed of the bootstrap (default {AttributionIntervalOptions.Default.Seed}): the same seed gives the same intervals, bit for bit.", HelpName = "S" };
+        var confidence = new Option<double?>("--confidence") { Description = "Confidence level of the intervals, as 0.95 or 95 (default 0.95).", HelpName = "LEVEL" };
+        var method = new Option<string?>("--interval-method") { Description = "percentile (default) or bca (bias-corrected and accelerated).", HelpName = "NAME" };
+        var threads = new Option<int?>("--threads") { Description = "Threads computing replicates (-1: one per processor; default 1). The result is the same for every value.", HelpName = "N" };
+        var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side, with bootstrap intervals on request.");
+        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct, intervals, replicates, seed, confidence, method, threads })
         {
             command.Options.Add(o);
         }
@@ -74,6 +80,7 @@ internal static class AttributionCommand
                 MarkovOrder = parse.GetValue(order) is { } k ? (k is >= 1 and <= 6 ? k : throw CliException.Usage($"--order: {k} is not a Markov order from 1 to 6.")) : 1,
                 LookbackWindow = parse.GetValue(lookback) is { } lb ? ValueParsers.Days(lb, "--lookback", allowZero: false) : null,
                 DirectChannels = DirectChannels(parse.GetValue(direct)),
+                Intervals = IntervalOptions(parse.GetValue(intervals), parse.GetValue(replicates), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(method), parse.GetValue(threads)),
             };
             AttributionComparison comparison;
             DateTimeOffset? asOf = null;
@@ -107,10 +114,59 @@ internal static class AttributionCommand
                 MarkovOrder = options.MarkovOrder,
                 LookbackWindow = options.LookbackWindow,
                 DirectChannels = options.DirectChannels,
+                Intervals = options.Intervals,
                 Touchpoints = TouchpointTable.Build(data.Table, touchpoints),
             };
             return AttributionAnalyzer.Compare(data.Table, data.AsOf, models, withTouches);
         });
+
+    /// <summary>The bootstrap settings from the interval options; null (no intervals) unless --intervals or --replicates is given.
+    /// The other interval options without either are a usage error, not silently ignored.</summary>
+    internal static AttributionIntervalOptions? IntervalOptions(bool intervals, int? replicates, long? seed, double? confidence, string? method, int? threads)
+    {
+        if (!intervals && replicates is null)
+        {
+            var stray = seed is not null ? "--seed" : confidence is not null ? "--confidence" : method is not null ? "--interval-method" : threads is not null ? "--threads" : null;
+            return stray is null ? null : throw CliException.Usage($"{stray} sets the bootstrap intervals: add --intervals (or --replicates N).");
+        }
+
+        var defaults = AttributionIntervalOptions.Default;
+        if (replicates is { } r && r is < 2 or > 100_000)
+        {
+            throw CliException.Usage($"--replicates: {r} is not a number of replicates from 2 to 100000.");
+        }
+
+        var level = confidence ?? defaults.Confidence;
+        if (level is > 1 and < 100)
+        {
+            level /= 100;
+        }
+
+        if (!(level > 0 && level < 1))
+        {
+            throw CliException.Usage($"--confidence: {confidence} is not a level between 0 and 1 (or 0 and 100 as a percentage).");
+        }
+
+        var how = method?.Trim().ToLowerInvariant() switch
+        {
+            null or "percentile" => AttributionIntervalMethod.Percentile,
+            "bca" => AttributionIntervalMethod.BCa,
+            _ => throw CliException.Usage($"--interval-method: '{method}' is not percentile or bca."),
+        };
+        if (threads is { } t && (t is 0 or < -1 || t > 1024))
+        {
+            throw CliException.Usage($"--threads: {t} is not -1 or a number of threads from 1 to 1024.");
+        }
+
+        return new AttributionIntervalOptions
+        {
+            Replicates = replicates ?? defaults.Replicates,
+            Seed = seed ?? defaults.Seed,
+            Confidence = level,
+            Method = how,
+            MaxDegreeOfParallelism = threads ?? defaults.MaxDegreeOfParallelism,
+        };
+    }
 
     internal static IReadOnlyCollection<string> DirectChannels(string? text)
     {
@@ -167,12 +223,23 @@ internal static class AttributionCommand
                 run.WriteJson(single ? LeadAnalyticsJson.SerializeAttribution(comparison.Results[0]) : LeadAnalyticsJson.SerializeAttributionComparison(comparison));
                 break;
             case OutputFormat.Csv:
-                var csv = new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect");
+                var withIntervals = comparison.Results[0].Intervals is not null;
+                var csv = withIntervals
+                    ? new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect", "lower", "upper", "valueLower", "valueUpper", "standardError", "topOneShare", "topThreeShare")
+                    : new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect");
                 foreach (var r in comparison.Results)
                 {
                     foreach (var c in r.Credits)
                     {
-                        csv.Add(NameOf(r.Model), c.Key, c.Conversions, c.Value.Amount, c.Value.Currency.Code, c.RemovalEffect);
+                        if (withIntervals && c.Interval is { } iv)
+                        {
+                            csv.Add(NameOf(r.Model), c.Key, c.Conversions, c.Value.Amount, c.Value.Currency.Code, c.RemovalEffect,
+                                iv.Lower, iv.Upper, iv.ValueLower.Amount, iv.ValueUpper.Amount, iv.StandardError, iv.TopOneShare, iv.TopThreeShare);
+                        }
+                        else
+                        {
+                            csv.Add(NameOf(r.Model), c.Key, c.Conversions, c.Value.Amount, c.Value.Currency.Code, c.RemovalEffect);
+                        }
                     }
                 }
 
@@ -196,28 +263,50 @@ internal static class AttributionCommand
         }
 
         var markov = comparison.Results.FirstOrDefault(r => r.Model == AttributionModel.Markov);
-        foreach (var (title, value) in new (string, Func<ChannelCredit?, string>)[]
+        var settings = first.Intervals;
+        if (settings is not null)
         {
-            ("Credited conversions", c => c is null ? Show.Undefined : Show.Number(c.Conversions, "0.0")),
-            ($"Credited value ({first.TotalValue.Currency.Code})", c => c is null ? Show.Undefined : Show.Money(c.Value.Amount)),
+            Show.Line(console, Show.T(
+                $"Intervals: {Level(settings.Confidence)}% {MethodName(settings.Method)}, {Show.Count(settings.Replicates)} bootstrap replicates over journeys, seed {settings.Seed}; they show the sampling uncertainty of the journeys, not the choice of model.",
+                $"区间：{Level(settings.Confidence)}% {MethodName(settings.Method)}，对线索旅程做 {Show.Count(settings.Replicates)} 次自助重抽样，种子 {settings.Seed}；区间反映旅程的抽样不确定性，不反映模型选择。"));
+        }
+
+        var ranges = settings is not null && comparison.Results.Count > 1 ? comparison.Ranges() : null;
+        foreach (var (title, value, interval) in new (string, Func<ChannelCredit?, string>, Func<CreditInterval, string>)[]
+        {
+            ("Credited conversions", c => c is null ? Show.Undefined : Show.Number(c.Conversions, "0.0"), i => $"[{Show.Number(i.Lower, "0.0")}, {Show.Number(i.Upper, "0.0")}]"),
+            ($"Credited value ({first.TotalValue.Currency.Code})", c => c is null ? Show.Undefined : Show.Money(c.Value.Amount), i => $"[{Show.Money(i.ValueLower.Amount)}, {Show.Money(i.ValueUpper.Amount)}]"),
         })
         {
-            var table = Show.NewTable(title);
+            var conversions = title.StartsWith("Credited conversions", StringComparison.Ordinal);
+            var table = Show.NewTable(title + (settings is not null ? $" [{Level(settings.Confidence)}% interval]" : string.Empty));
             var headers = new List<string> { "Channel" };
             headers.AddRange(comparison.Results.Select(r => NameOf(r.Model)));
-            if (markov is not null && title.StartsWith("Credited conversions", StringComparison.Ordinal))
+            var withRemoval = markov is not null && conversions;
+            if (withRemoval)
             {
                 headers.Add("Markov removal effect");
             }
 
-            Show.Columns(table, headers.ToArray());
-            foreach (var key in comparison.Keys)
+            if (ranges is not null && conversions)
             {
+                headers.Add(Show.T("Range across models", "各模型间的范围"));
+            }
+
+            Show.Columns(table, headers.ToArray());
+            for (var k = 0; k < comparison.Keys.Count; k++)
+            {
+                var key = comparison.Keys[k];
                 var cells = new List<string> { key };
-                cells.AddRange(comparison.Results.Select(r => value(r.Find(key))));
-                if (headers.Count > comparison.Results.Count + 1)
+                cells.AddRange(comparison.Results.Select(r => r.Find(key) is { } c && c.Interval is { } iv ? value(c) + " " + interval(iv) : value(r.Find(key))));
+                if (withRemoval)
                 {
                     cells.Add(Show.Percent(markov!.Find(key)?.RemovalEffect));
+                }
+
+                if (ranges is not null && conversions)
+                {
+                    cells.Add($"{Show.Number(ranges[k].Lowest, "0.0")} – {Show.Number(ranges[k].Highest, "0.0")}");
                 }
 
                 Show.Row(table, cells.ToArray());
@@ -225,5 +314,38 @@ internal static class AttributionCommand
 
             console.Write(table);
         }
+
+        if (settings is not null)
+        {
+            DrawRanking(console, markov ?? first);
+        }
     }
+
+    /// <summary>How sure the ranking is under one model (Markov when computed): each of the leading keys against the next one
+    /// down, with the difference's interval and the share of replicates in which it stays ahead.</summary>
+    private static void DrawRanking(IAnsiConsole console, AttributionResult result)
+    {
+        var ranked = result.Credits.OrderByDescending(c => c.Conversions).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (ranked.Count < 2)
+        {
+            return;
+        }
+
+        var table = Show.NewTable(Show.T($"Is the ranking sure? ({NameOf(result.Model)})", $"排名可靠吗？（{NameOf(result.Model)}）"));
+        Show.Columns(table, Show.T("Channel", "渠道"), Show.T("Ahead of", "领先于"), Show.T("By (conversions)", "领先（转化数）"),
+            Show.T("Interval", "区间"), Show.T("Ahead in replicates", "领先的重抽样占比"), Show.T("Ranked first", "排名第一的占比"), Show.T("In top 3", "进入前三的占比"));
+        for (var i = 0; i + 1 < ranked.Count && i < 5; i++)
+        {
+            var d = result.Difference(ranked[i].Key, ranked[i + 1].Key);
+            var iv = ranked[i].Interval!;
+            Show.Row(table, d.First, d.Second, Show.Number(d.Estimate, "0.0"), $"[{Show.Number(d.Lower, "0.0")}, {Show.Number(d.Upper, "0.0")}]",
+                Show.Percent(d.ShareFirstAhead), Show.Percent(iv.TopOneShare), Show.Percent(iv.TopThreeShare));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Level(double confidence) => (confidence * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string MethodName(AttributionIntervalMethod method) => method == AttributionIntervalMethod.BCa ? "BCa" : Show.T("percentile", "百分位");
 }

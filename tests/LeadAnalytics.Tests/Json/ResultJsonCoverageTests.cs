@@ -13,12 +13,7 @@ public class ResultJsonCoverageTests
     {
         ["KaplanMeierRow.StandardErrorOfLogSurvival"] = "written as logSurvivalStandardError (curve rows, with includeCurves)",
         ["DataQualityResult.HasErrors"] = "derived: errors > 0 in ruleCounts",
-        ["AttributionResult.Intervals"] = "bootstrap intervals (issue 21): the library result has them; the JSON fields lower/upper are the next step of that issue",
-        ["ChannelCredit.Interval"] = "bootstrap interval of a channel's credit (issue 21): in the library result; its JSON fields are the next step of that issue",
-        ["CreditInterval.ValueLower"] = "bootstrap interval of a channel's credit (issue 21): in the library result; its JSON fields are the next step of that issue",
-        ["CreditInterval.ValueUpper"] = "bootstrap interval of a channel's credit (issue 21): in the library result; its JSON fields are the next step of that issue",
-        ["CreditInterval.TopOneShare"] = "bootstrap interval of a channel's credit (issue 21): in the library result; its JSON fields are the next step of that issue",
-        ["CreditInterval.TopThreeShare"] = "bootstrap interval of a channel's credit (issue 21): in the library result; its JSON fields are the next step of that issue",
+        ["ChannelCredit.Interval"] = "written flattened into the credit: lower, upper, valueLower, valueUpper, standardError, topOneShare, topThreeShare",
         ["LeadForecast.Row"] = "the lead's row in the in-process LeadTable: meaningless outside the process (the document names the lead by id)",
         ["LeadForecast.StageName"] = "written as leads[].stageName with --list-leads; the committed forecast document lists no lead",
         ["LeadForecast.DaysInStage"] = "written as leads[].daysInStage with --list-leads",
