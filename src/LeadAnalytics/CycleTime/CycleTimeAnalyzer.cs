@@ -22,20 +22,113 @@ public static class CycleTimeAnalyzer
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static CycleTimeResult Analyze(LeadTable table, DateTimeOffset asOf, CycleTimeOptions? options = null)
-    {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+    public static CycleTimeResult Analyze(LeadTable table, DateTimeOffset asOf, CycleTimeOptions? options = null) =>
+        AnalyzePartition(table, asOf, 0, Preconditions.CheckNotNull(table).Count, options).ToResult();
 
+    /// <summary>The mergeable state of the statistics over a range of rows, for computing partitions separately (threads,
+    /// processes, machines, separately built tables) and merging them with <see cref="CycleTimePartition.Merge(CycleTimePartition)"/>;
+    /// <see cref="CycleTimePartition.ToResult"/> of the merge equals <see cref="Analyze"/> over all the rows.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">The options; <see cref="CycleTimeOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table, or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (as for <see cref="Analyze"/>).</exception>
+    public static CycleTimePartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, CycleTimeOptions? options = null)
+    {
+        Preconditions.CheckNotNull(table);
+        Partitions.CheckRows(table.Count, startRow, rowCount);
         options ??= CycleTimeOptions.Default;
         options.Validate();
         var asOfSeconds = table.ToSeconds(asOf);
         var parallelism = options.EffectiveParallelism;
         var outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
         var staleAsLost = options.Scope.StaleCountsAsLost;
-        var (all, maxDays) = SelectRows(table, outcomes, staleAsLost, parallelism, options.MinRowsPerChunk);
+        var stages = table.StageSeconds.Length;
+        var dimension = options.SegmentBy;
+        var column = dimension is { } by ? table.Dimensions[(int)by] : null;
+        var groupCount = 1 + (column?.Cardinality ?? 0);
+
+        // Each chunk collects its rows' durations per group (0 all, 1 + code a segment); the groups' values are then counted
+        // per distinct value, which is the same multiset whatever the chunking.
+        var bounds = RowChunks.Bounds(startRow, startRow + rowCount, parallelism, options.MinRowsPerChunk);
+        var parts = new RawGroup?[bounds.Length - 1][];
+        RowChunks.ForEach(parts.Length, parallelism, c =>
+        {
+            var groups = new RawGroup?[groupCount];
+            var transitionSeconds = new long[stages * stages];
+            var transitionKeys = new int[stages];
+            for (var row = bounds[c]; row < bounds[c + 1]; row++)
+            {
+                if (!outcomes.InScope(row))
+                {
+                    continue;
+                }
+
+                var (seconds, cause, stale) = OutcomeDuration(table, row, outcomes, staleAsLost);
+                var transitions = Transitions(table, row, asOfSeconds, transitionKeys, transitionSeconds);
+                (groups[0] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
+                if (column is null)
+                {
+                    continue;
+                }
+
+                if (dimension == Dimension.Tag)
+                {
+                    for (var k = table.TagOffsets[row]; k < table.TagOffsets[row + 1]; k++)
+                    {
+                        (groups[1 + column.Codes[k]] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
+                    }
+                }
+                else
+                {
+                    (groups[1 + column.Codes[row]] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
+                }
+            }
+
+            parts[c] = groups;
+        });
+
+        var tallies = new CycleTally?[groupCount];
+        RowChunks.ForEach(groupCount, parallelism, g => tallies[g] = RawGroup.Tally(parts, g, stages));
+        var segments = new Dictionary<SegmentKey, CycleTally>();
+        for (var code = 0; column is not null && code < column.Cardinality; code++)
+        {
+            if (tallies[code + 1] is { } tally)
+            {
+                segments.Add(SegmentKey.Of(dimension!.Value, column.ValueOf(code)), tally);
+            }
+        }
+
+        var names = new string[stages];
+        for (var k = 0; k < stages; k++)
+        {
+            names[k] = table.Pipeline.Stages[k].Name;
+        }
+
+        return new CycleTimePartition(names, asOf, options, rowCount, tallies[0] ?? CycleTally.Empty(stages), segments);
+    }
+
+    // The statistics of a partition: every figure from its counts, so a merge of partitions gives the single pass's result.
+    internal static CycleTimeResult Finish(CycleTimePartition partition)
+    {
+        var options = partition.Options;
+        var parallelism = options.EffectiveParallelism;
+
+        // The longest non-negative outcome duration of the whole analysis.
+        long maxSeconds = -1;
+        foreach (var counts in partition.Overall.Outcomes)
+        {
+            if (counts.Total > 0 && counts.Max > maxSeconds)
+            {
+                maxSeconds = counts.Max;
+            }
+        }
+
+        var maxDays = maxSeconds < 0 ? double.NaN : maxSeconds / SecondsPerDay;
 
         // One horizon for every group (R's rmean = "common") so restricted means compare across segments.
         // The scope's confidence level is the one of every limit.
@@ -48,17 +141,19 @@ public static class CycleTimeAnalyzer
             MergeNearTies = options.Survival.MergeNearTies,
         };
 
-        var context = new Context(table, outcomes, staleAsLost, options, survival);
-        List<(int Code, int[] Rows)>? groups = null;
-        if (options.SegmentBy is { } dimension)
+        var context = new Context(partition.Stages, options, survival);
+        var keys = partition.Segments.Keys.ToArray();
+        Array.Sort(keys);
+        var groups = new CycleTally[keys.Length];
+        for (var g = 0; g < keys.Length; g++)
         {
-            groups = GroupRows(table, dimension, all, parallelism, options.MinRowsPerChunk);
+            groups[g] = partition.Segments[keys[g]];
         }
 
         // Task 0 is the overall group, then the test across segments, then the segments: the two biggest tasks first, so two
         // threads balance. Each task is computed by one thread with the single-threaded code, so its floating-point arithmetic
         // is the same for every thread count.
-        var segmentCount = groups?.Count ?? 0;
+        var segmentCount = keys.Length;
         var compare = options.SegmentBy is { } by && by != Dimension.Tag && segmentCount >= 2;
         var first = compare ? 2 : 1;
         var summaries = new CycleTimeSegment[segmentCount + 1];
@@ -67,90 +162,32 @@ public static class CycleTimeAnalyzer
         {
             if (task == 0)
             {
-                summaries[0] = Summarise(context, all, null, CycleTimeSegment.AllLabel);
+                summaries[0] = Summarise(context, partition.Overall, null, CycleTimeSegment.AllLabel);
             }
             else if (task < first)
             {
-                comparison = CompareSegments(table, outcomes, staleAsLost, groups!, options.LogRankRho, survival.MergeNearTies, parallelism);
+                comparison = CompareSegments(groups, options.LogRankRho, survival.MergeNearTies);
             }
             else
             {
-                var (code, members) = groups![task - first];
-                var column = table.Dimensions[(int)options.SegmentBy!.Value];
-                summaries[task - first + 1] = Summarise(context, members, column.ValueOf(code), column.LabelOf(code));
+                var key = keys[task - first];
+                summaries[task - first + 1] = Summarise(context, groups[task - first], key.Values[0], key.Label);
             }
         });
 
-        var overall = summaries[0];
         var segments = new List<CycleTimeSegment>(segmentCount);
         for (var g = 1; g <= segmentCount; g++)
         {
             segments.Add(summaries[g]);
         }
 
-        return new CycleTimeResult(asOf, options, table.Count - all.Length, overall, segments, comparison);
+        return new CycleTimeResult(partition.AsOf, options, (int)(partition.RowCount - partition.Overall.Counts[CycleTally.Leads]), summaries[0], segments, comparison);
     }
 
-    // The rows acquired by as-of, in row order, and the longest non-negative outcome duration (a maximum: exact in any order).
-    private static (int[] Rows, double MaxDays) SelectRows(LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, int parallelism, int minRowsPerChunk)
-    {
-        var acquired = table.StageSeconds[0];
-        var bounds = RowChunks.Bounds(0, table.Count, parallelism, minRowsPerChunk);
-        var chunks = bounds.Length - 1;
-        var counts = new int[chunks + 1];
-        var maxima = new double[chunks];
-        RowChunks.ForEach(chunks, parallelism, c =>
-        {
-            var n = 0;
-            var max = double.NaN;
-            for (var row = bounds[c]; row < bounds[c + 1]; row++)
-            {
-                if (!outcomes.InScope(row))
-                {
-                    continue;
-                }
-
-                n++;
-                var (days, _, _) = OutcomeDuration(table, row, outcomes, staleAsLost);
-                if (days >= 0 && !(days <= max))
-                {
-                    max = days;
-                }
-            }
-
-            counts[c + 1] = n;
-            maxima[c] = max;
-        });
-
-        var maxDays = double.NaN;
-        for (var c = 0; c < chunks; c++)
-        {
-            counts[c + 1] += counts[c];
-            if (maxima[c] >= 0 && !(maxima[c] <= maxDays))
-            {
-                maxDays = maxima[c];
-            }
-        }
-
-        var rows = new int[counts[chunks]];
-        RowChunks.ForEach(chunks, parallelism, c =>
-        {
-            var k = counts[c];
-            for (var row = bounds[c]; row < bounds[c + 1]; row++)
-            {
-                if (outcomes.InScope(row))
-                {
-                    rows[k++] = row;
-                }
-            }
-        });
-        return (rows, maxDays);
-    }
-
-    // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in days.
+    // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in seconds.
     // A stale lead counted as lost is lost at the instant the stale rule fired (latest activity + StaleAfter); counted as
     // open, it is censored at as-of like any open lead (docs/metrics.md).
-    private static (double Days, int Cause, bool Stale) OutcomeDuration(LeadTable table, int row, OutcomeClassifier outcomes, bool staleAsLost)
+    private static (long Seconds, int Cause, bool Stale) OutcomeDuration(LeadTable table, int row, OutcomeClassifier outcomes, bool staleAsLost)
     {
         var start = table.StageSeconds[0][row];
         var state = outcomes.Classify(row);
@@ -160,123 +197,76 @@ public static class CycleTimeAnalyzer
             state = LeadState.Open;
         }
 
-        var days = ((long)outcomes.EventSeconds(row, state) - start) / SecondsPerDay;
+        var seconds = (long)outcomes.EventSeconds(row, state) - start;
         var cause = state switch
         {
             LeadState.Won => CycleTimeResult.WonCause,
             LeadState.Lost or LeadState.Stale => CycleTimeResult.LostCause,
             _ => 0,
         };
-        return (days, cause, stale);
+        return (seconds, cause, stale);
     }
 
-    // Segments ordered ordinally by value, the missing value (code 0) first: independent of row order. Each segment's rows
-    // are in row order: chunks list their rows per code and the lists are joined in chunk order.
-    private static List<(int Code, int[] Rows)> GroupRows(LeadTable table, Dimension dimension, int[] rows, int parallelism, int minRowsPerChunk)
+    // The transitions between consecutive recorded stages (by as-of) of a row: their count, keys (from * stages + to) and
+    // durations in seconds in the two arrays.
+    private static int Transitions(LeadTable table, int row, int asOfSeconds, int[] keys, long[] seconds)
     {
-        var column = table.Dimensions[(int)dimension];
-        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, minRowsPerChunk);
-        var chunks = bounds.Length - 1;
-        var chunkMembers = new GrowableArray<int>?[chunks][];
-        RowChunks.ForEach(chunks, parallelism, c =>
+        var stages = table.StageSeconds.Length;
+        var n = 0;
+        var previous = -1;
+        var previousSeconds = 0;
+        for (var s = 0; s < stages; s++)
         {
-            var members = new GrowableArray<int>?[column.Cardinality];
-            for (var i = bounds[c]; i < bounds[c + 1]; i++)
-            {
-                var row = rows[i];
-                if (dimension == Dimension.Tag)
-                {
-                    for (var k = table.TagOffsets[row]; k < table.TagOffsets[row + 1]; k++)
-                    {
-                        var code = column.Codes[k];
-                        (members[code] ??= new GrowableArray<int>()).Add(row);
-                    }
-                }
-                else
-                {
-                    var code = column.Codes[row];
-                    (members[code] ??= new GrowableArray<int>()).Add(row);
-                }
-            }
-
-            chunkMembers[c] = members;
-        });
-
-        var groups = new List<(int Code, int[] Rows)>();
-        for (var code = 0; code < column.Cardinality; code++)
-        {
-            var n = 0;
-            foreach (var members in chunkMembers)
-            {
-                n += members[code]?.Count ?? 0;
-            }
-
-            if (n == 0)
+            var t = table.StageSeconds[s][row];
+            if (t == LeadTable.MissingTime || t > asOfSeconds)
             {
                 continue;
             }
 
-            var joined = new int[n];
-            var at = 0;
-            foreach (var members in chunkMembers)
+            if (previous >= 0)
             {
-                if (members[code] is { } part)
-                {
-                    part.CopyTo(joined, at);
-                    at += part.Count;
-                }
+                keys[n] = (previous * stages) + s;
+                seconds[n++] = (long)t - previousSeconds;
             }
 
-            groups.Add((code, joined));
+            previous = s;
+            previousSeconds = t;
         }
 
-        groups.Sort((a, b) => a.Code == 0 ? (b.Code == 0 ? 0 : -1) : b.Code == 0 ? 1
-            : DimensionKeys.Comparer.Compare(column.Values[a.Code], column.Values[b.Code]));
-        return groups;
+        return n;
     }
 
-    private static LogRankResult CompareSegments(
-        LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, List<(int Code, int[] Rows)> groups, double rho, bool mergeNearTies, int parallelism)
+    private static LogRankResult CompareSegments(CycleTally[] groups, double rho, bool mergeNearTies)
     {
-        // Each group's durations are collected apart (in parallel) and joined in group order, as one pass collects them.
-        var groupTimes = new GrowableArray<double>[groups.Count];
-        var groupKeys = new GrowableArray<int>[groups.Count];
-        RowChunks.ForEach(groups.Count, parallelism, g =>
+        // Each group's outcome durations in group order, with key 2g + 1 for won and 2g otherwise.
+        long total = 0;
+        foreach (var group in groups)
         {
-            var rows = groups[g].Rows;
-            var times = new GrowableArray<double>(rows.Length);
-            var keys = new GrowableArray<int>(rows.Length);
-            foreach (var row in rows)
+            foreach (var counts in group.Outcomes)
             {
-                var (days, cause, _) = OutcomeDuration(table, row, outcomes, staleAsLost);
-                if (days >= 0)
-                {
-                    times.Add(days);
-                    keys.Add((g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0));
-                }
+                total += counts.Total;
             }
-
-            groupTimes[g] = times;
-            groupKeys[g] = keys;
-        });
-
-        var total = 0;
-        foreach (var part in groupTimes)
-        {
-            total += part.Count;
         }
 
         var timeArray = new double[total];
         var keyArray = new int[total];
         var at = 0;
-        for (var g = 0; g < groups.Count; g++)
+        for (var g = 0; g < groups.Length; g++)
         {
-            groupTimes[g].CopyTo(timeArray, at);
-            groupKeys[g].CopyTo(keyArray, at);
-            at += groupTimes[g].Count;
+            for (var cause = 0; cause < 3; cause++)
+            {
+                var sorted = groups[g].Outcomes[cause].ToSorted(SecondsPerDay);
+                sorted.CopyTo(timeArray, at);
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    keyArray[at + i] = (g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0);
+                }
+
+                at += sorted.Length;
+            }
         }
 
-        var labels = new int[groups.Count];
+        var labels = new int[groups.Length];
         for (var g = 0; g < labels.Length; g++)
         {
             labels[g] = g;
@@ -291,55 +281,55 @@ public static class CycleTimeAnalyzer
         return LogRankTest.FromSorted(timeArray, keyArray, labels, rho);
     }
 
-    private static CycleTimeSegment Summarise(Context context, int[] rows, string? value, string label)
+    private static CycleTimeSegment Summarise(Context context, CycleTally tally, string? value, string label)
     {
-        var table = context.Table;
-        var stages = table.StageSeconds.Length;
+        var names = context.Stages;
+        var stages = names.Length;
         var options = context.Options;
         var parallelism = options.EffectiveParallelism;
+        var counts = tally.Counts;
 
-        // The row pass in contiguous chunks; the chunks' counts are added and their durations joined in chunk order, so
-        // every array below is the one a single pass builds, element for element.
-        var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
-        var parts = new GroupPass[bounds.Length - 1];
-        RowChunks.ForEach(parts.Length, parallelism, c => parts[c] = GroupPass.Run(context, rows, bounds[c], bounds[c + 1]));
-        var pass = parts[0];
-        for (var c = 1; c < parts.Length; c++)
-        {
-            pass = GroupPass.Join(pass, parts[c]);
-        }
-
-        int won = pass.Won, lost = pass.Lost, open = pass.Open, stale = pass.Stale, negative = pass.Negative, negativeWon = pass.NegativeWon, negativeLost = pass.NegativeLost;
-        var times = pass.Times;
-        var causes = pass.Causes;
-        var wonDays = pass.WonDays;
-        var lostDays = pass.LostDays;
-        var transitions = pass.Transitions;
-        var transitionNegatives = pass.TransitionNegatives;
-
-        // The summaries, the sort and the two curves are independent pieces; each runs the sequential code on one thread, so
-        // any thread count gives the same arithmetic in the same order.
-        var names = table.Pipeline.Stages;
         var keys = new List<int>();
-        for (var key = 0; key < transitions.Length; key++)
+        for (var key = 0; key < tally.Transitions.Length; key++)
         {
-            if (transitions[key] is not null || transitionNegatives[key] > 0)
+            if (tally.Transitions[key].Total > 0 || tally.TransitionNegatives[key] > 0)
             {
                 keys.Add(key);
             }
         }
 
+        // The summaries, the sort and the two curves are independent pieces; each runs the sequential code on one thread, so
+        // any thread count gives the same arithmetic in the same order.
         var stageDurations = new DurationSummary[keys.Count];
         DurationSummary? toWon = null, toLost = null;
         KaplanMeierCurve? km = null;
         CumulativeIncidenceCurve? cif = null;
-        var acquisition = names[0].Name;
+        var acquisition = names[0];
         RowChunks.ForEach(keys.Count + 3, parallelism, piece =>
         {
             if (piece == 0)
             {
-                var timeArray = times.ToArray();
-                var causeArray = causes.ToArray();
+                long n = 0;
+                foreach (var c in tally.Outcomes)
+                {
+                    n += c.Total;
+                }
+
+                var timeArray = new double[n];
+                var causeArray = new int[n];
+                var at = 0;
+                for (var cause = 0; cause < 3; cause++)
+                {
+                    var sorted = tally.Outcomes[cause].ToSorted(SecondsPerDay);
+                    sorted.CopyTo(timeArray, at);
+                    for (var i = 0; i < sorted.Length; i++)
+                    {
+                        causeArray[at + i] = cause;
+                    }
+
+                    at += sorted.Length;
+                }
+
                 Array.Sort(timeArray, causeArray);
                 if (context.Survival.MergeNearTies)
                 {
@@ -366,27 +356,29 @@ public static class CycleTimeAnalyzer
             }
             else if (piece == 1)
             {
-                toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1].Name, wonDays, negativeWon, options);
+                toWon = Describe(DurationKind.AcquisitionToWon, acquisition, names[stages - 1], tally.Outcomes[CycleTimeResult.WonCause],
+                    counts[CycleTally.NegativeWon], options);
             }
             else if (piece == 2)
             {
-                toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, lostDays, negativeLost, options);
+                toLost = Describe(DurationKind.AcquisitionToLost, acquisition, Pipeline.Lost, tally.Outcomes[CycleTimeResult.LostCause],
+                    counts[CycleTally.NegativeLost], options);
             }
             else
             {
                 var key = keys[piece - 3];
-                stageDurations[piece - 3] = Describe(DurationKind.StageTransition, names[key / stages].Name, names[key % stages].Name,
-                    transitions[key], transitionNegatives[key], options);
+                stageDurations[piece - 3] = Describe(DurationKind.StageTransition, names[key / stages], names[key % stages],
+                    tally.Transitions[key], tally.TransitionNegatives[key], options);
             }
         });
 
-        return new CycleTimeSegment(value, label, rows.Length, won, lost, open, stale, negative, stageDurations, toWon!, toLost!, km!, cif!);
+        return new CycleTimeSegment(value, label, (int)counts[CycleTally.Leads], (int)counts[CycleTally.Won], (int)counts[CycleTally.Lost],
+            (int)counts[CycleTally.Open], (int)counts[CycleTally.Stale], (int)counts[CycleTally.Negative], stageDurations, toWon!, toLost!, km!, cif!);
     }
 
-    private static DurationSummary Describe(DurationKind kind, string from, string to, GrowableArray<double>? durations, int negatives, CycleTimeOptions options)
+    private static DurationSummary Describe(DurationKind kind, string from, string to, DurationCounts durations, long negatives, CycleTimeOptions options)
     {
-        var sorted = durations is null ? Array.Empty<double>() : durations.ToArray();
-        Array.Sort(sorted);
+        var sorted = durations.ToSorted(SecondsPerDay);
         double? mean = null;
         if (sorted.Length > 0)
         {
@@ -399,172 +391,137 @@ public static class CycleTimeAnalyzer
             mean = sum / sorted.Length;
         }
 
-        return new DurationSummary(kind, from, to, negatives, sorted, mean, options.QuantileMethod,
+        return new DurationSummary(kind, from, to, (int)negatives, sorted, mean, options.QuantileMethod,
             Histogram.Build(sorted, options.HistogramBinWidthDays, options.MaxHistogramBins));
     }
 
-    // One chunk's counts and durations (outcome durations with their causes, to won, to lost, per stage transition), in row order.
-    private sealed class GroupPass
+    // One chunk's rows of one group: outcome counts, and durations in seconds (outcomes by cause, transitions by key).
+    private sealed class RawGroup
     {
-        private GroupPass(int stages)
+        private readonly long[] _counts = new long[CycleTally.CountSlots];
+        private readonly GrowableArray<long>[] _outcomes = { new(), new(), new() };
+        private readonly GrowableArray<long>?[] _transitions;
+        private readonly long[] _transitionNegatives;
+
+        internal RawGroup(int stages)
         {
-            Transitions = new GrowableArray<double>?[stages * stages];
-            TransitionNegatives = new int[stages * stages];
+            _transitions = new GrowableArray<long>?[stages * stages];
+            _transitionNegatives = new long[stages * stages];
         }
 
-        internal int Won { get; private set; }
-
-        internal int Lost { get; private set; }
-
-        internal int Open { get; private set; }
-
-        internal int Stale { get; private set; }
-
-        internal int Negative { get; private set; }
-
-        internal int NegativeWon { get; private set; }
-
-        internal int NegativeLost { get; private set; }
-
-        internal GrowableArray<double> Times { get; private set; } = new();
-
-        internal GrowableArray<int> Causes { get; private set; } = new();
-
-        internal GrowableArray<double> WonDays { get; private set; } = new();
-
-        internal GrowableArray<double> LostDays { get; private set; } = new();
-
-        internal GrowableArray<double>?[] Transitions { get; }
-
-        internal int[] TransitionNegatives { get; }
-
-        internal static GroupPass Run(Context context, int[] rows, int start, int end)
+        internal void Add(long seconds, int cause, bool stale, int transitions, int[] transitionKeys, long[] transitionSeconds)
         {
-            var table = context.Table;
-            var stages = table.StageSeconds.Length;
-            var pass = new GroupPass(stages)
+            _counts[CycleTally.Leads]++;
+            if (stale)
             {
-                Times = new GrowableArray<double>(end - start),
-                Causes = new GrowableArray<int>(end - start),
-            };
-            var transitions = pass.Transitions;
-            var transitionNegatives = pass.TransitionNegatives;
-            for (var i = start; i < end; i++)
+                _counts[CycleTally.Stale]++;
+            }
+
+            _counts[cause switch { CycleTimeResult.WonCause => CycleTally.Won, CycleTimeResult.LostCause => CycleTally.Lost, _ => CycleTally.Open }]++;
+            if (seconds < 0)
             {
-                var row = rows[i];
-                var (days, cause, stale) = OutcomeDuration(table, row, context.Outcomes, context.StaleAsLost);
-                if (stale)
-                {
-                    pass.Stale++;
-                }
+                _counts[CycleTally.Negative]++;
+                _counts[cause == CycleTimeResult.WonCause ? CycleTally.NegativeWon : CycleTally.NegativeLost]++;
+            }
+            else
+            {
+                _outcomes[cause].Add(seconds);
+            }
 
-                switch (cause)
+            for (var i = 0; i < transitions; i++)
+            {
+                var key = transitionKeys[i];
+                if (transitionSeconds[i] < 0)
                 {
-                    case CycleTimeResult.WonCause:
-                        pass.Won++;
-                        break;
-                    case CycleTimeResult.LostCause:
-                        pass.Lost++;
-                        break;
-                    default:
-                        pass.Open++;
-                        break;
-                }
-
-                if (days < 0)
-                {
-                    pass.Negative++;
-                    if (cause == CycleTimeResult.WonCause)
-                    {
-                        pass.NegativeWon++;
-                    }
-                    else
-                    {
-                        pass.NegativeLost++;
-                    }
+                    _transitionNegatives[key]++;
                 }
                 else
                 {
-                    pass.Times.Add(days);
-                    pass.Causes.Add(cause);
-                    if (cause == CycleTimeResult.WonCause)
-                    {
-                        pass.WonDays.Add(days);
-                    }
-                    else if (cause == CycleTimeResult.LostCause)
-                    {
-                        pass.LostDays.Add(days);
-                    }
-                }
-
-                var previous = -1;
-                var previousSeconds = 0;
-                for (var s = 0; s < stages; s++)
-                {
-                    var t = table.StageSeconds[s][row];
-                    if (t == LeadTable.MissingTime || t > context.AsOfSeconds)
-                    {
-                        continue;
-                    }
-
-                    if (previous >= 0)
-                    {
-                        var key = (previous * stages) + s;
-                        var d = ((long)t - previousSeconds) / SecondsPerDay;
-                        if (d < 0)
-                        {
-                            transitionNegatives[key]++;
-                        }
-                        else
-                        {
-                            (transitions[key] ??= new GrowableArray<double>()).Add(d);
-                        }
-                    }
-
-                    previous = s;
-                    previousSeconds = t;
+                    (_transitions[key] ??= new GrowableArray<long>()).Add(transitionSeconds[i]);
                 }
             }
-
-            return pass;
         }
 
-        // The earlier chunk first: appending keeps row order.
-        internal static GroupPass Join(GroupPass a, GroupPass b)
+        // Group g of every chunk, counted per distinct duration; null when no chunk has a row in it.
+        internal static CycleTally? Tally(RawGroup?[][] parts, int g, int stages)
         {
-            a.Won += b.Won;
-            a.Lost += b.Lost;
-            a.Open += b.Open;
-            a.Stale += b.Stale;
-            a.Negative += b.Negative;
-            a.NegativeWon += b.NegativeWon;
-            a.NegativeLost += b.NegativeLost;
-            a.Times.AddAll(b.Times);
-            a.Causes.AddAll(b.Causes);
-            a.WonDays.AddAll(b.WonDays);
-            a.LostDays.AddAll(b.LostDays);
-            for (var k = 0; k < a.Transitions.Length; k++)
+            var present = new List<RawGroup>();
+            foreach (var groups in parts)
             {
-                if (b.Transitions[k] is { } more)
+                if (groups[g] is { } raw)
                 {
-                    (a.Transitions[k] ??= new GrowableArray<double>()).AddAll(more);
+                    present.Add(raw);
                 }
-
-                a.TransitionNegatives[k] += b.TransitionNegatives[k];
             }
 
-            return a;
+            if (present.Count == 0)
+            {
+                return null;
+            }
+
+            var counts = new long[CycleTally.CountSlots];
+            var negatives = new long[stages * stages];
+            foreach (var raw in present)
+            {
+                for (var i = 0; i < counts.Length; i++)
+                {
+                    counts[i] += raw._counts[i];
+                }
+
+                for (var k = 0; k < negatives.Length; k++)
+                {
+                    negatives[k] += raw._transitionNegatives[k];
+                }
+            }
+
+            var outcomes = new DurationCounts[3];
+            for (var cause = 0; cause < 3; cause++)
+            {
+                outcomes[cause] = Join(present, r => r._outcomes[cause]);
+            }
+
+            var transitions = new DurationCounts[stages * stages];
+            for (var k = 0; k < transitions.Length; k++)
+            {
+                transitions[k] = Join(present, r => r._transitions[k]);
+            }
+
+            return new CycleTally(counts, outcomes, transitions, negatives);
+        }
+
+        private static DurationCounts Join(List<RawGroup> present, Func<RawGroup, GrowableArray<long>?> pick)
+        {
+            var n = 0;
+            foreach (var raw in present)
+            {
+                n += pick(raw)?.Count ?? 0;
+            }
+
+            if (n == 0)
+            {
+                return DurationCounts.Empty;
+            }
+
+            var values = new long[n];
+            var at = 0;
+            foreach (var raw in present)
+            {
+                if (pick(raw) is { } part)
+                {
+                    part.CopyTo(values, at);
+                    at += part.Count;
+                }
+            }
+
+            return DurationCounts.FromValues(values, 0, n);
         }
     }
 
     private sealed class Context
     {
-        internal Context(LeadTable table, OutcomeClassifier outcomes, bool staleAsLost, CycleTimeOptions options, KaplanMeierOptions survival)
+        internal Context(string[] stages, CycleTimeOptions options, KaplanMeierOptions survival)
         {
-            Table = table;
-            Outcomes = outcomes;
-            StaleAsLost = staleAsLost;
-            AsOfSeconds = outcomes.AsOf;
+            Stages = stages;
             Options = options;
             Survival = survival;
             Incidence = new CumulativeIncidenceOptions
@@ -575,13 +532,7 @@ public static class CycleTimeAnalyzer
             };
         }
 
-        internal LeadTable Table { get; }
-
-        internal int AsOfSeconds { get; }
-
-        internal OutcomeClassifier Outcomes { get; }
-
-        internal bool StaleAsLost { get; }
+        internal string[] Stages { get; }
 
         internal CycleTimeOptions Options { get; }
 

@@ -52,6 +52,12 @@ public sealed class CycleTimeOptions
     /// <summary>The default options.</summary>
     public static CycleTimeOptions Default { get; } = new();
 
+    // Partials merge only when everything that shapes the result is the same (the thread count aside).
+    internal bool IsEquivalentTo(CycleTimeOptions other) =>
+        ReferenceEquals(this, other)
+        || (Scope.IsEquivalentTo(other.Scope) && QuantileMethod == other.QuantileMethod && Nullable.Equals(HistogramBinWidthDays, other.HistogramBinWidthDays)
+            && MaxHistogramBins == other.MaxHistogramBins && LogRankRho.Equals(other.LogRankRho) && Survival.IsEquivalentTo(other.Survival));
+
     internal void Validate()
     {
         Scope.Validate();

@@ -27,6 +27,12 @@ public sealed class KaplanMeierOptions
     /// <summary>The default options.</summary>
     public static KaplanMeierOptions Default { get; } = new();
 
+    internal bool IsEquivalentTo(KaplanMeierOptions other) =>
+        ReferenceEquals(this, other)
+        || (ConfidenceLevel.Equals(other.ConfidenceLevel) && ConfidenceTransform == other.ConfidenceTransform
+            && Probabilities.SequenceEqual(other.Probabilities) && Nullable.Equals(RestrictedMeanHorizon, other.RestrictedMeanHorizon)
+            && MergeNearTies == other.MergeNearTies);
+
     internal void Validate()
     {
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))

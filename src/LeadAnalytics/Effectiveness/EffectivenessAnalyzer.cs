@@ -24,6 +24,9 @@ namespace LeadAnalytics.Effectiveness;
 /// </remarks>
 public static class EffectivenessAnalyzer
 {
+    private const double SecondsPerDay = 86_400.0;
+    private const double SecondsPerHour = 3_600.0;
+
     /// <summary>Summarises effectiveness by segment for a period, with findings and, when asked, the previous period.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">The as-of instant: leads acquired after it do not exist yet; outcomes after it are ignored.</param>
@@ -35,10 +38,32 @@ public static class EffectivenessAnalyzer
     /// cohorts, an unknown ranking metric, or a confidence level outside (0, 1).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
     /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
-    public static EffectivenessResult Analyze(LeadTable table, DateTimeOffset asOf, EffectivenessOptions? options = null)
+    public static EffectivenessResult Analyze(LeadTable table, DateTimeOffset asOf, EffectivenessOptions? options = null) =>
+        Count(Preconditions.CheckNotNull(table), asOf, 0, table.Count, options ?? EffectivenessOptions.Default, partition: false).ToResult();
+
+    /// <summary>The mergeable state of the summary over a range of rows, for computing partitions separately (threads,
+    /// processes, machines, separately built tables) and merging them with
+    /// <see cref="EffectivenessPartition.Merge(EffectivenessPartition)"/>; <see cref="EffectivenessPartition.ToResult"/> of the
+    /// merge equals <see cref="Analyze"/> over all the rows. Spend comes from per-lead costs.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">The options; <see cref="EffectivenessOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table, or a shared option is out of range.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (as for <see cref="Analyze"/>), or spend would come from a
+    /// costs table (allocated over all leads at once, so not per partition).</exception>
+    public static EffectivenessPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, EffectivenessOptions? options = null)
     {
         Preconditions.CheckNotNull(table);
-        options ??= EffectivenessOptions.Default;
+        Partitions.CheckRows(table.Count, startRow, rowCount);
+        return Count(table, asOf, startRow, rowCount, options ?? EffectivenessOptions.Default, partition: true);
+    }
+
+    private static EffectivenessPartition Count(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, EffectivenessOptions options, bool partition)
+    {
         var dimensions = CheckOptions(options);
         var costList = options.Costs?.ToList();
         if (costList is not null && costList.Contains(null!))
@@ -52,14 +77,26 @@ public static class EffectivenessAnalyzer
             CostSource.PerLeadCosts => CostSource.PerLeadCosts,
             _ => costList is { Count: > 0 } ? CostSource.CostTable : CostSource.PerLeadCosts,
         };
+        Preconditions.CheckArgument(!partition || source == CostSource.PerLeadCosts, nameof(options),
+            "A costs table is divided among all the leads it matches at once, so partitions take per-lead costs (CostSource.PerLeadCosts); use Analyze for a costs table.");
         var tableCosts = source == CostSource.CostTable ? costList ?? new List<CostEntry>() : new List<CostEntry>();
         var currency = ReportCurrency(table, tableCosts);
         var prepared = CostAllocator.Prepare(tableCosts, table, currency, options.CurrencyConverter);
+        var end = startRow + rowCount;
+        var current = Period(table, prepared, source, currency, asOf, options.Scope.Period, dimensions, options, startRow, end);
+        var previous = options.PreviousPeriod is { } previousPeriod
+            ? Period(table, prepared, source, currency, asOf, previousPeriod, dimensions, options, startRow, end)
+            : null;
+        return new EffectivenessPartition(options, dimensions, asOf, currency, rowCount, current, previous, prepared);
+    }
 
-        var current = Period(table, prepared, source, currency, asOf, options.Scope.Period, dimensions, options);
-        if (options.PreviousPeriod is { } previousPeriod)
+    // The summary of a partition: every figure from its counts and sums, so a merge of partitions gives the single pass's.
+    internal static EffectivenessResult Finish(EffectivenessPartition partition)
+    {
+        var current = Finish(partition, partition.Current);
+        if (partition.Previous is { } previousTally)
         {
-            var previous = Period(table, prepared, source, currency, asOf, previousPeriod, dimensions, options);
+            var previous = Finish(partition, previousTally);
             var changes = new List<SegmentChange>();
             var seen = new HashSet<SegmentKey>();
             foreach (var s in current.Segments)
@@ -89,25 +126,26 @@ public static class EffectivenessAnalyzer
         return current;
     }
 
-    private static EffectivenessResult Period(LeadTable table, List<CostAllocator.PreparedCost> costs, CostSource source, Currency currency, DateTimeOffset asOf,
-        AcquisitionPeriod period, Dimension[] dimensions, EffectivenessOptions options)
+    private static PeriodTally Period(LeadTable table, List<CostAllocator.PreparedCost> costs, CostSource source, Currency currency, DateTimeOffset asOf,
+        AcquisitionPeriod period, Dimension[] dimensions, EffectivenessOptions options, int startRow, int endRow)
     {
         var asOfSeconds = table.ToSeconds(asOf);
         var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
         var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
         var scale = LeadTable.Pow10(currency.MinorUnits);
         SegmentAggregator.Aggregate aggregate;
-        CostSummary costSummary;
-        if (SettledSegmentPass.Applies(table, dimensions, period, asOfSeconds, source, options))
+        long spendMinor;
+        int withoutCost;
+        IReadOnlyList<string> ids;
+        CostSummary? allocated = null;
+        if (startRow == 0 && endRow == table.Count && SettledSegmentPass.Applies(table, dimensions, period, asOfSeconds, source, options))
         {
-            var (settled, spendMinor, withoutCost) = SettledSegmentPass.Run(table, dimensions[0], asOfSeconds, options);
-            aggregate = settled;
-            costSummary = new CostSummary(source, currency, spendMinor / scale, spendMinor / scale, Array.Empty<UnmatchedCost>(), 0, withoutCost,
-                withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, options.MaxListedLeadIds));
+            (aggregate, spendMinor, withoutCost) = SettledSegmentPass.Run(table, dimensions[0], asOfSeconds, options);
+            ids = withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, options.MaxListedLeadIds);
         }
         else
         {
-            var rows = SelectRows(table, from, to, asOfSeconds, options);
+            var rows = SelectRows(table, from, to, asOfSeconds, options, startRow, endRow);
             long[] spend;
             bool[] hasCost;
             if (source == CostSource.CostTable)
@@ -122,8 +160,11 @@ public static class EffectivenessAnalyzer
                 }
 
                 unmatched.Sort(CompareUnmatched);
-                costSummary = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
-                    allocation.EntriesOutsidePeriod, Count(hasCost, false), IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+                withoutCost = Count(hasCost, false);
+                ids = IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds);
+                spendMinor = allocation.AllocatedMinor;
+                allocated = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
+                    allocation.EntriesOutsidePeriod, withoutCost, ids);
             }
             else
             {
@@ -150,44 +191,69 @@ public static class EffectivenessAnalyzer
 
                     chunkTotals[c] = sum;
                 });
-                long total = 0;
+                spendMinor = 0;
                 foreach (var sum in chunkTotals)
                 {
-                    total += sum;
+                    spendMinor += sum;
                 }
 
-                costSummary = new CostSummary(source, currency, total / scale, total / scale, Array.Empty<UnmatchedCost>(), 0, Count(hasCost, false),
-                    IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds));
+                withoutCost = Count(hasCost, false);
+                ids = IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds);
             }
 
             aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options);
         }
 
-        var n = aggregate.Keys.Length;
+        var segments = new Dictionary<SegmentKey, SegmentTally>(aggregate.Keys.Length);
+        for (var s = 0; s < aggregate.Keys.Length; s++)
+        {
+            segments.Add(aggregate.Keys[s], new SegmentTally(aggregate.Figures[s], aggregate.Durations?[s]));
+        }
+
+        var total = new SegmentTally(aggregate.Total, aggregate.Durations?[aggregate.Keys.Length]);
+        return new PeriodTally(period, segments, total, aggregate.Overlap, spendMinor, withoutCost, ids, allocated);
+    }
+
+    private static EffectivenessResult Finish(EffectivenessPartition partition, PeriodTally tally)
+    {
+        var options = partition.Options;
+        var dimensions = partition.Dimensions;
+        var currency = partition.Currency;
+        var period = tally.Period;
+        var scale = LeadTable.Pow10(currency.MinorUnits);
+        var costSummary = tally.Allocated ?? new CostSummary(CostSource.PerLeadCosts, currency, tally.SpendMinor / scale, tally.SpendMinor / scale,
+            Array.Empty<UnmatchedCost>(), 0, tally.WithoutCost, tally.IdsWithoutCost);
+
+        // Segments in key order (ranked below), so nothing depends on the order rows or partitions came in.
+        var keys = tally.Segments.Keys.ToArray();
+        Array.Sort(keys);
+        var n = keys.Length;
+        var figures = new SegmentFigures[n];
         var won = new long[n];
         var leads = new long[n];
         for (var s = 0; s < n; s++)
         {
-            won[s] = aggregate.Figures[s].Won;
-            leads[s] = aggregate.Figures[s].Leads;
+            figures[s] = WithMedians(tally.Segments[keys[s]], options);
+            won[s] = figures[s].Won;
+            leads[s] = figures[s].Leads;
         }
 
-        var totalFigures = aggregate.Total;
+        var totalFigures = WithMedians(tally.Total, options);
         var versusRest = ProportionTests.EachVersusRest(won, leads, totalFigures.Won, totalFigures.Leads, options.TestMethod);
         var summaries = new SegmentSummary[n];
         for (var s = 0; s < n; s++)
         {
-            summaries[s] = new SegmentSummary(aggregate.Keys[s], aggregate.Figures[s], totalFigures, scale, options.StaleCountsAsLost, options.Confidence,
+            summaries[s] = new SegmentSummary(keys[s], figures[s], totalFigures, scale, options.StaleCountsAsLost, options.Confidence,
                 options.IntervalMethod, versusRest[s]);
         }
 
         var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null);
-        AdAllocator.Apply(summaries, totalSummary, dimensions, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options.Confidence, options.IntervalMethod);
-        Profit.Apply(summaries, totalSummary, aggregate.Overlap, options);
+        AdAllocator.Apply(summaries, totalSummary, dimensions, partition.Costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options.Confidence, options.IntervalMethod);
+        Profit.Apply(summaries, totalSummary, tally.Overlap, options);
         Rank(summaries, options);
 
         HypothesisTestResult? independence = null;
-        if (!aggregate.Overlap)
+        if (!tally.Overlap)
         {
             // In ranked order (deterministic), so the floating-point sum does not depend on the order rows arrived in.
             var contingency = new long[n][];
@@ -200,15 +266,31 @@ public static class EffectivenessAnalyzer
         }
 
         var findings = FindingRules.Evaluate(summaries, totalSummary, costSummary, options.Findings);
-        return new EffectivenessResult(dimensions, period, asOf, currency, options.RankBy, aggregate.Overlap, summaries, totalSummary, independence, costSummary, findings);
+        return new EffectivenessResult(dimensions, period, partition.AsOf, currency, options.RankBy, tally.Overlap, summaries, totalSummary, independence, costSummary, findings);
+    }
+
+    // The integer figures with the medians and percentiles of their durations (R7 or R8 on the exact order statistics).
+    private static SegmentFigures WithMedians(SegmentTally tally, EffectivenessOptions options)
+    {
+        var f = tally.Figures;
+        if (options.IncludeDurations && tally.Durations is { } d)
+        {
+            var method = options.QuantileMethod;
+            f.MedianCycleDays = d.Cycle.Quantile(0.5, method, SecondsPerDay);
+            f.MedianDaysToWin = d.Win.Quantile(0.5, method, SecondsPerDay);
+            f.SpeedToLeadMedianHours = d.Speed.Quantile(0.5, method, SecondsPerHour);
+            f.SpeedToLeadP90Hours = d.Speed.Quantile(0.9, method, SecondsPerHour);
+        }
+
+        return f;
     }
 
     // The in-period rows in row order: each chunk counts its rows, then writes them after the earlier chunks' rows.
-    private static int[] SelectRows(LeadTable table, int from, int to, int asOfSeconds, EffectivenessOptions options)
+    private static int[] SelectRows(LeadTable table, int from, int to, int asOfSeconds, EffectivenessOptions options, int startRow, int endRow)
     {
         var acquired = table.StageSeconds[0];
         var parallelism = options.EffectiveParallelism;
-        var bounds = RowChunks.Bounds(0, acquired.Length, parallelism, options.MinRowsPerChunk);
+        var bounds = RowChunks.Bounds(startRow, endRow, parallelism, options.MinRowsPerChunk);
         var chunks = bounds.Length - 1;
         var counts = new int[chunks + 1];
         RowChunks.ForEach(chunks, parallelism, c =>

@@ -84,6 +84,33 @@ public sealed class EffectivenessOptions
     /// <summary>The default options.</summary>
     public static EffectivenessOptions Default { get; } = new();
 
+    // Partials merge only when everything that shapes the result is the same (the thread count aside).
+    internal bool IsEquivalentTo(EffectivenessOptions other) =>
+        ReferenceEquals(this, other)
+        || (Scope.IsEquivalentTo(other.Scope) && Equals(PreviousPeriod, other.PreviousPeriod) && CostSource == other.CostSource
+            && ReferenceEquals(CurrencyConverter, other.CurrencyConverter) && TestMethod == other.TestMethod && QuantileMethod == other.QuantileMethod
+            && IncludeDurations == other.IncludeDurations && string.Equals(RankBy, other.RankBy, StringComparison.Ordinal) && RankDescending == other.RankDescending
+            && Findings.IsEquivalentTo(other.Findings) && MaxListedLeadIds == other.MaxListedLeadIds && DefaultGrossMargin == other.DefaultGrossMargin
+            && SameMargins(GrossMarginBySegment, other.GrossMarginBySegment));
+
+    private static bool SameMargins(IReadOnlyDictionary<string, decimal>? a, IReadOnlyDictionary<string, decimal>? b)
+    {
+        if ((a?.Count ?? 0) != (b?.Count ?? 0))
+        {
+            return false;
+        }
+
+        foreach (var pair in a ?? new Dictionary<string, decimal>())
+        {
+            if (!b!.TryGetValue(pair.Key, out var v) || v != pair.Value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // The same rules with other costs (callers that hold costs apart from the rules).
     internal EffectivenessOptions WithCosts(IReadOnlyList<CostEntry>? costs) => new()
     {

@@ -23,4 +23,9 @@ public sealed class FindingRuleOptions
 
     /// <summary>ROAS below this fires <see cref="Findings.FindingKinds.RoasBelowThreshold"/>. Default 1 (revenue below spend).</summary>
     public decimal RoasThreshold { get; init; } = 1m;
+
+    internal bool IsEquivalentTo(FindingRuleOptions other) =>
+        ReferenceEquals(this, other)
+        || (Enabled == other.Enabled && MinimumLeads == other.MinimumLeads && MinimumWon == other.MinimumWon && Alpha.Equals(other.Alpha)
+            && HighVolumeShare.Equals(other.HighVolumeShare) && RelativeGap.Equals(other.RelativeGap) && RoasThreshold == other.RoasThreshold);
 }

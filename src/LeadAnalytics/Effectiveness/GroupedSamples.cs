@@ -1,4 +1,4 @@
-using LeadAnalytics.Statistics;
+using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Effectiveness;
 
@@ -11,7 +11,7 @@ internal sealed class GroupedSamples
     private readonly int _groups;
     private readonly int[] _offsets;
     private readonly int[][] _next;
-    private double[] _values = Array.Empty<double>();
+    private long[] _values = Array.Empty<long>();
 
     internal GroupedSamples(int groups, int chunks = 1)
     {
@@ -42,15 +42,15 @@ internal sealed class GroupedSamples
         }
 
         _offsets[_groups] = running;
-        _values = new double[running];
+        _values = new long[running];
     }
 
-    internal void Add(int chunk, int group, double value) => _values[_next[chunk][group]++] = value;
+    internal void Add(int chunk, int group, long value) => _values[_next[chunk][group]++] = value;
 
-    // The p-quantile of a group by selection (linear time); reorders that group's values, which later quantiles allow for.
-    internal double? Quantile(int group, double p, QuantileMethod method)
+    // A group's values counted per distinct value; sorts that group's slice.
+    internal DurationCounts Counts(int group)
     {
         var start = _offsets[group];
-        return Quantiles.OfSlice(_values, start, _offsets[group + 1] - start, p, method);
+        return DurationCounts.FromValues(_values, start, _offsets[group + 1] - start);
     }
 }

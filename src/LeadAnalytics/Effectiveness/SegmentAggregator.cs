@@ -13,12 +13,13 @@ internal static class SegmentAggregator
 
     internal sealed class Aggregate
     {
-        public Aggregate(SegmentKey[] keys, SegmentFigures[] figures, SegmentFigures total, bool overlap)
+        public Aggregate(SegmentKey[] keys, SegmentFigures[] figures, SegmentFigures total, bool overlap, SegmentDurations[]? durations = null)
         {
             Keys = keys;
             Figures = figures;
             Total = total;
             Overlap = overlap;
+            Durations = durations;
         }
 
         public SegmentKey[] Keys { get; }
@@ -28,6 +29,9 @@ internal static class SegmentAggregator
         public SegmentFigures Total { get; }
 
         public bool Overlap { get; }
+
+        // Per segment, then the total last; null when durations are not collected.
+        public SegmentDurations[]? Durations { get; }
     }
 
     // Rows are split into contiguous chunks (one per thread, EffectivenessOptions.MaxDegreeOfParallelism) and merged in
@@ -237,7 +241,7 @@ internal static class SegmentAggregator
             }
         }
 
-        // ---- medians and percentiles ----
+        // ---- durations counted per value (whole seconds), so partials merge to the single pass's medians ----
         cycles.Seal();
         wins.Seal();
         speeds.Seal();
@@ -250,54 +254,33 @@ internal static class SegmentAggregator
                     continue;
                 }
 
-                var cycleDays = cycle[i] / 86400.0;
-                var speedHours = speed[i] / 3600.0;
                 for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
                 {
                     var g = m < memberStart[i + 1] ? members[m] : totalIndex;
                     if (cycle[i] != NoDuration)
                     {
-                        cycles.Add(c, g, cycleDays);
+                        cycles.Add(c, g, cycle[i]);
                         if (won[i])
                         {
-                            wins.Add(c, g, cycleDays);
+                            wins.Add(c, g, cycle[i]);
                         }
                     }
 
                     if (speed[i] != NoDuration)
                     {
-                        speeds.Add(c, g, speedHours);
+                        speeds.Add(c, g, speed[i]);
                     }
                 }
             }
         });
 
-        // Each quantile reads only its own group's slice (selection gives the exact order statistic), so groups run apart.
-        var quantileMethod = options.QuantileMethod;
-        var quantiles = new double?[(segments + 1) * 4];
-        RowChunks.ForEach(durations ? (segments + 1) * 3 : 0, parallelism, task =>
+        // Each group's slice is sorted and counted apart, so groups run in parallel.
+        SegmentDurations[]? counted = null;
+        if (durations)
         {
-            var g = task / 3;
-            switch (task % 3)
-            {
-                case 0:
-                    quantiles[g * 4] = cycles.Quantile(g, 0.5, quantileMethod);
-                    break;
-                case 1:
-                    quantiles[(g * 4) + 1] = wins.Quantile(g, 0.5, quantileMethod);
-                    break;
-                default:
-                    quantiles[(g * 4) + 2] = speeds.Quantile(g, 0.5, quantileMethod);
-                    quantiles[(g * 4) + 3] = speeds.Quantile(g, 0.9, quantileMethod);
-                    break;
-            }
-        });
-        for (var g = 0; g <= segments; g++)
-        {
-            figures[g].MedianCycleDays = quantiles[g * 4];
-            figures[g].MedianDaysToWin = quantiles[(g * 4) + 1];
-            figures[g].SpeedToLeadMedianHours = quantiles[(g * 4) + 2];
-            figures[g].SpeedToLeadP90Hours = quantiles[(g * 4) + 3];
+            var all = new SegmentDurations[segments + 1];
+            RowChunks.ForEach(segments + 1, parallelism, g => all[g] = new SegmentDurations(cycles.Counts(g), wins.Counts(g), speeds.Counts(g)));
+            counted = all;
         }
 
         var keys = new SegmentKey[segments];
@@ -310,7 +293,7 @@ internal static class SegmentAggregator
 
         var segmentFigures = new SegmentFigures[segments];
         Array.Copy(figures, segmentFigures, segments);
-        return new Aggregate(keys, segmentFigures, figures[totalIndex], members.Length != rows.Length);
+        return new Aggregate(keys, segmentFigures, figures[totalIndex], members.Length != rows.Length, counted);
     }
 
     private static void Count(RowContext context, int[] rows, int start, int end, int[] memberStart, int[] members, int totalIndex,

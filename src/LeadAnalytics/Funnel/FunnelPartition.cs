@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Funnel;
@@ -69,21 +70,7 @@ public sealed class FunnelPartition
     /// <param name="partitions">At least one partition.</param>
     /// <returns>Their merge.</returns>
     /// <exception cref="ArgumentException">There are none, or they cannot be merged.</exception>
-    public static FunnelPartition Merge(IEnumerable<FunnelPartition> partitions)
-    {
-        if (partitions is null)
-        {
-            throw new ArgumentNullException(nameof(partitions));
-        }
-
-        FunnelPartition? merged = null;
-        foreach (var p in partitions)
-        {
-            merged = merged is null ? p ?? throw new ArgumentException("Partitions must not contain null.", nameof(partitions)) : merged.Merge(p);
-        }
-
-        return merged ?? throw new ArgumentException("Merging needs at least one partition.", nameof(partitions));
-    }
+    public static FunnelPartition Merge(IEnumerable<FunnelPartition> partitions) => Partitions.MergeAll(partitions, (a, b) => a.Merge(b));
 
     /// <summary>The whole funnel, with its segments or cohorts when the scope has a breakdown.</summary>
     /// <returns>The funnel.</returns>

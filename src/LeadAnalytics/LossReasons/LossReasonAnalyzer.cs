@@ -26,20 +26,27 @@ public static class LossReasonAnalyzer
     /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued), the
     /// scope has cohorts, or the dominance share is outside (0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
-    public static LossReasonResult Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null)
+    public static LossReasonResult Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null) =>
+        AnalyzePartition(table, asOf, 0, Preconditions.CheckNotNull(table).Count, options).ToResult();
+
+    /// <summary>The mergeable state of the analysis over a range of rows, for computing partitions separately (threads,
+    /// processes, machines, separately built tables) and merging them with <see cref="LossReasonPartition.Merge(LossReasonPartition)"/>;
+    /// <see cref="LossReasonPartition.ToResult"/> of the merge equals <see cref="Analyze"/> over all the rows.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">Options; <see cref="LossReasonOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table, or a shared option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (as for <see cref="Analyze"/>).</exception>
+    public static LossReasonPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, LossReasonOptions? options = null)
     {
         Preconditions.CheckNotNull(table);
+        Partitions.CheckRows(table.Count, startRow, rowCount);
         options ??= LossReasonOptions.Default;
-        options.Scope.Validate();
-        if (!(options.DominanceShare > 0 && options.DominanceShare <= 1))
-        {
-            throw new ArgumentException("DominanceShare must lie in (0, 1].", nameof(options));
-        }
-
-        if (options.Scope.Breakdown.Contains(Dimension.Tag) || options.Scope.Cohort is not null)
-        {
-            throw new ArgumentException("Loss reasons break down by dimensions other than tags.", nameof(options));
-        }
+        Validate(options);
 
         var asOfSeconds = table.ToSeconds(asOf);
         var outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
@@ -49,27 +56,23 @@ public static class LossReasonAnalyzer
         var (reasonOfCode, reasonLabels) = NormaliseReasons(table.LossReasons, options);
         var reasonCount = reasonLabels.Length;
         var staleReason = reasonCount - 1;
-        var expected = ExpectedDeals(table, outcomes, options);
 
         var stages = table.Pipeline.Count;
         var dims = options.Scope.Breakdown;
         var columns = dims.Select(table.GetColumn).ToArray();
-        var segmentCount = 1;
-        foreach (var column in columns)
-        {
-            segmentCount *= column.Cardinality;
-        }
+        var channels = table.Dimensions[(int)Dimension.Channel];
+        var channelCount = channels.Cardinality;
         var parallelism = options.EffectiveParallelism;
-        var bounds = RowChunks.Bounds(0, table.Count, parallelism, options.MinRowsPerChunk);
+        var bounds = RowChunks.Bounds(startRow, startRow + rowCount, parallelism, options.MinRowsPerChunk);
         var chunks = bounds.Length - 1;
         var tallies = new Tally[chunks];
-        var staleCounts = new long[chunks];
         RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var tally = new Tally(columns.Length > 0 ? segmentCount : 0, stages, reasonCount);
-            var channelCodes = table.Dimensions[(int)Dimension.Channel].Codes;
+            // Cells keyed by (stage or segment, reason, channel) code: sparse, as free-text reasons can be many.
+            var tally = new Tally(channelCount);
+            var channelCodes = channels.Codes;
             var reasonCodes = table.LossReasons.Codes;
-            long stale = 0;
+            var deals = table.DealMinor;
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
             {
                 if (!outcomes.InScope(row))
@@ -85,7 +88,7 @@ public static class LossReasonAnalyzer
                 }
                 else if (state == LeadState.Stale)
                 {
-                    stale++;
+                    tally.Stale++;
                     if (!staleAsLost)
                     {
                         continue;
@@ -95,46 +98,159 @@ public static class LossReasonAnalyzer
                 }
                 else
                 {
+                    if (state == LeadState.Won && deals[row] != LeadTable.MissingAmount)
+                    {
+                        tally.WonCount[channelCodes[row]]++;
+                        tally.WonSum[channelCodes[row]] += deals[row];
+                    }
+
                     continue;
                 }
 
                 var stage = table.FurthestStageAt(row, asOfSeconds);
-                var value = expected?[channelCodes[row]];
-                Add(tally.ByStage, tally.RevenueByStage, tally.ValuedByStage, (stage * reasonCount) + reason, value);
+                var channel = channelCodes[row];
+                Count(tally.ByStage, (((long)stage * reasonCount) + reason) * channelCount + channel);
                 if (columns.Length > 0)
                 {
-                    var segment = 0;
+                    long segment = 0;
                     foreach (var column in columns)
                     {
                         segment = (segment * column.Cardinality) + column.Codes[row];
                     }
 
-                    Add(tally.BySegment, tally.RevenueBySegment, tally.ValuedBySegment, (segment * reasonCount) + reason, value);
+                    Count(tally.BySegment, ((segment * reasonCount) + reason) * channelCount + channel);
                 }
             }
 
             tallies[c] = tally;
-            staleCounts[c] = stale;
         });
 
-        // Chunks merge in chunk order: counts are integers and the decimal sums are exact (amounts in minor units, far
-        // from decimal's 28 digits), so the merge equals one pass.
-        var merged = tallies[0];
-        for (var c = 1; c < chunks; c++)
+        // Integer counts and sums: the chunks add up to one pass in any order.
+        var cells = new Dictionary<LossCell, long>();
+        var wonCount = new long[channelCount];
+        var wonSum = new long[channelCount];
+        long stale = 0;
+        foreach (var tally in tallies)
         {
-            merged.Add(tallies[c]);
+            stale += tally.Stale;
+            for (var code = 0; code < channelCount; code++)
+            {
+                wonCount[code] += tally.WonCount[code];
+                wonSum[code] += tally.WonSum[code];
+            }
+
+            foreach (var pair in tally.ByStage)
+            {
+                var rest = pair.Key / channelCount;
+                AddCell(cells, new LossCell(null, (int)(rest / reasonCount), ReasonKind(rest % reasonCount), reasonLabels[rest % reasonCount],
+                    channels.ValueOf((int)(pair.Key % channelCount))), pair.Value);
+            }
+
+            foreach (var pair in tally.BySegment)
+            {
+                var rest = pair.Key / channelCount;
+                var segment = rest / reasonCount;
+                var values = new string?[columns.Length];
+                for (var d = columns.Length - 1; d >= 0; d--)
+                {
+                    values[d] = columns[d].ValueOf((int)(segment % columns[d].Cardinality));
+                    segment /= columns[d].Cardinality;
+                }
+
+                AddCell(cells, new LossCell(new SegmentKey(dims, values), -1, ReasonKind(rest % reasonCount), reasonLabels[rest % reasonCount],
+                    channels.ValueOf((int)(pair.Key % channelCount))), pair.Value);
+            }
         }
 
-        var byStage = merged.ByStage;
-        var revenueByStage = merged.RevenueByStage;
-        var valuedByStage = merged.ValuedByStage;
-        var bySegment = merged.BySegment;
-        var revenueBySegment = merged.RevenueBySegment;
-        var valuedBySegment = merged.ValuedBySegment;
-        long staleTotal = 0;
-        foreach (var n in staleCounts)
+        var won = new Dictionary<ChannelKey, WonDeals>();
+        for (var code = 0; code < channelCount; code++)
         {
-            staleTotal += n;
+            if (wonCount[code] > 0)
+            {
+                won.Add(new ChannelKey(channels.ValueOf(code)), new WonDeals(wonCount[code], wonSum[code]));
+            }
+        }
+
+        var stageNames = new string[stages];
+        for (var k = 0; k < stages; k++)
+        {
+            stageNames[k] = table.Pipeline.Stages[k].Name;
+        }
+
+        return new LossReasonPartition(stageNames, asOf, options, table.Currency, rowCount, stale, cells, won);
+
+        int ReasonKind(long index) => index == 0 ? LossCell.NoReason : index == staleReason ? LossCell.StaleReason : LossCell.Recorded;
+    }
+
+    // The tables of a partition: every figure from its cells, so a merge of partitions gives the single pass's tables.
+    internal static LossReasonResult Finish(LossReasonPartition partition)
+    {
+        var options = partition.Options;
+        var stages = partition.Stages.Length;
+
+        // Reason 0 is "no reason", the last the stale reason, the recorded ones between in label order.
+        var recorded = new SortedSet<string>(StringComparer.Ordinal);
+        var segmentKeys = new SortedSet<SegmentKey>();
+        foreach (var cell in partition.Cells.Keys)
+        {
+            if (cell.ReasonKind == LossCell.Recorded)
+            {
+                recorded.Add(cell.Reason);
+            }
+
+            if (cell.Segment is { } key)
+            {
+                segmentKeys.Add(key);
+            }
+        }
+
+        var reasonLabels = new List<string> { DimensionKeys.Missing };
+        reasonLabels.AddRange(recorded);
+        reasonLabels.Add(StaleReason);
+        var labels = reasonLabels.ToArray();
+        var reasonCount = labels.Length;
+        var reasonIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 1; r < reasonCount - 1; r++)
+        {
+            reasonIndex.Add(labels[r], r);
+        }
+
+        var segments = segmentKeys.ToArray();
+        var segmentIndex = new Dictionary<SegmentKey, int>();
+        for (var g = 0; g < segments.Length; g++)
+        {
+            segmentIndex.Add(segments[g], g);
+        }
+
+        var expected = ExpectedDeals(partition);
+        var byStage = new long[stages * reasonCount];
+        var revenueByStage = new decimal[stages * reasonCount];
+        var valuedByStage = new bool[stages * reasonCount];
+        var bySegment = new long[segments.Length * reasonCount];
+        var revenueBySegment = new decimal[segments.Length * reasonCount];
+        var valuedBySegment = new bool[segments.Length * reasonCount];
+
+        // Cells in a fixed order (decimal sums are exact, but the order keeps even their scale independent of the merge order).
+        var cells = partition.Cells.ToArray();
+        Array.Sort(cells, (x, y) => CompareCells(x.Key, y.Key));
+        foreach (var pair in cells)
+        {
+            var cell = pair.Key;
+            var reason = cell.ReasonKind switch
+            {
+                LossCell.NoReason => 0,
+                LossCell.StaleReason => reasonCount - 1,
+                _ => reasonIndex[cell.Reason],
+            };
+            decimal? value = expected is not null && expected(cell.Channel) is { } v ? v * pair.Value : null;
+            if (cell.Segment is { } key)
+            {
+                Add(bySegment, revenueBySegment, valuedBySegment, (segmentIndex[key] * reasonCount) + reason, pair.Value, value);
+            }
+            else
+            {
+                Add(byStage, revenueByStage, valuedByStage, (cell.Stage * reasonCount) + reason, pair.Value, value);
+            }
         }
 
         // Overall = the sum over stages.
@@ -153,12 +269,12 @@ public static class LossReasonAnalyzer
         }
 
         var revenueMode = options.ExpectedDealSize != ExpectedDealSize.None;
-        var overallTable = Pareto("overall", null, overall, overallRevenue, overallValued, 0, reasonLabels, revenueMode);
+        var overallTable = Pareto("overall", null, overall, overallRevenue, overallValued, 0, labels, revenueMode);
         var dominant = new List<LossReasonDominance>();
         var stageTables = new List<LossReasonTable>();
         for (var s = 0; s < stages; s++)
         {
-            var tableOfStage = Pareto(table.Pipeline.Stages[s].Name, null, byStage, revenueByStage, valuedByStage, s * reasonCount, reasonLabels, revenueMode);
+            var tableOfStage = Pareto(partition.Stages[s], null, byStage, revenueByStage, valuedByStage, s * reasonCount, labels, revenueMode);
             if (tableOfStage.LostLeads > 0)
             {
                 stageTables.Add(tableOfStage);
@@ -168,54 +284,77 @@ public static class LossReasonAnalyzer
 
         // The contingency table's columns in reason-label order, not in the order reasons first appear in the rows: the
         // chi-square sums in a fixed order, so shuffled rows give the identical statistic (issue 18, item 11).
-        var reasonOrder = Enumerable.Range(1, reasonCount - 2).OrderBy(r => reasonLabels[r], StringComparer.Ordinal).ToArray();
         var breakdowns = new List<LossReasonBreakdown>();
-        if (columns.Length > 0)
+        var dims = options.Scope.Breakdown;
+        if (dims.Count > 0)
         {
             var scopeName = string.Join(" × ", dims);
-            var segments = new List<(SegmentKey Key, LossReasonTable Table, int Segment)>();
-            for (var segment = 0; segment < segmentCount; segment++)
-            {
-                var values = new string?[columns.Length];
-                var rest = segment;
-                for (var d = columns.Length - 1; d >= 0; d--)
-                {
-                    values[d] = columns[d].ValueOf(rest % columns[d].Cardinality);
-                    rest /= columns[d].Cardinality;
-                }
-
-                var key = new SegmentKey(dims, values);
-                var segmentTable = Pareto(key.Label, key, bySegment, revenueBySegment, valuedBySegment, segment * reasonCount, reasonLabels, revenueMode);
-                if (segmentTable.LostLeads > 0)
-                {
-                    segments.Add((key, segmentTable, segment));
-                }
-            }
-
-            segments.Sort((x, y) => x.Key.CompareTo(y.Key));
+            var tables = new List<LossReasonTable>();
             var contingency = new List<IReadOnlyList<long>>();
-            foreach (var segment in segments)
+            for (var g = 0; g < segments.Length; g++)
             {
+                var segmentTable = Pareto(segments[g].Label, segments[g], bySegment, revenueBySegment, valuedBySegment, g * reasonCount, labels, revenueMode);
+                if (segmentTable.LostLeads == 0)
+                {
+                    continue;
+                }
+
                 // Reasons only, in label order: the reasonless and the stale leads are left out of the mix.
                 var counts = new long[reasonCount - 2];
-                for (var k = 0; k < reasonOrder.Length; k++)
-                {
-                    counts[k] = bySegment[(segment.Segment * reasonCount) + reasonOrder[k]];
-                }
-
+                Array.Copy(bySegment, (g * reasonCount) + 1, counts, 0, counts.Length);
+                tables.Add(segmentTable);
                 contingency.Add(counts);
-                Dominance(scopeName, segment.Table, options, dominant);
+                Dominance(scopeName, segmentTable, options, dominant);
             }
 
-            breakdowns.Add(new LossReasonBreakdown(dims.ToArray(), segments.ConvertAll(s => s.Table), ProportionTests.ChiSquareIndependence(contingency)));
+            breakdowns.Add(new LossReasonBreakdown(dims.ToArray(), tables, ProportionTests.ChiSquareIndependence(contingency)));
         }
 
-        return new LossReasonResult(asOf, overallTable.LostLeads, overall[0], staleTotal, overallTable, stageTables, breakdowns, dominant);
+        return new LossReasonResult(partition.AsOf, overallTable.LostLeads, overall[0], partition.Stale, overallTable, stageTables, breakdowns, dominant);
     }
 
-    private static void Add(long[] counts, decimal[] revenue, bool[] valued, int index, decimal? value)
+    private static void Validate(LossReasonOptions options)
     {
-        counts[index]++;
+        options.Scope.Validate();
+        if (!(options.DominanceShare > 0 && options.DominanceShare <= 1))
+        {
+            throw new ArgumentException("DominanceShare must lie in (0, 1].", nameof(options));
+        }
+
+        if (options.Scope.Breakdown.Contains(Dimension.Tag) || options.Scope.Cohort is not null)
+        {
+            throw new ArgumentException("Loss reasons break down by dimensions other than tags.", nameof(options));
+        }
+    }
+
+    private static void Count(Dictionary<long, long> cells, long key) => cells[key] = cells.TryGetValue(key, out var n) ? n + 1 : 1;
+
+    private static void AddCell(Dictionary<LossCell, long> cells, LossCell cell, long n) => cells[cell] = cells.TryGetValue(cell, out var m) ? m + n : n;
+
+    private static int CompareCells(LossCell x, LossCell y)
+    {
+        var c = x.Stage.CompareTo(y.Stage);
+        if (c == 0)
+        {
+            c = Comparer<SegmentKey?>.Default.Compare(x.Segment, y.Segment);
+        }
+
+        if (c == 0)
+        {
+            c = x.ReasonKind.CompareTo(y.ReasonKind);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Reason, y.Reason);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(x.Channel, y.Channel);
+    }
+
+    private static void Add(long[] counts, decimal[] revenue, bool[] valued, int index, long n, decimal? value)
+    {
+        counts[index] += n;
         if (value is { } v)
         {
             revenue[index] += v;
@@ -267,112 +406,66 @@ public static class LossReasonAnalyzer
         return caseFold ? trimmed.ToLowerInvariant() : trimmed;
     }
 
-    // Expected deal size per channel code, or null when lost revenue is not estimated. Chunks sum integer minor units,
-    // merged in chunk order: the same sums for any chunking.
-    private static decimal?[]? ExpectedDeals(LeadTable table, OutcomeClassifier outcomes, LossReasonOptions options)
+    // Expected deal size per channel value, or null when lost revenue is not estimated: from the partition's won deals (integer
+    // minor-unit sums), so merged partitions price a loss as one pass over all their leads does.
+    private static Func<string?, decimal?>? ExpectedDeals(LossReasonPartition partition)
     {
-        var mode = options.ExpectedDealSize;
+        var mode = partition.Options.ExpectedDealSize;
         if (mode == ExpectedDealSize.None)
         {
             return null;
         }
 
-        var channels = table.Dimensions[(int)Dimension.Channel];
-        var parallelism = options.EffectiveParallelism;
-        var bounds = RowChunks.Bounds(0, table.Count, parallelism, options.MinRowsPerChunk);
-        var chunks = bounds.Length - 1;
-        var chunkSums = new long[chunks][];
-        var chunkCounts = new long[chunks][];
-        RowChunks.ForEach(chunks, parallelism, c =>
-        {
-            var sums = new long[channels.Cardinality];
-            var counts = new long[channels.Cardinality];
-            for (var row = bounds[c]; row < bounds[c + 1]; row++)
-            {
-                var deal = table.DealMinor[row];
-                if (deal == LeadTable.MissingAmount || !outcomes.InScope(row) || outcomes.Classify(row) != LeadState.Won)
-                {
-                    continue;
-                }
-
-                var code = channels.Codes[row];
-                sums[code] += deal;
-                counts[code]++;
-            }
-
-            chunkSums[c] = sums;
-            chunkCounts[c] = counts;
-        });
-
-        var sum = new decimal[channels.Cardinality];
-        var count = new long[channels.Cardinality];
+        var currency = partition.Currency;
+        var scale = LeadTable.Pow10(currency.MinorUnits);
         decimal total = 0;
         long n = 0;
-        for (var code = 0; code < channels.Cardinality; code++)
+        foreach (var deals in partition.Won.Values)
         {
-            for (var c = 0; c < chunks; c++)
+            total += deals.SumMinor;
+            n += deals.Count;
+        }
+
+        decimal? overall = n == 0 ? null : Math.Round(total / n / scale, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        var byChannel = new Dictionary<ChannelKey, decimal?>();
+        return channel =>
+        {
+            if (mode == ExpectedDealSize.OverallAverage)
             {
-                sum[code] += chunkSums[c][code];
-                count[code] += chunkCounts[c][code];
+                return overall;
             }
 
-            total += sum[code];
-            n += count[code];
-        }
+            var key = new ChannelKey(channel);
+            if (!byChannel.TryGetValue(key, out var value))
+            {
+                value = partition.Won.TryGetValue(key, out var deals)
+                    ? Math.Round((decimal)deals.SumMinor / deals.Count / scale, currency.MinorUnits, MidpointRounding.AwayFromZero)
+                    : null;
+                byChannel.Add(key, value);
+            }
 
-        var result = new decimal?[channels.Cardinality];
-        for (var c = 0; c < result.Length; c++)
-        {
-            var (s, k) = mode == ExpectedDealSize.OverallAverage ? (total, n) : (sum[c], count[c]);
-            result[c] = k == 0 ? null : Math.Round(s / k / table.MinorUnitScale, table.Currency.MinorUnits, MidpointRounding.AwayFromZero);
-        }
-
-        return result;
+            return value;
+        };
     }
 
-    // The counts, lost revenue and "has a value" flags of some rows, by stage and by breakdown segment.
+    // One chunk's lost-lead cells (by stage and by segment), stale count and won deals per channel code.
     private sealed class Tally
     {
-        internal Tally(int segments, int stages, int reasonCount)
+        internal Tally(int channels)
         {
-            ByStage = new long[stages * reasonCount];
-            RevenueByStage = new decimal[stages * reasonCount];
-            ValuedByStage = new bool[stages * reasonCount];
-            BySegment = new long[segments * reasonCount];
-            RevenueBySegment = new decimal[segments * reasonCount];
-            ValuedBySegment = new bool[segments * reasonCount];
+            WonCount = new long[channels];
+            WonSum = new long[channels];
         }
 
-        internal long[] ByStage { get; }
+        internal Dictionary<long, long> ByStage { get; } = new();
 
-        internal decimal[] RevenueByStage { get; }
+        internal Dictionary<long, long> BySegment { get; } = new();
 
-        internal bool[] ValuedByStage { get; }
+        internal long[] WonCount { get; }
 
-        internal long[] BySegment { get; }
+        internal long[] WonSum { get; }
 
-        internal decimal[] RevenueBySegment { get; }
-
-        internal bool[] ValuedBySegment { get; }
-
-        internal void Add(Tally other)
-        {
-            Add(ByStage, RevenueByStage, ValuedByStage, other.ByStage, other.RevenueByStage, other.ValuedByStage);
-            Add(BySegment, RevenueBySegment, ValuedBySegment, other.BySegment, other.RevenueBySegment, other.ValuedBySegment);
-        }
-
-        private static void Add(long[] counts, decimal[] revenue, bool[] valued, long[] otherCounts, decimal[] otherRevenue, bool[] otherValued)
-        {
-            for (var i = 0; i < counts.Length; i++)
-            {
-                counts[i] += otherCounts[i];
-                if (otherValued[i])
-                {
-                    revenue[i] += otherRevenue[i];
-                    valued[i] = true;
-                }
-            }
-        }
+        internal long Stale { get; set; }
     }
 
     private static LossReasonTable Pareto(string segment, SegmentKey? key, long[] counts, decimal[] revenue, bool[] valued, int offset, string[] labels, bool revenueMode)

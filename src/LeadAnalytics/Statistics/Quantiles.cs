@@ -103,8 +103,29 @@ public static class Quantiles
         return a + (frac * (b - a));
     }
 
+    // The p-quantile of a sorted sample of n values read through orderStatistic (0-based rank to value), with the arithmetic of
+    // OfSorted: samples stored another way (counts per value) give the identical double.
+    internal static double Interpolate(long n, double p, QuantileMethod method, Func<long, double> orderStatistic)
+    {
+        var h = Position(n, p, method);
+        if (h <= 1)
+        {
+            return orderStatistic(0);
+        }
+
+        if (h >= n)
+        {
+            return orderStatistic(n - 1);
+        }
+
+        var lo = (long)Math.Floor(h);
+        var frac = h - lo;
+        var a = orderStatistic(lo - 1);
+        return frac == 0 ? a : a + (frac * (orderStatistic(lo) - a));
+    }
+
     // h, the 1-based fractional position of the quantile (Hyndman and Fan 1996).
-    private static double Position(int n, double p, QuantileMethod method) => method switch
+    private static double Position(long n, double p, QuantileMethod method) => method switch
     {
         QuantileMethod.R7 => ((n - 1) * p) + 1,
         QuantileMethod.R8 => ((n + (1.0 / 3)) * p) + (1.0 / 3),

@@ -1,0 +1,188 @@
+using LeadAnalytics.Statistics;
+
+namespace LeadAnalytics.Data;
+
+// A multiset of durations at the table's stored resolution (whole seconds): the distinct values ascending, each with how many
+// leads have it. The sufficient statistic of every duration figure: order statistics, quantiles, means over the sorted values,
+// Kaplan-Meier and log-rank inputs all come out of it exactly, and two multisets merge by a linear walk (addition of counts),
+// so a partial's durations merge in any order to the single pass's. A database answers with the same shape
+// (GROUP BY duration, COUNT(*)). Immutable.
+internal sealed class DurationCounts
+{
+    internal static readonly DurationCounts Empty = new(Array.Empty<long>(), Array.Empty<long>(), 0);
+
+    private readonly long[] _values;
+    private readonly long[] _counts;
+
+    private DurationCounts(long[] values, long[] counts, long total)
+    {
+        _values = values;
+        _counts = counts;
+        Total = total;
+    }
+
+    // The number of durations (with multiplicity).
+    internal long Total { get; }
+
+    internal int Distinct => _values.Length;
+
+    internal long ValueAt(int i) => _values[i];
+
+    internal long CountAt(int i) => _counts[i];
+
+    // The largest duration; only when Total > 0.
+    internal long Max => _values[_values.Length - 1];
+
+    // Sorts values[start, start + count) in place and counts the runs.
+    internal static DurationCounts FromValues(long[] values, int start, int count)
+    {
+        if (count == 0)
+        {
+            return Empty;
+        }
+
+        Array.Sort(values, start, count);
+        var distinct = 1;
+        for (var i = start + 1; i < start + count; i++)
+        {
+            if (values[i] != values[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        var v = new long[distinct];
+        var n = new long[distinct];
+        var k = -1;
+        for (var i = start; i < start + count; i++)
+        {
+            if (k < 0 || values[i] != v[k])
+            {
+                v[++k] = values[i];
+            }
+
+            n[k]++;
+        }
+
+        return new DurationCounts(v, n, count);
+    }
+
+    internal static DurationCounts FromValues(GrowableArray<long>? values) =>
+        values is null || values.Count == 0 ? Empty : FromValues(values.ToArray(), 0, values.Count);
+
+    // (duration, count) pairs in any order, repeats allowed (a database's GROUP BY reply); counts must be positive.
+    internal static DurationCounts FromPairs(IEnumerable<KeyValuePair<long, long>> pairs)
+    {
+        var list = new List<KeyValuePair<long, long>>(pairs);
+        list.Sort((x, y) => x.Key.CompareTo(y.Key));
+        var values = new List<long>(list.Count);
+        var counts = new List<long>(list.Count);
+        long total = 0;
+        foreach (var pair in list)
+        {
+            Preconditions.CheckArgument(pair.Value > 0, nameof(pairs), "Every duration count is positive.");
+            if (values.Count > 0 && values[values.Count - 1] == pair.Key)
+            {
+                counts[counts.Count - 1] += pair.Value;
+            }
+            else
+            {
+                values.Add(pair.Key);
+                counts.Add(pair.Value);
+            }
+
+            total += pair.Value;
+        }
+
+        return total == 0 ? Empty : new DurationCounts(values.ToArray(), counts.ToArray(), total);
+    }
+
+    // The union of two multisets (counts of equal values added).
+    internal static DurationCounts Merge(DurationCounts a, DurationCounts b)
+    {
+        if (b.Total == 0)
+        {
+            return a;
+        }
+
+        if (a.Total == 0)
+        {
+            return b;
+        }
+
+        var values = new long[a._values.Length + b._values.Length];
+        var counts = new long[values.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < a._values.Length || j < b._values.Length)
+        {
+            if (j == b._values.Length || (i < a._values.Length && a._values[i] < b._values[j]))
+            {
+                values[k] = a._values[i];
+                counts[k++] = a._counts[i++];
+            }
+            else if (i == a._values.Length || b._values[j] < a._values[i])
+            {
+                values[k] = b._values[j];
+                counts[k++] = b._counts[j++];
+            }
+            else
+            {
+                values[k] = a._values[i];
+                counts[k++] = a._counts[i++] + b._counts[j++];
+            }
+        }
+
+        if (k < values.Length)
+        {
+            Array.Resize(ref values, k);
+            Array.Resize(ref counts, k);
+        }
+
+        return new DurationCounts(values, counts, a.Total + b.Total);
+    }
+
+    // Every duration divided by unit (86,400 for days), ascending, each repeated by its count: the sorted sample.
+    internal double[] ToSorted(double unit)
+    {
+        var sorted = new double[Total];
+        var at = 0;
+        for (var i = 0; i < _values.Length; i++)
+        {
+            var value = _values[i] / unit;
+            for (var c = 0L; c < _counts[i]; c++)
+            {
+                sorted[at++] = value;
+            }
+        }
+
+        return sorted;
+    }
+
+    // The p-quantile of the durations in the given unit: the arithmetic of Quantiles.OfSorted on ToSorted(unit), without
+    // expanding it.
+    internal double? Quantile(double p, QuantileMethod method, double unit)
+    {
+        if (Total == 0)
+        {
+            return null;
+        }
+
+        return Quantiles.Interpolate(Total, p, method, rank => OrderStatistic(rank) / unit);
+    }
+
+    // The value of 0-based rank r in the sorted sample.
+    private long OrderStatistic(long rank)
+    {
+        long seen = 0;
+        for (var i = 0; i < _values.Length; i++)
+        {
+            seen += _counts[i];
+            if (rank < seen)
+            {
+                return _values[i];
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(rank));
+    }
+}
