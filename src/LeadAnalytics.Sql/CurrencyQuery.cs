@@ -11,11 +11,12 @@ namespace LeadAnalytics.Sql;
 /// </summary>
 internal static class CurrencyQuery
 {
-    internal static SqlCommandText Build(SqlDialect dialect, SqlTableName table, SourceColumns columns)
+    // wonDeals: only the deal amounts of leads with a won instant (attribution's rule: the currency of the conversion values).
+    internal static SqlCommandText Build(SqlDialect dialect, SqlTableName table, SourceColumns columns, bool wonDeals = false)
     {
         var command = new SqlCommandText(dialect);
         var deal = columns.Quoted(LeadField.DealAmount);
-        var cost = columns.Quoted(LeadField.AcquisitionCost);
+        var cost = wonDeals ? null : columns.Quoted(LeadField.AcquisitionCost);
         var acquired = columns.Quoted(LeadField.AcquiredAt);
         var code = columns.Quoted(LeadField.Currency) is { } c ? "UPPER(NULLIF(TRIM(" + dialect.Text(c) + "), ''))" : dialect.NullText;
         var amounts = new List<string>();
@@ -29,6 +30,11 @@ internal static class CurrencyQuery
 
         var sql = new StringBuilder("SELECT DISTINCT ").Append(code).Append(" AS code FROM ").Append(table.Quoted(dialect));
         sql.Append(" WHERE ").Append(amounts.Count == 0 ? "1 = 0" : "(" + string.Join(" OR ", amounts) + ")");
+        if (wonDeals)
+        {
+            sql.Append(" AND ").Append(columns.Quoted(LeadField.WonAt) is { } w ? w + " IS NOT NULL" : "1 = 0");
+        }
+
         if (acquired is not null)
         {
             sql.Append(" AND ").Append(acquired).Append(" IS NOT NULL");

@@ -18,6 +18,7 @@ internal static class CycleTimeQuery
     internal const int LostCause = 2;
     private const int Outcome = 0;
     private const int Transition = 1;
+    private const int Outside = 2;
 
     internal static SqlCommandText Build(SqlDialect dialect, SourceColumns columns, SqlTableName table, Dimension? segmentBy, long asOfSeconds,
         AcquisitionPeriod period, int staleSeconds, bool staleAsLost)
@@ -62,6 +63,9 @@ internal static class CycleTimeQuery
                 .Append(" FROM c WHERE stage >= 0 AND s").Append(N(t)).Append(" <= ").Append(asOf).Append(" GROUP BY 1, 2, 3, 4, 5");
         }
 
+        // The rows outside the period or acquired after as-of (the partition's row count includes them).
+        sql.Append(" UNION ALL SELECT ").Append(dialect.NullText).Append(", CAST(").Append(Outside)
+            .Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(COUNT(*) AS BIGINT) FROM c WHERE stage < 0");
         command.Text = sql.ToString();
         return command;
     }
@@ -71,14 +75,21 @@ internal static class CycleTimeQuery
         var sums = new CycleSums();
         while (reader.Read())
         {
+            var kind = reader.GetInt64(1);
+            if (kind == Outside)
+            {
+                sums.RowCount += reader.GetInt64(5);
+                continue;
+            }
+
             var key = reader.IsDBNull(0) ? null : reader.GetString(0);
             var group = sums.Segment(key);
-            var kind = reader.GetInt64(1);
             var a = (int)reader.GetInt64(2);
             var b = reader.GetInt64(3);
             var n = reader.GetInt64(5);
             if (kind == Outcome)
             {
+                sums.RowCount += n;
                 group.Leads += n;
                 group.Stale += reader.GetInt64(4) * n;
                 switch (a)
@@ -131,6 +142,9 @@ internal sealed class CycleSums
     internal Dictionary<string, CycleGroupSums> Segments { get; } = new(StringComparer.Ordinal);
 
     internal CycleGroupSums? Missing { get; private set; }
+
+    // Every row of the table with an acquisition instant, in scope or not.
+    internal long RowCount { get; set; }
 
     internal CycleGroupSums Segment(string? value)
     {

@@ -19,6 +19,7 @@ internal static class EffectivenessQuery
     private const int Cycle = 1;
     private const int Speed = 2;
     private const int IdWithoutCost = 3;
+    private const int Outside = 4;
 
     internal static SqlCommandText Build(SqlDialect dialect, SourceColumns columns, SqlTableName table, IReadOnlyList<Dimension> dimensions, long asOfSeconds,
         AcquisitionPeriod period, int staleSeconds, int minorUnits, bool durations, int maxIds)
@@ -56,6 +57,10 @@ internal static class EffectivenessQuery
         sql.Append(" UNION ALL SELECT d0, d1, CAST(").Append(Speed).Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(s1 - s0 AS BIGINT), CAST(COUNT(*) AS BIGINT)").Append(Tail)
             .Append(" FROM c WHERE stage >= 0 AND s1 <= ").Append(asOf).Append(" GROUP BY 1, 2, 3, 4, 5");
 
+        // The rows outside the period or acquired after as-of (the partition's row count includes them).
+        sql.Append(" UNION ALL SELECT ").Append(dialect.NullText).Append(", ").Append(dialect.NullText).Append(", CAST(").Append(Outside)
+            .Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(0 AS BIGINT), CAST(COUNT(*) AS BIGINT)").Append(Tail).Append(" FROM c WHERE stage < 0");
+
         // The first ids of leads without a cost, by code point (re-sorted ordinally when read).
         if (maxIds > 0)
         {
@@ -77,6 +82,12 @@ internal static class EffectivenessQuery
         while (reader.Read())
         {
             var kind = reader.GetInt64(2);
+            if (kind == Outside)
+            {
+                sums.RowCount += reader.GetInt64(5);
+                continue;
+            }
+
             if (kind == IdWithoutCost)
             {
                 ids.Add(reader.IsDBNull(0) ? string.Empty : reader.GetString(0));
@@ -91,6 +102,7 @@ internal static class EffectivenessQuery
             switch (kind)
             {
                 case Figures:
+                    sums.RowCount += n;
                     segment.Leads += n;
                     switch (a)
                     {
@@ -152,6 +164,9 @@ internal sealed class EffectivenessSums
     internal Dictionary<(string? First, string? Second), SegmentSums> Segments { get; } = new();
 
     internal IReadOnlyList<string> IdsWithoutCost { get; set; } = Array.Empty<string>();
+
+    // Every row of the table with an acquisition instant, in scope or not.
+    internal long RowCount { get; set; }
 
     internal SegmentSums Segment((string?, string?) key)
     {

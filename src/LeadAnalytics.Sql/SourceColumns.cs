@@ -41,9 +41,20 @@ internal sealed class SourceColumns
     }
 
     /// <summary>The epoch-microsecond expression of a timestamp field, or <see langword="null"/> when the field is unmapped.</summary>
-    internal string? Micros(LeadField field, SqlCommandText command)
+    internal string? Micros(LeadField field, SqlCommandText command) => MicrosOf(Column(field), LeadColumnMapping.NameOf(field), command);
+
+    /// <summary>The epoch-microsecond expression of a touchpoints table's timestamp field.</summary>
+    internal string? TouchMicros(TouchpointField field, SqlCommandText command) => MicrosOf(TouchColumn(field), LeadColumnMapping.NameOf(field), command);
+
+    /// <summary>The trimmed text of a touchpoints table's field, NULL when empty or unmapped.</summary>
+    internal string Text(TouchpointField field) => TextOf(TouchColumn(field));
+
+    /// <summary>The quoted column of a touchpoints table's field, checked to exist; <see langword="null"/> when unmapped.</summary>
+    internal string? Quoted(TouchpointField field) => TouchColumn(field) is { } name ? _dialect.Quote(name) : null;
+
+    private string? MicrosOf(string? name, string fieldName, SqlCommandText command)
     {
-        if (Column(field) is not { } name)
+        if (name is null)
         {
             return null;
         }
@@ -67,7 +78,7 @@ internal sealed class SourceColumns
         else
         {
             throw new SqlSourceException(
-                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a timestamp, a date or text was expected.");
+                $"Column \"{name}\" of {_table} (field {fieldName}) is of type {typeName}; a timestamp, a date or text was expected.");
         }
 
         var offset = (long)_mapping.TimeZone.TotalMinutes * 60_000_000L;
@@ -75,15 +86,9 @@ internal sealed class SourceColumns
     }
 
     /// <summary>The trimmed text of a field, NULL when empty or unmapped.</summary>
-    internal string Text(LeadField field)
-    {
-        if (Column(field) is not { } name)
-        {
-            return _dialect.NullText;
-        }
+    internal string Text(LeadField field) => TextOf(Column(field));
 
-        return "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
-    }
+    private string TextOf(string? name) => name is null ? _dialect.NullText : "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
 
     /// <summary>An amount field in minor units (<paramref name="minorUnits"/> decimals), rounded half away from zero (the
     /// LeadTable's rule), as BIGINT; NULL when missing or unmapped. Numbers of any SQL numeric type, or text holding one.</summary>
@@ -126,13 +131,16 @@ internal sealed class SourceColumns
         }
     }
 
-    private string? Column(LeadField field)
+    private string? TouchColumn(TouchpointField field) => Checked(_mapping.TouchColumn(field), LeadColumnMapping.NameOf(field));
+
+    private string? Column(LeadField field) => Checked(_mapping.GetColumn(field), LeadColumnMapping.NameOf(field));
+
+    private string? Checked(string? name, string fieldName)
     {
-        var name = _mapping.GetColumn(field);
         if (name is not null && !_columns.ContainsKey(name))
         {
             throw new SqlSourceException(
-                $"{_table} has no column \"{name}\" (field {LeadColumnMapping.NameOf(field)}); its columns are: {string.Join(", ", _columns.Keys)}. " +
+                $"{_table} has no column \"{name}\" (field {fieldName}); its columns are: {string.Join(", ", _columns.Keys)}. " +
                 "Map the field to another column, or to null when the table has none.");
         }
 

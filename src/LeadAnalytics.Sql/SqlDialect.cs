@@ -71,6 +71,12 @@ public abstract class SqlDialect
         return "CAST(SIGN(" + exactDecimal + ") * FLOOR(ABS(" + exactDecimal + ") * " + scale + " + 0.5) AS BIGINT)";
     }
 
+    /// <summary>The ordered list (array) aggregate of an expression.</summary>
+    internal abstract string OrderedList(string expression, string orderBy);
+
+    /// <summary>A one-element list of an expression.</summary>
+    internal abstract string ListOf(string expression);
+
     /// <summary>An ORDER BY term that orders text by code point (binary), whatever the database's collation.</summary>
     internal abstract string BinaryOrder(string expression);
 
@@ -105,6 +111,10 @@ public abstract class SqlDialect
 
         // DuckDB orders text by its bytes (UTF-8: code points) unless a default collation is configured.
         internal override string BinaryOrder(string expression) => expression;
+
+        internal override string OrderedList(string expression, string orderBy) => "list(" + expression + " ORDER BY " + orderBy + ")";
+
+        internal override string ListOf(string expression) => "list_value(" + expression + ")";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -126,5 +136,9 @@ public abstract class SqlDialect
         internal override string ParseTimestamp(string textExpression) => "CAST(NULLIF(TRIM(" + textExpression + "), '') AS timestamp)";
 
         internal override string BinaryOrder(string expression) => expression + " COLLATE \"C\"";
+
+        internal override string OrderedList(string expression, string orderBy) => "array_agg(" + expression + " ORDER BY " + orderBy + ")";
+
+        internal override string ListOf(string expression) => "ARRAY[" + expression + "]";
     }
 }

@@ -44,6 +44,9 @@ public sealed class CycleTimePushDownTests
             Breakdown = new[] { Dimension.Channel },
         };
         var expected = CycleTimeAnalyzer.Analyze(table, set.AsOf, new CycleTimeOptions { Scope = scope });
+        Assert.Equal(
+            Json.LeadAnalyticsJson.SerializeCycleTime(expected, includeCurves: true),
+            Json.LeadAnalyticsJson.SerializeCycleTime(source.AnalyzeCycleTime(set.AsOf, new CycleTimeOptions { Scope = scope }).ToResult(), includeCurves: true));
         var sums = source.QueryCycleTime(set.AsOf, Dimension.Channel, scope);
         AssertGroup(expected.Overall, sums.Overall());
         Assert.Equal(expected.Segments.Count, sums.Segments.Count + (sums.Missing is null ? 0 : 1));

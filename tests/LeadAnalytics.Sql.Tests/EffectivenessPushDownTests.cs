@@ -104,6 +104,19 @@ public sealed class EffectivenessPushDownTests
                 CostSource = CostSource.PerLeadCosts,
             };
             var expected = EffectivenessAnalyzer.Analyze(table, set.AsOf, options);
+
+            // The public partial: the same document, and with a previous period too.
+            Assert.Equal(Json.LeadAnalyticsJson.SerializeEffectiveness(expected), Json.LeadAnalyticsJson.SerializeEffectiveness(source.AnalyzeEffectiveness(set.AsOf, options).ToResult()));
+            var withPrevious = new EffectivenessOptions
+            {
+                Scope = options.Scope,
+                CostSource = CostSource.PerLeadCosts,
+                PreviousPeriod = new AcquisitionPeriod(LeadSet.Origin.AddDays(-30), LeadSet.Origin.AddDays(40)),
+            };
+            Assert.Equal(
+                Json.LeadAnalyticsJson.SerializeEffectiveness(EffectivenessAnalyzer.Analyze(table, set.AsOf, withPrevious)),
+                Json.LeadAnalyticsJson.SerializeEffectiveness(source.AnalyzeEffectiveness(set.AsOf, withPrevious).ToResult()));
+
             var sums = source.QueryEffectiveness(set.AsOf, dimensions, set.Period, set.StaleAfter, true, options.MaxListedLeadIds, out var currency);
             Assert.Equal(table.Currency, currency);
             Assert.Equal(expected.Segments.Count, sums.Segments.Count(s => s.Value.Leads > 0));
