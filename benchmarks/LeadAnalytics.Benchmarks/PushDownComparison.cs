@@ -26,7 +26,7 @@ public static class PushDownComparison
     {
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var reps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-        Console.WriteLine($"# push-down vs in memory: {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {Comparison.LoadAverage()}");
+        Console.WriteLine($"# push-down vs in memory: {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         var rows = SyntheticLeads.Rows(count).ToArray();
         var sw = Stopwatch.StartNew();
         using var connection = new DuckDBConnection("DataSource=:memory:");
@@ -37,6 +37,8 @@ public static class PushDownComparison
         var asOf = SyntheticLeads.AsOf;
         var options = new FunnelOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } };
         var counts = new FunnelOptions { Scope = options.Scope, IncludeStepDurations = false };
+        var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope };
+        var cycle = new CycleTime.CycleTimeOptions { Scope = options.Scope };
 
         var pushed = source.AnalyzeFunnel(asOf, options).ToBreakdown();
         var table = SyntheticLeads.Table(rows);
@@ -51,10 +53,12 @@ public static class PushDownComparison
             ("in memory: LeadTable built from the rows + FunnelAnalyzer.AnalyzeBy", () => FunnelAnalyzer.AnalyzeBy(SyntheticLeads.Table(rows), asOf, options)),
             ("push-down: funnel by channel, counts only", () => source.AnalyzeFunnel(asOf, counts).ToBreakdown()),
             ("in memory: funnel by channel, counts only, 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, counts)),
-            ("push-down: effectiveness statistics by channel (counts, money, durations)",
-                () => source.QueryEffectiveness(asOf, new[] { Dimension.Channel }, AcquisitionPeriod.AllTime, TimeSpan.FromDays(30), true, 100, out _)),
-            ("push-down: cycle-time statistics by channel (outcome and transition durations)",
-                () => source.QueryCycleTime(asOf, Dimension.Channel, AnalysisScope.Default)),
+            ("push-down: SqlLeadSource.AnalyzeEffectiveness by channel (counts, money, durations) + result",
+                () => source.AnalyzeEffectiveness(asOf, effectiveness).ToResult()),
+            ("in memory: EffectivenessAnalyzer.Analyze by channel, per-lead costs, 1 thread", () => Effectiveness.EffectivenessAnalyzer.Analyze(table, asOf, effectiveness)),
+            ("push-down: SqlLeadSource.AnalyzeCycleTime by channel + result (Kaplan-Meier, competing risks, log-rank)",
+                () => source.AnalyzeCycleTime(asOf, cycle).ToResult()),
+            ("in memory: CycleTimeAnalyzer.Analyze by channel, 1 thread", () => CycleTime.CycleTimeAnalyzer.Analyze(table, asOf, cycle)),
         };
 
         var medians = new List<(string, double)>();
@@ -82,6 +86,8 @@ public static class PushDownComparison
         Console.WriteLine($"ratio push-down / in memory (table built), funnel with durations: {(medians[0].Item2 / medians[1].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
         Console.WriteLine($"ratio push-down / in memory including the table build: {(medians[0].Item2 / medians[2].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
         Console.WriteLine($"ratio push-down / in memory, counts only: {(medians[3].Item2 / medians[4].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, effectiveness: {(medians[5].Item2 / medians[6].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, cycle time: {(medians[7].Item2 / medians[8].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
     }
 
     // The tracking table's columns the funnel reads, local times at +08:00 (the default mapping), amounts as DECIMAL(18,2).
