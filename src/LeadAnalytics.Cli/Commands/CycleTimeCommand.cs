@@ -6,13 +6,13 @@ using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>cycle-time --leads FILE [--by DIM] [--ci log|loglog|plain] [--horizon DAYS]</c>.</summary>
+/// <summary><c>cycle-time --leads FILE [--by DIM[,DIM]] [--ci log|loglog|plain] [--horizon DAYS]</c>.</summary>
 internal static class CycleTimeCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
-        var by = new Option<string?>("--by") { Description = $"A dimension to compare segments by, with a log-rank test ({ValueParsers.DimensionList}).", HelpName = "DIM" };
+        var by = new Option<string?>("--by") { Description = $"One dimension or two crossed, comma-separated, to compare segments by, with a log-rank test unless tags ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]" };
         var ci = new Option<string>("--ci")
         {
             Description = "Confidence-interval transform of the Kaplan-Meier curve and its median: log (R survival's default), loglog (lifelines') or plain.",
@@ -34,7 +34,7 @@ internal static class CycleTimeCommand
         command.Options.Add(curves);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            var dimension = ValueParsers.Dimensions(parse.GetValue(by), "--by", 1) is { Count: 1 } d ? d[0] : (Dimension?)null;
+            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
             var h = parse.GetValue(horizon) is { } hd ? ValueParsers.Days(hd, "--horizon", allowZero: true).TotalDays : (double?)null;
             var transform = parse.GetValue(ci) switch
             {
@@ -43,7 +43,7 @@ internal static class CycleTimeCommand
                 _ => SurvivalConfidenceTransform.Log,
             };
             var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var result = Analyze(run, data, dimension, transform, h);
+            var result = Analyze(run, data, dimensions, transform, h);
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -75,9 +75,13 @@ internal static class CycleTimeCommand
 
     internal static CycleTimeResult Analyze(
         RunContext run, LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
+        Analyze(run, data, by is { } d ? new[] { d } : Array.Empty<Dimension>(), transform, horizon);
+
+    internal static CycleTimeResult Analyze(
+        RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
         CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, new CycleTimeOptions
         {
-            Scope = run.Settings.Scope(by is { } d ? new[] { d } : null),
+            Scope = run.Settings.Scope(by),
             Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
         });
 
