@@ -5,8 +5,9 @@ using LeadAnalytics.Data;
 using LeadAnalytics.Reporting;
 
 // The HTML report of the bundled sample data: one self-contained file with inline SVG charts.
-// Usage: dotnet run --project samples/HtmlReport -- [output.html]   (default: report.html in the current folder)
+// Usage: dotnet run --project samples/HtmlReport -- [output.html] [en|zh-CN]   (default: report.html, English)
 var output = args.Length > 0 ? args[0] : "report.html";
+var language = args.Length > 1 ? args[1] : "en";
 var dataDir = Path.Combine(AppContext.BaseDirectory, "data");
 var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8)); // nothing in the sample is later
 
@@ -21,9 +22,9 @@ var input = HtmlReportInput.FromTable(table, asOf, journeys, costs.Records, acti
     attributionOptions: new AttributionOptions { DirectChannels = new[] { "直接访问" }, AsOf = asOf });
 var options = new HtmlReportOptions
 {
-    Title = "Sample lead conversion report (销售线索转化跟踪)",
-    Subtitle = "samples/data/leads.csv (synthetic)",
-    Language = "zh-CN",
+    // No title: the language's own ("Lead conversion report", 线索转化报告). Every heading, caption and label follows Language.
+    Subtitle = "samples/data/leads.csv",
+    Language = language,
 };
 
 using (var file = new StreamWriter(output, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))

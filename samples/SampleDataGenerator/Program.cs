@@ -11,6 +11,9 @@ File.WriteAllText(Path.Combine(outDir, "leads.csv"), data.Leads, new UTF8Encodin
 File.WriteAllText(Path.Combine(outDir, "costs.csv"), data.Costs, new UTF8Encoding(false));
 File.WriteAllText(Path.Combine(outDir, "touchpoints.csv"), data.Touchpoints, new UTF8Encoding(false));
 File.WriteAllText(Path.Combine(outDir, "actions.csv"), data.Actions, new UTF8Encoding(false));
+// The same leads, costs and actions as workbooks a team fills in Excel or WPS, written by MiniExcel (LeadAnalytics.Excel):
+// Chinese headers, dates as date cells, amounts as numbers (about half the deal amounts as text in 万, such as "5.86万").
+SampleWorkbooks.Write(outDir, data);
 Console.WriteLine($"wrote {data.LeadCount} leads, {data.TouchpointCount} touchpoints to {outDir}");
 
 static string FindRepoRoot()

@@ -79,9 +79,14 @@ internal static class CliApp
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr);
+            var run = new RunContext(Settings.Resolve(parse, common), stdout, stderr) { CommandName = command.Name };
             RefuseOverwritingInput(parse, run.Settings.OutPath);
             Rendering.Show.Use(run.Settings.Formatter);
+            if (run.Settings.Format == OutputFormat.Html && command.Name != ReportCommand.Kind)
+            {
+                throw CliException.Usage($"--format html is the report's page: use 'leadanalytics report --format html'; {command.Name} writes table, json, csv or xlsx.");
+            }
+
             return body(parse, run);
         });
         return command;

@@ -44,8 +44,9 @@ internal sealed class CommonOptions
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Output format: table (for people), json (the LeadAnalytics.Json schema v1 contract) or csv.",
-        HelpName = "table|json|csv",
+        Description = "Output format: table (for people), json (the LeadAnalytics.Json schema v1 contract), csv (one table; not for report), " +
+            "xlsx (the csv table as an Excel sheet to sort and filter; needs --out) or html (report only: one self-contained page with charts, best with --out report.html).",
+        HelpName = "table|json|csv|xlsx|html",
         DefaultValueFactory = _ => "table",
     };
 
@@ -57,7 +58,7 @@ internal sealed class CommonOptions
 
     public Option<string?> Lang { get; } = new("--lang")
     {
-        Description = "Language of tables, messages and findings: en (default) or zh (Chinese; metric names from the catalogue, stage names from the pipeline).",
+        Description = "Language of tables, messages, findings and the HTML report: en (default) or zh (Chinese; metric names from the catalogue, stage names from the pipeline).",
         HelpName = "en|zh",
     };
 
@@ -67,6 +68,12 @@ internal sealed class CommonOptions
         HelpName = "neutralise|keep",
     };
 
+    public Option<string?> Sheet { get; } = new("--sheet")
+    {
+        Description = "The sheet to read from .xlsx inputs (--leads, --costs, --touchpoints, --actions given as workbooks). Default: each workbook's first sheet.",
+        HelpName = "NAME",
+    };
+
     public Option<bool> Strict { get; } = new("--strict")
     {
         Description = "Fail (exit code 1) when any row of an input file has an error, instead of analysing the accepted rows.",
@@ -74,7 +81,7 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Format.AcceptOnlyFromAmong("table", "json", "csv");
+        Format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx", "html");
         CsvFormulas.AcceptOnlyFromAmong("neutralise", "neutralize", "keep");
     }
 
@@ -88,6 +95,7 @@ internal sealed class CommonOptions
         command.Options.Add(Pipeline);
         command.Options.Add(Format);
         command.Options.Add(Out);
+        command.Options.Add(Sheet);
         command.Options.Add(Strict);
         command.Options.Add(Lang);
         command.Options.Add(CsvFormulas);

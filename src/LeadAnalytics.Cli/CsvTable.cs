@@ -12,6 +12,7 @@ namespace LeadAnalytics.Cli;
 internal sealed class CsvTable
 {
     private readonly List<(string Text, bool IsText)[]> _rows = new();
+    private readonly List<object?[]> _values = new();
 
     public CsvTable(params string[] header)
     {
@@ -31,6 +32,8 @@ internal sealed class CsvTable
         }
 
         _rows.Add(cells.Select(Format).ToArray());
+        // The workbook gets the CSV's numbers: decimals to the same six places.
+        _values.Add(cells.Select(c => c is decimal m ? Math.Round(m, 6, MidpointRounding.AwayFromZero) : c).ToArray());
     }
 
     /// <summary>Appends a metric's cells: money rounded to the currency's minor unit; a rate as value, lower, upper when
@@ -59,6 +62,9 @@ internal sealed class CsvTable
 
         cells.Add(metric.Kind == MetricKind.Money && value is decimal m ? Math.Round(m, currency.MinorUnits, MidpointRounding.AwayFromZero) : value);
     }
+
+    /// <summary>The rows as the cells were given (numbers, dates, text), for --format xlsx.</summary>
+    public IReadOnlyList<object?[]> Values => _values;
 
     public void WriteTo(TextWriter writer)
     {

@@ -1,5 +1,6 @@
 using LeadAnalytics.Csv;
 using LeadAnalytics.Data;
+using LeadAnalytics.Excel;
 using LeadAnalytics.Quality;
 using Spectre.Console;
 
@@ -55,6 +56,11 @@ internal static class InputFiles
     /// no <see cref="Lead"/> objects, so memory is the table's plus one batch of rows.</summary>
     public static LoadedTable LeadTable(string path, CsvReadOptions options, LeadTableOptions tableOptions, RunContext run)
     {
+        if (IsWorkbook(path))
+        {
+            return WorkbookLeadTable(path, options, tableOptions, run);
+        }
+
         using var stream = OpenFile(path, "--leads");
         try
         {
@@ -73,14 +79,67 @@ internal static class InputFiles
         }
     }
 
-    public static Loaded<CostEntry> Costs(string path, CsvReadOptions options, RunContext run) =>
-        Read(path, "--costs", run, s => CostCsv.Open(s, options, Path.GetFileName(path)));
+    /// <summary>A workbook's tracking table: the sheet read with the CSV rules (<see cref="Workbook.ReadLeads(Stream, CsvReadOptions?, string?, string?)"/>),
+    /// then built into a table. A workbook holds at most about a million rows, so the leads fit in memory.</summary>
+    private static LoadedTable WorkbookLeadTable(string path, CsvReadOptions options, LeadTableOptions tableOptions, RunContext run)
+    {
+        var leads = ReadWorkbook(path, "--leads", run, s => Workbook.ReadLeads(s, options, run.Settings.Sheet, Path.GetFileName(path)));
+        var builder = new LeadTableBuilder(tableOptions);
+        foreach (var lead in leads.Records)
+        {
+            try
+            {
+                builder.Add(lead);
+            }
+            catch (CurrencyMismatchException ex)
+            {
+                throw new CliException($"{Path.GetFileName(path)}: lead {lead.Id}: {InputFiles.OneLine(ex.Message)}");
+            }
+        }
 
-    public static Loaded<Touchpoint> Touchpoints(string path, CsvReadOptions options, RunContext run) =>
-        Read(path, "--touchpoints", run, s => TouchpointCsv.Open(s, options, Path.GetFileName(path)));
+        return new LoadedTable(path, builder.ToTable(), leads.Issues, leads.RowsRead, leads.RowsRejected);
+    }
 
-    public static Loaded<OptimisationAction> Actions(string path, CsvReadOptions options, RunContext run) =>
-        Read(path, "--actions", run, s => ActionCsv.Open(s, options, Path.GetFileName(path)));
+    public static Loaded<CostEntry> Costs(string path, CsvReadOptions options, RunContext run) => IsWorkbook(path)
+        ? ReadWorkbook(path, "--costs", run, s => Workbook.ReadCosts(s, options, run.Settings.Sheet, Path.GetFileName(path)))
+        : Read(path, "--costs", run, s => CostCsv.Open(s, options, Path.GetFileName(path)));
+
+    public static Loaded<Touchpoint> Touchpoints(string path, CsvReadOptions options, RunContext run) => IsWorkbook(path)
+        ? ReadWorkbook(path, "--touchpoints", run, s => Workbook.ReadTouchpoints(s, options, run.Settings.Sheet, Path.GetFileName(path)))
+        : Read(path, "--touchpoints", run, s => TouchpointCsv.Open(s, options, Path.GetFileName(path)));
+
+    public static Loaded<OptimisationAction> Actions(string path, CsvReadOptions options, RunContext run) => IsWorkbook(path)
+        ? ReadWorkbook(path, "--actions", run, s => Workbook.ReadActions(s, options, run.Settings.Sheet, Path.GetFileName(path)))
+        : Read(path, "--actions", run, s => ActionCsv.Open(s, options, Path.GetFileName(path)));
+
+    /// <summary>An .xlsx input: read through LeadAnalytics.Excel, with the CSV format's rules and issues.</summary>
+    private static bool IsWorkbook(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    private static Loaded<T> ReadWorkbook<T>(string path, string option, RunContext run, Func<Stream, CsvImportResult<T>> read)
+        where T : class
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path}: is a folder, not a file ({option})");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var result = read(stream);
+            var loaded = new Loaded<T>(path, result.Records, result.Issues, result.RowsRead, result.RowsRejected);
+            CheckRows(loaded, run);
+            return loaded;
+        }
+        catch (CsvImportException ex)
+        {
+            throw FromImport(ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Describe(path, option, ex);
+        }
+    }
 
     public static Loaded<PathRow> Paths(string path, CsvReadOptions options, RunContext run) =>
         Read(path, "--paths", run, s => PathCsv.Open(s, options, Path.GetFileName(path)));

@@ -36,13 +36,43 @@ internal sealed class RunContext
 
     public void WriteJson(string json) => Write(json.EndsWith('\n') ? json : json + "\n", bom: false);
 
+    /// <summary>A whole document (the HTML report): UTF-8 without a byte order mark, as the page declares.</summary>
+    public void WriteDocument(string text) => Write(text, bom: false);
+
+    /// <summary>The command's name (the sheet name of --format xlsx).</summary>
+    public string CommandName { get; set; } = "results";
+
     public void WriteCsv(CsvTable table)
     {
+        if (Settings.Format == OutputFormat.Xlsx)
+        {
+            WriteWorkbook(new[] { new LeadAnalytics.Excel.WorkbookSheet(CommandName, table.Header, table.Values) });
+            return;
+        }
+
         table.NeutraliseFormulas = Settings.NeutraliseCsvFormulas;
         var text = new StringWriter { NewLine = "\n" };
         table.WriteTo(text);
         // Excel reads a UTF-8 file as the ANSI code page unless it starts with a byte order mark; standard output gets none.
         Write(text.ToString(), bom: Settings.OutPath is not null);
+    }
+
+    /// <summary>Writes sheets as an .xlsx workbook to --out (a workbook is binary: standard output is refused).</summary>
+    public void WriteWorkbook(IEnumerable<LeadAnalytics.Excel.WorkbookSheet> sheets)
+    {
+        if (Settings.OutPath is not { } path)
+        {
+            throw CliException.Usage("--format xlsx writes a workbook: give the file with --out results.xlsx.");
+        }
+
+        try
+        {
+            LeadAnalytics.Excel.WorkbookWriter.Write(path, sheets);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"{path}: cannot write (--out): {InputFiles.OneLine(ex.Message)}");
+        }
     }
 
     /// <summary>Draws with Spectre.Console: in colour on a terminal, as plain wide text into a pipe or a file.</summary>

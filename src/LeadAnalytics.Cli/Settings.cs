@@ -21,9 +21,12 @@ internal sealed class Settings
         {
             "json" => OutputFormat.Json,
             "csv" => OutputFormat.Csv,
+            "html" => OutputFormat.Html,
+            "xlsx" => OutputFormat.Xlsx,
             _ => OutputFormat.Table,
         };
         OutPath = parse.GetValue(common.Out);
+        Sheet = parse.GetValue(common.Sheet);
         Strict = parse.GetValue(common.Strict);
         PipelinePath = parse.GetValue(common.Pipeline);
         var lang = parse.GetValue(common.Lang);
@@ -71,6 +74,12 @@ internal sealed class Settings
 
     public string? OutPath { get; }
 
+    /// <summary>The --sheet value: the sheet read from every .xlsx input; null for each workbook's first sheet.</summary>
+    public string? Sheet { get; }
+
+    /// <summary>The --lang code: "en" or "zh".</summary>
+    public string Language => Formatter.LanguageCode;
+
     public bool Strict { get; }
 
     public string? PipelinePath { get; }
@@ -113,4 +122,10 @@ internal enum OutputFormat
     Table,
     Json,
     Csv,
+
+    /// <summary>One self-contained HTML page (LeadAnalytics.Reporting); the report command only.</summary>
+    Html,
+
+    /// <summary>An .xlsx workbook (LeadAnalytics.Excel): the command's CSV table as a sheet to sort and filter; needs --out.</summary>
+    Xlsx,
 }

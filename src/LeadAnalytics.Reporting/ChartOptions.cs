@@ -20,5 +20,21 @@ public sealed class ChartOptions
     /// curves shown.</summary>
     public double? HorizonDays { get; init; }
 
+    /// <summary>The language of titles, axes, legends and tooltips (BCP 47): "en" by default; "zh", "zh-CN" or any
+    /// "zh-*" draws them in Simplified Chinese. Text from the data is drawn as it is.</summary>
+    public string Language { get; init; } = "en";
+
     internal double CheckedWidth => Math.Max(320, Width);
+
+    internal ReportText Text => ReportText.For(Language);
+
+    /// <summary>These options in another language (the report's charts follow the page's language).</summary>
+    internal ChartOptions WithLanguage(string language) => new()
+    {
+        Width = Width,
+        MaxSegments = MaxSegments,
+        MaxBars = MaxBars,
+        HorizonDays = HorizonDays,
+        Language = language,
+    };
 }

@@ -50,7 +50,8 @@ public static class SvgCharts
         ValueChart.Draw(effectiveness ?? throw new ArgumentNullException(nameof(effectiveness)), options ?? ChartOptions.Default);
 
     /// <summary>Kaplan-Meier curves of time to won (the share not yet won by each day; lost leads censored at the loss,
-    /// open leads at as-of) with pointwise confidence bands: one curve per segment (the
+    /// open leads at as-of) with pointwise confidence bands. A speed, not a share: 1 − curve is the conversion if no lead
+    /// could be lost, well above the share actually won (see <see cref="WonIncidenceBySegment"/>). Drawn: one curve per segment (the
     /// <see cref="ChartOptions.MaxSegments"/> largest), or the overall curve when the result has no segments.</summary>
     /// <param name="cycleTime">A result from <see cref="CycleTimeAnalyzer"/>, segmented with a breakdown in <see cref="CycleTimeOptions.Scope"/> for one curve per segment.</param>
     /// <param name="options">Size, limits and horizon; <see cref="ChartOptions.Default"/> when null.</param>
@@ -58,6 +59,18 @@ public static class SvgCharts
     /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
     public static string TimeToWon(CycleTimeResult cycleTime, ChartOptions? options = null) =>
         SurvivalCharts.KaplanMeier(cycleTime ?? throw new ArgumentNullException(nameof(cycleTime)), options ?? ChartOptions.Default);
+
+    /// <summary>The cumulative incidence of won per segment (Aalen-Johansen, lost as the competing outcome) with pointwise
+    /// confidence bands: the share of each segment's leads won by each day, so where a curve levels off is the share the
+    /// segment converts. The report's default won curve (<see cref="WonCurve.CumulativeIncidence"/>); unlike
+    /// 1 − <see cref="TimeToWon"/>, it does not pretend that lost leads could still be won. One curve per segment (the
+    /// <see cref="ChartOptions.MaxSegments"/> largest; the legend says when some are left out), or the overall curve.</summary>
+    /// <param name="cycleTime">A result from <see cref="CycleTimeAnalyzer"/>, segmented by a breakdown in <see cref="CycleTimeOptions.Scope"/> for one curve per segment.</param>
+    /// <param name="options">Size, limits, horizon and language; <see cref="ChartOptions.Default"/> when null.</param>
+    /// <returns>The SVG document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
+    public static string WonIncidenceBySegment(CycleTimeResult cycleTime, ChartOptions? options = null) =>
+        SurvivalCharts.WonIncidence(cycleTime ?? throw new ArgumentNullException(nameof(cycleTime)), options ?? ChartOptions.Default);
 
     /// <summary>The cumulative incidence of won and of lost over time (Aalen-Johansen, competing risks) with confidence
     /// bands: the honest "what share converts, and what share is lost, within t days".</summary>

@@ -33,6 +33,7 @@ internal static class ActionsCommand
                     run.WriteJson(LeadAnalyticsJson.SerializeActionReport(report));
                     break;
                 case OutputFormat.Csv:
+                case OutputFormat.Xlsx:
                     var csv = new CsvTable("actionId", "description", "owner", "start", "due", "target", "status", "reason", "baselineValue", "currentValue",
                         "progress", "evidenceTest", "evidencePValue", "showsImprovement", "targetMetAtBaseline");
                     foreach (var e in report.Evaluations)

@@ -223,6 +223,7 @@ internal static class AttributionCommand
                 run.WriteJson(single ? LeadAnalyticsJson.SerializeAttribution(comparison.Results[0]) : LeadAnalyticsJson.SerializeAttributionComparison(comparison));
                 break;
             case OutputFormat.Csv:
+            case OutputFormat.Xlsx:
                 var withIntervals = comparison.Results[0].Intervals is not null;
                 var csv = withIntervals
                     ? new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect", "lower", "upper", "valueLower", "valueUpper", "standardError", "topOneShare", "topThreeShare")

@@ -50,6 +50,7 @@ internal static class CycleTimeCommand
                     run.WriteJson(LeadAnalyticsJson.SerializeCycleTime(result, parse.GetValue(curves)));
                     break;
                 case OutputFormat.Csv:
+                case OutputFormat.Xlsx:
                     var csv = new CsvTable("key", "leads", "won", "lost", "open", "median", "medianLower", "medianUpper", "p25", "p75",
                         "restrictedMean", "horizon", "wonByHorizon", "lostByHorizon", "meanDaysToWon", "meanDaysToLost");
                     foreach (var s in new[] { result.Overall }.Concat(result.Segments))

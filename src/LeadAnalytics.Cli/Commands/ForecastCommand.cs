@@ -61,6 +61,7 @@ internal static class ForecastCommand
                         run.WriteJson(LeadAnalyticsJson.SerializeForecastBacktest(result));
                         break;
                     case OutputFormat.Csv:
+                    case OutputFormat.Xlsx:
                         run.WriteCsv(BacktestCsv(result));
                         break;
                     default:
@@ -77,6 +78,7 @@ internal static class ForecastCommand
                         run.WriteJson(LeadAnalyticsJson.SerializeForecast(result));
                         break;
                     case OutputFormat.Csv:
+                    case OutputFormat.Xlsx:
                         run.WriteCsv(options.IncludeLeads ? LeadsCsv(result) : GroupsCsv(result));
                         break;
                     default:

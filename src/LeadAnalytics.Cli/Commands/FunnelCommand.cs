@@ -125,6 +125,7 @@ internal static class FunnelCommand
                 run.WriteJson(json());
                 break;
             case OutputFormat.Csv:
+            case OutputFormat.Xlsx:
                 var csv = new CsvTable("key", "stage", "reached", "shareOfLeads", "nextStage", "advanced", "lost", "stale", "open", "expired",
                     "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days");
                 Rows(csv, "(all)", total);

@@ -31,6 +31,7 @@ internal static class LossReasonsCommand
                     run.WriteJson(LeadAnalyticsJson.SerializeLossReasons(report));
                     break;
                 case OutputFormat.Csv:
+                case OutputFormat.Xlsx:
                     var csv = new CsvTable("scope", "key", "reason", "count", "share", "cumulativeShare", "lostRevenue");
                     Rows(csv, "overall", report.Overall);
                     foreach (var t in report.ByStage)

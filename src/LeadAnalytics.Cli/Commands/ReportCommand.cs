@@ -11,6 +11,7 @@ using LeadAnalytics.Funnel;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
 using LeadAnalytics.Quality;
+using LeadAnalytics.Reporting;
 
 namespace LeadAnalytics.Cli.Commands;
 
@@ -28,7 +29,8 @@ internal static class ReportCommand
         var costs = CliApp.FileOption("--costs", "Costs CSV, for the segment table's spend, cost per lead and ROI (without it, the leads' own acquisition_cost).");
         var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV, for attribution (first, last, linear, Markov, Shapley).");
         var actions = CliApp.FileOption("--actions", "Optimisation actions CSV, for the action status.");
-        var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions.");
+        var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions. " +
+            "--format html --out report.html writes one self-contained page with charts (no script, no network) to open or e-mail.");
         foreach (var o in new Option[] { leads, costs, touchpoints, actions })
         {
             command.Options.Add(o);
@@ -36,9 +38,9 @@ internal static class ReportCommand
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            if (run.Settings.Format == OutputFormat.Csv)
+            if (run.Settings.Format is OutputFormat.Csv or OutputFormat.Xlsx)
             {
-                throw CliException.Usage("report holds several tables: use --format table or json (each command has its own --format csv).");
+                throw CliException.Usage("report holds several tables: use --format table, json or html (each command has its own --format csv and xlsx).");
             }
 
             var data = LeadData.Load(parse.GetValue(leads)!, run);
@@ -58,6 +60,25 @@ internal static class ReportCommand
             ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
                 : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions());
+
+            if (run.Settings.Format == OutputFormat.Html)
+            {
+                var input = new HtmlReportInput(funnel)
+                {
+                    Segments = byChannel,
+                    Effectiveness = segments,
+                    CycleTime = cycleTime,
+                    LossReasons = lossReasons,
+                    Attribution = attribution,
+                    Actions = actionReport,
+                };
+                run.WriteDocument(HtmlReportWriter.ToHtml(input, new HtmlReportOptions
+                {
+                    Subtitle = Path.GetFileName(parse.GetValue(leads)),
+                    Language = run.Settings.Language == "zh" ? "zh-CN" : "en",
+                }));
+                return ExitCodes.Success;
+            }
 
             if (run.Settings.Format == OutputFormat.Json)
             {

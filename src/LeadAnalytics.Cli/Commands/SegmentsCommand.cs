@@ -72,6 +72,7 @@ internal static class SegmentsCommand
                     run.WriteJson(LeadAnalyticsJson.SerializeEffectiveness(result));
                     break;
                 case OutputFormat.Csv:
+                case OutputFormat.Xlsx:
                     run.WriteCsv(Csv(result));
                     break;
                 default:

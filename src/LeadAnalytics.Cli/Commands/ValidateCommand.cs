@@ -99,6 +99,7 @@ internal static class ValidateCommand
                 run.WriteJson(LeadAnalyticsJson.SerializeQualityReport(report));
                 break;
             case OutputFormat.Csv:
+            case OutputFormat.Xlsx:
                 var csv = new CsvTable("rule", "severity", "leadId", "field", "value", "file", "line", "column", "message");
                 foreach (var i in report.Issues)
                 {

@@ -33,10 +33,7 @@ internal static class Show
     public static string Name(MetricDefinition metric) => Formatter.NameOf(metric);
 
     /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a default stage.</summary>
-    public static string Stage(LeadAnalytics.Stage stage) =>
-        Chinese && DisplayText.Common.Contains("stage." + stage.Name) && stage.DisplayName == DisplayText.Common.Get("stage." + stage.Name, DisplayLanguage.English)
-            ? DisplayText.Common.Get("stage." + stage.Name, DisplayLanguage.Chinese)
-            : stage.DisplayName;
+    public static string Stage(LeadAnalytics.Stage stage) => Formatter.StageName(stage);
 
     public static string Count(long n) => Formatter.Count(n);
 

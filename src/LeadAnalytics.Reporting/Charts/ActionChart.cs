@@ -16,6 +16,7 @@ internal static class ActionChart
     public static string Draw(ActionResult report, ChartOptions options)
     {
         var width = options.CheckedWidth;
+        var text = options.Text;
         var rows = report.Evaluations;
         var labelWidth = 40.0;
         var min = 0.0;
@@ -36,14 +37,14 @@ internal static class ActionChart
         var right = width - BadgeWidth - 20;
         var x = new LinearScale(min, max, left, right);
         var height = Top + (Math.Max(1, rows.Count) * RowHeight) + 8;
-        var svg = new SvgBuilder(width, height, "Optimisation actions as of " + report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ": progress from baseline to target", "action-chart");
+        var svg = new SvgBuilder(width, height, text.ActionsTitle(report.AsOf), "action-chart");
         svg.Open("g", ("class", "axis x-axis"));
-        foreach (var (value, text) in new[] { (0.0, "baseline"), (1.0, "target") })
+        foreach (var (value, tick) in new[] { (0.0, text.BaselineTick), (1.0, text.TargetTick) })
         {
             var px = x.Map(value);
             svg.Empty("line", ("x1", px), ("x2", px), ("y1", Top - 4), ("y2", height - 8), ("stroke", value == 1 ? Palette.Won : Palette.Axis),
                 ("stroke-dasharray", value == 1 ? "4 3" : null));
-            svg.Text(px, Top - 8, text, ("text-anchor", "middle"), ("fill", Palette.Muted), ("font-size", "11"), ("class", "tick"), ("data-value", value));
+            svg.Text(px, Top - 8, tick, ("text-anchor", "middle"), ("fill", Palette.Muted), ("font-size", "11"), ("class", "tick"), ("data-value", value));
         }
 
         svg.Close();
@@ -61,16 +62,16 @@ internal static class ActionChart
                 var from = Math.Min(0, shown);
                 svg.Open("rect", ("class", "progress"), ("x", x.Map(from)), ("y", mid - (BarHeight / 2)), ("width", x.Length(Math.Abs(shown))),
                     ("height", BarHeight), ("fill", color));
-                svg.Element("title", $"{e.Action.Id}: progress {Format.Percent(progress, 0)} of the way from baseline to target");
+                svg.Element("title", text.ProgressTitle(e.Action.Id, Format.Percent(progress, 0)));
                 svg.Close();
-                var text = Format.Percent(progress, 0) + (shown != progress ? " (clipped)" : string.Empty);
-                svg.Text(x.Map(Math.Max(0, shown)) + 4, mid + 4, text, ("fill", Palette.Text), ("font-size", "10"), ("class", "progress-value"));
+                var value = Format.Percent(progress, 0) + (shown != progress ? text.Clipped : string.Empty);
+                svg.Text(x.Map(Math.Max(0, shown)) + 4, mid + 4, value, ("fill", Palette.Text), ("font-size", "10"), ("class", "progress-value"));
             }
             else
             {
-                var why = e.TargetMetAtBaseline == true ? "target already met at the baseline"
-                    : e.Current?.Value is null ? "not measurable yet"
-                    : "no baseline to measure progress from";
+                var why = e.TargetMetAtBaseline == true ? text.MetAtBaseline
+                    : e.Current?.Value is null ? text.NotMeasurable
+                    : text.NoBaseline;
                 svg.Text(x.Map(0) + 4, mid + 4, why, ("fill", Palette.Muted), ("font-size", "10"), ("class", "progress-value"));
             }
 
@@ -80,7 +81,7 @@ internal static class ActionChart
                 ("stroke", Palette.Text), ("stroke-width", 1.5), ("data-value", e.ScheduleElapsed));
             var badgeX = width - BadgeWidth - 8;
             svg.Empty("rect", ("class", "badge"), ("x", badgeX), ("y", mid - 10), ("width", BadgeWidth), ("height", 20), ("rx", 10), ("fill", color));
-            svg.Text(badgeX + (BadgeWidth / 2), mid + 4, StatusText(e.Status), ("text-anchor", "middle"), ("fill", "#ffffff"), ("font-size", "11"),
+            svg.Text(badgeX + (BadgeWidth / 2), mid + 4, text.Status(e.Status), ("text-anchor", "middle"), ("fill", "#ffffff"), ("font-size", "11"),
                 ("font-weight", "bold"), ("class", "status"));
             svg.Close();
             y += RowHeight;
@@ -90,17 +91,6 @@ internal static class ActionChart
     }
 
     internal static string Label(ActionEvaluation e) => $"{e.Action.Id} {e.Action.Target}";
-
-    internal static string StatusText(ActionStatus status) => status switch
-    {
-        ActionStatus.NotStarted => "not started",
-        ActionStatus.OnTrack => "on track",
-        ActionStatus.AtRisk => "at risk",
-        ActionStatus.Achieved => "achieved",
-        ActionStatus.Missed => "missed",
-        ActionStatus.Overdue => "overdue",
-        _ => status.ToString(),
-    };
 
     internal static string StatusColor(ActionStatus status) => status switch
     {

@@ -16,6 +16,7 @@ internal static class AttributionChart
     public static string Draw(AttributionComparison comparison, ChartOptions options)
     {
         var width = options.CheckedWidth;
+        var text = options.Text;
         var models = comparison.Results;
         var keys = OrderedKeys(comparison);
         var labelWidth = 40.0;
@@ -30,7 +31,7 @@ internal static class AttributionChart
         }
 
         labelWidth = Math.Min(labelWidth, width * 0.3);
-        var legend = models.Select((m, i) => (m.Model.ToString(), Palette.Color(i))).ToList();
+        var legend = models.Select((m, i) => (text.ModelName(m.Model), Palette.Color(i))).ToList();
         var legendHeight = Axes.LegendHeight(width - 16, legend.Select(l => l.Item1));
         var left = 8 + labelWidth + 12;
         var right = width - 56;
@@ -38,9 +39,9 @@ internal static class AttributionChart
         var plotTop = Top + legendHeight + 8;
         var plotBottom = plotTop + (keys.Count * (groupHeight + GroupGap));
         var x = new LinearScale(0, LinearScale.NiceMax(max, 6), left, right);
-        var svg = new SvgBuilder(width, plotBottom + AxisHeight, "Conversions credited per channel, by attribution model", "attribution-chart");
+        var svg = new SvgBuilder(width, plotBottom + AxisHeight, text.AttributionTitle, "attribution-chart");
         Axes.Legend(svg, 8, Top, width - 16, legend);
-        Axes.Bottom(svg, x, plotBottom, plotTop, 6, percent: false, "conversions credited");
+        Axes.Bottom(svg, x, plotBottom, plotTop, 6, percent: false, text.ConversionsCredited);
         var y = plotTop + (GroupGap / 2);
         foreach (var key in keys)
         {
@@ -52,7 +53,7 @@ internal static class AttributionChart
                 var barY = y + (m * (BarHeight + BarGap));
                 svg.Open("rect", ("class", "bar"), ("data-model", models[m].Model.ToString()), ("data-value", conversions),
                     ("x", left), ("y", barY), ("width", x.Length(conversions)), ("height", BarHeight), ("fill", Palette.Color(m)));
-                svg.Element("title", $"{key}, {models[m].Model}: {Format.Number(conversions, "0.0")} conversions");
+                svg.Element("title", text.ConversionsOf(key, text.ModelName(models[m].Model), Format.Number(conversions, "0.0")));
                 svg.Close();
                 svg.Text(left + x.Length(conversions) + 3, barY + BarHeight - 1, Format.Number(conversions, "0.0"),
                     ("fill", Palette.Muted), ("font-size", "9"), ("class", "bar-value"));

@@ -15,6 +15,7 @@ internal static class ConversionChart
     public static string Draw(FunnelBreakdown breakdown, ChartOptions options)
     {
         var width = options.CheckedWidth;
+        var text = options.Text;
         var rows = Rows(breakdown, options.MaxSegments);
         var labelWidth = 40.0;
         var maxUpper = breakdown.Total.OverallConversion.Value ?? 0;
@@ -32,8 +33,8 @@ internal static class ConversionChart
         var plotBottom = Top + (Math.Max(1, rows.Count) * RowHeight);
         var height = plotBottom + AxisHeight;
 
-        var svg = new SvgBuilder(width, height, "Conversion (won / leads) by segment with 95% intervals", "conversion-chart");
-        Axes.Bottom(svg, x, plotBottom, Top, 5, percent: true, "conversion (won / leads)");
+        var svg = new SvgBuilder(width, height, text.ConversionChartTitle, "conversion-chart");
+        Axes.Bottom(svg, x, plotBottom, Top, 5, percent: true, text.ConversionAxis);
         if (breakdown.Total.OverallConversion.Value is { } all)
         {
             var px = x.Map(all);

@@ -15,6 +15,7 @@ internal static class ParetoChart
     public static string Draw(LossReasonTable table, ChartOptions options)
     {
         var width = options.CheckedWidth;
+        var text = options.Text;
         var rows = table.Rows.Take(Math.Max(1, options.MaxBars)).ToList();
         var plotRight = width - RightAxis;
         var slot = (plotRight - Left) / Math.Max(1, rows.Count);
@@ -28,8 +29,8 @@ internal static class ParetoChart
         var y = new LinearScale(0, LinearScale.NiceMax(maxCount, 5), plotBottom, Top);
         var share = new LinearScale(0, 1, plotBottom, Top);
 
-        var svg = new SvgBuilder(width, height, $"Loss reasons, {table.Segment}: {Format.Count(table.LostLeads)} lost leads", "pareto-chart");
-        Axes.Left(svg, y, Left, plotRight, 5, percent: false, "lost leads");
+        var svg = new SvgBuilder(width, height, text.LossTitle(text.LossSegment(string.Empty, table.Segment), table.LostLeads), "pareto-chart");
+        Axes.Left(svg, y, Left, plotRight, 5, percent: false, text.LostLeadsAxis);
         svg.Open("g", ("class", "axis share-axis"));
         foreach (var t in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
         {
@@ -48,7 +49,7 @@ internal static class ParetoChart
             var barHeight = y.Length(row.Count);
             svg.Open("g", ("class", "reason"), ("data-reason", row.Reason), ("data-count", row.Count), ("data-cumulative", row.CumulativeShare));
             svg.Open("rect", ("class", "bar"), ("x", cx - (barWidth / 2)), ("y", plotBottom - barHeight), ("width", barWidth), ("height", barHeight), ("fill", Palette.Lost), ("fill-opacity", 0.8));
-            svg.Element("title", $"{row.Reason}: {Format.Count(row.Count)} ({Format.Percent(row.Share)}; cumulative {Format.Percent(row.CumulativeShare)})");
+            svg.Element("title", text.ReasonTitle(row.Reason, row.Count, Format.Percent(row.Share), Format.Percent(row.CumulativeShare)));
             svg.Close();
             svg.Text(cx, plotBottom - barHeight - 4, Format.Count(row.Count), ("text-anchor", "middle"), ("fill", Palette.Text), ("font-size", "10"), ("class", "bar-value"));
             if (rotate)

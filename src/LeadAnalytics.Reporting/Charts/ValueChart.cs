@@ -17,6 +17,7 @@ internal static class ValueChart
     public static string Draw(EffectivenessResult result, ChartOptions options)
     {
         var width = options.CheckedWidth;
+        var text = options.Text;
         var points = Plotted(result, options.MaxSegments);
         var maxCost = 0.0;
         var maxConversion = 0.0;
@@ -34,9 +35,9 @@ internal static class ValueChart
         var x = new LinearScale(0, LinearScale.NiceMax(maxCost * 1.15, 6), Left, right);
         var y = new LinearScale(0, LinearScale.NiceMax(maxConversion * 1.2, 5), plotBottom, Top);
         var currency = result.Currency.Code;
-        var svg = new SvgBuilder(width, plotBottom + AxisHeight, $"Conversion against cost per customer ({currency}), bubble area = revenue", "value-chart");
-        Axes.Left(svg, y, Left, right, 5, percent: true, "conversion");
-        Axes.Bottom(svg, x, plotBottom, Top, 6, percent: false, $"cost per customer ({currency})");
+        var svg = new SvgBuilder(width, plotBottom + AxisHeight, text.ValueChartTitle(currency), "value-chart");
+        Axes.Left(svg, y, Left, right, 5, percent: true, text.ConversionShort);
+        Axes.Bottom(svg, x, plotBottom, Top, 6, percent: false, text.CostPerCustomerIn(currency));
         var placed = new List<(double X1, double Y1, double X2, double Y2)>();
         for (var i = 0; i < points.Count; i++)
         {
@@ -44,14 +45,14 @@ internal static class ValueChart
             var cx = x.Map((double)s.CostPerAcquisition!.Value);
             var cy = y.Map(s.ConversionRate.Value!.Value);
             var r = Radius(s.Revenue, maxRevenue);
-            var roas = "ROAS " + Format.Roas(s.Roas);
+            var roas = text.Roas + " " + Format.Roas(s.Roas);
             var (labelX, labelY, anchor) = PlaceLabel(cx, cy, Math.Max(r, 4), Math.Max(TextMetrics.Width(s.Label, 12), TextMetrics.Width(roas, 10)), right, placed);
             svg.Open("g", ("class", "segment"), ("data-label", s.Label), ("data-cost", (double)s.CostPerAcquisition.Value),
                 ("data-conversion", s.ConversionRate.Value), ("data-revenue", s.Revenue is { } rev ? (double)rev : null));
             svg.Open("circle", ("class", "bubble"), ("cx", cx), ("cy", cy), ("r", r), ("fill", Palette.Color(i)), ("fill-opacity", 0.55),
                 ("stroke", Palette.Color(i)), ("stroke-width", 1.5));
-            svg.Element("title", $"{s.Label}: conversion {Format.Rate(s.ConversionRate)}, cost per customer {Format.Money(s.CostPerAcquisition)} {currency}, " +
-                                 $"revenue {Format.Money(s.Revenue)} {currency}, ROAS {Format.Roas(s.Roas)}");
+            svg.Element("title", text.BubbleTitle(s.Label, Format.Rate(s.ConversionRate), Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue),
+                Format.Roas(s.Roas), currency));
             svg.Close();
             svg.Empty("circle", ("class", "centre"), ("cx", cx), ("cy", cy), ("r", 2), ("fill", Palette.Text));
             if (Math.Abs(labelY - cy) > 1)

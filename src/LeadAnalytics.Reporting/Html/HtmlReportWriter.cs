@@ -54,59 +54,62 @@ public static class HtmlReportWriter
         }
 
         options ??= HtmlReportOptions.Default;
+        var page = new Page(options, ReportText.For(options.Language), options.Charts.WithLanguage(options.Language));
+        var title = options.Title ?? page.Text.DefaultTitle;
         var html = new HtmlText();
         html.Raw("<!DOCTYPE html>\n<html lang=\"").Text(options.Language).Raw("\">\n<head>\n<meta charset=\"utf-8\"/>\n")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
             .Raw("<meta name=\"generator\" content=\"LeadAnalytics.Reporting ").Text(Version()).Raw("\"/>\n")
-            .Open("title").Text(options.Title).Close("title").Line()
+            .Open("title").Text(title).Close("title").Line()
             .Raw("<style>").Raw(Css).Raw("</style>\n</head>\n<body>\n<main>\n");
 
-        Header(html, input, options);
-        Summary(html, input);
-        Channels(html, input, options);
-        FunnelSection(html, input, options);
-        TimeSection(html, input, options);
-        AttributionSection(html, input, options);
-        LossSection(html, input, options);
-        ActionsSection(html, input, options);
+        Header(html, input, page, title);
+        Summary(html, input, page);
+        Channels(html, input, page);
+        FunnelSection(html, input, page);
+        TimeSection(html, input, page);
+        AttributionSection(html, input, page);
+        LossSection(html, input, page);
+        ActionsSection(html, input, page);
 
-        html.Open("footer").Open("p").Text($"LeadAnalytics {Version()}. Rates carry 95% Wilson intervals; open leads are not drop-offs; " +
-            "stale leads (no activity for 30 days) count as lost. Definitions: docs/funnel.md, docs/cycle-time.md, docs/attribution.md.")
-            .Close("p").Close("footer").Line();
+        // No links to files or sites: the report is read as an attachment, far from the repository.
+        html.Open("footer").Open("p").Text(page.Text.Footer(Version())).Close("p").Close("footer").Line();
         html.Raw("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void Header(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    /// <summary>What every section needs: the options, the words in the page's language, the charts' options in it.</summary>
+    private sealed record Page(HtmlReportOptions Options, ReportText Text, ChartOptions Charts);
+
+    private static void Header(HtmlText html, HtmlReportInput input, Page page, string title)
     {
-        var asOf = input.AsOf;
-        var offset = asOf.Offset == TimeSpan.Zero ? "UTC" : "UTC" + (asOf.Offset < TimeSpan.Zero ? "-" : "+") + asOf.Offset.ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var meta = $"As of {asOf.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} ({offset}) · {Format.Count(input.Funnel.Leads)} leads";
-        if (options.Subtitle is { } subtitle)
+        var meta = page.Text.Meta(input.AsOf, input.Funnel.Leads);
+        if (page.Options.Subtitle is { } subtitle)
         {
             meta += " · " + subtitle;
         }
 
-        html.Open("header").Element("h1", options.Title).Element("p", meta, "meta").Close("header").Line();
+        html.Open("header").Element("h1", title).Element("p", meta, "meta").Close("header").Line();
     }
 
-    private static void Summary(HtmlText html, HtmlReportInput input)
+    private static void Summary(HtmlText html, HtmlReportInput input, Page page)
     {
+        var t = page.Text;
         var funnel = input.Funnel;
         html.Open("section", "summary", "summary").Open("div", "cards");
-        Card(html, "Leads", Format.Count(funnel.Leads), null);
-        Card(html, "Won", Format.Count(funnel.Won), null);
-        Card(html, "Conversion (all leads)", Format.Percent(funnel.OverallConversion.Value), Interval(funnel.OverallConversion));
-        Card(html, "Conversion (resolved leads)", Format.Percent(funnel.ResolvedOverallConversion.Value), Interval(funnel.ResolvedOverallConversion));
+        Card(html, t.Leads, Format.Count(funnel.Leads), null);
+        Card(html, t.Won, Format.Count(funnel.Won), null);
+        Card(html, t.ConversionAll, Format.Percent(funnel.OverallConversion.Value), Interval(funnel.OverallConversion));
+        Card(html, t.ConversionResolved, Format.Percent(funnel.ResolvedOverallConversion.Value), Interval(funnel.ResolvedOverallConversion));
         if (funnel.Bottleneck is { } b)
         {
-            Card(html, "Bottleneck", $"{b.Step.From.DisplayName} → {b.Step.To.DisplayName}", $"{Format.Percent(b.Step.Resolved.DropOff.Value)} drop-off", alert: true);
+            Card(html, t.Bottleneck, t.StepName(b.Step.From, b.Step.To), t.DropOffOf(Format.Percent(b.Step.Resolved.DropOff.Value)), alert: true);
         }
 
-        if (input.CycleTime?.Overall.TimeToWon.Median is { } median)
+        if (input.CycleTime?.Overall.TimeToWon.Median is { } median && input.CycleTime.Overall.Won > 0)
         {
-            Card(html, "Median days to won (KM)", median.Time is { } t ? Format.Number(t, "0.0") : "not reached",
-                median.Time is null ? null : $"[{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? "not reached" : Format.Number(median.Upper, "0.0"))}]");
+            Card(html, t.MedianDaysToWon, median.Time is { } m ? Format.Number(m, "0.0") : t.NotReached,
+                median.Time is null ? null : $"[{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? t.NotReached : Format.Number(median.Upper, "0.0"))}]");
         }
 
         html.Close("div").Close("section").Line();
@@ -126,20 +129,21 @@ public static class HtmlReportWriter
     private static string? Interval(Statistics.Rate rate) =>
         rate.Value is null ? null : $"[{Format.Percent(rate.Lower)}, {Format.Percent(rate.Upper)}] · {Format.Count(rate.Numerator)}/{Format.Count(rate.Denominator)}";
 
-    private static void Channels(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    private static void Channels(HtmlText html, HtmlReportInput input, Page page)
     {
-        html.Open("section", null, "channels").Element("h2", "Channels");
+        var t = page.Text;
+        html.Open("section", null, "channels").Element("h2", t.Channels);
         var segments = input.Segments;
         var effectiveness = input.Effectiveness;
         if (segments is null && effectiveness is null)
         {
-            Note(html, "No breakdown by channel was given (HtmlReportInput.Segments, HtmlReportInput.Effectiveness).");
+            Note(html, t.NoBreakdown);
             html.Close("section").Line();
             return;
         }
 
         var dimensions = effectiveness?.Dimensions ?? segments!.Dimensions;
-        var dimension = dimensions.Count > 0 ? string.Join(" × ", dimensions) : "segment";
+        var dimension = dimensions.Count > 0 ? string.Join(" × ", dimensions.Select(t.DimensionName)) : t.Segment;
         var cycleBySegment = new Dictionary<string, CycleTimeSegment>(StringComparer.Ordinal);
         foreach (var s in input.CycleTime?.Segments ?? Array.Empty<CycleTimeSegment>())
         {
@@ -148,43 +152,43 @@ public static class HtmlReportWriter
 
         if (effectiveness is not null)
         {
-            EffectivenessTable(html, effectiveness, dimension);
-            Findings(html, effectiveness, options);
+            EffectivenessTable(html, effectiveness, dimension, t);
+            Findings(html, effectiveness, page.Options);
         }
         else
         {
-            FunnelChannelTable(html, segments!, dimension, cycleBySegment, input.CycleTime?.Overall);
-            Note(html, "Spend, cost per lead, cost per customer and ROAS per channel need the effectiveness summary with costs " +
-                       "(HtmlReportInput.Effectiveness); this report was built without it.");
+            FunnelChannelTable(html, segments!, dimension, cycleBySegment, input.CycleTime?.Overall, t);
+            Note(html, t.NoCosts);
         }
 
-        if (segments is not null)
+        if (segments is not null && segments.Segments.Count > 0)
         {
-            html.Element("h3", $"Conversion by {dimension}");
-            Chart(html, SvgCharts.ConversionBySegment(segments, options.Charts),
-                "Dot: won / leads; whisker: 95% Wilson interval; dashed line: all leads. Intervals that do not overlap the line differ from the average by more than chance.");
+            html.Element("h3", t.ConversionBy(dimension));
+            var shown = Math.Min(segments.Segments.Count, Math.Max(1, page.Charts.MaxSegments));
+            Chart(html, SvgCharts.ConversionBySegment(segments, page.Charts),
+                t.ConversionCaption + (shown < segments.Segments.Count ? " " + t.TopOf(shown, segments.Segments.Count, dimension) : string.Empty));
         }
 
-        html.Element("h3", "Conversion against cost per customer");
-        if (effectiveness is not null && ValueChart.Plotted(effectiveness, options.Charts.MaxSegments).Count > 0)
+        html.Element("h3", t.ValueHeading);
+        var placeable = effectiveness is null ? 0 : ValueChart.Plotted(effectiveness, int.MaxValue).Count;
+        if (placeable > 0)
         {
-            var unplaced = ValueChart.Unplaced(effectiveness);
-            Chart(html, SvgCharts.ConversionVersusCost(effectiveness, options.Charts),
-                "x: cost per customer (spend / won); y: conversion (won / leads); bubble area: revenue; label: ROAS (revenue / spend). " +
-                "Up and to the left is cheaper customers from better leads." +
-                (unplaced.Count > 0 ? " Not placed (no spend or nobody won): " + string.Join(", ", unplaced.Select(u => u.Label)) + "." : string.Empty));
+            var unplaced = ValueChart.Unplaced(effectiveness!);
+            var shown = Math.Min(placeable, Math.Max(1, page.Charts.MaxSegments));
+            Chart(html, SvgCharts.ConversionVersusCost(effectiveness!, page.Charts),
+                t.ValueCaption(effectiveness!.Currency.Code) +
+                (shown < placeable ? " " + t.TopOf(shown, placeable, dimension) : string.Empty) +
+                (unplaced.Count > 0 ? " " + t.NotPlaced(string.Join(t.ListSeparator, unplaced.Select(u => u.Label))) : string.Empty));
         }
         else
         {
-            Note(html, effectiveness is null
-                ? "This chart (conversion against cost per customer, revenue as bubble size) needs the effectiveness summary with costs and revenue; it is left out of this report."
-                : "No segment has both spend and a won lead, so no cost per customer can be placed.");
+            Note(html, effectiveness is null ? t.ValueNeedsCosts : t.NoPlaceableSegments);
         }
 
         html.Close("section").Line();
     }
 
-    private static void EffectivenessTable(HtmlText html, EffectivenessResult result, string dimension)
+    private static void EffectivenessTable(HtmlText html, EffectivenessResult result, string dimension, ReportText t)
     {
         var currency = result.Currency.Code;
         // Time to won is in the cycle-time section; here the money columns need the room.
@@ -194,9 +198,9 @@ public static class HtmlReportWriter
             Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), Format.Roas(s.Roas),
         };
         var rows = result.Segments.Select(s => Row(s, s.Label)).ToList();
-        rows.Add(Row(result.Total, "All leads"));
+        rows.Add(Row(result.Total, t.AllLeads));
         html.Table("channel-table",
-            new[] { dimension, "leads", "won", "conversion [95% CI]", $"spend ({currency})", "cost per lead", "cost per customer", $"revenue ({currency})", "ROAS" },
+            new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.SpendIn(currency), t.CostPerLead, t.CostPerCustomer, t.RevenueIn(currency), t.Roas },
             rows);
     }
 
@@ -207,7 +211,7 @@ public static class HtmlReportWriter
             return;
         }
 
-        var language = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? FindingTemplates.Chinese : FindingTemplates.English;
+        var language = ReportText.For(options.Language).Zh ? FindingTemplates.Chinese : FindingTemplates.English;
         html.Open("ul", "findings");
         foreach (var finding in result.Findings.Take(6))
         {
@@ -217,96 +221,101 @@ public static class HtmlReportWriter
         html.Close("ul").Line();
     }
 
-    private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<string, CycleTimeSegment> cycleBySegment, CycleTimeSegment? overall)
+    private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<string, CycleTimeSegment> cycleBySegment,
+        CycleTimeSegment? overall, ReportText t)
     {
+        string Bottleneck(FunnelResult funnel) =>
+            funnel.Bottleneck is { } b ? t.StepName(b.Step.From, b.Step.To) + $" ({Format.Percent(b.Step.Resolved.DropOff.Value)})" : Format.Undefined;
         var rows = segments.Segments
             .OrderByDescending(s => s.Funnel.Leads).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Select(s =>
             {
-                var bottleneck = s.Funnel.Bottleneck;
                 cycleBySegment.TryGetValue(s.Label, out var cycle);
                 return (IReadOnlyList<string>)new[]
                 {
-                    s.Label,
-                    Format.Count(s.Funnel.Leads),
-                    Format.Count(s.Funnel.Won),
-                    Format.Rate(s.Funnel.OverallConversion),
-                    Format.Percent(s.Funnel.ResolvedOverallConversion.Value),
-                    bottleneck is null ? Format.Undefined : StepName(bottleneck.Step) + $" ({Format.Percent(bottleneck.Step.Resolved.DropOff.Value)})",
-                    MedianDays(cycle),
+                    s.Label, Format.Count(s.Funnel.Leads), Format.Count(s.Funnel.Won), Format.Rate(s.Funnel.OverallConversion),
+                    Format.Percent(s.Funnel.ResolvedOverallConversion.Value), Bottleneck(s.Funnel), MedianDays(cycle, t),
                 };
             }).ToList();
         var total = segments.Total;
         rows.Add(new[]
         {
-            "All leads", Format.Count(total.Leads), Format.Count(total.Won), Format.Rate(total.OverallConversion),
-            Format.Percent(total.ResolvedOverallConversion.Value),
-            total.Bottleneck is { } tb ? StepName(tb.Step) + $" ({Format.Percent(tb.Step.Resolved.DropOff.Value)})" : Format.Undefined,
-            MedianDays(overall),
+            t.AllLeads, Format.Count(total.Leads), Format.Count(total.Won), Format.Rate(total.OverallConversion),
+            Format.Percent(total.ResolvedOverallConversion.Value), Bottleneck(total), MedianDays(overall, t),
         });
-        html.Table("channel-table", new[] { dimension, "leads", "won", "conversion [95% CI]", "resolved conversion", "biggest drop-off", "median days to won" }, rows);
+        html.Table("channel-table", new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.ResolvedConversion, t.BiggestDropOff, t.MedianDays }, rows);
     }
 
-    private static string StepName(FunnelStep step) => $"{step.From.DisplayName} → {step.To.DisplayName}";
+    private static string MedianDays(CycleTimeSegment? segment, ReportText t) =>
+        segment is null || segment.Won == 0 ? Format.Undefined : segment.TimeToWon.Median.Time is { } m ? Format.Number(m, "0.0") : t.NotReached;
 
-    private static string MedianDays(CycleTimeSegment? segment) =>
-        segment is null ? Format.Undefined : segment.TimeToWon.Median.Time is { } m ? Format.Number(m, "0.0") : "not reached";
-
-    private static void FunnelSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    private static void FunnelSection(HtmlText html, HtmlReportInput input, Page page)
     {
+        var t = page.Text;
         var funnel = input.Funnel;
-        html.Open("section", null, "funnel").Element("h2", "Funnel");
-        Chart(html, SvgCharts.Funnel(funnel, options.Charts), BottleneckCaption(funnel));
-        html.Table("funnel-table",
-            new[] { "step", "entered", "advanced", "lost", "stale", "open", "drop-off, resolved [95% CI]", "median time" },
-            funnel.Steps.Select(s => (IReadOnlyList<string>)new[]
-            {
-                StepName(s), Format.Count(s.Entered), Format.Count(s.Advanced), Format.Count(s.Lost),
-                Format.Count(s.Stale), Format.Count(s.Open), Format.Rate(s.Resolved.DropOff),
-                s.Duration?.Median is { } d ? Format.Days(d.TotalDays) : Format.Undefined,
-            }));
-        html.Close("section").Line();
-    }
-
-    private static string BottleneckCaption(FunnelResult funnel)
-    {
-        if (funnel.Bottleneck is not { } b)
+        html.Open("section", null, "funnel").Element("h2", t.Funnel);
+        if (funnel.Leads == 0)
         {
-            return "No step has a resolved drop-off: no bottleneck.";
-        }
-
-        return $"Bar length: leads that reached the stage. The bottleneck (red) is the step with the largest drop-off among resolved leads: " +
-               $"{b.Step.From.DisplayName} → {b.Step.To.DisplayName}, {Format.Rate(b.Step.Resolved.DropOff)}; " +
-               $"against the other steps p {Format.P(b.VersusOtherSteps.PValue)} ({(b.IsSignificant ? "significant" : "not significant")} at 5%). " +
-               "Open leads are not drop-offs.";
-    }
-
-    private static void TimeSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
-    {
-        html.Open("section", null, "cycle-time").Element("h2", "Time to convert");
-        if (input.CycleTime is not { } cycle)
-        {
-            Note(html, "No cycle-time result was given (HtmlReportInput.CycleTime).");
+            Note(html, t.NoLeads);
             html.Close("section").Line();
             return;
         }
 
-        html.Element("h3", "Time to won (Kaplan-Meier)");
-        var logRank = cycle.SegmentComparison is { } lr
-            ? $" Log-rank test across segments: chi-square {Format.Number(lr.ChiSquare, "0.00")} on {lr.DegreesOfFreedom} df, p {Format.P(lr.PValue)}."
-            : string.Empty;
-        Chart(html, SvgCharts.TimeToWon(cycle, options.Charts),
-            "Share of leads not yet won by each day since acquisition, with 95% pointwise bands. Open leads are censored at the as-of date and lost leads at their loss, " +
-            "so 1 − curve is the conversion a lead would reach if it could not be lost." + logRank);
-        html.Element("h3", "Won and lost over time (all leads)");
-        Chart(html, SvgCharts.WonVersusLost(cycle.Overall, options.Charts),
-            "Cumulative incidence (Aalen-Johansen): the share of all leads won, and lost, by each day, with losses treated as a competing outcome. This is the honest \"converted within t days\".");
-        var days = options.IncidenceDays;
-        var header = new List<string> { (cycle.Options.Scope.Breakdown.Count > 0 ? string.Join(" × ", cycle.Options.Scope.Breakdown) : "segment"), "leads", "won", "lost", "open", "median days to won [95% CI]" };
+        Chart(html, SvgCharts.Funnel(funnel, page.Charts), BottleneckCaption(funnel, t));
+        html.Table("funnel-table",
+            new[] { t.Step, t.Entered, t.Advanced, t.Lost, t.Stale, t.Open, t.DropOffResolved, t.MedianTime },
+            funnel.Steps.Select(s => (IReadOnlyList<string>)new[]
+            {
+                t.StepName(s.From, s.To), Format.Count(s.Entered), Format.Count(s.Advanced), Format.Count(s.Lost),
+                Format.Count(s.Stale), Format.Count(s.Open), Format.Rate(s.Resolved.DropOff),
+                s.Duration?.Median is { } d ? t.Days(d.TotalDays) : Format.Undefined,
+            }));
+        html.Close("section").Line();
+    }
+
+    private static string BottleneckCaption(FunnelResult funnel, ReportText t) =>
+        funnel.Bottleneck is not { } b
+            ? t.NoBottleneck
+            : t.BottleneckCaption(t.StepName(b.Step.From, b.Step.To), Format.Rate(b.Step.Resolved.DropOff), Format.P(b.VersusOtherSteps.PValue), b.IsSignificant);
+
+    private static void TimeSection(HtmlText html, HtmlReportInput input, Page page)
+    {
+        var t = page.Text;
+        html.Open("section", null, "cycle-time").Element("h2", t.TimeToConvert);
+        if (input.CycleTime is not { } cycle)
+        {
+            Note(html, t.NoCycleTime);
+            html.Close("section").Line();
+            return;
+        }
+
+        if (cycle.Overall.Won == 0)
+        {
+            Note(html, t.NoWon);
+        }
+        else if (page.Options.WonCurve == WonCurve.KaplanMeier)
+        {
+            html.Element("h3", t.KaplanMeierHeading);
+            Chart(html, SvgCharts.TimeToWon(cycle, page.Charts), t.KaplanMeierCaption + LogRank(cycle, t));
+        }
+        else
+        {
+            html.Element("h3", t.WonOverTime);
+            Chart(html, SvgCharts.WonIncidenceBySegment(cycle, page.Charts), t.WonOverTimeCaption + LogRank(cycle, t));
+        }
+
+        if (cycle.Overall.Won + cycle.Overall.Lost > 0)
+        {
+            html.Element("h3", t.WonAndLost);
+            Chart(html, SvgCharts.WonVersusLost(cycle.Overall, page.Charts), t.WonAndLostCaption);
+        }
+
+        var days = page.Options.IncidenceDays;
+        var header = new List<string> { cycle.Options.Scope.Breakdown.Count > 0 ? string.Join(" × ", cycle.Options.Scope.Breakdown.Select(t.DimensionName)) : t.Segment, t.Leads, t.Won, t.Lost, t.Open, t.MedianDaysCi };
         foreach (var d in days)
         {
-            header.Add($"won ≤ {Format.Number(d, "0")} d");
-            header.Add($"lost ≤ {Format.Number(d, "0")} d");
+            header.Add(t.WonWithin(Format.Number(d, "0")));
+            header.Add(t.LostWithin(Format.Number(d, "0")));
         }
 
         html.Table("time-table", header, cycle.Segments.Append(cycle.Overall).Select(s =>
@@ -314,8 +323,10 @@ public static class HtmlReportWriter
             var median = s.TimeToWon.Median;
             var row = new List<string>
             {
-                ReferenceEquals(s, cycle.Overall) ? "All leads" : s.Label, Format.Count(s.Leads), Format.Count(s.Won), Format.Count(s.Lost), Format.Count(s.Open),
-                median.Time is null ? "not reached" : $"{Format.Number(median.Time, "0.0")} [{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? "not reached" : Format.Number(median.Upper, "0.0"))}]",
+                ReferenceEquals(s, cycle.Overall) ? t.AllLeads : s.Label, Format.Count(s.Leads), Format.Count(s.Won), Format.Count(s.Lost), Format.Count(s.Open),
+                s.Won == 0 ? Format.Undefined
+                    : median.Time is null ? t.NotReached
+                    : $"{Format.Number(median.Time, "0.0")} [{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? t.NotReached : Format.Number(median.Upper, "0.0"))}]",
             };
             foreach (var d in days)
             {
@@ -328,22 +339,32 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
-    private static void AttributionSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    private static string LogRank(CycleTimeResult cycle, ReportText t) =>
+        cycle.SegmentComparison is { } lr ? t.LogRank(Format.Number(lr.ChiSquare, "0.00"), lr.DegreesOfFreedom, Format.P(lr.PValue)) : string.Empty;
+
+    private static void AttributionSection(HtmlText html, HtmlReportInput input, Page page)
     {
-        html.Open("section", null, "attribution").Element("h2", "Attribution of won deals");
+        var t = page.Text;
+        html.Open("section", null, "attribution").Element("h2", t.Attribution);
         if (input.Attribution is not { } comparison || comparison.Results.Count == 0)
         {
-            Note(html, "No attribution comparison was given (HtmlReportInput.Attribution needs touchpoint journeys).");
+            Note(html, t.NoAttribution);
             html.Close("section").Line();
             return;
         }
 
         var first = comparison.Results[0];
-        Chart(html, SvgCharts.AttributionComparison(comparison, options.Charts),
-            $"Conversions credited to each channel by each model. Every model shares out the same {Format.Number(first.TotalConversions, "0")} conversions " +
-            $"worth {Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}; where a channel's bars differ, its credit depends on the model.");
-        var header = new List<string> { "channel" };
-        header.AddRange(comparison.Results.Select(r => r.Model.ToString()));
+        if (first.TotalConversions <= 0)
+        {
+            Note(html, t.NoConversions);
+            html.Close("section").Line();
+            return;
+        }
+
+        Chart(html, SvgCharts.AttributionComparison(comparison, page.Charts),
+            t.AttributionCaption(Format.Number(first.TotalConversions, "0"), $"{Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}"));
+        var header = new List<string> { t.DimensionName(Dimension.Channel) };
+        header.AddRange(comparison.Results.Select(r => t.ModelName(r.Model)));
         html.Table("attribution-table", header, AttributionChart.OrderedKeys(comparison).Select(key =>
         {
             var row = new List<string> { key };
@@ -353,24 +374,32 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
-    private static void LossSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    private static void LossSection(HtmlText html, HtmlReportInput input, Page page)
     {
-        html.Open("section", null, "loss-reasons").Element("h2", "Why leads are lost");
+        var t = page.Text;
+        html.Open("section", null, "loss-reasons").Element("h2", t.LossReasons);
         if (input.LossReasons is not { } losses)
         {
-            Note(html, "No loss-reason report was given (HtmlReportInput.LossReasons).");
+            Note(html, t.NoLossReasons);
             html.Close("section").Line();
             return;
         }
 
-        Chart(html, SvgCharts.LossReasonPareto(losses.Overall, options.Charts),
-            $"{Format.Count(losses.LostLeads)} lost leads, {Format.Count(losses.WithoutReason)} without a recorded reason. Bars: leads lost per reason; line: cumulative share.");
+        if (losses.Overall.Rows.Count == 0)
+        {
+            // An empty Pareto chart (a 0-1 axis and no bar) says nothing; the reason does.
+            Note(html, t.NoRecordedReasons(losses.LostLeads));
+            html.Close("section").Line();
+            return;
+        }
+
+        Chart(html, SvgCharts.LossReasonPareto(losses.Overall, page.Charts), t.LossCaption(losses.LostLeads, losses.WithoutReason));
         if (losses.Dominant.Count > 0)
         {
             html.Open("ul", "dominant");
             foreach (var d in losses.Dominant)
             {
-                html.Element("li", $"At {d.Scope} {d.Segment}, \u201c{d.Reason}\u201d explains {Format.Rate(d.Share)} of {Format.Count(d.LostLeads)} losses.");
+                html.Element("li", t.Dominant(t.LossScope(d.Scope), t.LossSegment(d.Scope, d.Segment), d.Reason, Format.Rate(d.Share), d.LostLeads));
             }
 
             html.Close("ul").Line();
@@ -379,20 +408,20 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
-    private static void ActionsSection(HtmlText html, HtmlReportInput input, HtmlReportOptions options)
+    private static void ActionsSection(HtmlText html, HtmlReportInput input, Page page)
     {
-        html.Open("section", null, "actions").Element("h2", "Optimisation actions");
+        var t = page.Text;
+        html.Open("section", null, "actions").Element("h2", t.Actions);
         if (input.Actions is not { } report || report.Evaluations.Count == 0)
         {
-            Note(html, "No optimisation actions were given (HtmlReportInput.Actions): the tracker shows each action's target, progress and status once they are.");
+            Note(html, t.NoActions);
             html.Close("section").Line();
             return;
         }
 
-        Chart(html, SvgCharts.ActionTracker(report, options.Charts),
-            "Bar: progress from the baseline (0) to the target (1), measured on the leads acquired since the action started; black tick: share of the schedule elapsed; badge: status from the data.");
-        html.Open("table", "action-table").Open("thead").Open("tr");
-        foreach (var h in new[] { "action", "finding", "owner", "due", "target", "baseline", "now", "leads", "evidence", "status" })
+        Chart(html, SvgCharts.ActionTracker(report, page.Charts), t.ActionsCaption);
+        html.Open("div", "table-wrap").Open("table", "action-table").Open("thead").Open("tr");
+        foreach (var h in t.ActionHeaders)
         {
             html.Element("th", h);
         }
@@ -403,25 +432,23 @@ public static class HtmlReportWriter
             var a = e.Action;
             var metric = a.Metric;
             string Value(double? v) => v is { } d && !double.IsNaN(d) && !double.IsInfinity(d) ? metric.FormatValue(Rounded(metric.Unit, d), a.Target.Currency) : Format.Undefined;
-            var evidence = e.Evidence is { } ev
-                ? $"p {Format.P(ev.Test.PValue)}" + (ev.Significant ? (ev.ShowsImprovement ? ", improved" : ", worse") : ", not significant")
-                : Format.Undefined;
+            var evidence = e.Evidence is { } ev ? t.Evidence(Format.P(ev.Test.PValue), ev.Significant, ev.ShowsImprovement) : Format.Undefined;
             html.Open("tr");
             html.Element("td", $"{a.Id} {a.Description}");
             html.Element("td", a.Finding ?? string.Empty);
             html.Element("td", a.Owner ?? string.Empty);
             // The due instant is exclusive ("by 15 November" is stored as the 16th at midnight); people read the last day.
-            html.Element("td", a.Due.AddTicks(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            html.Element("td", t.Date(a.Due.AddTicks(-1)));
             html.Element("td", a.Target.ToString());
-            html.Element("td", Value(e.BaselineValue));
+            html.Element("td", Value(e.BaselineValue) + (e.TargetMetAtBaseline == true ? " (" + t.MetAtBaseline + ")" : string.Empty));
             html.Element("td", Value(e.Current?.Value));
             html.Element("td", e.Current is { } c ? Format.Count(c.Leads) : Format.Undefined);
             html.Element("td", evidence);
-            html.Open("td", "status status-" + e.Status.ToString().ToLowerInvariant()).Text(ActionChart.StatusText(e.Status)).Close("td");
+            html.Open("td", "status status-" + e.Status.ToString().ToLowerInvariant()).Text(t.Status(e.Status)).Close("td");
             html.Close("tr").Line();
         }
 
-        html.Close("tbody").Close("table").Line();
+        html.Close("tbody").Close("table").Close("div").Line();
         foreach (var e in report.Evaluations.Where(e => e.Problem is not null))
         {
             Note(html, $"{e.Action.Id}: {e.Problem}");
@@ -473,11 +500,12 @@ public static class HtmlReportWriter
         "\n.card.alert .value{color:#c62828;font-size:16px}" +
         "\ntable{border-collapse:collapse;width:100%;margin:8px 0;font-variant-numeric:tabular-nums;font-size:13px}" +
         "\nth,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}" +
+        "\n.table-wrap{overflow-x:auto;max-width:100%}" +
         "\nth:first-child,td:first-child{text-align:left}" +
         "\nth{font-weight:600;border-bottom:2px solid #ccc;background:#fafafa}" +
         "\n.channel-table tbody tr:last-child td,.time-table tbody tr:last-child td{font-weight:600}" +
         "\n.findings li.critical{color:#c62828}.findings li.warning{color:#8a5a00}" +
-        "\n.action-table td,.action-table th{white-space:normal;text-align:left}.action-table td:nth-child(-n+2){min-width:10em}.action-table td:nth-child(4){white-space:nowrap}.action-table td.status{font-weight:600}" +
+        "\n.action-table td,.action-table th{white-space:normal;overflow-wrap:break-word;text-align:left}.action-table td:nth-child(-n+2){min-width:9em}.action-table td:nth-child(5){min-width:8em;overflow-wrap:anywhere}.action-table td:nth-child(4){white-space:nowrap}.action-table td.status{font-weight:600}" +
         "\n.status-achieved{color:#2e7d32}.status-missed{color:#c62828}.status-atrisk{color:#b26a00}.status-ontrack{color:#1565c0}.status-overdue{color:#6a1b9a}" +
         "\n.note{color:#555;font-size:13px;background:#fffbea;border-left:3px solid #edc948;padding:6px 10px;margin:8px 0}" +
         "\nfigure{margin:8px 0 4px}" +

@@ -50,10 +50,11 @@ internal sealed class HtmlText
         return this;
     }
 
-    /// <summary>A table: a header row and body rows; the first column is text, the others numbers (right-aligned).</summary>
+    /// <summary>A table: a header row and body rows; the first column is text, the others numbers (right-aligned). The
+    /// table sits in a box that scrolls sideways when it is wider than its card, so it never overflows the page.</summary>
     public HtmlText Table(string cssClass, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        Open("table", cssClass).Open("thead").Open("tr");
+        Open("div", "table-wrap").Open("table", cssClass).Open("thead").Open("tr");
         foreach (var h in header)
         {
             Element("th", h);
@@ -71,7 +72,7 @@ internal sealed class HtmlText
             Close("tr").Line();
         }
 
-        return Close("tbody").Close("table").Line();
+        return Close("tbody").Close("table").Close("div").Line();
     }
 
     public override string ToString() => _html.ToString();

@@ -108,6 +108,25 @@ public sealed class MetricFormatter
     public string DefinitionOf(MetricDefinition metric) =>
         Language == DisplayLanguage.Chinese ? Checked(metric).ChineseFormula : Checked(metric).Formula;
 
+    /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a stage of the
+    /// default pipeline whose display name is untouched (<c>Needs confirmed</c> → <c>需求确认</c>). A custom pipeline's
+    /// display names are data and are never translated.</summary>
+    /// <param name="stage">The stage.</param>
+    /// <returns>The name.</returns>
+    public string StageName(Stage stage)
+    {
+        if (stage is null)
+        {
+            throw new ArgumentNullException(nameof(stage));
+        }
+
+        var key = "stage." + stage.Name;
+        return Language == DisplayLanguage.Chinese && DisplayText.Common.Contains(key)
+            && stage.DisplayName == DisplayText.Common.Get(key, DisplayLanguage.English)
+            ? DisplayText.Common.Get(key, DisplayLanguage.Chinese)
+            : stage.DisplayName;
+    }
+
     /// <summary>A text of <see cref="DisplayText.Common"/> in this language.</summary>
     /// <param name="key">The key, for example <c>total</c>.</param>
     /// <returns>The text (the key itself when unknown).</returns>

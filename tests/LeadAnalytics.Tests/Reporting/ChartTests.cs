@@ -215,7 +215,7 @@ public class ChartTests
         var texts = root.Texts();
         Assert.Contains("<b>&</b>", texts);
         Assert.Contains("抖音信息流", texts);
-        Assert.Contains("Markov", texts);
+        Assert.Contains("Markov chain", texts);
         Assert.Contains("3.3", texts); // 3.25 printed with one decimal
         // All bars start at the axis.
         Assert.Single(bars.Select(b => b.D("x")).Distinct());
@@ -321,7 +321,7 @@ public class ChartTests
             Near(baseline, bar.D("x"));
             Near((target - baseline) * e.Progress!.Value, bar.D("width"), 0.1);
             Assert.Equal(e.Status.ToString(), g.S("data-status"));
-            Assert.Contains(g.WithClass("text", "status"), t => t.Value == (e.Status == ActionStatus.Missed ? "missed" : "achieved"));
+            Assert.Contains(g.WithClass("text", "status"), t => t.Value == (e.Status == ActionStatus.Missed ? "Missed" : "Achieved"));
             Assert.Contains(e.Action.Id + " " + e.Action.Target, g.Value, StringComparison.Ordinal);
         }
     }

@@ -46,7 +46,7 @@ public class HtmlReportWriterTests
         Assert.Equal(new[] { "summary", "channels", "funnel", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
         var charts = doc.Descendants(Svg + "svg").Select(s => s.Attribute("class")!.Value).ToList();
         Assert.Equal(
-            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart km-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart", "la-chart action-chart" },
+            new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart cif-segments-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart", "la-chart action-chart" },
             charts);
     }
 
@@ -105,9 +105,9 @@ public class HtmlReportWriterTests
         // Due T0 + 30 days = 2023-11-01 09:00: still that day (only a midnight due, the CSV's "end of the day", shows the day before).
         Assert.Equal(new[] { "A1 SPIN <training> & coaching", "需求确认阶段流失率偏高", "销售总监", "2023-11-01", "dropoff(NeedsConfirmed) <= 25%", "50%", "40%", "900" },
             a1.Take(8).Select(td => td.Value));
-        Assert.Equal("missed", a1[9].Value);
+        Assert.Equal("Missed", a1[9].Value);
         Assert.Equal("status status-missed", (string?)a1[9].Attribute("class"));
-        Assert.Equal("achieved", rows[1].Elements("td").Last().Value);
+        Assert.Equal("Achieved", rows[1].Elements("td").Last().Value);
     }
 
     [Fact]
@@ -135,6 +135,93 @@ public class HtmlReportWriterTests
         Assert.Contains(notes, n => n.Contains("HtmlReportInput.LossReasons", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.Contains("HtmlReportInput.Actions", StringComparison.Ordinal));
         Assert.Single(doc.Descendants(Svg + "svg")); // the funnel alone
+    }
+
+    [Fact]
+    public void The_footer_links_to_nothing_and_cites_no_repository_file()
+    {
+        var footer = Html(Document(Full.Value), "footer").Single().Value;
+        Assert.DoesNotContain("docs/", footer, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md", footer, StringComparison.Ordinal);
+        Assert.Empty(Html(Document(Full.Value), "a"));
+    }
+
+    [Fact]
+    public void By_default_the_won_curves_are_cumulative_incidence_and_level_off_at_the_share_won()
+    {
+        var input = FullInput(TemplateLeads());
+        var doc = Document(HtmlReportWriter.ToHtml(input));
+        var chart = doc.Descendants(Svg + "svg").Single(s => s.Attribute("class")!.Value.Contains("cif-segments-chart", StringComparison.Ordinal));
+        // The legend gives each segment's share won by its last observation: the Aalen-Johansen estimate, which with every
+        // lead resolved or censored after its outcome is won / leads of the segment (not 1 - Kaplan-Meier).
+        foreach (var segment in input.CycleTime!.Segments)
+        {
+            var won = segment.CompetingRisks.IncidenceAt(LeadAnalytics.CycleTime.CycleTimeResult.WonCause, double.MaxValue);
+            Assert.Contains(chart.Descendants(Svg + "text"), t => t.Value.StartsWith(segment.Label + " (", StringComparison.Ordinal) &&
+                t.Value.Contains($"{won * 100:F1}% won", StringComparison.Ordinal));
+        }
+
+        var km = HtmlReportWriter.ToHtml(input, new HtmlReportOptions { WonCurve = WonCurve.KaplanMeier });
+        Assert.Contains("km-chart", km, StringComparison.Ordinal);
+        Assert.Contains("Read it as a speed, not as a share", km, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_sections_say_why_instead_of_drawing_empty_axes()
+    {
+        // Leads that are never lost: no loss reason to rank, so no Pareto chart (Olist drew one with a 0-1 axis).
+        var leads = TemplateLeads().Where(l => l.Outcome != Outcome.Lost).ToList();
+        var table = LeadTable.Build(leads);
+        var input = HtmlReportInput.FromTable(table, AsOf);
+        var doc = Document(HtmlReportWriter.ToHtml(input));
+        Assert.DoesNotContain(doc.Descendants(Svg + "svg"), s => s.Attribute("class")!.Value.Contains("pareto-chart", StringComparison.Ordinal));
+        var section = Html(doc, "section").Single(s => (string?)s.Attribute("id") == "loss-reasons");
+        Assert.Contains("No lead was lost in the data", section.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_legend_says_when_it_shows_the_largest_segments_only()
+    {
+        var input = FullInput(TemplateLeads());
+        var html = HtmlReportWriter.ToHtml(input, new HtmlReportOptions { Charts = new ChartOptions { MaxSegments = 2 } });
+        Assert.Contains("The 2 largest of 3 segments are drawn.", html, StringComparison.Ordinal);
+        Assert.Contains("The 2 largest of 3 channels are drawn.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("largest of", HtmlReportWriter.ToHtml(input), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tables_sit_in_boxes_that_scroll_rather_than_overflow_their_card()
+    {
+        var doc = Document(Full.Value);
+        Assert.All(Html(doc, "table"), t => Assert.Equal("table-wrap", (string?)t.Parent!.Attribute("class")));
+        Assert.Contains(".table-wrap{overflow-x:auto", Full.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Chinese_report_has_Chinese_headings_captions_headers_stages_models_and_statuses()
+    {
+        var html = HtmlReportWriter.ToHtml(FullInput(TemplateLeads()), new HtmlReportOptions { Language = "zh-CN" });
+        var doc = Document(html);
+        Assert.Equal("zh-CN", (string?)doc.Root!.Attribute("lang"));
+        Assert.Equal("线索转化报告", Html(doc, "h1").Single().Value);
+        Assert.Equal(new[] { "渠道", "漏斗", "转化时长", "成交归因", "线索流失原因", "优化行动" }, Html(doc, "h2").Select(h => h.Value));
+        var channelHeader = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("th").Select(th => th.Value).ToList();
+        Assert.Equal(new[] { "来源渠道", "线索量", "成交线索数", "转化率［95% 置信区间］", "策略成本（CNY）", "单线索获客成本", "单客户获客成本", "成交金额（CNY）", "投入产出比" }, channelHeader);
+        var funnelRows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "funnel-table").Descendants("tr").Skip(1).ToList();
+        Assert.Equal("初次接触 → 需求确认", funnelRows[1].Elements("td").First().Value);
+        Assert.Contains("全部线索", Html(doc, "td").Select(td => td.Value));
+        Assert.Contains(Html(doc, "th"), th => th.Value == "首次触点");
+        Assert.Contains(Html(doc, "td"), td => td.Value == "未达成");
+        // Every heading, caption and header is Chinese: no English word of the report's own text is left.
+        var own = Html(doc, "h2").Concat(Html(doc, "h3")).Concat(Html(doc, "th")).Concat(Html(doc, "figcaption")).Select(e => e.Value);
+        foreach (var text in own)
+        {
+            Assert.DoesNotMatch(@"\b(?:the|of|leads|won|lost|conversion|drop-off|days|median|step|channel|segment)\b", text);
+        }
+
+        // Dates by the one formatter's rule, ISO 8601 in both languages (GB/T 7408; docs/formatting.md), as the tool prints them.
+        Assert.Contains("2023-11-01", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2023年", html, StringComparison.Ordinal);
     }
 
     [Fact]
