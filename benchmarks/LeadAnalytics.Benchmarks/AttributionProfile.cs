@@ -28,6 +28,11 @@ public static class AttributionProfile
             LeadJourneys(leads);
         }
 
+        if (parts is "all" or "intervals")
+        {
+            Intervals(leads);
+        }
+
         if (parts == "dump")
         {
             Dump(leads);
@@ -58,6 +63,32 @@ public static class AttributionProfile
         var shapley = new AttributionOptions { Model = AttributionModel.Shapley };
         Time("Shapley, 20 channels, from the distinct paths", () => AttributionAnalyzer.Analyze(shapleyJourneys, shapley));
         Time("Markov order 1, 20 channels, from the same paths", () => AttributionAnalyzer.Analyze(shapleyJourneys));
+    }
+
+    /// <summary>Issue 21's goals: Markov with 200 bootstrap replicates on 1M journeys over 20 channels (one thread and all
+    /// cores: the same bits), exact Shapley at 20 and 25 channels.</summary>
+    private static void Intervals(int leads)
+    {
+        var paths = SyntheticJourneys.Paths(channels: 20, maxTouches: 6, journeys: leads, distinctPaths: int.MaxValue);
+        var journeys = AttributionJourneys.FromPaths(paths, Currency.CNY);
+        Console.WriteLine($"Interval input: {leads} journeys of 1 to 6 touches over 20 channels: {paths.Length} distinct paths");
+        foreach (var threads in new[] { 1, -1 })
+        {
+            var options = new AttributionOptions
+            {
+                Model = AttributionModel.Markov,
+                Intervals = new AttributionIntervalOptions { Replicates = 200, MaxDegreeOfParallelism = threads },
+            };
+            Time($"Markov order 1 with 200 replicates, {(threads == 1 ? "1 thread" : "all cores")}", () => AttributionAnalyzer.Analyze(journeys, options), 3);
+        }
+
+        Time("Markov order 1, no intervals (the estimate alone)", () => AttributionAnalyzer.Analyze(journeys), 3);
+        var shapley = new AttributionOptions { Model = AttributionModel.Shapley };
+        Time("Shapley exact, 20 channels", () => AttributionAnalyzer.Analyze(journeys, shapley), 3);
+        var wide = SyntheticJourneys.Paths(channels: 25, maxTouches: 6, journeys: leads, distinctPaths: int.MaxValue);
+        var wideJourneys = AttributionJourneys.FromPaths(wide, Currency.CNY);
+        Console.WriteLine($"25 channels: {wide.Length} distinct paths");
+        Time("Shapley exact, 25 channels", () => AttributionAnalyzer.Analyze(wideJourneys, shapley), 3);
     }
 
     private static void LeadJourneys(int leads)

@@ -50,23 +50,23 @@ public static class Comparison
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
             ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations, all cores", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
-            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, 1 thread", () => EffectivenessAnalyzer.Summarize(table, null, asOf, perLead1),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, perLead1),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
-            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, all cores", () => EffectivenessAnalyzer.Summarize(table, null, asOf, perLead2),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, perLead2),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
-            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, 1 thread", () => EffectivenessAnalyzer.Summarize(table, null, asOf, counts1),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, counts1),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
-            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, all cores", () => EffectivenessAnalyzer.Summarize(table, null, asOf, counts2),
+            ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, counts2),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
             ("funnel + segment summary, no durations (the SQL's answer and more), all cores", () => (FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
-                    EffectivenessAnalyzer.Summarize(table, null, asOf, counts2)),
+                    EffectivenessAnalyzer.Analyze(table, asOf, counts2)),
                 r => FunnelMatches((((FunnelBreakdown, EffectivenessResult))r).Item1, reference)
                     && EffectivenessMatches((((FunnelBreakdown, EffectivenessResult))r).Item2, reference, withCosts: true)),
             ("FunnelAnalyzer.AnalyzeBy(Channel), defaults (step-time medians), 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
-            ("EffectivenessAnalyzer.Summarize by channel, cost table, 1 thread", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, perLead1),
+            ("EffectivenessAnalyzer.Summarize by channel, cost table, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, WithCosts(perLead1, costs)),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: false)),
-            ("EffectivenessAnalyzer.Summarize by channel, cost table, all cores", () => EffectivenessAnalyzer.Summarize(table, costs, asOf, perLead2),
+            ("EffectivenessAnalyzer.Summarize by channel, cost table, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, WithCosts(perLead2, costs)),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: false)),
         };
 
@@ -97,6 +97,9 @@ public static class Comparison
     }
 
     // Reach by stage and won/lost per channel, read from the funnel's segments.
+    private static EffectivenessOptions WithCosts(EffectivenessOptions options, IReadOnlyList<CostEntry> costs) =>
+        new() { Scope = options.Scope, IncludeDurations = options.IncludeDurations, Costs = costs };
+
     private static bool FunnelMatches(FunnelBreakdown funnel, ChannelSummary reference)
     {
         foreach (var segment in funnel.Segments)

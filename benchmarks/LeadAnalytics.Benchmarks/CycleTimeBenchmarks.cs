@@ -9,7 +9,7 @@ namespace LeadAnalytics.Benchmarks;
 [MemoryDiagnoser]
 public class CycleTimeBenchmarks
 {
-    private static readonly CycleTimeOptions ByChannel = new() { SegmentBy = Dimension.Channel };
+    private static readonly CycleTimeOptions ByChannel = new() { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } };
     private LeadTable _table = null!;
     private double[][] _durations = null!;
     private bool[][] _events = null!;

@@ -9,6 +9,7 @@ namespace LeadAnalytics.Benchmarks;
 [MemoryDiagnoser]
 public class EffectivenessBenchmarks
 {
+    private static readonly AnalysisScope ByChannel = new() { Breakdown = new[] { Dimension.Channel } };
     private LeadTable _table = null!;
     private List<CostEntry> _costs = null!;
 
@@ -25,8 +26,8 @@ public class EffectivenessBenchmarks
     }
 
     [Benchmark]
-    public EffectivenessResult PerLeadCosts() => EffectivenessAnalyzer.Summarize(_table, null, SyntheticLeads.AsOf);
+    public EffectivenessResult PerLeadCosts() => EffectivenessAnalyzer.Analyze(_table, SyntheticLeads.AsOf, new EffectivenessOptions { Scope = ByChannel });
 
     [Benchmark]
-    public EffectivenessResult CostTable() => EffectivenessAnalyzer.Summarize(_table, _costs, SyntheticLeads.AsOf);
+    public EffectivenessResult CostTable() => EffectivenessAnalyzer.Analyze(_table, SyntheticLeads.AsOf, new EffectivenessOptions { Scope = ByChannel, Costs = _costs });
 }

@@ -154,26 +154,26 @@ public static class Profile
                             var at = $" [{threads} thread(s)]";
                             if (what2 is "all" or "eff")
                             {
-                                var eff = new LeadAnalytics.Effectiveness.EffectivenessOptions { MaxDegreeOfParallelism = threads };
-                                Measure("effectiveness with cost table" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, costs, SyntheticLeads.AsOf, eff).Segments.Count);
-                                Measure("effectiveness with per-lead costs" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Summarize(t, null, SyntheticLeads.AsOf, eff).Segments.Count);
+                                var eff = new LeadAnalytics.Effectiveness.EffectivenessOptions { Scope = new LeadAnalytics.Data.AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = threads } };
+                                Measure("effectiveness with cost table" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Analyze(t, SyntheticLeads.AsOf, new LeadAnalytics.Effectiveness.EffectivenessOptions { Scope = eff.Scope, Costs = costs }).Segments.Count);
+                                Measure("effectiveness with per-lead costs" + at, () => LeadAnalytics.Effectiveness.EffectivenessAnalyzer.Analyze(t, SyntheticLeads.AsOf, eff).Segments.Count);
                             }
 
                             if (what2 is "all" or "funnel")
                             {
-                                var funnel = new LeadAnalytics.Funnel.FunnelOptions { MaxDegreeOfParallelism = threads };
+                                var funnel = new LeadAnalytics.Funnel.FunnelOptions { Scope = new LeadAnalytics.Data.AnalysisScope { MaxDegreeOfParallelism = threads } };
                                 Measure("funnel by channel (defaults)" + at, () => LeadAnalytics.Funnel.FunnelAnalyzer.AnalyzeBy(t, SyntheticLeads.AsOf, Dimension.Channel, funnel).Segments.Count);
                             }
 
                             if (what2 is "all" or "cycle")
                             {
-                                var cycle = new LeadAnalytics.CycleTime.CycleTimeOptions { SegmentBy = Dimension.Channel, MaxDegreeOfParallelism = threads };
+                                var cycle = new LeadAnalytics.CycleTime.CycleTimeOptions { Scope = new LeadAnalytics.Data.AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = threads } };
                                 Measure("cycle time by channel" + at, () => LeadAnalytics.CycleTime.CycleTimeAnalyzer.Analyze(t, SyntheticLeads.AsOf, cycle).Segments.Count);
                             }
 
                             if (what2 is "all" or "loss")
                             {
-                                var loss = new LeadAnalytics.LossReasons.LossReasonOptions { MaxDegreeOfParallelism = threads };
+                                var loss = new LeadAnalytics.LossReasons.LossReasonOptions { Scope = new LeadAnalytics.Data.AnalysisScope { MaxDegreeOfParallelism = threads } };
                                 Measure("loss reasons" + at, () => LeadAnalytics.LossReasons.LossReasonAnalyzer.Analyze(t, SyntheticLeads.AsOf, loss).LostLeads);
                             }
                         }

@@ -24,6 +24,7 @@ internal static class AttributionBootstrap
         var converted = new WeightedDraw(table.Conversions);
         var nonConverted = new WeightedDraw(table.Nulls);
         var markov = models.Contains(AttributionModel.Markov) ? MarkovAttribution.Prepare(table, options) : null;
+        var perConversion = ValuePerConversion(table);
         var conversions = new double[models.Count][][];
         var values = new decimal[models.Count][][];
         var totals = new decimal[replicates];
@@ -33,25 +34,28 @@ internal static class AttributionBootstrap
             values[m] = new decimal[replicates][];
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
+        // One workspace per worker, replicates dealt round-robin: a workspace holds a few arrays of the table's size, so it is
+        // allocated once per thread, not once per task. Replicate b depends only on (seed, b): the same bits for any split.
+        var workers = Math.Min(replicates, settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : settings.MaxDegreeOfParallelism);
         Parallel.For(
             0,
-            replicates,
-            parallel,
-            () => new Workspace(table.RowCount, markov?.Conversions.Length ?? 0),
-            (b, _, work) =>
+            workers,
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            worker =>
             {
-                var random = new BootstrapRandom(settings.Seed, b);
-                Array.Clear(work.Drawn, 0, work.Drawn.Length);
-                Array.Clear(work.DrawnNulls, 0, work.DrawnNulls.Length);
-                converted.Draw(ref random, work.Drawn);
-                nonConverted.Draw(ref random, work.DrawnNulls);
-                var replicate = work.Recount(table);
-                totals[b] = Math.Round(replicate.TotalValue, replicate.Currency.MinorUnits, MidpointRounding.AwayFromZero);
-                Evaluate(replicate, models, options, markov, work, conversions, values, b);
-                return work;
-            },
-            _ => { });
+                var work = new Workspace(table.RowCount, markov?.Conversions.Length ?? 0);
+                for (var b = worker; b < replicates; b += workers)
+                {
+                    var random = new BootstrapRandom(settings.Seed, b);
+                    Array.Clear(work.Drawn, 0, work.Drawn.Length);
+                    Array.Clear(work.DrawnNulls, 0, work.DrawnNulls.Length);
+                    converted.Draw(ref random, work.Drawn);
+                    nonConverted.Draw(ref random, work.DrawnNulls);
+                    var replicate = work.Recount(table, perConversion);
+                    totals[b] = Math.Round(replicate.TotalValue, replicate.Currency.MinorUnits, MidpointRounding.AwayFromZero);
+                    Evaluate(replicate, models, options, markov, work, conversions, values, b);
+                }
+            });
 
         // BCa's acceleration: a delete-a-group jackknife (rows by canonical index modulo 20), the same for any run.
         double[][][]? jackknife = null;
@@ -76,7 +80,7 @@ internal static class AttributionBootstrap
                     work.DrawnNulls[r] = keep ? (int)Math.Round(table.Nulls[r]) : 0;
                 }
 
-                Evaluate(work.Recount(table), models, options, markov, work, groupConversions, groupValues, g);
+                Evaluate(work.Recount(table, perConversion), models, options, markov, work, groupConversions, groupValues, g);
             }
 
             for (var m = 0; m < models.Count; m++)
@@ -119,6 +123,20 @@ internal static class AttributionBootstrap
         }
 
         return results;
+    }
+
+    /// <summary>Each row's mean value per conversion, divided once rather than in every replicate (a row of aggregated
+    /// paths brings its mean value per drawn conversion); rows of one conversion keep their value as is.</summary>
+    private static decimal[] ValuePerConversion(JourneyTable table)
+    {
+        var perConversion = new decimal[table.RowCount];
+        for (var r = 0; r < perConversion.Length; r++)
+        {
+            var original = table.Conversions[r];
+            perConversion[r] = original == 1 || original <= 0 ? table.Value[r] : table.Value[r] / (decimal)original;
+        }
+
+        return perConversion;
     }
 
     /// <summary>The percentile (or BCa) limits of a replicate sample.</summary>
@@ -294,7 +312,7 @@ internal static class AttributionBootstrap
         internal int[] DrawnNulls { get; }
 
         /// <summary>The rows with the drawn counts; a row's value scales with its drawn conversions (its mean value per conversion).</summary>
-        internal JourneyTable Recount(JourneyTable table)
+        internal JourneyTable Recount(JourneyTable table, decimal[] perConversion)
         {
             var totalConversions = 0L;
             var totalValue = 0m;
@@ -310,8 +328,7 @@ internal static class AttributionBootstrap
                     continue;
                 }
 
-                var original = table.Conversions[r];
-                _value[r] = original == 1 ? table.Value[r] * drawn : table.Value[r] * drawn / (decimal)original;
+                _value[r] = drawn == 1 ? perConversion[r] : perConversion[r] * drawn;
                 totalValue += _value[r];
             }
 
@@ -324,24 +341,27 @@ internal static class AttributionBootstrap
             Array.Clear(_pathNulls, 0, _pathNulls.Length);
             Array.Clear(_pathValue, 0, _pathValue.Length);
             var useNulls = options.MarkovUseNonConvertingPaths;
+            // Under the default value rule the money follows the removal effects, so a replicate's chain needs no values.
+            var useValue = options.MarkovValueRule == MarkovValueRule.LastStateMeanValue;
             for (var r = 0; r < replicate.RowCount; r++)
             {
                 var p = paths.RowPath[r];
-                if (p < 0)
+                var conversions = replicate.Conversions[r];
+                var nulls = useNulls ? replicate.Nulls[r] : 0;
+                if (p < 0 || conversions + nulls == 0)
                 {
                     continue;
                 }
 
-                _pathConversions[p] += replicate.Conversions[r];
-                if (useNulls)
+                _pathConversions[p] += conversions;
+                _pathNulls[p] += nulls;
+                if (useValue && conversions > 0)
                 {
-                    _pathNulls[p] += replicate.Nulls[r];
+                    _pathValue[p] += replicate.Value[r];
                 }
-
-                _pathValue[p] += replicate.Value[r];
             }
 
-            return MarkovAttribution.Compute(replicate.Keys, paths.Paths, _pathConversions, _pathNulls, _pathValue, replicate.TotalConversions, options, withDetails: false);
+            return MarkovAttribution.Compute(replicate.Keys, paths.Plan(options.MarkovOrder), _pathConversions, _pathNulls, _pathValue, replicate.TotalConversions, options, withDetails: false);
         }
     }
 }

@@ -67,102 +67,64 @@ internal static class MarkovAttribution
 
     /// <summary>Steps 2 to 5 from path counts; paths without any count are left out (as if absent).</summary>
     internal static RawCredit Compute(
-        string[] keys, SequenceMap allPaths, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails)
+        string[] keys, SequenceMap allPaths, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails) =>
+        Compute(keys, MarkovPlan.Build(allPaths, allConversions, allNulls, options.MarkovOrder), allConversions, allNulls, allValue, totalConversions, options, withDetails);
+
+    /// <summary>Steps 4 and 5 on a plan built once (<see cref="MarkovPlan"/>): the counts only fill the plan's edges, so a
+    /// bootstrap replicate never hashes a path again. States of the plan that no counted path reaches are left out, which
+    /// gives the same chain, and the same bits, as a plan built from the counted paths alone.</summary>
+    internal static RawCredit Compute(
+        string[] keys, MarkovPlan plan, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails)
     {
         var keyCount = keys.Length;
         var order = options.MarkovOrder;
-        var active = new List<int>(allConversions.Length);
-        var longestPath = 1;
-        for (var p = 0; p < allConversions.Length; p++)
-        {
-            if (allConversions[p] + allNulls[p] > 0)
-            {
-                active.Add(p);
-                longestPath = Math.Max(longestPath, allPaths.Length(p));
-            }
-        }
-
-        // 2. States of each path: windows of k keys (a path shorter than k is one state), as ChannelAttribution numbers them.
-        var pathCount = active.Count;
-        var states = new SequenceMap();
-        var pathStateStart = new int[pathCount + 1];
-        var pathStates = new List<int>();
-        var window = new int[longestPath];
-        for (var p = 0; p < pathCount; p++)
-        {
-            pathStateStart[p] = pathStates.Count;
-            var length = allPaths.Length(active[p]);
-            for (var i = 0; i < length; i++)
-            {
-                window[i] = allPaths.Get(active[p], i);
-            }
-
-            if (length <= order)
-            {
-                pathStates.Add(states.GetOrAdd(window, 0, length));
-            }
-            else
-            {
-                for (var i = 0; i + order <= length; i++)
-                {
-                    pathStates.Add(states.GetOrAdd(window, i, order));
-                }
-            }
-        }
-
-        pathStateStart[pathCount] = pathStates.Count;
-
-        // 3. Canonical numbering: 0 = start, 1..S = states in key order, S + 1 = conversion, S + 2 = null.
-        var stateCount = states.Count;
-        var tuples = new int[stateCount][];
-        var byTuple = new int[stateCount];
-        for (var s = 0; s < stateCount; s++)
-        {
-            tuples[s] = states.ToArray(s);
-            byTuple[s] = s;
-        }
-
-        Array.Sort(byTuple, (x, y) => JourneyTableBuilder.CompareSequences(tuples[x], tuples[y]));
-        var rank = new int[stateCount];
-        var sortedTuples = new int[stateCount][];
-        for (var i = 0; i < stateCount; i++)
-        {
-            rank[byTuple[i]] = i + 1;
-            sortedTuples[i] = tuples[byTuple[i]];
-        }
-
-        var nodeCount = stateCount + 3;
-        var conversionNode = stateCount + 1;
-        var nullNode = stateCount + 2;
-        var counts = new Dictionary<long, double>();
+        var stateCount = plan.StateCount;
+        var nodeCount = plan.NodeCount;
+        var sortedTuples = plan.SortedTuples;
+        var edgeCount = new double[plan.EdgeKeys.Length];
         var lastStateValue = new decimal[nodeCount];
         var lastStateConversions = new double[nodeCount];
-        for (var p = 0; p < pathCount; p++)
+        var pathCount = 0;
+        for (var i = 0; i < plan.Paths.Length; i++)
         {
-            var conversions = allConversions[active[p]];
-            var nulls = allNulls[active[p]];
-            var previous = 0;
-            for (var i = pathStateStart[p]; i < pathStateStart[p + 1]; i++)
+            var path = plan.Paths[i];
+            var conversions = allConversions[path];
+            var nulls = allNulls[path];
+            if (conversions + nulls <= 0)
             {
-                var node = rank[pathStates[i]];
-                AddCount(counts, nodeCount, previous, node, conversions + nulls);
-                previous = node;
+                continue;
+            }
+
+            pathCount++;
+            for (var e = plan.EdgeStart[i]; e < plan.EdgeStart[i + 1]; e++)
+            {
+                edgeCount[plan.Edges[e]] += conversions + nulls;
             }
 
             if (conversions > 0)
             {
-                AddCount(counts, nodeCount, previous, conversionNode, conversions);
-                lastStateValue[previous] += allValue[active[p]];
-                lastStateConversions[previous] += conversions;
+                edgeCount[plan.ConversionEdge[i]] += conversions;
+                lastStateValue[plan.LastNode[i]] += allValue[path];
+                lastStateConversions[plan.LastNode[i]] += conversions;
             }
 
             if (nulls > 0)
             {
-                AddCount(counts, nodeCount, previous, nullNode, nulls);
+                edgeCount[plan.NullEdge[i]] += nulls;
             }
         }
 
-        var chain = new Chain(nodeCount, counts);
+        // A state is in this chain when a counted path reaches it.
+        var reached = new bool[nodeCount];
+        for (var e = 0; e < edgeCount.Length; e++)
+        {
+            if (edgeCount[e] > 0)
+            {
+                reached[plan.EdgeKeys[e] % nodeCount] = true;
+            }
+        }
+
+        var chain = new Chain(nodeCount, plan.EdgeKeys, edgeCount);
         var meanValue = new double[nodeCount];
         for (var s = 1; s <= stateCount; s++)
         {
@@ -171,15 +133,18 @@ internal static class MarkovAttribution
 
         // 4. Exact absorption: full chain, then each key removed.
         var workspace = new double[stateCount * stateCount];
-        var (probability, value) = chain.Absorb(sortedTuples, -1, meanValue, workspace);
+        var (probability, value) = chain.Absorb(sortedTuples, reached, -1, meanValue, workspace);
         var removal = new double?[keyCount];
         var valueRemoval = new double?[keyCount];
         var present = new bool[keyCount];
-        foreach (var tuple in sortedTuples)
+        for (var state = 1; state <= stateCount; state++)
         {
-            foreach (var key in tuple)
+            if (reached[state])
             {
-                present[key] = true;
+                foreach (var key in sortedTuples[state - 1])
+                {
+                    present[key] = true;
+                }
             }
         }
 
@@ -188,7 +153,7 @@ internal static class MarkovAttribution
             double without = probability, valueWithout = value;
             if (present[key])
             {
-                (without, valueWithout) = chain.Absorb(sortedTuples, key, meanValue, workspace);
+                (without, valueWithout) = chain.Absorb(sortedTuples, reached, key, meanValue, workspace);
             }
 
             removal[key] = probability > 0 ? Clamp01(1 - (without / probability)) : null;
@@ -218,6 +183,8 @@ internal static class MarkovAttribution
             return new RawCredit(conversionsCredit, valueWeights, removal, valueRemoval);
         }
 
+        var conversionNode = stateCount + 1;
+        var nullNode = stateCount + 2;
         var labels = new string[nodeCount];
         labels[0] = StartLabel;
         for (var s = 0; s < stateCount; s++)
@@ -238,13 +205,6 @@ internal static class MarkovAttribution
     }
 
     private static double Clamp01(double x) => x < 0 ? 0 : x > 1 ? 1 : x;
-
-    private static void AddCount(Dictionary<long, double> counts, int nodeCount, int from, int to, double weight)
-    {
-        var edge = ((long)from * nodeCount) + to;
-        counts.TryGetValue(edge, out var c);
-        counts[edge] = c + weight;
-    }
 
     private static string Label(int[] tuple, string[] keys)
     {
@@ -270,16 +230,17 @@ internal static class MarkovAttribution
         private readonly double[][] _count;
         private readonly double[][] _probability;
 
-        internal Chain(int nodeCount, Dictionary<long, double> counts)
+        /// <summary>The chain from the plan's edges (sorted by from, then to) and their counts; edges without a count are left out.</summary>
+        internal Chain(int nodeCount, long[] edgeKeys, double[] edgeCounts)
         {
             _nodeCount = nodeCount;
-            var edges = new long[counts.Count];
-            counts.Keys.CopyTo(edges, 0);
-            Array.Sort(edges);
             var perRow = new int[nodeCount];
-            foreach (var e in edges)
+            for (var e = 0; e < edgeKeys.Length; e++)
             {
-                perRow[e / nodeCount]++;
+                if (edgeCounts[e] > 0)
+                {
+                    perRow[edgeKeys[e] / nodeCount]++;
+                }
             }
 
             _to = new int[nodeCount][];
@@ -293,12 +254,15 @@ internal static class MarkovAttribution
             }
 
             var filled = new int[nodeCount];
-            foreach (var e in edges)
+            for (var e = 0; e < edgeKeys.Length; e++)
             {
-                var from = (int)(e / nodeCount);
-                var k = filled[from]++;
-                _to[from][k] = (int)(e % nodeCount);
-                _count[from][k] = counts[e];
+                if (edgeCounts[e] > 0)
+                {
+                    var from = (int)(edgeKeys[e] / nodeCount);
+                    var k = filled[from]++;
+                    _to[from][k] = (int)(edgeKeys[e] % nodeCount);
+                    _count[from][k] = edgeCounts[e];
+                }
             }
 
             for (var i = 0; i < nodeCount; i++)
@@ -318,7 +282,7 @@ internal static class MarkovAttribution
 
         /// <summary>P(conversion) and the expected conversion value from the start, with the states containing
         /// <paramref name="removedKey"/> (if not -1) turned into null.</summary>
-        internal (double Probability, double Value) Absorb(int[][] tuples, int removedKey, double[] meanValue, double[] workspace)
+        internal (double Probability, double Value) Absorb(int[][] tuples, bool[] reached, int removedKey, double[] meanValue, double[] workspace)
         {
             var stateCount = tuples.Length;
             var conversionNode = stateCount + 1;
@@ -326,7 +290,7 @@ internal static class MarkovAttribution
             var n = 0;
             for (var s = 1; s <= stateCount; s++)
             {
-                index[s] = removedKey >= 0 && Array.IndexOf(tuples[s - 1], removedKey) >= 0 ? -1 : n++;
+                index[s] = !reached[s] || (removedKey >= 0 && Array.IndexOf(tuples[s - 1], removedKey) >= 0) ? -1 : n++;
             }
 
             if (n == 0)
