@@ -68,10 +68,7 @@ public sealed class CycleTimeOptions
             throw new ArgumentOutOfRangeException(nameof(QuantileMethod), QuantileMethod, "Unknown quantile method.");
         }
 
-        if (Survival is null)
-        {
-            throw new ArgumentNullException(nameof(Survival));
-        }
+        Preconditions.CheckNotNull(Survival);
 
         Survival.Validate();
         if (HistogramBinWidthDays is { } w && !(w > 0 && !double.IsInfinity(w)))

@@ -56,10 +56,7 @@ public static class FindingTemplates
     /// <returns>The text; for a kind without a template, the kind and its arguments.</returns>
     public static string Format(Finding finding, string language)
     {
-        if (finding is null)
-        {
-            throw new ArgumentNullException(nameof(finding));
-        }
+        Preconditions.CheckNotNull(finding);
 
         var template = GetTemplate(finding.Kind, language);
         if (template is null)

@@ -28,10 +28,7 @@ public static class ForecastAnalyzer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ForecastResult Analyze(LeadTable table, DateTimeOffset asOf, ForecastOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= ForecastOptions.Default;
         options.Validate();
@@ -49,10 +46,7 @@ public static class ForecastAnalyzer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ForecastBacktest Backtest(LeadTable table, DateTimeOffset asOf, ForecastOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= ForecastOptions.Default;
         options.Validate();
