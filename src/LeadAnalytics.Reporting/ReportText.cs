@@ -277,6 +277,10 @@ internal sealed class ReportText
         $"Conversions credited to each channel by each model. Every model shares out the same {conversions} conversions worth {value}; where a channel's bars differ, its credit depends on the model.",
         $"各归因模型分配给每个渠道的成交数。每个模型分配的都是同样的 {conversions} 个成交（金额 {value}）；同一渠道各模型的条形不同，说明它的功劳取决于模型。");
 
+    public string AttributionIntervals(string level, int replicates, long seed) => T(
+        $"Whiskers: {level}% bootstrap intervals ({replicates} replicates over journeys, seed {seed}): how much the credit would move with another sample of leads from the same process, not how right the model is.",
+        $"误差线：{level}% 自助法区间（对客户旅程重抽样 {replicates} 次，种子 {seed}）：表示换一批同样来源的线索时功劳会变动多少，而不表示模型是否正确。");
+
     public string AttributionTitle => T("Conversions credited per channel, by attribution model", "各渠道按归因模型分配的成交数");
 
     public string ConversionsCredited => T("conversions credited", "分配的成交数");

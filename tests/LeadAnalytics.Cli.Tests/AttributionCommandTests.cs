@@ -185,4 +185,22 @@ public class AttributionCommandTests
         Assert.Contains("Is the ranking sure? (markov)", stdout, StringComparison.Ordinal);
         Assert.Contains("212.0 [", stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 21: the report draws interval whiskers on the attribution chart when asked, and says what they mean.</summary>
+    [Fact]
+    public void The_html_report_draws_whiskers_with_intervals()
+    {
+        var (code, stdout, stderr) = Run(new[] { "report", "--format", "html", "--intervals", "--replicates", "20", "--leads", SampleData("leads.csv"), "--touchpoints", SampleData("touchpoints.csv"), "--as-of", "2024-01-15" });
+        Assert.True(code == 0, stderr);
+        Assert.Contains("class=\"whisker\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("95% bootstrap intervals (20 replicates over journeys, seed 1)", stdout, StringComparison.Ordinal);
+
+        (code, stdout, stderr) = Run(new[] { "report", "--format", "html", "--leads", SampleData("leads.csv"), "--touchpoints", SampleData("touchpoints.csv"), "--as-of", "2024-01-15" });
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("class=\"whisker\"", stdout, StringComparison.Ordinal);
+
+        (code, _, stderr) = Run(new[] { "report", "--intervals", "--leads", SampleData("leads.csv") });
+        Assert.Equal(2, code);
+        Assert.Contains("--touchpoints", stderr, StringComparison.Ordinal);
+    }
 }

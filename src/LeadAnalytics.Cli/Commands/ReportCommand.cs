@@ -29,9 +29,12 @@ internal static class ReportCommand
         var costs = CliApp.FileOption("--costs", "Costs CSV, for the segment table's spend, cost per lead and ROI (without it, the leads' own acquisition_cost).");
         var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV, for attribution (first, last, linear, Markov, Shapley).");
         var actions = CliApp.FileOption("--actions", "Optimisation actions CSV, for the action status.");
+        var intervals = new Option<bool>("--intervals") { Description = "Bootstrap intervals on the attribution credit (whiskers on the chart; needs --touchpoints; slower on large data)." };
+        var replicates = new Option<int?>("--replicates") { Description = "Bootstrap replicates behind --intervals (default 200; implies --intervals).", HelpName = "N" };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the bootstrap (default 1).", HelpName = "S" };
         var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions. " +
             "--format html --out report.html writes one self-contained page with charts (no script, no network) to open or e-mail.");
-        foreach (var o in new Option[] { leads, costs, touchpoints, actions })
+        foreach (var o in new Option[] { leads, costs, touchpoints, actions, intervals, replicates, seed })
         {
             command.Options.Add(o);
         }
@@ -41,6 +44,12 @@ internal static class ReportCommand
             if (run.Settings.Format is OutputFormat.Csv or OutputFormat.Xlsx)
             {
                 throw CliException.Usage("report holds several tables: use --format table, json or html (each command has its own --format csv and xlsx).");
+            }
+
+            var intervalOptions = AttributionCommand.IntervalOptions(parse.GetValue(intervals), parse.GetValue(replicates), parse.GetValue(seed), null, null, null);
+            if (intervalOptions is not null && parse.GetValue(touchpoints) is null)
+            {
+                throw CliException.Usage("--intervals are on the attribution credit: add --touchpoints FILE.");
             }
 
             var data = LeadData.Load(parse.GetValue(leads)!, run);
@@ -59,7 +68,7 @@ internal static class ReportCommand
             var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());
             ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
-                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions());
+                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions { Intervals = intervalOptions });
 
             if (run.Settings.Format == OutputFormat.Html)
             {

@@ -4,7 +4,8 @@ using LeadAnalytics.Reporting.Svg;
 namespace LeadAnalytics.Reporting.Charts;
 
 /// <summary>Attribution models side by side: per channel (or other key) one bar per model, its length the conversions
-/// the model credits. Where the bars of a channel disagree, the answer depends on the model.</summary>
+/// the model credits. Where the bars of a channel disagree, the answer depends on the model. With bootstrap intervals
+/// (<see cref="AttributionOptions.Intervals"/>) each bar carries a whisker from the lower to the upper limit.</summary>
 internal static class AttributionChart
 {
     private const double BarHeight = 9;
@@ -26,7 +27,8 @@ internal static class AttributionChart
             labelWidth = Math.Max(labelWidth, TextMetrics.Width(key, 12));
             foreach (var result in models)
             {
-                max = Math.Max(max, result.Find(key)?.Conversions ?? 0);
+                var credit = result.Find(key);
+                max = Math.Max(max, Math.Max(credit?.Conversions ?? 0, credit?.Interval?.Upper ?? 0));
             }
         }
 
@@ -49,14 +51,32 @@ internal static class AttributionChart
             svg.Text(left - 12, y + (groupHeight / 2) + 4, TextMetrics.Fit(key, 12, labelWidth), ("text-anchor", "end"), ("fill", Palette.Text), ("class", "group-label"));
             for (var m = 0; m < models.Count; m++)
             {
-                var conversions = models[m].Find(key)?.Conversions ?? 0;
+                var credit = models[m].Find(key);
+                var conversions = credit?.Conversions ?? 0;
+                var interval = credit?.Interval;
                 var barY = y + (m * (BarHeight + BarGap));
+                var value = Format.Number(conversions, "0.0");
+                var tooltip = interval is null ? value : $"{value} [{Format.Number(interval.Lower, "0.0")}, {Format.Number(interval.Upper, "0.0")}]";
                 svg.Open("rect", ("class", "bar"), ("data-model", models[m].Model.ToString()), ("data-value", conversions),
                     ("x", left), ("y", barY), ("width", x.Length(conversions)), ("height", BarHeight), ("fill", Palette.Color(m)));
-                svg.Element("title", text.ConversionsOf(key, text.ModelName(models[m].Model), Format.Number(conversions, "0.0")));
+                svg.Element("title", text.ConversionsOf(key, text.ModelName(models[m].Model), tooltip));
                 svg.Close();
-                svg.Text(left + x.Length(conversions) + 3, barY + BarHeight - 1, Format.Number(conversions, "0.0"),
-                    ("fill", Palette.Muted), ("font-size", "9"), ("class", "bar-value"));
+                var labelX = left + x.Length(conversions);
+                if (interval is not null)
+                {
+                    // The whisker: the interval's span at mid-bar, with short caps at both limits.
+                    var mid = barY + (BarHeight / 2);
+                    var lo = left + x.Length(Math.Max(0, interval.Lower));
+                    var hi = left + x.Length(interval.Upper);
+                    svg.Open("g", ("class", "whisker"), ("data-lower", interval.Lower), ("data-upper", interval.Upper), ("stroke", Palette.Text), ("stroke-width", 1));
+                    svg.Empty("line", ("x1", lo), ("y1", mid), ("x2", hi), ("y2", mid));
+                    svg.Empty("line", ("x1", lo), ("y1", barY + 1), ("x2", lo), ("y2", barY + BarHeight - 1));
+                    svg.Empty("line", ("x1", hi), ("y1", barY + 1), ("x2", hi), ("y2", barY + BarHeight - 1));
+                    svg.Close();
+                    labelX = Math.Max(labelX, hi);
+                }
+
+                svg.Text(labelX + 3, barY + BarHeight - 1, value, ("fill", Palette.Muted), ("font-size", "9"), ("class", "bar-value"));
             }
 
             svg.Close();

@@ -361,14 +361,21 @@ public static class HtmlReportWriter
             return;
         }
 
-        Chart(html, SvgCharts.AttributionComparison(comparison, page.Charts),
-            t.AttributionCaption(Format.Number(first.TotalConversions, "0"), $"{Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}"));
+        var caption = t.AttributionCaption(Format.Number(first.TotalConversions, "0"), $"{Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}");
+        if (first.Intervals is { } intervals)
+        {
+            caption += " " + t.AttributionIntervals((intervals.Confidence * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), intervals.Replicates, intervals.Seed);
+        }
+
+        Chart(html, SvgCharts.AttributionComparison(comparison, page.Charts), caption);
         var header = new List<string> { t.DimensionName(Dimension.Channel) };
         header.AddRange(comparison.Results.Select(r => t.ModelName(r.Model)));
         html.Table("attribution-table", header, AttributionChart.OrderedKeys(comparison).Select(key =>
         {
             var row = new List<string> { key };
-            row.AddRange(comparison.Results.Select(r => Format.Number(r.Find(key)?.Conversions ?? 0, "0.0")));
+            row.AddRange(comparison.Results.Select(r => r.Find(key) is { Interval: { } i } c
+                ? $"{Format.Number(c.Conversions, "0.0")} [{Format.Number(i.Lower, "0.0")}, {Format.Number(i.Upper, "0.0")}]"
+                : Format.Number(r.Find(key)?.Conversions ?? 0, "0.0")));
             return (IReadOnlyList<string>)row;
         }));
         html.Close("section").Line();

@@ -221,6 +221,40 @@ public class ChartTests
         Assert.Single(bars.Select(b => b.D("x")).Distinct());
     }
 
+    /// <summary>Issue 21: with bootstrap intervals every bar carries a whisker from the lower to the upper limit, on the bars' scale.</summary>
+    [Fact]
+    public void Attribution_whiskers_span_each_credit_interval()
+    {
+        var comparison = AttributionAnalyzer.Compare(
+            AttributionJourneys.FromPaths(new[]
+            {
+                AggregatedPath.Parse("seo > douyin", 40, 4000m, nulls: 200),
+                AggregatedPath.Parse("douyin", 30, 2500m, nulls: 400),
+                AggregatedPath.Parse("seo", 25, 2000m, nulls: 300),
+            }, Currency.CNY),
+            new[] { AttributionModel.LastTouch, AttributionModel.Markov },
+            new AttributionOptions { Intervals = new AttributionIntervalOptions { Replicates = 40, Seed = 3 } });
+        var root = Parse(SvgCharts.AttributionComparison(comparison));
+        var bars = root.WithClass("rect", "bar").ToList();
+        var perConversion = bars[0].D("width") / bars[0].D("data-value");
+        var left = bars[0].D("x");
+        foreach (var result in comparison.Results)
+        {
+            foreach (var credit in result.Credits)
+            {
+                var bar = bars.Single(b => b.Parent!.S("data-key") == credit.Key && b.S("data-model") == result.Model.ToString());
+                var whisker = bar.ElementsAfterSelf().First(e => (string?)e.Attribute("class") == "whisker");
+                Assert.Equal(credit.Interval!.Lower, whisker.D("data-lower"), 0.01); // SVG numbers carry two decimals
+                Assert.Equal(credit.Interval.Upper, whisker.D("data-upper"), 0.01);
+                var span = whisker.Elements().First();
+                Near(left + (credit.Interval.Lower * perConversion), span.D("x1"));
+                Near(left + (credit.Interval.Upper * perConversion), span.D("x2"));
+            }
+        }
+
+        Assert.Equal(4, root.WithClass("g", "whisker").Count());
+    }
+
     [Fact]
     public void Pareto_bars_follow_the_counts_and_the_line_the_cumulative_share()
     {
