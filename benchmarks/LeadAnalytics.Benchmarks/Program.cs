@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "pushdown")
+{
+    LeadAnalytics.Benchmarks.PushDownComparison.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "compare")
 {
     LeadAnalytics.Benchmarks.Comparison.Run(args);

@@ -14,66 +14,23 @@ namespace LeadAnalytics.Sql;
 /// </summary>
 internal static class FunnelQuery
 {
-    // The default pipeline's stage columns, in order; the last is won.
-    internal static readonly LeadField[] Stages =
-    {
-        LeadField.AcquiredAt, LeadField.ContactedAt, LeadField.NeedsConfirmedAt, LeadField.ProposalSentAt, LeadField.NegotiationAt, LeadField.WonAt,
-    };
+    internal static readonly LeadField[] Stages = LeadRowsSql.Stages;
 
     internal static SqlCommandText Build(SqlDialect dialect, SqlTableName table, SourceColumns columns, FunnelGrouping grouping, long asOfSeconds,
         AnalysisScope scope, bool durations)
     {
-        var staleSeconds = LeadTable.StaleSeconds(scope.StaleAfter);
-        columns.Require(LeadField.AcquiredAt);
         var command = new SqlCommandText(dialect);
         var asOf = command.Bind("asof", asOfSeconds);
-        var last = Stages.Length - 1;
+        var last = LeadRowsSql.LastStage;
         var sql = new StringBuilder();
+        LeadRowsSql.Append(sql, dialect, table, columns, command, Segment(dialect, columns, grouping, 0), Segment(dialect, columns, grouping, 1), asOf,
+            scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), Array.Empty<(string, string)>());
 
-        // r: the mapped columns as epoch microseconds and segment texts.
-        sql.Append("WITH r AS (");
-        Instants(sql, dialect, table, columns, command, Segment(dialect, columns, grouping, 0), Segment(dialect, columns, grouping, 1));
-        sql.Append(')');
-
-        // s: whole seconds (the LeadTable's resolution, floored) and the chronology fault flag, decided on the full instants as
-        // the lead rules do: a recorded stage (or lost) before acquisition or before the latest earlier recorded stage.
-        sql.Append(", s AS (SELECT d0, d1");
-        for (var k = 0; k < Stages.Length; k++)
-        {
-            sql.Append(", ").Append(dialect.FloorSeconds("u" + k)).Append(" AS s").Append(k);
-        }
-
-        sql.Append(", ").Append(dialect.FloorSeconds("ulost")).Append(" AS lost, ").Append(dialect.FloorSeconds("uact")).Append(" AS act, CASE WHEN ");
-        for (var k = 1; k <= Stages.Length; k++)
-        {
-            var field = k == Stages.Length ? "ulost" : "u" + k;
-            sql.Append(k > 1 ? " OR " : "").Append(field).Append(" < ").Append(EarlierMax(k));
-        }
-
-        sql.Append(" THEN 1 ELSE 0 END AS fault FROM r WHERE u0 IS NOT NULL)");
-
-        // c: the furthest stage reached by as-of (-1: acquired after as-of or outside the scope's acquisition period, counted in
-        // no cell).
-        sql.Append(", c AS (SELECT s.*, CASE WHEN s0 > ").Append(asOf);
-        OutsidePeriod(sql, command, scope.Period);
-        sql.Append(" THEN -1");
-        for (var k = last; k >= 1; k--)
-        {
-            sql.Append(" WHEN s").Append(k).Append(" <= ").Append(asOf).Append(" THEN ").Append(k);
-        }
-
-        sql.Append(" ELSE 0 END AS stage FROM s)");
-
-        // Counts: category 0 at the won stage; else lost by as-of, else stale, else open (FunnelLayout's categories).
+        // Counts: category 0 at the won stage (and outside the scope); else lost, stale or open (FunnelLayout's categories).
         sql.Append(" SELECT d0, d1, CAST(0 AS BIGINT) AS kind, CAST(stage AS BIGINT) AS a, CAST(CASE WHEN stage < 0 OR stage = ").Append(last)
-            .Append(" THEN 0 WHEN lost <= ").Append(asOf).Append(" THEN ").Append(FunnelLayout.Lost);
-        if (staleSeconds > 0)
-        {
-            var stale = command.Bind("stale", staleSeconds);
-            sql.Append(" WHEN ").Append(asOf).Append(" - ").Append(LatestActivity(asOf)).Append(" >= ").Append(stale).Append(" THEN ").Append(FunnelLayout.Stale);
-        }
-
-        sql.Append(" ELSE ").Append(FunnelLayout.Open).Append(" END AS BIGINT) AS b, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(fault) AS BIGINT) AS faults FROM c GROUP BY 1, 2, 3, 4, 5");
+            .Append(" THEN 0 WHEN state = ").Append(LeadRowsSql.Lost).Append(" THEN ").Append(FunnelLayout.Lost)
+            .Append(" WHEN state = ").Append(LeadRowsSql.Stale).Append(" THEN ").Append(FunnelLayout.Stale)
+            .Append(" ELSE ").Append(FunnelLayout.Open).Append(" END AS BIGINT) AS b, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(fault) AS BIGINT) AS faults FROM c GROUP BY 1, 2, 3, 4, 5");
 
         if (durations)
         {
@@ -90,46 +47,6 @@ internal static class FunnelQuery
 
         command.Text = sql.ToString();
         return command;
-    }
-
-    // " OR s0 < from OR s0 >= to": the acquisition period [from, to), bounds rounded up to the second as TableTime does.
-    internal static void OutsidePeriod(StringBuilder sql, SqlCommandText command, AcquisitionPeriod period)
-    {
-        if (period.From is { } from)
-        {
-            sql.Append(" OR s0 < ").Append(command.Bind("from", SqlLeadSource.CeilSeconds(from)));
-        }
-
-        if (period.To is { } to)
-        {
-            sql.Append(" OR s0 >= ").Append(command.Bind("to", SqlLeadSource.CeilSeconds(to)));
-        }
-    }
-
-    /// <summary>The latest instant recorded in the table (any stage, lost or last activity), in epoch microseconds.</summary>
-    internal static SqlCommandText LatestEvent(SqlDialect dialect, SqlTableName table, SourceColumns columns)
-    {
-        columns.Require(LeadField.AcquiredAt);
-        var command = new SqlCommandText(dialect);
-        var sql = new StringBuilder("SELECT CAST(MAX(").Append(EarlierMax(Stages.Length + 2)).Append(") AS BIGINT) FROM (");
-        Instants(sql, dialect, table, columns, command, dialect.NullText, dialect.NullText);
-        sql.Append(") r WHERE u0 IS NOT NULL");
-        command.Text = sql.ToString();
-        return command;
-    }
-
-    // SELECT d0, d1, u0..u5, ulost, uact FROM table: the instants as epoch microseconds.
-    private static void Instants(StringBuilder sql, SqlDialect dialect, SqlTableName table, SourceColumns columns, SqlCommandText command, string d0, string d1)
-    {
-        sql.Append("SELECT ").Append(d0).Append(" AS d0, ").Append(d1).Append(" AS d1");
-        for (var k = 0; k < Stages.Length; k++)
-        {
-            sql.Append(", ").Append(columns.Micros(Stages[k], command) ?? "CAST(NULL AS BIGINT)").Append(" AS u").Append(k);
-        }
-
-        sql.Append(", ").Append(columns.Micros(LeadField.LostAt, command) ?? "CAST(NULL AS BIGINT)").Append(" AS ulost");
-        sql.Append(", ").Append(columns.Micros(LeadField.LastActivityAt, command) ?? "CAST(NULL AS BIGINT)").Append(" AS uact");
-        sql.Append(" FROM ").Append(table.Quoted(dialect));
     }
 
     /// <summary>Reads the reply into the engine's partial.</summary>
@@ -244,35 +161,4 @@ internal static class FunnelQuery
         Dimension.CustomerType => LeadField.CustomerType,
         _ => throw new NotSupportedException($"Breakdowns by {dimension} are not pushed down yet (tags are a list per lead)."),
     };
-
-    // The latest of acquisition and the recorded instants before stage k (k = stage count means lost: all stages; one more
-    // adds lost, two more the last activity).
-    private static string EarlierMax(int k)
-    {
-        if (k == 1)
-        {
-            return "u0";
-        }
-
-        var sb = new StringBuilder("GREATEST(u0");
-        for (var j = 1; j < k; j++)
-        {
-            var column = j < Stages.Length ? "u" + j.ToString(System.Globalization.CultureInfo.InvariantCulture) : j == Stages.Length ? "ulost" : "uact";
-            sb.Append(", COALESCE(").Append(column).Append(", u0)");
-        }
-
-        return sb.Append(')').ToString();
-    }
-
-    // The latest stage, lost or activity instant at or before as-of: acquisition (always at or before it here) fills the rest.
-    private static string LatestActivity(string asOf)
-    {
-        var sb = new StringBuilder("GREATEST(s0");
-        foreach (var column in new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" })
-        {
-            sb.Append(", CASE WHEN ").Append(column).Append(" <= ").Append(asOf).Append(" THEN ").Append(column).Append(" ELSE s0 END");
-        }
-
-        return sb.Append(')').ToString();
-    }
 }

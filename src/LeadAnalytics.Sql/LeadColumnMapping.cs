@@ -30,16 +30,39 @@ public sealed class LeadColumnMapping
         (LeadField.Currency, "currency"),
     };
 
-    private readonly Dictionary<LeadField, string?> _columns;
+    // The touchpoints table's fields (the touchpoint CSV's English names), in TouchpointField order.
+    private static readonly string[] TouchNames = { "lead_id", "occurred_at", "channel", "strategy", "content" };
 
-    private LeadColumnMapping(Dictionary<LeadField, string?> columns, TimeSpan timeZone)
+    private readonly Dictionary<LeadField, string?> _columns;
+    private readonly string?[] _touchColumns;
+
+    private LeadColumnMapping(Dictionary<LeadField, string?> columns, string?[] touchColumns, TimeSpan timeZone)
     {
         _columns = columns;
+        _touchColumns = touchColumns;
         TimeZone = timeZone;
     }
 
-    /// <summary>The tracking table's English column names, naive timestamps at +08:00.</summary>
-    public static LeadColumnMapping Default { get; } = new(DefaultColumns(), TimeSpan.FromHours(8));
+    /// <summary>The tracking table's English column names (and the touchpoint CSV's for a touchpoints table), naive
+    /// timestamps at +08:00.</summary>
+    public static LeadColumnMapping Default { get; } = new(DefaultColumns(), (string?[])TouchNames.Clone(), TimeSpan.FromHours(8));
+
+    /// <summary>The fields of a touchpoints table a mapping can name (the keys of a mapping file's <c>touchpoints</c> object).</summary>
+    public static IReadOnlyList<string> TouchpointFieldNames { get; } = TouchNames;
+
+    /// <summary>The column of a touchpoints table holding a field.</summary>
+    /// <param name="field">One of <see cref="TouchpointFieldNames"/>.</param>
+    /// <returns>The column name, or <see langword="null"/> when the table has none.</returns>
+    /// <exception cref="ArgumentException">The field is not a touchpoint field.</exception>
+    public string? GetTouchpointColumn(string field)
+    {
+        var i = Array.IndexOf(TouchNames, field);
+        return i >= 0 ? _touchColumns[i] : throw new ArgumentException($"'{field}' is not a touchpoint field; the fields are: {string.Join(", ", TouchNames)}.", nameof(field));
+    }
+
+    internal string? TouchColumn(TouchpointField field) => _touchColumns[(int)field];
+
+    internal static string NameOf(TouchpointField field) => TouchNames[(int)field];
 
     /// <summary>The UTC offset of timestamps stored without a zone.</summary>
     public TimeSpan TimeZone { get; }
@@ -65,14 +88,14 @@ public sealed class LeadColumnMapping
         }
 
         var columns = new Dictionary<LeadField, string?>(_columns) { [field] = column is null ? null : CheckIdentifier(column, NameOf(field)) };
-        return new LeadColumnMapping(columns, TimeZone);
+        return new LeadColumnMapping(columns, _touchColumns, TimeZone);
     }
 
     /// <summary>A copy with another offset for timestamps stored without a zone.</summary>
     /// <param name="offset">Whole minutes within ±14 hours.</param>
     /// <returns>The new mapping.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The offset is out of range.</exception>
-    public LeadColumnMapping WithTimeZone(TimeSpan offset) => new(_columns, CheckOffset(offset));
+    public LeadColumnMapping WithTimeZone(TimeSpan offset) => new(_columns, _touchColumns, CheckOffset(offset));
 
     /// <summary>Reads a mapping file's text.</summary>
     /// <param name="json">The JSON object described in the remarks.</param>
@@ -105,6 +128,7 @@ public sealed class LeadColumnMapping
             }
 
             var columns = DefaultColumns();
+            var touches = (string?[])TouchNames.Clone();
             var timeZone = Default.TimeZone;
             foreach (var property in root.EnumerateObject())
             {
@@ -113,15 +137,18 @@ public sealed class LeadColumnMapping
                     case "columns":
                         ReadColumns(property.Value, columns);
                         break;
+                    case "touchpoints":
+                        ReadTouchColumns(property.Value, touches);
+                        break;
                     case "time_zone":
                         timeZone = ReadOffset(property.Value);
                         break;
                     default:
-                        throw new FormatException($"Unknown key \"{property.Name}\" in the column mapping (expected \"columns\" and \"time_zone\").");
+                        throw new FormatException($"Unknown key \"{property.Name}\" in the column mapping (expected \"columns\", \"touchpoints\" and \"time_zone\").");
                 }
             }
 
-            return new LeadColumnMapping(columns, timeZone);
+            return new LeadColumnMapping(columns, touches, timeZone);
         }
     }
 
@@ -147,6 +174,30 @@ public sealed class LeadColumnMapping
                 JsonValueKind.Null => null,
                 JsonValueKind.String => CheckIdentifier(property.Value.GetString()!, property.Name, asFormat: true),
                 _ => throw new FormatException($"The column of \"{property.Name}\" must be a string or null."),
+            };
+        }
+    }
+
+    private static void ReadTouchColumns(JsonElement element, string?[] touches)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("\"touchpoints\" must be an object from touchpoint field names to column names.");
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var index = Array.IndexOf(TouchNames, property.Name);
+            if (index < 0)
+            {
+                throw new FormatException($"Unknown field \"{property.Name}\" in \"touchpoints\"; the fields are: {string.Join(", ", TouchNames)}.");
+            }
+
+            touches[index] = property.Value.ValueKind switch
+            {
+                JsonValueKind.Null => null,
+                JsonValueKind.String => CheckIdentifier(property.Value.GetString()!, property.Name, asFormat: true),
+                _ => throw new FormatException($"The column of touchpoint field \"{property.Name}\" must be a string or null."),
             };
         }
     }

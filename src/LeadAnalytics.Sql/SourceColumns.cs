@@ -24,6 +24,8 @@ internal sealed class SourceColumns
         _columns = columns;
     }
 
+    internal SqlDialect Dialect => _dialect;
+
     internal static SourceColumns Probe(DbConnection connection, SqlDialect dialect, SqlTableName table, LeadColumnMapping mapping, int? timeout)
     {
         var text = new SqlCommandText(dialect) { Text = "SELECT * FROM " + table.Quoted(dialect) + " WHERE 1 = 0" };
@@ -39,9 +41,20 @@ internal sealed class SourceColumns
     }
 
     /// <summary>The epoch-microsecond expression of a timestamp field, or <see langword="null"/> when the field is unmapped.</summary>
-    internal string? Micros(LeadField field, SqlCommandText command)
+    internal string? Micros(LeadField field, SqlCommandText command) => MicrosOf(Column(field), LeadColumnMapping.NameOf(field), command);
+
+    /// <summary>The epoch-microsecond expression of a touchpoints table's timestamp field.</summary>
+    internal string? TouchMicros(TouchpointField field, SqlCommandText command) => MicrosOf(TouchColumn(field), LeadColumnMapping.NameOf(field), command);
+
+    /// <summary>The trimmed text of a touchpoints table's field, NULL when empty or unmapped.</summary>
+    internal string Text(TouchpointField field) => TextOf(TouchColumn(field));
+
+    /// <summary>The quoted column of a touchpoints table's field, checked to exist; <see langword="null"/> when unmapped.</summary>
+    internal string? Quoted(TouchpointField field) => TouchColumn(field) is { } name ? _dialect.Quote(name) : null;
+
+    private string? MicrosOf(string? name, string fieldName, SqlCommandText command)
     {
-        if (Column(field) is not { } name)
+        if (name is null)
         {
             return null;
         }
@@ -65,7 +78,7 @@ internal sealed class SourceColumns
         else
         {
             throw new SqlSourceException(
-                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a timestamp, a date or text was expected.");
+                $"Column \"{name}\" of {_table} (field {fieldName}) is of type {typeName}; a timestamp, a date or text was expected.");
         }
 
         var offset = (long)_mapping.TimeZone.TotalMinutes * 60_000_000L;
@@ -73,15 +86,42 @@ internal sealed class SourceColumns
     }
 
     /// <summary>The trimmed text of a field, NULL when empty or unmapped.</summary>
-    internal string Text(LeadField field)
+    internal string Text(LeadField field) => TextOf(Column(field));
+
+    private string TextOf(string? name) => name is null ? _dialect.NullText : "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
+
+    /// <summary>An amount field in minor units (<paramref name="minorUnits"/> decimals), rounded half away from zero (the
+    /// LeadTable's rule), as BIGINT; NULL when missing or unmapped. Numbers of any SQL numeric type, or text holding one.</summary>
+    internal string Amount(LeadField field, int minorUnits)
     {
         if (Column(field) is not { } name)
         {
-            return _dialect.NullText;
+            return "CAST(NULL AS BIGINT)";
         }
 
-        return "NULLIF(TRIM(" + _dialect.Text(_dialect.Quote(name)) + "), '')";
+        var (typeName, type) = _columns[name];
+        var quoted = _dialect.Quote(name);
+        string exact;
+        if (type == typeof(string))
+        {
+            exact = "CAST(NULLIF(TRIM(" + quoted + "), '') AS DECIMAL(38, 10))";
+        }
+        else if (type == typeof(decimal) || type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(double) || type == typeof(float) || type.Name is "BigInteger" or "UInt64" or "UInt32" or "UInt16" or "SByte")
+        {
+            exact = "CAST(" + quoted + " AS DECIMAL(38, 10))";
+        }
+        else
+        {
+            throw new SqlSourceException(
+                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a number or text was expected.");
+        }
+
+        return SqlDialect.MinorUnits(exact, minorUnits);
     }
+
+    /// <summary>The column of a field, checked to exist; <see langword="null"/> when unmapped.</summary>
+    internal string? Quoted(LeadField field) => Column(field) is { } name ? _dialect.Quote(name) : null;
 
     internal void Require(LeadField field)
     {
@@ -91,13 +131,16 @@ internal sealed class SourceColumns
         }
     }
 
-    private string? Column(LeadField field)
+    private string? TouchColumn(TouchpointField field) => Checked(_mapping.TouchColumn(field), LeadColumnMapping.NameOf(field));
+
+    private string? Column(LeadField field) => Checked(_mapping.GetColumn(field), LeadColumnMapping.NameOf(field));
+
+    private string? Checked(string? name, string fieldName)
     {
-        var name = _mapping.GetColumn(field);
         if (name is not null && !_columns.ContainsKey(name))
         {
             throw new SqlSourceException(
-                $"{_table} has no column \"{name}\" (field {LeadColumnMapping.NameOf(field)}); its columns are: {string.Join(", ", _columns.Keys)}. " +
+                $"{_table} has no column \"{name}\" (field {fieldName}); its columns are: {string.Join(", ", _columns.Keys)}. " +
                 "Map the field to another column, or to null when the table has none.");
         }
 

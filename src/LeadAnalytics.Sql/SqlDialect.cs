@@ -62,6 +62,24 @@ public abstract class SqlDialect
     /// <summary>The timestamp without a zone parsed from a text expression.</summary>
     internal abstract string ParseTimestamp(string textExpression);
 
+    /// <summary>An exact decimal in minor units (times 10^<paramref name="digits"/>), rounded half away from zero, as BIGINT.</summary>
+    internal static string MinorUnits(string exactDecimal, int digits)
+    {
+        // Written out rather than ROUND, whose tie rule is each engine's own, and without division (DuckDB divides decimals
+        // in floating point): sign(x) * floor(|x| * 10^d + 0.5).
+        var scale = "1" + new string('0', digits);
+        return "CAST(SIGN(" + exactDecimal + ") * FLOOR(ABS(" + exactDecimal + ") * " + scale + " + 0.5) AS BIGINT)";
+    }
+
+    /// <summary>The ordered list (array) aggregate of an expression.</summary>
+    internal abstract string OrderedList(string expression, string orderBy);
+
+    /// <summary>A one-element list of an expression.</summary>
+    internal abstract string ListOf(string expression);
+
+    /// <summary>An ORDER BY term that orders text by code point (binary), whatever the database's collation.</summary>
+    internal abstract string BinaryOrder(string expression);
+
     /// <summary>A typed NULL text.</summary>
     internal string NullText => Text("NULL");
 
@@ -90,6 +108,13 @@ public abstract class SqlDialect
         internal override string NaiveMicros(string expression) => "epoch_us(CAST(" + expression + " AS TIMESTAMP))";
 
         internal override string ParseTimestamp(string textExpression) => "CAST(NULLIF(TRIM(" + textExpression + "), '') AS TIMESTAMP)";
+
+        // DuckDB orders text by its bytes (UTF-8: code points) unless a default collation is configured.
+        internal override string BinaryOrder(string expression) => expression;
+
+        internal override string OrderedList(string expression, string orderBy) => "list(" + expression + " ORDER BY " + orderBy + ")";
+
+        internal override string ListOf(string expression) => "list_value(" + expression + ")";
     }
 
     private sealed class PostgreSqlDialect : SqlDialect
@@ -109,5 +134,11 @@ public abstract class SqlDialect
         internal override string NaiveMicros(string expression) => "CAST(extract(epoch FROM CAST(" + expression + " AS timestamp)) * 1000000 AS bigint)";
 
         internal override string ParseTimestamp(string textExpression) => "CAST(NULLIF(TRIM(" + textExpression + "), '') AS timestamp)";
+
+        internal override string BinaryOrder(string expression) => expression + " COLLATE \"C\"";
+
+        internal override string OrderedList(string expression, string orderBy) => "array_agg(" + expression + " ORDER BY " + orderBy + ")";
+
+        internal override string ListOf(string expression) => "ARRAY[" + expression + "]";
     }
 }

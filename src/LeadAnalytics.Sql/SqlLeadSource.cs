@@ -1,6 +1,9 @@
 using System.Data;
 using System.Data.Common;
+using LeadAnalytics.Attribution;
+using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
 
 namespace LeadAnalytics.Sql;
@@ -98,12 +101,170 @@ public sealed class SqlLeadSource
         });
     }
 
+    /// <summary>The currency of amounts when the mapping has no currency column or a row leaves it empty; CNY (the CSV
+    /// reader's default) unless set.</summary>
+    public Currency DefaultCurrency { get; init; } = Currency.CNY;
+
+    /// <summary>The effectiveness summary's partial computed in the database: the same <see cref="EffectivenessPartition"/>
+    /// that <see cref="EffectivenessAnalyzer.AnalyzePartition"/> gives for a table of the same rows and options, to read with
+    /// <see cref="EffectivenessPartition.ToResult"/> or to merge with partitions from elsewhere. Spend comes from the per-lead
+    /// acquisition costs (a costs table is divided among all the leads at once: use the in-memory engine for it).</summary>
+    /// <param name="asOf">Leads acquired after it do not exist yet; outcomes after it are ignored.</param>
+    /// <param name="options">The scope (one or two dimensions, not tags; period, stale rule), the previous period, durations
+    /// and thresholds; <see cref="EffectivenessOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentException">The options are invalid (as for <see cref="EffectivenessAnalyzer.Analyze"/>).</exception>
+    /// <exception cref="NotSupportedException">The breakdown is by tag, or spend would come from a costs table.</exception>
+    /// <exception cref="CurrencyMismatchException">The amounts are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
+    /// <exception cref="DbException">The database refused the query.</exception>
+    public EffectivenessPartition AnalyzeEffectiveness(DateTimeOffset asOf, EffectivenessOptions? options = null)
+    {
+        options ??= EffectivenessOptions.Default;
+        options.Scope.Validate();
+        var dimensions = options.Scope.Breakdown.ToArray();
+        if (dimensions.Length < 1 || options.Scope.Cohort is not null)
+        {
+            throw new ArgumentException("Break down by one dimension or a pair (Scope.Breakdown).", nameof(options));
+        }
+
+        if (options.CostSource == CostSource.CostTable || (options.CostSource == CostSource.Auto && options.Costs is { } costs && costs.Any()))
+        {
+            throw new NotSupportedException("A costs table is divided among all the leads at once and is not pushed down; use per-lead costs (CostSource.PerLeadCosts) or the in-memory engine.");
+        }
+
+        var current = QueryEffectiveness(asOf, dimensions, options.Scope.Period, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out var currency);
+        PeriodTally? previous = null;
+        if (options.PreviousPeriod is { } p)
+        {
+            var sums = QueryEffectiveness(asOf, dimensions, p, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out _);
+            previous = Partials.Period(sums, p, dimensions, options.IncludeDurations);
+        }
+
+        return new EffectivenessPartition(options, dimensions, asOf, currency, current.RowCount,
+            Partials.Period(current, options.Scope.Period, dimensions, options.IncludeDurations), previous, new List<CostAllocator.PreparedCost>());
+    }
+
+    /// <summary>Cycle time's partial computed in the database: the same <see cref="CycleTimePartition"/> that
+    /// <see cref="CycleTimeAnalyzer.AnalyzePartition"/> gives for a table of the same rows and options (durations counted per
+    /// whole second, so Kaplan-Meier, Aalen-Johansen, log-rank, RMST and quantiles are exact), to read with
+    /// <see cref="CycleTimePartition.ToResult"/> or to merge.</summary>
+    /// <param name="asOf">Leads acquired after it do not exist yet; outcomes after it are ignored.</param>
+    /// <param name="options">The scope (at most one dimension, not tags; period, stale rule and treatment) and the
+    /// statistics' conventions; <see cref="CycleTimeOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="NotSupportedException">The breakdown is by tag.</exception>
+    /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
+    /// <exception cref="DbException">The database refused the query.</exception>
+    public CycleTimePartition AnalyzeCycleTime(DateTimeOffset asOf, CycleTimeOptions? options = null)
+    {
+        options ??= CycleTimeOptions.Default;
+        options.Validate();
+        var by = options.SegmentBy;
+        var sums = QueryCycleTime(asOf, by, options.Scope);
+        var segments = new Dictionary<SegmentKey, CycleTally>();
+        if (by is { } dimension)
+        {
+            foreach (var pair in sums.Segments)
+            {
+                segments.Add(SegmentKey.Of(dimension, pair.Key), Partials.Tally(pair.Value));
+            }
+
+            if (sums.Missing is { } missing)
+            {
+                segments.Add(SegmentKey.Of(dimension, null), Partials.Tally(missing));
+            }
+        }
+
+        var stages = Pipeline.Default.Stages.Select(s => s.Name).ToArray();
+        return new CycleTimePartition(stages, asOf, options, sums.RowCount, Partials.Tally(sums.Overall()), segments);
+    }
+
+    // The effectiveness statistics of one period.
+    internal EffectivenessSums QueryEffectiveness(DateTimeOffset asOf, IReadOnlyList<Dimension> dimensions, AcquisitionPeriod period, TimeSpan staleAfter,
+        bool durations, int maxIds, out Currency currency)
+    {
+        foreach (var d in dimensions)
+        {
+            FunnelQuery.FieldOf(d);
+        }
+
+        var found = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
+        currency = found;
+        var minorUnits = found == Currency.None ? 0 : found.MinorUnits;
+        return Run<EffectivenessSums>(columns => (
+            EffectivenessQuery.Build(Dialect, columns, Table, dimensions, AsOfSeconds(asOf), period, LeadTable.StaleSeconds(staleAfter), minorUnits, durations, maxIds),
+            reader => EffectivenessQuery.Read(reader, maxIds)));
+    }
+
+    // The cycle-time statistics (the public partial follows once the engine exposes one).
+    internal CycleSums QueryCycleTime(DateTimeOffset asOf, Dimension? segmentBy, AnalysisScope scope)
+    {
+        if (segmentBy is { } by)
+        {
+            FunnelQuery.FieldOf(by);
+        }
+
+        return Run<CycleSums>(columns => (
+            CycleTimeQuery.Build(Dialect, columns, Table, segmentBy, AsOfSeconds(asOf), scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), scope.StaleCountsAsLost),
+            CycleTimeQuery.Read));
+    }
+
+    /// <summary>The attribution journeys of the leads computed in the database from a touchpoints table: each lead's
+    /// channels in time order (ties by channel, ordinally), cut at its won instant, loss or as-of and at the lookback window,
+    /// counted per path with conversions, conversion value and non-converting journeys; a lead without any touchpoint is the
+    /// one-step journey of its own channel (as <see cref="AttributionOptions.UseLeadSourceWhenNoTouchpoints"/> says). Only
+    /// the path counts come back; analyse them with <see cref="AttributionAnalyzer.Analyze(AttributionJourneys, AttributionOptions?)"/>
+    /// (Markov of any order, Shapley, first/last touch, linear, position-based), as from the same leads in memory.</summary>
+    /// <param name="asOf">Leads acquired after it are not counted; a lead won or lost after it is still open.</param>
+    /// <param name="touchpoints">The touchpoints table or view (columns from <see cref="LeadColumnMapping.GetTouchpointColumn"/>).</param>
+    /// <param name="options">The lookback window and whether a lead without touches stands for its own source; credit by
+    /// channel only (a key selector or another dimension is not pushed down).</param>
+    /// <returns>The journeys as aggregated paths, in the table's currency.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="touchpoints"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The options credit something other than the channel.</exception>
+    /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
+    /// <exception cref="CurrencyMismatchException">The amounts are in more than one currency.</exception>
+    /// <exception cref="DbException">The database refused the query.</exception>
+    public AttributionJourneys QueryJourneys(DateTimeOffset asOf, SqlTableName touchpoints, AttributionOptions? options = null)
+    {
+        if (touchpoints is null)
+        {
+            throw new ArgumentNullException(nameof(touchpoints));
+        }
+
+        options ??= AttributionOptions.Default;
+        if (options.By != Dimension.Channel || options.KeySelector is not null)
+        {
+            throw new NotSupportedException("Attribution push-down credits channels only (AttributionOptions.By = Channel, no KeySelector).");
+        }
+
+        var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns, wonDeals: true), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
+        var minorUnits = currency == Currency.None ? 0 : currency.MinorUnits;
+        var lookback = options.LookbackWindow is { } w ? w.Ticks / 10 : (long?)null;
+        var paths = Run<List<AggregatedPath>>(columns =>
+        {
+            var touches = SourceColumns.Probe(Connection, Dialect, touchpoints, Mapping, CommandTimeoutSeconds);
+            var command = PathQuery.Build(Dialect, columns, Table, touches, touchpoints, AsOfSeconds(asOf), FloorMicros(asOf), lookback,
+                options.UseLeadSourceWhenNoTouchpoints, minorUnits);
+            return (command, reader => PathQuery.Read(reader, LeadTable.Pow10(minorUnits)));
+        });
+        return AttributionJourneys.FromPaths(paths, currency);
+    }
+
+    private static long FloorMicros(DateTimeOffset instant)
+    {
+        var ticks = instant.UtcTicks - UnixEpochTicks;
+        return ticks >= 0 || ticks % 10 == 0 ? ticks / 10 : (ticks / 10) - 1;
+    }
+
     /// <summary>The latest instant recorded in the table: any stage, lost or last activity of a lead with an acquisition
     /// instant (the tool's default as-of, "the data's own now").</summary>
     /// <returns>The instant (UTC, to the microsecond), or <see langword="null"/> when the table has no lead.</returns>
     /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
     /// <exception cref="DbException">The database refused the query.</exception>
-    public DateTimeOffset? LatestEvent() => Run<DateTimeOffset?>(columns => (FunnelQuery.LatestEvent(Dialect, Table, columns), reader =>
+    public DateTimeOffset? LatestEvent() => Run<DateTimeOffset?>(columns => (LeadRowsSql.LatestEvent(Dialect, Table, columns), reader =>
         reader.Read() && !reader.IsDBNull(0) ? new DateTimeOffset(UnixEpochTicks + (reader.GetInt64(0) * 10), TimeSpan.Zero) : null));
 
     private static readonly long UnixEpochTicks = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;

@@ -33,6 +33,25 @@ public sealed class CliSourceTests : IDisposable
         Assert.Equal(Run($"funnel --leads {csv} {arguments}"), Run($"funnel --source duckdb:{csv} {arguments}"));
     }
 
+    public static TheoryData<int, string> OtherCommands() => new()
+    {
+        { 51, "segments --by channel" },
+        { 52, "segments --by channel,industry --from 2024-02-01 --to 2024-03-31" },
+        { 53, "segments --by owner --stale-after 7 --as-of 2024-03-01T12:00" },
+        { 54, "cycle-time --by channel" },
+        { 55, "cycle-time --curves --stale-after 7" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherCommands))]
+    public void Segments_and_cycle_time_over_DuckDb_give_the_leads_documents(int seed, string command)
+    {
+        var csv = WriteCsv(seed);
+        var parts = command.Split(' ', 2);
+        var rest = parts.Length > 1 ? parts[1] : string.Empty;
+        Assert.Equal(Run($"{parts[0]} --leads {csv} {rest}"), Run($"{parts[0]} --source duckdb:{csv} {rest}"));
+    }
+
     [Fact]
     public void DuckDb_database_file_gives_the_leads_document()
     {
@@ -81,6 +100,8 @@ public sealed class CliSourceTests : IDisposable
         Assert.Equal(2, RunRaw($"funnel --source mysql://x/y").ExitCode);
         Assert.Equal(2, RunRaw($"funnel --source duckdb:{csv} --cohort month").ExitCode);
         Assert.Equal(2, RunRaw($"funnel --source duckdb:{csv} --leads {csv}").ExitCode);
+        Assert.Equal(2, RunRaw($"segments --source duckdb:{csv} --by channel --costs {csv}").ExitCode);
+        Assert.Equal(2, RunRaw("cycle-time").ExitCode);
     }
 
     private static string Run(string arguments)

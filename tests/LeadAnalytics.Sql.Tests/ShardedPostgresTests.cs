@@ -39,8 +39,21 @@ public sealed class ShardedPostgresTests
                 .Select(c => Task.Run(() => new SqlLeadSource(c, SqlDialect.PostgreSql, new SqlTableName(table)).AnalyzeFunnel(set.AsOf, options)))
                 .Select(t => t.Result)
                 .ToArray();
-            var expected = FunnelAnalyzer.AnalyzeBy(LeadTable.Build(set.Rows.Select(r => r.ToLead())), set.AsOf, options);
+            var table2 = LeadTable.Build(set.Rows.Select(r => r.ToLead()));
+            var expected = FunnelAnalyzer.AnalyzeBy(table2, set.AsOf, options);
             Assert.Equal(LeadAnalyticsJson.SerializeFunnelBreakdown(expected), LeadAnalyticsJson.SerializeFunnelBreakdown(FunnelPartition.Merge(partials).ToBreakdown()));
+
+            // The other engines' partials merge the same way: effectiveness by channel x industry, cycle time by channel.
+            var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope, CostSource = Effectiveness.CostSource.PerLeadCosts };
+            var shardEffectiveness = connections.Select(c => new SqlLeadSource(c, SqlDialect.PostgreSql, new SqlTableName(table)).AnalyzeEffectiveness(set.AsOf, effectiveness));
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeEffectiveness(Effectiveness.EffectivenessAnalyzer.Analyze(table2, set.AsOf, effectiveness)),
+                LeadAnalyticsJson.SerializeEffectiveness(Effectiveness.EffectivenessPartition.Merge(shardEffectiveness).ToResult()));
+            var cycle = new CycleTime.CycleTimeOptions { Scope = new AnalysisScope { StaleAfter = set.StaleAfter, Period = set.Period, Breakdown = new[] { Dimension.Channel } } };
+            var shardCycles = connections.Select(c => new SqlLeadSource(c, SqlDialect.PostgreSql, new SqlTableName(table)).AnalyzeCycleTime(set.AsOf, cycle));
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeCycleTime(CycleTime.CycleTimeAnalyzer.Analyze(table2, set.AsOf, cycle), includeCurves: true),
+                LeadAnalyticsJson.SerializeCycleTime(CycleTime.CycleTimePartition.Merge(shardCycles).ToResult(), includeCurves: true));
         }
         finally
         {

@@ -88,6 +88,26 @@ internal static class TestTables
         Insert(connection, table, User, rows, t => t.UtcDateTime);
     }
 
+    /// <summary>A touchpoints table with the touchpoint CSV's names; times local at +08:00 without a zone, instants with one.</summary>
+    internal static void CreateTouchpoints(DbConnection connection, string table, IEnumerable<Touchpoint> touches, string timestampType)
+    {
+        var zoned = timestampType.Contains("tz", StringComparison.OrdinalIgnoreCase);
+        Databases.Execute(connection, $"CREATE TABLE {Q(table)} (lead_id text, occurred_at {timestampType}, channel text, strategy text, content text)");
+        foreach (var t in touches)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO {Q(table)} VALUES ($1, $2, $3, $4, $5)";
+            foreach (var v in new object?[] { t.JourneyId, zoned ? t.OccurredAt.UtcDateTime : t.OccurredAt.ToOffset(TimeSpan.FromHours(8)).DateTime, t.Channel, t.Strategy, t.Content })
+            {
+                var p = command.CreateParameter();
+                p.Value = v ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+
     internal static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     private static string TypeOf(int column, string timestampType, string textType, string decimalType) =>

@@ -11,7 +11,8 @@ internal static class CycleTimeCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
+        var sql = new SqlSourceOptions();
         var by = new Option<string?>("--by") { Description = $"One dimension or two crossed, comma-separated, to compare segments by, with a log-rank test unless tags ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]" };
         var ci = new Option<string>("--ci")
         {
@@ -32,6 +33,7 @@ internal static class CycleTimeCommand
         command.Options.Add(ci);
         command.Options.Add(horizon);
         command.Options.Add(curves);
+        sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
             var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
@@ -42,8 +44,27 @@ internal static class CycleTimeCommand
                 "plain" => SurvivalConfidenceTransform.Plain,
                 _ => SurvivalConfidenceTransform.Log,
             };
-            var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var result = Analyze(run, data, dimensions, transform, h);
+            CycleTimeResult result;
+            DateTimeOffset asOf;
+            bool asOfFromData;
+            if (parse.GetValue(sql.Source) is { } uri)
+            {
+                if (parse.GetValue(leads) is not null)
+                {
+                    throw CliException.Usage("--leads and --source cannot be combined: the leads come from one of them.");
+                }
+
+                using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
+                result = SqlSourceData.Guard(() => source.Source.AnalyzeCycleTime(source.AsOf, Options(run, dimensions, transform, h)).ToResult());
+                (asOf, asOfFromData) = (source.AsOf, source.AsOfFromData);
+            }
+            else
+            {
+                var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
+                result = Analyze(run, data, dimensions, transform, h);
+                (asOf, asOfFromData) = (data.AsOf, data.AsOfFromData);
+            }
+
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -66,7 +87,7 @@ internal static class CycleTimeCommand
                     run.WriteCsv(csv);
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, data, result));
+                    run.WriteTable(console => Draw(console, asOf, asOfFromData, result));
                     break;
             }
 
@@ -80,16 +101,20 @@ internal static class CycleTimeCommand
 
     internal static CycleTimeResult Analyze(
         RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
-        CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, new CycleTimeOptions
-        {
-            Scope = run.Settings.Scope(by),
-            Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
-        });
+        CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, by, transform, horizon));
 
-    internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result)
+    private static CycleTimeOptions Options(RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon) => new()
+    {
+        Scope = run.Settings.Scope(by),
+        Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
+    };
+
+    internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result) => Draw(console, data.AsOf, data.AsOfFromData, result);
+
+    private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result)
     {
         var horizon = result.Overall.TimeToWon.RestrictedMean?.Horizon;
-        Show.Line(console, $"Cycle time as of {Show.Instant(data.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}, in days; " +
+        Show.Line(console, $"Cycle time as of {Show.Instant(asOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}, in days; " +
             $"time to won by Kaplan-Meier with open leads censored at as-of and lost leads at their loss; horizon {Show.Days(horizon)} days.");
         var table = Show.NewTable();
         Show.Columns(table, "Segment", "Leads", "Won", "Lost", "Open", "Median to won [95% CI]", "P25", "P75", "Won by horizon", "Lost by horizon", "Mean acquired->won");

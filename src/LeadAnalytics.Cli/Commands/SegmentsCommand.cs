@@ -15,7 +15,8 @@ internal static class SegmentsCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
+        var sql = new SqlSourceOptions();
         var costs = CliApp.FileOption("--costs", "Costs CSV (scope, key, period_start, period_end, amount, ...); without it, the leads' own acquisition_cost.");
         var by = new Option<string?>("--by") { Description = $"One or two dimensions, comma-separated ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]", Required = true };
         var from = new Option<string?>("--from") { Description = "Only leads acquired at or after this date or instant (a date is midnight starting it, in --time-zone).", HelpName = "DATE" };
@@ -27,6 +28,8 @@ internal static class SegmentsCommand
         {
             command.Options.Add(o);
         }
+
+        sql.AddTo(command);
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -63,9 +66,33 @@ internal static class SegmentsCommand
                 extra.Add(rank);
             }
 
-            var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
-            var result = Analyze(run, data, costEntries, dimensions, new AcquisitionPeriod(start, end), rank);
+            EffectivenessResult result;
+            bool asOfFromData;
+            if (parse.GetValue(sql.Source) is { } uri)
+            {
+                // --source: the per-lead costs summed inside the database (a costs file is divided among all leads at once).
+                if (parse.GetValue(leads) is not null || parse.GetValue(costs) is not null)
+                {
+                    throw CliException.Usage("--source reads the leads and their own acquisition costs from the database: not with --leads or --costs.");
+                }
+
+                using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
+                var options = new EffectivenessOptions
+                {
+                    Scope = run.Settings.Scope(dimensions, new AcquisitionPeriod(start, end)),
+                    RankBy = rank ?? EffectivenessOptions.Default.RankBy,
+                };
+                result = SqlSourceData.Guard(() => source.Source.AnalyzeEffectiveness(source.AsOf, options).ToResult());
+                asOfFromData = source.AsOfFromData;
+            }
+            else
+            {
+                var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
+                var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
+                result = Analyze(run, data, costEntries, dimensions, new AcquisitionPeriod(start, end), rank);
+                asOfFromData = data.AsOfFromData;
+            }
+
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -76,7 +103,7 @@ internal static class SegmentsCommand
                     run.WriteCsv(Csv(result));
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, data, result, extra));
+                    run.WriteTable(console => Draw(console, asOfFromData, result, extra));
                     break;
             }
 
@@ -147,7 +174,10 @@ internal static class SegmentsCommand
         return csv;
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null)
+    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null) =>
+        Draw(console, data.AsOfFromData, result, extraMetrics);
+
+    internal static void Draw(IAnsiConsole console, bool asOfFromData, EffectivenessResult result, IEnumerable<string>? extraMetrics = null)
     {
         var c = result.Currency.Code;
         var period = result.Period.From is null && result.Period.To is null ? Show.T("period.all") : string.Format(CultureInfo.InvariantCulture, Show.T("period.some"), result.Period);
@@ -159,7 +189,7 @@ internal static class SegmentsCommand
         };
         Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.title"),
             string.Join(" / ", result.Dimensions.Select(d => Show.T("dimension." + d))), Show.Instant(result.AsOf),
-            data.AsOfFromData ? Show.T("asof.fromdata") : string.Empty, period,
+            asOfFromData ? Show.T("asof.fromdata") : string.Empty, period,
             Metrics.MetricCatalog.Find(result.RankedBy) is { } ranked ? Show.Name(ranked) : result.RankedBy, c, costs));
         var columns = SegmentSummaryColumns.All.View(extraMetrics);
         var table = Show.NewTable();

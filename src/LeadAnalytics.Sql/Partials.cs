@@ -1,0 +1,70 @@
+using LeadAnalytics.CycleTime;
+using LeadAnalytics.Data;
+using LeadAnalytics.Effectiveness;
+
+namespace LeadAnalytics.Sql;
+
+/// <summary>Turns the database's replies into the engines' own partials (the types <c>AnalyzePartition</c> returns), so a
+/// pushed-down partial merges with in-memory ones and finishes through the same result code.</summary>
+internal static class Partials
+{
+    internal static PeriodTally Period(EffectivenessSums sums, AcquisitionPeriod period, IReadOnlyList<Dimension> dimensions, bool durations)
+    {
+        var segments = new Dictionary<SegmentKey, SegmentTally>();
+        foreach (var pair in sums.Segments)
+        {
+            var values = dimensions.Count == 1 ? new[] { pair.Key.First } : new[] { pair.Key.First, pair.Key.Second };
+            segments.Add(new SegmentKey(dimensions, values), Tally(pair.Value, durations));
+        }
+
+        var total = sums.Total();
+        return new PeriodTally(period, segments, Tally(total, durations), false, total.SpendMinor, checked((int)(total.Leads - total.LeadsWithCost)),
+            sums.IdsWithoutCost, null);
+    }
+
+    internal static CycleTally Tally(CycleGroupSums sums)
+    {
+        var counts = new long[CycleTally.CountSlots];
+        counts[CycleTally.Leads] = sums.Leads;
+        counts[CycleTally.Won] = sums.Won;
+        counts[CycleTally.Lost] = sums.Lost;
+        counts[CycleTally.Open] = sums.Open;
+        counts[CycleTally.Stale] = sums.Stale;
+        counts[CycleTally.Negative] = sums.Negative;
+        counts[CycleTally.NegativeWon] = sums.NegativeWon;
+        counts[CycleTally.NegativeLost] = sums.NegativeLost;
+        var outcomes = new DurationCounts[sums.Outcomes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = DurationCounts.FromPairs(sums.Outcomes[i]);
+        }
+
+        var transitions = new DurationCounts[sums.Transitions.Length];
+        for (var k = 0; k < transitions.Length; k++)
+        {
+            transitions[k] = sums.Transitions[k] is { } list ? DurationCounts.FromPairs(list) : DurationCounts.Empty;
+        }
+
+        return new CycleTally(counts, outcomes, transitions, (long[])sums.TransitionNegatives.Clone());
+    }
+
+    private static SegmentTally Tally(SegmentSums s, bool durations)
+    {
+        var figures = new SegmentFigures
+        {
+            Leads = checked((int)s.Leads),
+            Won = checked((int)s.Won),
+            Lost = checked((int)s.Lost),
+            Open = checked((int)s.Open),
+            Stale = checked((int)s.Stale),
+            RevenueMinor = s.RevenueMinor,
+            WonWithAmount = checked((int)s.WonWithAmount),
+            SpendMinor = s.SpendMinor,
+            LeadsWithCost = checked((int)s.LeadsWithCost),
+            NegativeDurations = checked((int)s.NegativeDurations),
+        };
+        return new SegmentTally(figures, durations
+            ? new SegmentDurations(DurationCounts.FromPairs(s.Cycle), DurationCounts.FromPairs(s.Win), DurationCounts.FromPairs(s.Speed))
+            : null);
+    }
+}
