@@ -281,6 +281,8 @@ internal sealed class CycleTimeDocument : DocumentDto
     public List<CycleTimeSegmentDto>? Segments { get; set; }
 
     public LogRankDto? LogRank { get; set; }
+
+    public bool LogRankSkipped { get; set; }
 }
 
 internal sealed class CycleTimeOptionsDto
@@ -298,6 +300,8 @@ internal sealed class CycleTimeOptionsDto
     public double? RestrictedMeanHorizon { get; set; }
 
     public double LogRankRho { get; set; }
+
+    public int MaxLogRankSegments { get; set; }
 }
 
 internal sealed class CycleTimeSegmentDto

@@ -191,6 +191,7 @@ internal static class ResultMapping
                 Probabilities = o.Survival.Probabilities.ToList(),
                 RestrictedMeanHorizon = result.Overall.TimeToWon.RestrictedMean?.Horizon ?? o.Survival.RestrictedMeanHorizon,
                 LogRankRho = o.LogRankRho,
+                MaxLogRankSegments = o.MaxLogRankSegments,
             },
             AcquiredAfterAsOf = result.AcquiredAfterAsOf,
             Overall = ToDto(result.Overall, includeCurves),
@@ -210,6 +211,7 @@ internal static class ResultMapping
                     Variance = g.Variance,
                 }).ToList(),
             } : null,
+            LogRankSkipped = result.SegmentComparisonSkipped,
         };
     }
 

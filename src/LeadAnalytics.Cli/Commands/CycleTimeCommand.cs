@@ -26,12 +26,19 @@ internal static class CycleTimeCommand
             Description = "Horizon in days of the restricted mean time to won and of the won/lost-by-horizon probabilities. Default: the longest observed duration.",
             HelpName = "DAYS",
         };
+        var maxLogRank = new Option<int>("--max-log-rank-segments")
+        {
+            Description = "With --by: the most segments the log-rank test is computed for (its cost grows with the cube of the segment count); above it the test is skipped and said so.",
+            HelpName = "N",
+            DefaultValueFactory = _ => CycleTimeOptions.DefaultMaxLogRankSegments,
+        };
         var curves = new Option<bool>("--curves") { Description = "With --format json: include every row of the survival and incidence curves and the duration histograms." };
         var command = new Command("cycle-time", "How long conversion takes: Kaplan-Meier time to won (open leads censored), won-vs-lost competing risks, stage durations, log-rank across segments.");
         command.Options.Add(leads);
         command.Options.Add(by);
         command.Options.Add(ci);
         command.Options.Add(horizon);
+        command.Options.Add(maxLogRank);
         command.Options.Add(curves);
         sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
@@ -44,6 +51,11 @@ internal static class CycleTimeCommand
                 "plain" => SurvivalConfidenceTransform.Plain,
                 _ => SurvivalConfidenceTransform.Log,
             };
+            var cap = parse.GetValue(maxLogRank);
+            if (cap < 2)
+            {
+                throw CliException.Usage($"--max-log-rank-segments must be at least 2 (a test compares two segments or more), not {cap}.");
+            }
             CycleTimeResult result;
             DateTimeOffset asOf;
             bool asOfFromData;
@@ -55,13 +67,13 @@ internal static class CycleTimeCommand
                 }
 
                 using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
-                result = SqlSourceData.Guard(() => source.Source.AnalyzeCycleTime(source.AsOf, Options(run, dimensions, transform, h)).ToResult());
+                result = SqlSourceData.Guard(() => source.Source.AnalyzeCycleTime(source.AsOf, Options(run, dimensions, transform, h, cap)).ToResult());
                 (asOf, asOfFromData) = (source.AsOf, source.AsOfFromData);
             }
             else
             {
                 var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
-                result = Analyze(run, data, dimensions, transform, h);
+                result = CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, dimensions, transform, h, cap));
                 (asOf, asOfFromData) = (data.AsOf, data.AsOfFromData);
             }
 
@@ -103,10 +115,12 @@ internal static class CycleTimeCommand
         RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
         CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, by, transform, horizon));
 
-    private static CycleTimeOptions Options(RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon) => new()
+    private static CycleTimeOptions Options(
+        RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon, int maxLogRankSegments = CycleTimeOptions.DefaultMaxLogRankSegments) => new()
     {
         Scope = run.Settings.Scope(by),
         Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
+        MaxLogRankSegments = maxLogRankSegments,
     };
 
     internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result) => Draw(console, data.AsOf, data.AsOfFromData, result);
@@ -135,6 +149,11 @@ internal static class CycleTimeCommand
         if (result.SegmentComparison is { } lr)
         {
             Show.Line(console, $"Log-rank test that the segments share one time-to-won curve: chi-square {Show.Number(lr.ChiSquare)} on {lr.DegreesOfFreedom} df, p {(Show.PValue(lr.PValue) is var p && p.StartsWith('<') ? p : "= " + p)}.");
+        }
+        else if (result.SegmentComparisonSkipped)
+        {
+            Show.Line(console, $"Log-rank test skipped: {Show.Count(result.Segments.Count)} segments, more than the cap of {Show.Count(result.Options.MaxLogRankSegments)} " +
+                "(its cost grows with the cube of the segment count; --max-log-rank-segments raises it).");
         }
 
         var stages = Show.NewTable("Time between consecutive recorded stages (all leads)");

@@ -142,7 +142,10 @@ public static class CycleTimeAnalyzer
         // threads balance. Each task is computed by one thread with the single-threaded code, so its floating-point arithmetic
         // is the same for every thread count.
         var segmentCount = keys.Length;
-        var compare = !options.Scope.Breakdown.Contains(Dimension.Tag) && segmentCount >= 2;
+        // The k-sample test costs segments² memory and segments³ time: above the cap it is skipped, and said so.
+        var comparable = !options.Scope.Breakdown.Contains(Dimension.Tag) && segmentCount >= 2;
+        var skipped = comparable && segmentCount > options.MaxLogRankSegments;
+        var compare = comparable && !skipped;
         var first = compare ? 2 : 1;
         var summaries = new CycleTimeSegment[segmentCount + 1];
         LogRankResult? comparison = null;
@@ -169,7 +172,7 @@ public static class CycleTimeAnalyzer
             segments.Add(summaries[g]);
         }
 
-        return new CycleTimeResult(partition.AsOf, options, (int)(partition.RowCount - partition.Overall.Counts[CycleTally.Leads]), summaries[0], segments, comparison);
+        return new CycleTimeResult(partition.AsOf, options, (int)(partition.RowCount - partition.Overall.Counts[CycleTally.Leads]), summaries[0], segments, comparison, skipped);
     }
 
     // Acquisition to won (cause 1), to lost (cause 2) or to as-of (censored, cause 0), in seconds.

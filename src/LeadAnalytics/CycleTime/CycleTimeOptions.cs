@@ -42,6 +42,18 @@ public sealed class CycleTimeOptions
     /// <summary>The weight exponent ρ of the test across segments: 0 (the default) for the log-rank test.</summary>
     public double LogRankRho { get; init; }
 
+    /// <summary>The default of <see cref="MaxLogRankSegments"/>: 100.</summary>
+    public const int DefaultMaxLogRankSegments = 100;
+
+    /// <summary>The most segments the log-rank test across segments is computed for; <see cref="DefaultMaxLogRankSegments"/>
+    /// (100) by default, at least 2. The k-sample test needs the segments × segments variance matrix of observed minus
+    /// expected and a solve of that system, so its memory grows with the square and its time with the cube of the number of
+    /// segments; with more segments than this the test is skipped (<see cref="CycleTimeResult.SegmentComparison"/> null,
+    /// <see cref="CycleTimeResult.SegmentComparisonSkipped"/> true) and every other figure is still computed. Beyond a
+    /// hundred segments each holds few leads and one chi-square on hundreds of degrees of freedom says little; compare the
+    /// largest segments (a filter, or a coarser dimension) instead. Raise the cap to force the test.</summary>
+    public int MaxLogRankSegments { get; init; } = DefaultMaxLogRankSegments;
+
     internal int MinRowsPerChunk => Scope.MinRowsPerChunk;
 
     internal int EffectiveParallelism => Scope.EffectiveParallelism;
@@ -53,7 +65,7 @@ public sealed class CycleTimeOptions
     internal bool IsEquivalentTo(CycleTimeOptions other) =>
         ReferenceEquals(this, other)
         || (Scope.IsEquivalentTo(other.Scope) && QuantileMethod == other.QuantileMethod && Nullable.Equals(HistogramBinWidthDays, other.HistogramBinWidthDays)
-            && MaxHistogramBins == other.MaxHistogramBins && LogRankRho.Equals(other.LogRankRho) && Survival.IsEquivalentTo(other.Survival));
+            && MaxHistogramBins == other.MaxHistogramBins && LogRankRho.Equals(other.LogRankRho) && MaxLogRankSegments == other.MaxLogRankSegments && Survival.IsEquivalentTo(other.Survival));
 
     internal void Validate()
     {
@@ -84,6 +96,11 @@ public sealed class CycleTimeOptions
         if (!(LogRankRho >= 0 && !double.IsInfinity(LogRankRho)))
         {
             throw new ArgumentOutOfRangeException(nameof(LogRankRho), LogRankRho, "Rho must be finite and not negative.");
+        }
+
+        if (MaxLogRankSegments < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLogRankSegments), MaxLogRankSegments, "The log-rank test needs at least two segments.");
         }
 
     }

@@ -5,7 +5,7 @@ namespace LeadAnalytics.CycleTime;
 public sealed class CycleTimeResult
 {
     internal CycleTimeResult(DateTimeOffset asOf, CycleTimeOptions options, int notYetAcquired, CycleTimeSegment overall,
-        IReadOnlyList<CycleTimeSegment> segments, LogRankResult? segmentComparison)
+        IReadOnlyList<CycleTimeSegment> segments, LogRankResult? segmentComparison, bool segmentComparisonSkipped)
     {
         AsOf = asOf;
         Options = options;
@@ -13,6 +13,7 @@ public sealed class CycleTimeResult
         Overall = overall;
         Segments = segments;
         SegmentComparison = segmentComparison;
+        SegmentComparisonSkipped = segmentComparisonSkipped;
     }
 
     /// <summary>Cause number of won in <see cref="CycleTimeSegment.CompetingRisks"/>.</summary>
@@ -40,6 +41,12 @@ public sealed class CycleTimeResult
 
     /// <summary>The log-rank test (weight <see cref="CycleTimeOptions.LogRankRho"/>) that time to won is the same in every
     /// segment; a group's <see cref="LogRankGroup.Group"/> is its index in <see cref="Segments"/>. <see langword="null"/>
-    /// when not segmented, when segmented by tag, or with fewer than two segments.</summary>
+    /// when not segmented, when segmented by tag, with fewer than two segments, or with more than
+    /// <see cref="CycleTimeOptions.MaxLogRankSegments"/> (see <see cref="SegmentComparisonSkipped"/>).</summary>
     public LogRankResult? SegmentComparison { get; }
+
+    /// <summary>Whether the log-rank test across segments was skipped because there are more segments than
+    /// <see cref="CycleTimeOptions.MaxLogRankSegments"/> (its cost grows with the cube of the segment count); every other
+    /// figure is computed.</summary>
+    public bool SegmentComparisonSkipped { get; }
 }

@@ -164,6 +164,58 @@ public class CycleTimeAnalyzerTests
         var logRank = set.GetProperty("logrank")[0];
         SurvivalGolden.Close(logRank.GetProperty("chisq").GetDouble(), result.SegmentComparison!.ChiSquare, "log-rank chisq");
         SurvivalGolden.Close(logRank.GetProperty("p").GetDouble(), result.SegmentComparison.PValue, "log-rank p");
+        Assert.False(result.SegmentComparisonSkipped);
+
+        // The cap of the k-sample test: at the segment count (3) the test is made and is R's; one below it is skipped, said
+        // so, and every other figure is unchanged.
+        var scope = result.Options.Scope;
+        var atCap = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { Scope = scope, MaxLogRankSegments = 3 });
+        Assert.Equal(3, atCap.Segments.Count);
+        Assert.False(atCap.SegmentComparisonSkipped);
+        SurvivalGolden.Close(logRank.GetProperty("chisq").GetDouble(), atCap.SegmentComparison!.ChiSquare, "log-rank chisq at the cap");
+        var above = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { Scope = scope, MaxLogRankSegments = 2 });
+        Assert.True(above.SegmentComparisonSkipped);
+        Assert.Null(above.SegmentComparison);
+        Assert.Equal(
+            result.Segments.Select(s => (s.Label, s.Leads, s.Won, s.Lost, s.TimeToWon.Median.Time, s.TimeToWon.RestrictedMean?.Value)),
+            above.Segments.Select(s => (s.Label, s.Leads, s.Won, s.Lost, s.TimeToWon.Median.Time, s.TimeToWon.RestrictedMean?.Value)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), asOf, new CycleTimeOptions { MaxLogRankSegments = 1 }));
+    }
+
+    [Fact]
+    public void Twenty_thousand_segments_are_summarised_each_on_its_own_leads_without_the_capped_test()
+    {
+        // 20,000 channels of three leads each: won after k + 1 days, lost after 2 days, open (censored at as-of). Each
+        // segment's Kaplan-Meier curve is its own: one event, with two or three at risk.
+        const int channels = 20_000;
+        var leads = new List<Lead>(channels * 3);
+        for (var c = 0; c < channels; c++)
+        {
+            var name = "C" + c.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+            var days = (c % 7) + 1;
+            leads.Add(new LeadBuilder { Id = name + "w", Channel = name, AcquiredAt = T0, WonAt = T0.AddDays(days) }.Build());
+            leads.Add(new LeadBuilder { Id = name + "l", Channel = name, AcquiredAt = T0, LostAt = T0.AddDays(2) }.Build());
+            leads.Add(new LeadBuilder { Id = name + "o", Channel = name, AcquiredAt = T0 }.Build());
+        }
+
+        var result = CycleTimeAnalyzer.Analyze(LeadTable.Build(leads), AsOf, new CycleTimeOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } });
+        Assert.Equal(channels, result.Segments.Count);
+        Assert.True(result.SegmentComparisonSkipped);
+        Assert.Null(result.SegmentComparison);
+        Assert.Equal((channels * 3, channels, channels, channels), (result.Overall.Leads, result.Overall.Won, result.Overall.Lost, result.Overall.Open));
+        Assert.Equal(result.Overall.Leads, result.Segments.Sum(s => s.Leads));
+        for (var c = 0; c < channels; c += 997)
+        {
+            var s = result.Segments[c];
+            Assert.Equal("C" + c.ToString("D5", System.Globalization.CultureInfo.InvariantCulture), s.Label);
+            Assert.Equal((3, 1, 1, 1), (s.Leads, s.Won, s.Lost, s.Open));
+            var days = (c % 7) + 1.0;
+            Assert.Equal(days, s.AcquisitionToWon.Mean);
+
+            // At risk 3 until the loss at 2 days (censored for time to won), then 2 or 3 at the win: S = 1 - 1/n.
+            var atRisk = days <= 2 ? 3.0 : 2.0;
+            Assert.Equal(1 - (1 / atRisk), s.TimeToWon.Rows.Single(r => r.Events > 0).Survival, 15);
+        }
     }
 
     [Fact]
