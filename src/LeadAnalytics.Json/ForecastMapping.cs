@@ -82,12 +82,12 @@ internal static class ForecastMapping
     private static ForecastOptionsDto ToDto(ForecastOptions o, bool backtest) => new()
     {
         HorizonsDays = o.HorizonsDays.ToList(),
-        SegmentBy = o.SegmentBy is { } d ? Mapping.Name(d) : null,
+        SegmentBy = o.Scope.Breakdown.Count > 0 ? Mapping.Name(o.Scope.Breakdown[0]) : null,
         ShrinkageLeads = o.ShrinkageLeads,
         BootstrapReplicates = o.BootstrapReplicates,
         Seed = o.Seed,
         PredictionLevel = o.PredictionLevel,
-        StaleAfterDays = o.StaleAfter.TotalDays,
+        StaleAfterDays = o.Scope.StaleAfter.TotalDays,
         BacktestOrigins = backtest ? o.BacktestOrigins : null,
         BacktestStepDays = backtest ? o.BacktestStepDays : null,
     };

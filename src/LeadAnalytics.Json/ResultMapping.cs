@@ -435,7 +435,7 @@ internal static class ResultMapping
         {
             Dimension = string.Join(",", b.Dimensions.Select(Mapping.Name)),
             Segments = b.Segments.Select(ToDto).ToList(),
-            MixTest = ToDto(b.MixTest),
+            MixTest = b.MixTest is null ? null : ToDto(b.MixTest),
         }).ToList(),
         Dominant = report.Dominant.Select(d => new LossReasonDominanceDto
         {

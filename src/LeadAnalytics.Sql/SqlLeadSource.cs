@@ -154,14 +154,20 @@ public sealed class SqlLeadSource
     /// statistics' conventions; <see cref="CycleTimeOptions.Default"/> when null.</param>
     /// <returns>The partition.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="NotSupportedException">The breakdown is by tag.</exception>
+    /// <exception cref="NotSupportedException">The breakdown is by tag, or crosses two dimensions.</exception>
     /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
     /// <exception cref="DbException">The database refused the query.</exception>
     public CycleTimePartition AnalyzeCycleTime(DateTimeOffset asOf, CycleTimeOptions? options = null)
     {
         options ??= CycleTimeOptions.Default;
         options.Validate();
-        var by = options.SegmentBy;
+        var breakdown = options.Scope.Breakdown;
+        if (breakdown.Count > 1)
+        {
+            throw new NotSupportedException("The cycle-time push-down takes at most one dimension; two crossed dimensions need the leads in memory (CycleTimeAnalyzer).");
+        }
+
+        Dimension? by = breakdown.Count == 1 ? breakdown[0] : null;
         var sums = QueryCycleTime(asOf, by, options.Scope);
         var segments = new Dictionary<SegmentKey, CycleTally>();
         if (by is { } dimension)

@@ -6,14 +6,14 @@ using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>cycle-time --leads FILE [--by DIM] [--ci log|loglog|plain] [--horizon DAYS]</c>.</summary>
+/// <summary><c>cycle-time --leads FILE [--by DIM[,DIM]] [--ci log|loglog|plain] [--horizon DAYS]</c>.</summary>
 internal static class CycleTimeCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
         var sql = new SqlSourceOptions();
-        var by = new Option<string?>("--by") { Description = $"A dimension to compare segments by, with a log-rank test ({ValueParsers.DimensionList}).", HelpName = "DIM" };
+        var by = new Option<string?>("--by") { Description = $"One dimension or two crossed, comma-separated, to compare segments by, with a log-rank test unless tags ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]" };
         var ci = new Option<string>("--ci")
         {
             Description = "Confidence-interval transform of the Kaplan-Meier curve and its median: log (R survival's default), loglog (lifelines') or plain.",
@@ -36,7 +36,7 @@ internal static class CycleTimeCommand
         sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            var dimension = ValueParsers.Dimensions(parse.GetValue(by), "--by", 1) is { Count: 1 } d ? d[0] : (Dimension?)null;
+            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
             var h = parse.GetValue(horizon) is { } hd ? ValueParsers.Days(hd, "--horizon", allowZero: true).TotalDays : (double?)null;
             var transform = parse.GetValue(ci) switch
             {
@@ -55,13 +55,13 @@ internal static class CycleTimeCommand
                 }
 
                 using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
-                result = SqlSourceData.Guard(() => source.Source.AnalyzeCycleTime(source.AsOf, Options(run, dimension, transform, h)).ToResult());
+                result = SqlSourceData.Guard(() => source.Source.AnalyzeCycleTime(source.AsOf, Options(run, dimensions, transform, h)).ToResult());
                 (asOf, asOfFromData) = (source.AsOf, source.AsOfFromData);
             }
             else
             {
                 var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
-                result = Analyze(run, data, dimension, transform, h);
+                result = Analyze(run, data, dimensions, transform, h);
                 (asOf, asOfFromData) = (data.AsOf, data.AsOfFromData);
             }
 
@@ -97,11 +97,15 @@ internal static class CycleTimeCommand
 
     internal static CycleTimeResult Analyze(
         RunContext run, LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
+        Analyze(run, data, by is { } d ? new[] { d } : Array.Empty<Dimension>(), transform, horizon);
+
+    internal static CycleTimeResult Analyze(
+        RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
         CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, by, transform, horizon));
 
-    private static CycleTimeOptions Options(RunContext run, Dimension? by, SurvivalConfidenceTransform transform, double? horizon) => new()
+    private static CycleTimeOptions Options(RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon) => new()
     {
-        Scope = run.Settings.Scope(by is { } d ? new[] { d } : null),
+        Scope = run.Settings.Scope(by),
         Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
     };
 

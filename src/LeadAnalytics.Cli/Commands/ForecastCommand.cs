@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using System.CommandLine;
 using System.Globalization;
 using LeadAnalytics.Cli.Rendering;
@@ -41,15 +42,18 @@ internal static class ForecastCommand
             var options = new ForecastOptions
             {
                 HorizonsDays = Horizons(parse.GetValue(horizons)!),
-                SegmentBy = dimension,
+                Scope = new AnalysisScope
+                {
+                    Breakdown = dimension is { } d1 ? new[] { d1 } : Array.Empty<Dimension>(),
+                    StaleAfter = run.Settings.StaleAfter,
+                    MaxDegreeOfParallelism = parse.GetValue(threads) is var t && (t > 0 || t == -1) ? t : throw CliException.Usage("--threads: use a positive thread count, or -1 for one per processor."),
+                },
                 BootstrapReplicates = Check(parse.GetValue(bootstrap), 0, 100_000, "--bootstrap"),
                 Seed = parse.GetValue(seed),
                 PredictionLevel = parse.GetValue(level) is var p && p > 0 && p < 1 ? p : throw CliException.Usage("--level: use a probability strictly between 0 and 1, such as 0.9."),
-                MaxDegreeOfParallelism = parse.GetValue(threads) is var t && (t > 0 || t == -1) ? t : throw CliException.Usage("--threads: use a positive thread count, or -1 for one per processor."),
                 IncludeLeads = parse.GetValue(listLeads),
                 BacktestOrigins = Check(parse.GetValue(origins), 1, 1000, "--origins"),
                 BacktestStepDays = Check(parse.GetValue(step), 1, 3650, "--step"),
-                StaleAfter = run.Settings.StaleAfter,
             };
             var data = LeadData.Load(parse.GetValue(leads)!, run);
             if (parse.GetValue(backtest))

@@ -14,7 +14,7 @@ internal static class LossReasonsCommand
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
         var by = new Option<string?>("--by")
         {
-            Description = "The breakdown: one dimension or two crossed, comma-separated (default channel; not tag).",
+            Description = "The breakdown: one dimension or two crossed, comma-separated (default channel; with tag a lead counts in each of its tags).",
             HelpName = "DIM[,DIM...]",
         };
         var command = new Command("loss-reasons", "Why leads are lost: Pareto tables overall, by the stage they were lost at and by dimension; the reasons that dominate a segment.");
@@ -23,11 +23,6 @@ internal static class LossReasonsCommand
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
             var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
-            if (dimensions.Contains(Dimension.Tag))
-            {
-                throw CliException.Usage("--by: tags are multi-valued and cannot break down loss reasons.");
-            }
-
             var data = LeadData.Load(parse.GetValue(leads)!, run);
             var report = Analyze(run, data, dimensions);
             switch (run.Settings.Format)
@@ -106,6 +101,11 @@ internal static class LossReasonsCommand
         console.Write(stages);
         foreach (var b in report.Breakdowns)
         {
+            if (b.MixTest is null)
+            {
+                continue; // tag segments overlap: no test
+            }
+
             Show.Line(console, $"Reason mix by {string.Join(" × ", b.Dimensions.Select(ValueParsers.Name))}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.");
         }
 

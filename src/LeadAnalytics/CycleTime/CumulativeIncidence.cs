@@ -20,15 +20,9 @@ public static class CumulativeIncidence
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative or not finite, or a cause is outside 0 to K.</exception>
     public static CumulativeIncidenceCurve Fit(IReadOnlyList<double> durations, IReadOnlyList<int> causes, int? causeCount = null, CumulativeIncidenceOptions? options = null)
     {
-        if (durations is null)
-        {
-            throw new ArgumentNullException(nameof(durations));
-        }
+        Preconditions.CheckNotNull(durations);
 
-        if (causes is null)
-        {
-            throw new ArgumentNullException(nameof(causes));
-        }
+        Preconditions.CheckNotNull(causes);
 
         if (causes.Count != durations.Count)
         {

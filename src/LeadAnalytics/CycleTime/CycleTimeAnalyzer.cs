@@ -4,7 +4,7 @@ namespace LeadAnalytics.CycleTime;
 
 /// <summary>Cycle-time statistics of a <see cref="LeadTable"/>: how long conversion takes and where the time goes.</summary>
 /// <remarks>
-/// <para>Per group of leads (all, and each segment of <see cref="CycleTimeOptions.SegmentBy"/>): descriptive durations between
+/// <para>Per group of leads (all, and each segment of the scope's breakdown: one dimension, a pair crossed, or tags): descriptive durations between
 /// consecutive recorded stages and from acquisition to won and to lost; the Kaplan-Meier curve of time to won with open
 /// leads censored at the as-of instant and lost leads at their loss; the Aalen-Johansen cumulative incidence of won and
 /// lost as competing risks; and across segments a log-rank test.</para>
@@ -48,17 +48,17 @@ public static class CycleTimeAnalyzer
         var outcomes = new OutcomeClassifier(table, asOfSeconds, options.Scope);
         var staleAsLost = options.Scope.StaleCountsAsLost;
         var stages = table.StageSeconds.Length;
-        var dimension = options.SegmentBy;
-        var column = dimension is { } by ? table.Dimensions[(int)by] : null;
-        var groupCount = 1 + (column?.Cardinality ?? 0);
+        var grouping = new SegmentGrouping(table, options.Scope, asOfSeconds, startRow, startRow + rowCount);
+        var groupCount = grouping.Count;
 
-        // Each chunk collects its rows' durations per group (0 all, 1 + code a segment); the groups' values are then counted
-        // per distinct value, which is the same multiset whatever the chunking.
+        // Each chunk collects its rows' durations per group (the one grouping's indices, the total last); the groups' values
+        // are then counted per distinct value, which is the same multiset whatever the chunking.
         var bounds = RowChunks.Bounds(startRow, startRow + rowCount, parallelism, options.MinRowsPerChunk);
         var parts = new RawGroup?[bounds.Length - 1][];
         RowChunks.ForEach(parts.Length, parallelism, c =>
         {
             var groups = new RawGroup?[groupCount];
+            var members = new int[grouping.MaxGroupsPerRow];
             var transitionSeconds = new long[stages * stages];
             var transitionKeys = new int[stages];
             for (var row = bounds[c]; row < bounds[c + 1]; row++)
@@ -70,22 +70,10 @@ public static class CycleTimeAnalyzer
 
                 var (seconds, cause, stale) = OutcomeDuration(table, row, outcomes, staleAsLost);
                 var transitions = Transitions(table, row, asOfSeconds, transitionKeys, transitionSeconds);
-                (groups[0] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
-                if (column is null)
+                var n = grouping.GroupsOf(row, members);
+                for (var m = 0; m < n; m++)
                 {
-                    continue;
-                }
-
-                if (dimension == Dimension.Tag)
-                {
-                    for (var k = table.TagOffsets[row]; k < table.TagOffsets[row + 1]; k++)
-                    {
-                        (groups[1 + column.Codes[k]] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
-                    }
-                }
-                else
-                {
-                    (groups[1 + column.Codes[row]] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
+                    (groups[members[m]] ??= new RawGroup(stages)).Add(seconds, cause, stale, transitions, transitionKeys, transitionSeconds);
                 }
             }
 
@@ -95,11 +83,11 @@ public static class CycleTimeAnalyzer
         var tallies = new CycleTally?[groupCount];
         RowChunks.ForEach(groupCount, parallelism, g => tallies[g] = RawGroup.Tally(parts, g, stages));
         var segments = new Dictionary<SegmentKey, CycleTally>();
-        for (var code = 0; column is not null && code < column.Cardinality; code++)
+        for (var g = 0; g < grouping.Total; g++)
         {
-            if (tallies[code + 1] is { } tally)
+            if (tallies[g] is { } tally)
             {
-                segments.Add(SegmentKey.Of(dimension!.Value, column.ValueOf(code)), tally);
+                segments.Add(grouping.SegmentKeyOf(g), tally);
             }
         }
 
@@ -109,7 +97,7 @@ public static class CycleTimeAnalyzer
             names[k] = table.Pipeline.Stages[k].Name;
         }
 
-        return new CycleTimePartition(names, asOf, options, rowCount, tallies[0] ?? CycleTally.Empty(stages), segments);
+        return new CycleTimePartition(names, asOf, options, rowCount, tallies[grouping.Total] ?? CycleTally.Empty(stages), segments);
     }
 
     // The statistics of a partition: every figure from its counts, so a merge of partitions gives the single pass's result.
@@ -154,7 +142,7 @@ public static class CycleTimeAnalyzer
         // threads balance. Each task is computed by one thread with the single-threaded code, so its floating-point arithmetic
         // is the same for every thread count.
         var segmentCount = keys.Length;
-        var compare = options.SegmentBy is { } by && by != Dimension.Tag && segmentCount >= 2;
+        var compare = !options.Scope.Breakdown.Contains(Dimension.Tag) && segmentCount >= 2;
         var first = compare ? 2 : 1;
         var summaries = new CycleTimeSegment[segmentCount + 1];
         LogRankResult? comparison = null;
@@ -162,7 +150,7 @@ public static class CycleTimeAnalyzer
         {
             if (task == 0)
             {
-                summaries[0] = Summarise(context, partition.Overall, null, CycleTimeSegment.AllLabel);
+                summaries[0] = Summarise(context, partition.Overall, null, null, CycleTimeSegment.AllLabel);
             }
             else if (task < first)
             {
@@ -171,7 +159,7 @@ public static class CycleTimeAnalyzer
             else
             {
                 var key = keys[task - first];
-                summaries[task - first + 1] = Summarise(context, groups[task - first], key.Values[0], key.Label);
+                summaries[task - first + 1] = Summarise(context, groups[task - first], key, key.Values.Count == 1 ? key.Values[0] : null, key.Label);
             }
         });
 
@@ -281,7 +269,7 @@ public static class CycleTimeAnalyzer
         return LogRankTest.FromSorted(timeArray, keyArray, labels, rho);
     }
 
-    private static CycleTimeSegment Summarise(Context context, CycleTally tally, string? value, string label)
+    private static CycleTimeSegment Summarise(Context context, CycleTally tally, SegmentKey? segmentKey, string? value, string label)
     {
         var names = context.Stages;
         var stages = names.Length;
@@ -372,7 +360,7 @@ public static class CycleTimeAnalyzer
             }
         });
 
-        return new CycleTimeSegment(value, label, (int)counts[CycleTally.Leads], (int)counts[CycleTally.Won], (int)counts[CycleTally.Lost],
+        return new CycleTimeSegment(segmentKey, value, label, (int)counts[CycleTally.Leads], (int)counts[CycleTally.Won], (int)counts[CycleTally.Lost],
             (int)counts[CycleTally.Open], (int)counts[CycleTally.Stale], (int)counts[CycleTally.Negative], stageDurations, toWon!, toLost!, km!, cif!);
     }
 

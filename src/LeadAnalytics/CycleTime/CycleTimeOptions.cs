@@ -46,9 +46,6 @@ public sealed class CycleTimeOptions
 
     internal int EffectiveParallelism => Scope.EffectiveParallelism;
 
-    // The one dimension of the breakdown (cycle time takes one for now), or null.
-    internal Dimension? SegmentBy => Scope.Breakdown.Count > 0 ? Scope.Breakdown[0] : null;
-
     /// <summary>The default options.</summary>
     public static CycleTimeOptions Default { get; } = new();
 
@@ -61,9 +58,9 @@ public sealed class CycleTimeOptions
     internal void Validate()
     {
         Scope.Validate();
-        if (Scope.Breakdown.Count > 1 || Scope.Cohort is not null)
+        if (Scope.Cohort is not null)
         {
-            throw new ArgumentException("Cycle time breaks down by one dimension.", nameof(Scope));
+            throw new ArgumentException("Cycle time breaks down by dimensions (one, or a pair crossed), not by cohort.", nameof(Scope));
         }
 
         if (QuantileMethod != QuantileMethod.R7 && QuantileMethod != QuantileMethod.R8)
@@ -71,10 +68,7 @@ public sealed class CycleTimeOptions
             throw new ArgumentOutOfRangeException(nameof(QuantileMethod), QuantileMethod, "Unknown quantile method.");
         }
 
-        if (Survival is null)
-        {
-            throw new ArgumentNullException(nameof(Survival));
-        }
+        Preconditions.CheckNotNull(Survival);
 
         Survival.Validate();
         if (HistogramBinWidthDays is { } w && !(w > 0 && !double.IsInfinity(w)))

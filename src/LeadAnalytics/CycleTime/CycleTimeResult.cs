@@ -33,7 +33,8 @@ public sealed class CycleTimeResult
     /// <summary>All leads acquired by the as-of instant.</summary>
     public CycleTimeSegment Overall { get; }
 
-    /// <summary>One entry per value of <see cref="CycleTimeOptions.SegmentBy"/> that has leads, ordered ordinally by value
+    /// <summary>One entry per segment of the scope's breakdown (a value, a pair of values, a tag: the one grouping of every engine) that has leads, ordered by
+    /// <see cref="Data.SegmentKey"/> (ordinally by value)
     /// with the missing value first; empty when not segmented.</summary>
     public IReadOnlyList<CycleTimeSegment> Segments { get; }
 

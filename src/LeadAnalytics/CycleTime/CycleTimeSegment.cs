@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.CycleTime;
 
 /// <summary>Cycle-time statistics of one group of leads (all leads, or one segment).</summary>
@@ -10,10 +12,11 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class CycleTimeSegment
 {
-    internal CycleTimeSegment(string? value, string label, int leads, int won, int lost, int open, int stale, int negativeExcluded,
+    internal CycleTimeSegment(SegmentKey? key, string? value, string label, int leads, int won, int lost, int open, int stale, int negativeExcluded,
         IReadOnlyList<DurationSummary> stageDurations, DurationSummary acquisitionToWon, DurationSummary acquisitionToLost,
         KaplanMeierCurve timeToWon, CumulativeIncidenceCurve competingRisks)
     {
+        Key = key;
         Value = value;
         Label = label;
         Leads = leads;
@@ -32,7 +35,11 @@ public sealed class CycleTimeSegment
     /// <summary>The label of the whole set in <see cref="CycleTimeResult.Overall"/>.</summary>
     public const string AllLabel = "(all)";
 
-    /// <summary>The segment's dimension value; <see langword="null"/> for the missing value and for the overall group.</summary>
+    /// <summary>The segment's key (its dimensions and values); <see langword="null"/> for the overall group.</summary>
+    public SegmentKey? Key { get; }
+
+    /// <summary>The segment's dimension value (of a breakdown by one dimension; <see langword="null"/> for a pair, whose
+    /// values are in <see cref="Key"/>); <see langword="null"/> for the missing value and for the overall group.</summary>
     public string? Value { get; }
 
     /// <summary>The value, <see cref="DimensionKeys.Missing"/> when missing, or <see cref="AllLabel"/> for the overall group.</summary>

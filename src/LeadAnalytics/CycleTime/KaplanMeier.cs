@@ -20,15 +20,9 @@ public static class KaplanMeier
     /// <exception cref="ArgumentOutOfRangeException">A duration is negative or not finite, or an option is out of range.</exception>
     public static KaplanMeierCurve Fit(IReadOnlyList<double> durations, IReadOnlyList<bool> events, KaplanMeierOptions? options = null)
     {
-        if (durations is null)
-        {
-            throw new ArgumentNullException(nameof(durations));
-        }
+        Preconditions.CheckNotNull(durations);
 
-        if (events is null)
-        {
-            throw new ArgumentNullException(nameof(events));
-        }
+        Preconditions.CheckNotNull(events);
 
         if (events.Count != durations.Count)
         {

@@ -45,10 +45,7 @@ public sealed class KaplanMeierOptions
             throw new ArgumentOutOfRangeException(nameof(ConfidenceTransform), ConfidenceTransform, "Unknown confidence transform.");
         }
 
-        if (Probabilities is null)
-        {
-            throw new ArgumentNullException(nameof(Probabilities));
-        }
+        Preconditions.CheckNotNull(Probabilities);
 
         foreach (var p in Probabilities)
         {

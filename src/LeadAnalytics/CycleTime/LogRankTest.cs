@@ -25,20 +25,11 @@ public static class LogRankTest
     /// <exception cref="ArgumentOutOfRangeException">A duration or <paramref name="rho"/> is out of range.</exception>
     public static LogRankResult Compute(IReadOnlyList<double> durations, IReadOnlyList<bool> events, IReadOnlyList<int> groups, double rho = 0, bool mergeNearTies = true)
     {
-        if (durations is null)
-        {
-            throw new ArgumentNullException(nameof(durations));
-        }
+        Preconditions.CheckNotNull(durations);
 
-        if (events is null)
-        {
-            throw new ArgumentNullException(nameof(events));
-        }
+        Preconditions.CheckNotNull(events);
 
-        if (groups is null)
-        {
-            throw new ArgumentNullException(nameof(groups));
-        }
+        Preconditions.CheckNotNull(groups);
 
         if (events.Count != durations.Count || groups.Count != durations.Count)
         {

@@ -101,10 +101,7 @@ public sealed class LeadTable
     /// <exception cref="CurrencyMismatchException">Amounts come in more than one currency and no converter is given.</exception>
     public static LeadTable Build(IEnumerable<Lead> leads, LeadTableOptions? options = null)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
+        Preconditions.CheckNotNull(leads);
 
         var builder = new LeadTableBuilder(options);
         foreach (var lead in leads)

@@ -59,10 +59,7 @@ public sealed class LeadTableBuilder
     /// <exception cref="InvalidOperationException">The table was already built.</exception>
     public LeadTableBuilder Add(Lead lead)
     {
-        if (lead is null)
-        {
-            throw new ArgumentNullException(nameof(lead));
-        }
+        Preconditions.CheckNotNull(lead);
 
         CheckNotBuilt();
         var pipeline = _pipeline ??= lead.Pipeline;
@@ -117,15 +114,9 @@ public sealed class LeadTableBuilder
     /// <exception cref="InvalidOperationException">The table was already built.</exception>
     public bool Add(LeadRecord record, DataQualityOptions? quality, ICollection<DataQualityIssue> issues)
     {
-        if (record is null)
-        {
-            throw new ArgumentNullException(nameof(record));
-        }
+        Preconditions.CheckNotNull(record);
 
-        if (issues is null)
-        {
-            throw new ArgumentNullException(nameof(issues));
-        }
+        Preconditions.CheckNotNull(issues);
 
         CheckNotBuilt();
         var pipeline = _pipeline ??= record.Pipeline;

@@ -18,15 +18,9 @@ public sealed class SegmentKey : IEquatable<SegmentKey>, IComparable<SegmentKey>
     /// <exception cref="ArgumentException">The lists differ in length or a dimension repeats.</exception>
     public SegmentKey(IReadOnlyList<Dimension> dimensions, IReadOnlyList<string?> values)
     {
-        if (dimensions is null)
-        {
-            throw new ArgumentNullException(nameof(dimensions));
-        }
+        Preconditions.CheckNotNull(dimensions);
 
-        if (values is null)
-        {
-            throw new ArgumentNullException(nameof(values));
-        }
+        Preconditions.CheckNotNull(values);
 
         if (dimensions.Count != values.Count)
         {

@@ -34,7 +34,7 @@ public static class EffectivenessAnalyzer
     /// <see cref="EffectivenessOptions.Default"/> when null.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or the costs contain null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid: no dimension, more than two, a repeated or unknown one,
+    /// <exception cref="ArgumentException">The options are invalid: more than two dimensions, a repeated or unknown one,
     /// cohorts, an unknown ranking metric, or a confidence level outside (0, 1).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
     /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
@@ -201,7 +201,8 @@ public static class EffectivenessAnalyzer
                 ids = IdsWithoutCost(table, rows, hasCost, options.MaxListedLeadIds);
             }
 
-            aggregate = SegmentAggregator.Run(table, rows, dimensions, spend, hasCost, asOfSeconds, options);
+            aggregate = SegmentAggregator.Run(table, rows, new SegmentGrouping(table, dimensions, null, asOfSeconds, startRow, endRow, TimeSpan.Zero), spend, hasCost,
+                asOfSeconds, options);
         }
 
         var segments = new Dictionary<SegmentKey, SegmentTally>(aggregate.Keys.Length);
@@ -361,9 +362,9 @@ public static class EffectivenessAnalyzer
     {
         options.Scope.Validate();
         var dimensions = options.Scope.Breakdown.ToArray();
-        if (dimensions.Length < 1)
+        if (options.Scope.Cohort is not null)
         {
-            throw new ArgumentException("Break down by one dimension or a pair (Scope.Breakdown).", nameof(options));
+            throw new ArgumentException("Effectiveness breaks down by dimensions (none for the total only), not by cohort.", nameof(options));
         }
 
         if (options.RankBy is null || !SegmentSummary.MetricIdsOfSegments.Contains(options.RankBy))

@@ -4,9 +4,9 @@ using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Effectiveness;
 
-// Groups the in-period rows of a LeadTable by the int codes of one or two dimensions and sums each segment's figures.
-// Everything runs over the table's arrays: no LINQ and no allocation per row. Segment ids are dense ints assigned in row
-// order; the caller orders segments by their keys' values, so row order does not leak into the result.
+// Groups the in-period rows of a LeadTable by the one segment grouping (SegmentGrouping) and sums each segment's figures.
+// Everything runs over the table's arrays: no LINQ and no allocation per row. The caller orders segments by their keys'
+// values, so row order does not leak into the result.
 internal static class SegmentAggregator
 {
     private const int NoDuration = -1;
@@ -35,184 +35,41 @@ internal static class SegmentAggregator
     }
 
     // Rows are split into contiguous chunks (one per thread, EffectivenessOptions.MaxDegreeOfParallelism) and merged in
-    // chunk order, so every thread count gives the single pass exactly: segment ids are numbered by first appearance in
-    // row order, figures are integer counts and minor-unit sums, and durations land at the positions a single pass gives.
-    internal static Aggregate Run(LeadTable table, int[] rows, Dimension[] dimensions, long[] spend, bool[] hasCost, int asOf, EffectivenessOptions options)
+    // chunk order, so every thread count gives the single pass exactly: figures are integer counts and minor-unit sums, and
+    // durations are counted per value. Segment membership is the one grouping of every engine (SegmentGrouping).
+    internal static Aggregate Run(LeadTable table, int[] rows, SegmentGrouping grouping, long[] spend, bool[] hasCost, int asOf, EffectivenessOptions options)
     {
         var parallelism = options.EffectiveParallelism;
         var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
         var chunks = bounds.Length - 1;
+        var groups = grouping.Count;
+        var totalIndex = grouping.Total;
 
-        // ---- segment membership: one segment per row, or several when a Tag dimension gives a lead several values ----
-        var d0 = dimensions[0];
-        var two = dimensions.Length > 1;
-        var d1 = two ? dimensions[1] : d0;
-        var column0 = table.Dimensions[(int)d0];
-        var column1 = table.Dimensions[(int)d1];
-        var card1 = two ? column1.Cardinality : 1;
-        var space = (long)column0.Cardinality * card1;
-        var dense = space <= (1 << 22);
-        if (!dense)
-        {
-            // Codes too many for a lookup array: one chunk keeps the dictionary simple (two high-cardinality columns are rare).
-            bounds = new[] { 0, rows.Length };
-            chunks = 1;
-        }
-
-        var memberStart = new int[rows.Length + 1];
-        var chunkMembers = new int[chunks + 1];
-        RowChunks.ForEach(chunks, parallelism, c =>
-        {
-            var running = 0;
-            for (var i = bounds[c]; i < bounds[c + 1]; i++)
-            {
-                running += CodeCount(table, d0, rows[i]) * (two ? CodeCount(table, d1, rows[i]) : 1);
-                memberStart[i + 1] = running;
-            }
-
-            chunkMembers[c + 1] = running;
-        });
-        for (var c = 0; c < chunks; c++)
-        {
-            chunkMembers[c + 1] += chunkMembers[c];
-        }
-
-        RowChunks.ForEach(chunks, parallelism, c =>
-        {
-            for (var i = bounds[c]; c > 0 && i < bounds[c + 1]; i++)
-            {
-                memberStart[i + 1] += chunkMembers[c];
-            }
-        });
-
-        // Each chunk writes its members' combined codes and lists the codes it meets first; the lists, read in chunk order,
-        // number the segments by first appearance in row order, as one pass would.
-        var members = new int[memberStart[rows.Length]];
-        var segmentCode0 = new List<int>();
-        var segmentCode1 = new List<int>();
-        var segmentOf = dense ? new int[space] : null;
-        if (dense)
-        {
-            var firstSeen = new List<int>[chunks];
-            RowChunks.ForEach(chunks, parallelism, c =>
-            {
-                var seen = new ulong[(space + 63) / 64];
-                var first = new List<int>();
-                for (var i = bounds[c]; i < bounds[c + 1]; i++)
-                {
-                    var row = rows[i];
-                    var m = memberStart[i];
-                    var n0 = CodeCount(table, d0, row);
-                    var n1 = two ? CodeCount(table, d1, row) : 1;
-                    for (var j0 = 0; j0 < n0; j0++)
-                    {
-                        var c0 = CodeAt(table, d0, row, j0);
-                        for (var j1 = 0; j1 < n1; j1++)
-                        {
-                            var combined = (c0 * card1) + (two ? CodeAt(table, d1, row, j1) : 0);
-                            if ((seen[combined >> 6] & (1UL << (combined & 63))) == 0)
-                            {
-                                seen[combined >> 6] |= 1UL << (combined & 63);
-                                first.Add(combined);
-                            }
-
-                            members[m++] = combined;
-                        }
-                    }
-                }
-
-                firstSeen[c] = first;
-            });
-
-            for (var i = 0; i < segmentOf!.Length; i++)
-            {
-                segmentOf[i] = -1;
-            }
-
-            foreach (var first in firstSeen)
-            {
-                foreach (var combined in first)
-                {
-                    if (segmentOf[combined] < 0)
-                    {
-                        segmentOf[combined] = segmentCode0.Count;
-                        segmentCode0.Add(combined / card1);
-                        segmentCode1.Add(combined % card1);
-                    }
-                }
-            }
-
-            RowChunks.ForEach(chunks, parallelism, c =>
-            {
-                for (var m = memberStart[bounds[c]]; m < memberStart[bounds[c + 1]]; m++)
-                {
-                    members[m] = segmentOf[members[m]];
-                }
-            });
-        }
-        else
-        {
-            var sparse = new Dictionary<long, int>();
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var row = rows[i];
-                var m = memberStart[i];
-                var n0 = CodeCount(table, d0, row);
-                var n1 = two ? CodeCount(table, d1, row) : 1;
-                for (var j0 = 0; j0 < n0; j0++)
-                {
-                    var c0 = CodeAt(table, d0, row, j0);
-                    for (var j1 = 0; j1 < n1; j1++)
-                    {
-                        var c1 = two ? CodeAt(table, d1, row, j1) : 0;
-                        var combined = ((long)c0 * card1) + c1;
-                        if (!sparse.TryGetValue(combined, out var segment))
-                        {
-                            segment = sparse[combined] = segmentCode0.Count;
-                            segmentCode0.Add(c0);
-                            segmentCode1.Add(c1);
-                        }
-
-                        members[m++] = segment;
-                    }
-                }
-            }
-        }
-
-        var segments = segmentCode0.Count;
-        var totalIndex = segments;
-
-        // ---- counts and sums per chunk, added in chunk order; durations kept per row for the medians ----
+        // ---- counts and sums per chunk, added in chunk order; durations kept per row for the samples ----
         var cycle = new int[rows.Length];
         var speed = new int[rows.Length];
         var won = new bool[rows.Length];
         var chunkFigures = new SegmentFigures[chunks][];
+        var chunkOverlap = new bool[chunks];
         var context = new RowContext(table, asOf, LeadTable.StaleSeconds(options.Scope.StaleAfter));
 
-        // The duration samples are counted in the same pass (grouped in flat arrays for the medians), filled in a second.
-        var oneSegmentPerRow = members.Length == rows.Length;
+        // The duration samples are counted in the same pass (grouped in flat arrays), filled in a second.
         var durations = options.IncludeDurations;
-        var cycles = new GroupedSamples(segments + 1, chunks);
-        var wins = new GroupedSamples(segments + 1, chunks);
-        var speeds = new GroupedSamples(segments + 1, chunks);
+        var cycles = new GroupedSamples(groups, chunks);
+        var wins = new GroupedSamples(groups, chunks);
+        var speeds = new GroupedSamples(groups, chunks);
         RowChunks.ForEach(chunks, parallelism, c =>
         {
-            var local = new SegmentFigures[segments + 1];
-            Count(context, rows, bounds[c], bounds[c + 1], memberStart, members, totalIndex, oneSegmentPerRow, spend, hasCost, cycle, speed, won, local);
-            if (oneSegmentPerRow)
+            var local = new SegmentFigures[groups];
+            var members = new int[grouping.MaxGroupsPerRow];
+            for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
-                // Integer fields only, so the sum is exactly what counting each row into the total gives.
-                for (var g = 0; g < segments; g++)
+                var n = grouping.GroupsOf(rows[i], members);
+                chunkOverlap[c] |= n > 2;
+                Count(context, rows[i], i, members, n, spend, hasCost, cycle, speed, won, local);
+                for (var m = 0; durations && m < n; m++)
                 {
-                    Add(ref local[totalIndex], local[g]);
-                }
-            }
-
-            for (var i = bounds[c]; durations && i < bounds[c + 1]; i++)
-            {
-                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
-                {
-                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    var g = members[m];
                     if (cycle[i] != NoDuration)
                     {
                         cycles.Count(c, g);
@@ -232,12 +89,14 @@ internal static class SegmentAggregator
             chunkFigures[c] = local;
         });
 
-        var figures = new SegmentFigures[segments + 1];
-        foreach (var local in chunkFigures)
+        var figures = new SegmentFigures[groups];
+        var overlap = false;
+        for (var c = 0; c < chunks; c++)
         {
-            for (var g = 0; g <= segments; g++)
+            overlap |= chunkOverlap[c];
+            for (var g = 0; g < groups; g++)
             {
-                Add(ref figures[g], local[g]);
+                Add(ref figures[g], chunkFigures[c][g]);
             }
         }
 
@@ -247,6 +106,7 @@ internal static class SegmentAggregator
         speeds.Seal();
         RowChunks.ForEach(durations ? chunks : 0, parallelism, c =>
         {
+            var members = new int[grouping.MaxGroupsPerRow];
             for (var i = bounds[c]; i < bounds[c + 1]; i++)
             {
                 if (cycle[i] == NoDuration && speed[i] == NoDuration)
@@ -254,9 +114,10 @@ internal static class SegmentAggregator
                     continue;
                 }
 
-                for (var m = memberStart[i]; m <= memberStart[i + 1]; m++)
+                var n = grouping.GroupsOf(rows[i], members);
+                for (var m = 0; m < n; m++)
                 {
-                    var g = m < memberStart[i + 1] ? members[m] : totalIndex;
+                    var g = members[m];
                     if (cycle[i] != NoDuration)
                     {
                         cycles.Add(c, g, cycle[i]);
@@ -274,112 +135,119 @@ internal static class SegmentAggregator
             }
         });
 
-        // Each group's slice is sorted and counted apart, so groups run in parallel.
+        // Only the segments with leads; each group's slice is sorted and counted apart, so groups run in parallel.
+        var present = new List<int>();
+        for (var g = 0; g < totalIndex; g++)
+        {
+            if (figures[g].Leads > 0)
+            {
+                present.Add(g);
+            }
+        }
+
+        present.Add(totalIndex);
         SegmentDurations[]? counted = null;
         if (durations)
         {
-            var all = new SegmentDurations[segments + 1];
-            RowChunks.ForEach(segments + 1, parallelism, g => all[g] = new SegmentDurations(cycles.Counts(g), wins.Counts(g), speeds.Counts(g)));
+            var all = new SegmentDurations[present.Count];
+            RowChunks.ForEach(present.Count, parallelism, k =>
+            {
+                var g = present[k];
+                all[k] = new SegmentDurations(cycles.Counts(g), wins.Counts(g), speeds.Counts(g));
+            });
             counted = all;
         }
 
+        var segments = present.Count - 1;
         var keys = new SegmentKey[segments];
-        for (var s = 0; s < segments; s++)
+        var segmentFigures = new SegmentFigures[segments];
+        for (var k = 0; k < segments; k++)
         {
-            keys[s] = two
-                ? new SegmentKey(dimensions, new[] { column0.ValueOf(segmentCode0[s]), column1.ValueOf(segmentCode1[s]) })
-                : SegmentKey.Of(d0, column0.ValueOf(segmentCode0[s]));
+            keys[k] = grouping.SegmentKeyOf(present[k]);
+            segmentFigures[k] = figures[present[k]];
         }
 
-        var segmentFigures = new SegmentFigures[segments];
-        Array.Copy(figures, segmentFigures, segments);
-        return new Aggregate(keys, segmentFigures, figures[totalIndex], members.Length != rows.Length, counted);
+        return new Aggregate(keys, segmentFigures, figures[totalIndex], overlap, counted);
     }
 
-    private static void Count(RowContext context, int[] rows, int start, int end, int[] memberStart, int[] members, int totalIndex,
-        bool oneSegmentPerRow, long[] spend, bool[] hasCost, int[] cycle, int[] speed, bool[] won, SegmentFigures[] figures)
+    // One row: its outcome, money and durations, added to each of its groups (the total among them).
+    private static void Count(RowContext context, int row, int i, int[] members, int memberCount, long[] spend, bool[] hasCost, int[] cycle, int[] speed,
+        bool[] won, SegmentFigures[] figures)
     {
         var table = context.Table;
         var asOf = context.AsOf;
         var acquired = table.StageSeconds[0];
         var wonAt = table.StageSeconds[table.StageSeconds.Length - 1];
         var contactedAt = context.ContactedAt;
-        for (var i = start; i < end; i++)
+        var outcome = table.OutcomeAt(row, asOf);
+        var stale = outcome == Outcome.Open && table.IsStaleAt(row, asOf, context.StaleSeconds);
+        var deal = table.DealMinor[row];
+        var negative = 0;
+        cycle[i] = NoDuration;
+        if (outcome != Outcome.Open)
         {
-            var row = rows[i];
-            var outcome = table.OutcomeAt(row, asOf);
-            var stale = outcome == Outcome.Open && table.IsStaleAt(row, asOf, context.StaleSeconds);
-            var deal = table.DealMinor[row];
-            var negative = 0;
-            cycle[i] = NoDuration;
-            if (outcome != Outcome.Open)
+            var endAt = outcome == Outcome.Won ? wonAt[row] : table.LostSeconds[row];
+            var d = (long)endAt - acquired[row];
+            if (d < 0)
             {
-                var endAt = outcome == Outcome.Won ? wonAt[row] : table.LostSeconds[row];
-                var d = (long)endAt - acquired[row];
-                if (d < 0)
-                {
-                    negative++;
-                }
-                else
-                {
-                    cycle[i] = (int)Math.Min(d, int.MaxValue);
-                }
+                negative++;
+            }
+            else
+            {
+                cycle[i] = (int)Math.Min(d, int.MaxValue);
+            }
+        }
+
+        speed[i] = NoDuration;
+        if (contactedAt is not null && contactedAt[row] != LeadTable.MissingTime && contactedAt[row] <= asOf)
+        {
+            var d = (long)contactedAt[row] - acquired[row];
+            if (d < 0)
+            {
+                negative++;
+            }
+            else
+            {
+                speed[i] = (int)Math.Min(d, int.MaxValue);
+            }
+        }
+
+        won[i] = outcome == Outcome.Won;
+        for (var m = 0; m < memberCount; m++)
+        {
+            ref var f = ref figures[members[m]];
+            f.Leads++;
+            switch (outcome)
+            {
+                case Outcome.Won:
+                    f.Won++;
+                    if (deal != LeadTable.MissingAmount)
+                    {
+                        f.RevenueMinor += deal;
+                        f.WonWithAmount++;
+                    }
+
+                    break;
+                case Outcome.Lost:
+                    f.Lost++;
+                    break;
+                default:
+                    f.Open++;
+                    if (stale)
+                    {
+                        f.Stale++;
+                    }
+
+                    break;
             }
 
-            speed[i] = NoDuration;
-            if (contactedAt is not null && contactedAt[row] != LeadTable.MissingTime && contactedAt[row] <= asOf)
+            if (hasCost[i])
             {
-                var d = (long)contactedAt[row] - acquired[row];
-                if (d < 0)
-                {
-                    negative++;
-                }
-                else
-                {
-                    speed[i] = (int)Math.Min(d, int.MaxValue);
-                }
+                f.SpendMinor += spend[i];
+                f.LeadsWithCost++;
             }
 
-            won[i] = outcome == Outcome.Won;
-            var last = oneSegmentPerRow ? memberStart[i + 1] - 1 : memberStart[i + 1];
-            for (var m = memberStart[i]; m <= last; m++)
-            {
-                // The last pass of this loop adds the row to the totals, exactly once whatever its memberships (with one segment
-                // per row the caller sums the segments instead).
-                ref var f = ref figures[m < memberStart[i + 1] ? members[m] : totalIndex];
-                f.Leads++;
-                switch (outcome)
-                {
-                    case Outcome.Won:
-                        f.Won++;
-                        if (deal != LeadTable.MissingAmount)
-                        {
-                            f.RevenueMinor += deal;
-                            f.WonWithAmount++;
-                        }
-
-                        break;
-                    case Outcome.Lost:
-                        f.Lost++;
-                        break;
-                    default:
-                        f.Open++;
-                        if (stale)
-                        {
-                            f.Stale++;
-                        }
-
-                        break;
-                }
-
-                if (hasCost[i])
-                {
-                    f.SpendMinor += spend[i];
-                    f.LeadsWithCost++;
-                }
-
-                f.NegativeDurations += negative;
-            }
+            f.NegativeDurations += negative;
         }
     }
 
@@ -428,27 +296,5 @@ internal static class SegmentAggregator
         }
 
         return pipeline.Count > 2 ? 1 : -1;
-    }
-
-    private static int CodeCount(LeadTable table, Dimension dimension, int row)
-    {
-        if (dimension != Dimension.Tag)
-        {
-            return 1;
-        }
-
-        var n = table.TagOffsets[row + 1] - table.TagOffsets[row];
-        return n == 0 ? 1 : n; // a lead without tags is in the missing-value segment
-    }
-
-    private static int CodeAt(LeadTable table, Dimension dimension, int row, int j)
-    {
-        if (dimension != Dimension.Tag)
-        {
-            return table.Dimensions[(int)dimension].Codes[row];
-        }
-
-        var start = table.TagOffsets[row];
-        return table.TagOffsets[row + 1] == start ? 0 : table.Dimensions[(int)Dimension.Tag].Codes[start + j];
     }
 }

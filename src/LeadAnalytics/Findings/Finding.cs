@@ -41,7 +41,7 @@ public sealed class Finding
 
         Kind = kind;
         Severity = severity;
-        Segment = segment ?? throw new ArgumentNullException(nameof(segment));
+        Segment = Preconditions.CheckNotNull(segment);
         MetricId = metricId;
         Value = value;
         ComparisonValue = comparisonValue;
@@ -95,8 +95,8 @@ public sealed class Finding
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["from_stage"] = fromStage ?? throw new ArgumentNullException(nameof(fromStage)),
-            ["to_stage"] = toStage ?? throw new ArgumentNullException(nameof(toStage)),
+            ["from_stage"] = Preconditions.CheckNotNull(fromStage),
+            ["to_stage"] = Preconditions.CheckNotNull(toStage),
             ["value"] = Format(dropOff),
             ["segment"] = (segment ?? SegmentKey.All).Label,
         };

@@ -66,10 +66,7 @@ public static class FindingTemplates
     /// <returns>The text; for a kind without a template, the kind and its arguments.</returns>
     public static string Format(Finding finding, string language)
     {
-        if (finding is null)
-        {
-            throw new ArgumentNullException(nameof(finding));
-        }
+        Preconditions.CheckNotNull(finding);
 
         var template = (finding.Arguments.TryGetValue("advice", out var advice) && advice == "none" ? GetTemplate(finding.Kind + NoAdvice, language) : null)
             ?? GetTemplate(finding.Kind, language);

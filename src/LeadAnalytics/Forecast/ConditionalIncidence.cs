@@ -20,10 +20,7 @@ public static class ConditionalIncidence
     /// <exception cref="ArgumentOutOfRangeException">A time is negative or not finite, or the cause is out of range.</exception>
     public static double? Within(CumulativeIncidenceCurve curve, int cause, double from, double horizon)
     {
-        if (curve is null)
-        {
-            throw new ArgumentNullException(nameof(curve));
-        }
+        Preconditions.CheckNotNull(curve);
 
         if (!(from >= 0) || double.IsInfinity(from))
         {

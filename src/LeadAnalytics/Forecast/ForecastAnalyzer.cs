@@ -9,7 +9,7 @@ namespace LeadAnalytics.Forecast;
 /// <para>For each non-terminal stage, the leads that entered it by as-of are followed from their entry to won (cause 1),
 /// lost (cause 2) or as-of (censored), and the Aalen-Johansen estimator (<see cref="CycleTime.CumulativeIncidence"/>) gives
 /// F_won and S. An open lead a days into its stage is won within h with probability
-/// [F_won(a + h) − F_won(a)] / S(a) (<see cref="ConditionalIncidence"/>). With <see cref="ForecastOptions.SegmentBy"/>, each
+/// [F_won(a + h) − F_won(a)] / S(a) (<see cref="ConditionalIncidence"/>). With the breakdown of <see cref="ForecastOptions.Scope"/>, each
 /// stage and segment has its own curve, shrunk towards the stage's pooled curve (<see cref="ForecastOptions.ShrinkageLeads"/>).</para>
 /// <para>The as-of instant is an argument: leads acquired later and events after it are ignored, so replaying a past date
 /// gives the forecast made then. Nothing reads the clock. The result does not depend on row order or thread count.</para>
@@ -28,10 +28,7 @@ public static class ForecastAnalyzer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ForecastResult Analyze(LeadTable table, DateTimeOffset asOf, ForecastOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= ForecastOptions.Default;
         options.Validate();
@@ -49,10 +46,7 @@ public static class ForecastAnalyzer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ForecastBacktest Backtest(LeadTable table, DateTimeOffset asOf, ForecastOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= ForecastOptions.Default;
         options.Validate();

@@ -9,7 +9,7 @@ public enum ForecastGroupKind
     /// <summary>The open leads in one stage.</summary>
     Stage = 1,
 
-    /// <summary>The open leads of one segment of <see cref="ForecastOptions.SegmentBy"/>.</summary>
+    /// <summary>The open leads of one segment of the breakdown of <see cref="ForecastOptions.Scope"/>.</summary>
     Segment = 2,
 
     /// <summary>The open leads of one owner.</summary>

@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Forecast;
 
 /// <summary>How <see cref="ForecastAnalyzer"/> forecasts the open pipeline. Every convention is explicit.</summary>
@@ -8,10 +10,30 @@ public sealed class ForecastOptions
     /// <summary>The horizons h in whole days, ascending and distinct; 30, 60 and 90 by default.</summary>
     public IReadOnlyList<int> HorizonsDays { get; init; } = DefaultHorizons;
 
-    /// <summary>The dimension whose segments get their own stage curves (shrunk towards the pooled curve, see
-    /// <see cref="ShrinkageLeads"/>), their own average won deal and a group in the result; <see langword="null"/> (the
-    /// default) pools every lead. <see cref="Dimension.Tag"/> is not allowed (a lead would be in several segments).</summary>
-    public Dimension? SegmentBy { get; init; }
+    private AnalysisScope _scope = AnalysisScope.Default;
+
+    /// <summary>The shared part. Its breakdown is the dimension whose segments get their own stage curves (shrunk towards the
+    /// pooled curve, see <see cref="ShrinkageLeads"/>), their own average won deal and a group in the result: none (the
+    /// default) pools every lead; one single-valued dimension (not <see cref="Dimension.Tag"/>: a lead would be forecast in
+    /// several segments; not a pair or cohorts). Its <see cref="AnalysisScope.StaleAfter"/> decides stale leads (30 days by
+    /// default): the stage-weighted baseline counts them as lost in its win rates (the library's default treatment); the
+    /// censoring-aware forecast keeps them open (censored), since the time they have spent in their stage already lowers
+    /// their probability. Its <see cref="AnalysisScope.MaxDegreeOfParallelism"/> is the thread count (the result is
+    /// identical for every value: each bootstrap replicate is computed whole by one thread from its own random stream). The
+    /// forecast looks at every open lead: the period must stay all time. The prediction intervals have their own level,
+    /// <see cref="PredictionLevel"/>.</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
+    }
+
+    // The one dimension of the breakdown, or null.
+    internal Dimension? SegmentBy => Scope.Breakdown.Count > 0 ? Scope.Breakdown[0] : null;
+
+    internal TimeSpan StaleAfter => Scope.StaleAfter;
+
+    internal int MaxDegreeOfParallelism => Scope.MaxDegreeOfParallelism;
 
     /// <summary>The shrinkage strength k: a segment's conditional probability p_g is combined with the pooled p as
     /// (n·p_g + k·p) / (n + k), n the segment's leads still at risk in that stage beyond the lead's time in stage. 20 by
@@ -28,18 +50,8 @@ public sealed class ForecastOptions
     /// <summary>The coverage of the prediction intervals, in (0, 1); 0.9 by default.</summary>
     public double PredictionLevel { get; init; } = 0.9;
 
-    /// <summary>An open lead whose latest activity is at least this long before as-of is stale; 30 days by default. The
-    /// stage-weighted baseline counts stale leads as lost in its win rates (the library's default treatment); the
-    /// censoring-aware forecast keeps them open (censored), since the time they have spent in their stage already lowers
-    /// their probability.</summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(30);
-
     /// <summary>Whether <see cref="ForecastResult.Leads"/> lists every open lead; <see langword="true"/> by default.</summary>
     public bool IncludeLeads { get; init; } = true;
-
-    /// <summary>How many threads may work: 1 (the default), or -1 for one per processor. The result is identical for every
-    /// value: each bootstrap replicate is computed whole by one thread from its own random stream.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>The number of past as-of dates <see cref="ForecastAnalyzer.Backtest"/> replays; 6 by default.</summary>
     public int BacktestOrigins { get; init; } = 6;
@@ -65,9 +77,10 @@ public sealed class ForecastOptions
             }
         }
 
-        if (SegmentBy is { } d && (uint)d >= (uint)Dimension.Tag)
+        Scope.Validate(nameof(Scope));
+        if (Scope.Breakdown.Count > 1 || Scope.Cohort is not null || Scope.Breakdown.Contains(Dimension.Tag) || !Scope.Period.Equals(AcquisitionPeriod.AllTime))
         {
-            throw new ArgumentOutOfRangeException(nameof(SegmentBy), d, "Segment by a single-valued dimension (not tags).");
+            throw new ArgumentException("A forecast segments by at most one single-valued dimension (not tags, a pair or cohorts) and looks at every open lead (no period).", nameof(Scope));
         }
 
         if (!(ShrinkageLeads >= 0) || double.IsInfinity(ShrinkageLeads))
@@ -83,11 +96,6 @@ public sealed class ForecastOptions
         if (!(PredictionLevel > 0 && PredictionLevel < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(PredictionLevel), PredictionLevel, "The prediction level must lie strictly between 0 and 1.");
-        }
-
-        if (!Data.RowChunks.IsValidParallelism(MaxDegreeOfParallelism))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, Data.RowChunks.ParallelismMessage);
         }
 
         if (BacktestOrigins < 1)

@@ -42,7 +42,7 @@ public sealed class ForecastResult
     /// <summary>By current stage, in pipeline order.</summary>
     public IReadOnlyList<ForecastGroup> ByStage { get; }
 
-    /// <summary>By segment of <see cref="ForecastOptions.SegmentBy"/> (empty when it is not set), ordered by label.</summary>
+    /// <summary>By segment of the breakdown of <see cref="ForecastOptions.Scope"/> (empty when it is not set), ordered by label.</summary>
     public IReadOnlyList<ForecastGroup> BySegment { get; }
 
     /// <summary>By owner, ordered by label.</summary>

@@ -41,7 +41,7 @@ public sealed class LeadForecast
     /// <summary>Days since acquisition.</summary>
     public double DaysSinceAcquisition { get; }
 
-    /// <summary>The segment label, when <see cref="ForecastOptions.SegmentBy"/> is set.</summary>
+    /// <summary>The segment label, when the breakdown of <see cref="ForecastOptions.Scope"/> is set.</summary>
     public string? Segment { get; }
 
     /// <summary>The owner label.</summary>

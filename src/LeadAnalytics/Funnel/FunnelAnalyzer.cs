@@ -108,7 +108,7 @@ public static class FunnelAnalyzer
         var targets = FunnelResultFactory.ResolveTargets(table.Pipeline, options.Targets);
         var asOfSeconds = table.ToSeconds(asOf);
         var end = startRow + rowCount;
-        var plan = new GroupPlan(table, grouping, asOfSeconds, startRow, end, options.Scope.CohortUtcOffset);
+        var plan = new SegmentGrouping(table, options.Scope, asOfSeconds, startRow, end);
         var tallies = FunnelPass.Run(table, asOfSeconds, options, plan, startRow, end);
         var layout = new FunnelLayout(table.Pipeline.Count);
         var segments = new Dictionary<GroupKey, FunnelTally>();

@@ -40,10 +40,7 @@ public sealed class FunnelBreakdown
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null (for the missing value pass <c>(string?)null</c>).</exception>
     public FunnelSegment? Find(params string?[] values)
     {
-        if (values is null)
-        {
-            throw new ArgumentNullException(nameof(values));
-        }
+        Preconditions.CheckNotNull(values);
 
         foreach (var segment in Segments)
         {

@@ -50,10 +50,7 @@ public sealed class FunnelPartition
     /// <exception cref="ArgumentException">The partitions differ in grouping, as-of, stage names or options.</exception>
     public FunnelPartition Merge(FunnelPartition other)
     {
-        if (other is null)
-        {
-            throw new ArgumentNullException(nameof(other));
-        }
+        Preconditions.CheckNotNull(other);
 
         if (!Grouping.Equals(other.Grouping) || !AsOf.Equals(other.AsOf) || !SameStages(_pipeline, other._pipeline) || !_options.IsEquivalentTo(other._options))
         {

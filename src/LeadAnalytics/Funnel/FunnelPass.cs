@@ -10,7 +10,7 @@ namespace LeadAnalytics.Funnel;
 /// </summary>
 internal static class FunnelPass
 {
-    internal static FunnelTally[] Run(LeadTable table, int asOfSeconds, FunnelOptions options, GroupPlan plan, int start, int end)
+    internal static FunnelTally[] Run(LeadTable table, int asOfSeconds, FunnelOptions options, SegmentGrouping plan, int start, int end)
     {
         var layout = new FunnelLayout(table.StageSeconds.Length);
         var classifier = new RowClassifier(table, asOfSeconds, options);
@@ -80,7 +80,7 @@ internal static class FunnelPass
         return tallies;
     }
 
-    private static int[] Count(LeadTable table, RowClassifier classifier, GroupPlan plan, FunnelLayout layout, bool durations, int start, int end)
+    private static int[] Count(LeadTable table, RowClassifier classifier, SegmentGrouping plan, FunnelLayout layout, bool durations, int start, int end)
     {
         var cells = new int[plan.Count * layout.Stride];
         var groups = new int[plan.MaxGroupsPerRow];
@@ -158,7 +158,7 @@ internal static class FunnelPass
         return cells;
     }
 
-    private static void Fill(RowClassifier classifier, GroupPlan plan, FunnelLayout layout, int start, int end, int[] cursor, int[][] arrays)
+    private static void Fill(RowClassifier classifier, SegmentGrouping plan, FunnelLayout layout, int start, int end, int[] cursor, int[][] arrays)
     {
         var groups = new int[plan.MaxGroupsPerRow];
         for (var row = start; row < end; row++)

@@ -23,8 +23,7 @@ public static class LossReasonAnalyzer
     /// <param name="options">Options; <see cref="LossReasonOptions.Default"/> when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
-    /// <exception cref="ArgumentException">A breakdown dimension is <see cref="Dimension.Tag"/> (tags are multi-valued), the
-    /// scope has cohorts, or the dominance share is outside (0, 1].</exception>
+    /// <exception cref="ArgumentException">The scope has cohorts, or the dominance share is outside (0, 1].</exception>
     /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
     public static LossReasonResult Analyze(LeadTable table, DateTimeOffset asOf, LossReasonOptions? options = null) =>
         AnalyzePartition(table, asOf, 0, Preconditions.CheckNotNull(table).Count, options).ToResult();
@@ -59,7 +58,7 @@ public static class LossReasonAnalyzer
 
         var stages = table.Pipeline.Count;
         var dims = options.Scope.Breakdown;
-        var columns = dims.Select(table.GetColumn).ToArray();
+        var grouping = new SegmentGrouping(table, options.Scope, asOfSeconds, startRow, startRow + rowCount);
         var channels = table.Dimensions[(int)Dimension.Channel];
         var channelCount = channels.Cardinality;
         var parallelism = options.EffectiveParallelism;
@@ -70,6 +69,7 @@ public static class LossReasonAnalyzer
         {
             // Cells keyed by (stage or segment, reason, channel) code: sparse, as free-text reasons can be many.
             var tally = new Tally(channelCount);
+            var members = new int[grouping.MaxGroupsPerRow];
             var channelCodes = channels.Codes;
             var reasonCodes = table.LossReasons.Codes;
             var deals = table.DealMinor;
@@ -109,16 +109,11 @@ public static class LossReasonAnalyzer
 
                 var stage = table.FurthestStageAt(row, asOfSeconds);
                 var channel = channelCodes[row];
-                Count(tally.ByStage, (((long)stage * reasonCount) + reason) * channelCount + channel);
-                if (columns.Length > 0)
+                Count(tally.ByStage, ((((long)stage * reasonCount) + reason) * channelCount) + channel);
+                var n = grouping.GroupsOf(row, members);
+                for (var m = 0; m < n && members[m] != grouping.Total; m++)
                 {
-                    long segment = 0;
-                    foreach (var column in columns)
-                    {
-                        segment = (segment * column.Cardinality) + column.Codes[row];
-                    }
-
-                    Count(tally.BySegment, ((segment * reasonCount) + reason) * channelCount + channel);
+                    Count(tally.BySegment, ((((long)members[m] * reasonCount) + reason) * channelCount) + channel);
                 }
             }
 
@@ -149,15 +144,7 @@ public static class LossReasonAnalyzer
             foreach (var pair in tally.BySegment)
             {
                 var rest = pair.Key / channelCount;
-                var segment = rest / reasonCount;
-                var values = new string?[columns.Length];
-                for (var d = columns.Length - 1; d >= 0; d--)
-                {
-                    values[d] = columns[d].ValueOf((int)(segment % columns[d].Cardinality));
-                    segment /= columns[d].Cardinality;
-                }
-
-                AddCell(cells, new LossCell(new SegmentKey(dims, values), -1, ReasonKind(rest % reasonCount), reasonLabels[rest % reasonCount],
+                AddCell(cells, new LossCell(grouping.SegmentKeyOf((int)(rest / reasonCount)), -1, ReasonKind(rest % reasonCount), reasonLabels[rest % reasonCount],
                     channels.ValueOf((int)(pair.Key % channelCount))), pair.Value);
             }
         }
@@ -307,7 +294,9 @@ public static class LossReasonAnalyzer
                 Dominance(scopeName, segmentTable, options, dominant);
             }
 
-            breakdowns.Add(new LossReasonBreakdown(dims.ToArray(), tables, ProportionTests.ChiSquareIndependence(contingency)));
+            // Tag segments overlap (a lead counts in each of its tags): no test of independence between them.
+            var mixTest = dims.Contains(Dimension.Tag) ? null : ProportionTests.ChiSquareIndependence(contingency);
+            breakdowns.Add(new LossReasonBreakdown(dims.ToArray(), tables, mixTest));
         }
 
         return new LossReasonResult(partition.AsOf, overallTable.LostLeads, overall[0], partition.Stale, overallTable, stageTables, breakdowns, dominant);
@@ -321,9 +310,9 @@ public static class LossReasonAnalyzer
             throw new ArgumentException("DominanceShare must lie in (0, 1].", nameof(options));
         }
 
-        if (options.Scope.Breakdown.Contains(Dimension.Tag) || options.Scope.Cohort is not null)
+        if (options.Scope.Cohort is not null)
         {
-            throw new ArgumentException("Loss reasons break down by dimensions other than tags.", nameof(options));
+            throw new ArgumentException("Loss reasons break down by dimensions (one, a pair crossed, or tags), not by cohort.", nameof(options));
         }
     }
 

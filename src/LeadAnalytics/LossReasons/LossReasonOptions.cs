@@ -10,7 +10,8 @@ public sealed class LossReasonOptions
 
     private AnalysisScope _scope = ByChannel;
 
-    /// <summary>The shared part: the breakdown (channel unless set; not tags), the acquisition period, the stale rule (stale
+    /// <summary>The shared part: the breakdown (channel unless set; one dimension, a pair crossed, or tags, a lead then counting
+    /// in each of its tags), the acquisition period, the stale rule (stale
     /// leads count as lost by default, with the reason <see cref="LossReasonAnalyzer.StaleReason"/>) and the thread count.</summary>
     public AnalysisScope Scope
     {

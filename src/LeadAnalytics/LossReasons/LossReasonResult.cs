@@ -72,7 +72,7 @@ public sealed class LossReasonTable
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class LossReasonBreakdown
 {
-    internal LossReasonBreakdown(IReadOnlyList<Dimension> dimensions, IReadOnlyList<LossReasonTable> segments, HypothesisTestResult mixTest)
+    internal LossReasonBreakdown(IReadOnlyList<Dimension> dimensions, IReadOnlyList<LossReasonTable> segments, HypothesisTestResult? mixTest)
     {
         Dimensions = dimensions;
         Segments = segments;
@@ -85,9 +85,9 @@ public sealed class LossReasonBreakdown
     /// <summary>One table per segment with lost leads, in segment-key order.</summary>
     public IReadOnlyList<LossReasonTable> Segments { get; }
 
-    /// <summary>Chi-square test of independence of reason and segment (reasonless leads excluded); with tags, segments
-    /// overlap and the test is descriptive only.</summary>
-    public HypothesisTestResult MixTest { get; }
+    /// <summary>Chi-square test of independence of reason and segment (reasonless and stale leads excluded);
+    /// <see langword="null"/> when the breakdown has tags, whose segments overlap (a lead counts in each of its tags).</summary>
+    public HypothesisTestResult? MixTest { get; }
 
     /// <summary>The dimensions and the segment count.</summary>
     /// <returns>The text.</returns>

@@ -18,10 +18,7 @@ public sealed class DisplayText
     /// <exception cref="ArgumentException">A key appears twice.</exception>
     public DisplayText(IEnumerable<(string Key, string English, string Chinese)> entries)
     {
-        if (entries is null)
-        {
-            throw new ArgumentNullException(nameof(entries));
-        }
+        Preconditions.CheckNotNull(entries);
 
         _english = new Dictionary<string, string>(StringComparer.Ordinal);
         _chinese = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,10 +61,7 @@ public sealed class DisplayText
     /// <returns>A new table.</returns>
     public DisplayText Merge(DisplayText other)
     {
-        if (other is null)
-        {
-            throw new ArgumentNullException(nameof(other));
-        }
+        Preconditions.CheckNotNull(other);
 
         var keys = _english.Keys.Where(k => !other.Contains(k)).Concat(other._english.Keys);
         return new DisplayText(keys.Select(k => other.Contains(k)

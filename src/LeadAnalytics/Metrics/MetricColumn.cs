@@ -19,9 +19,9 @@ public sealed class MetricColumn<TRow>
     /// <param name="intervalPrefix">The prefix of a rate's interval headers (default <paramref name="csvName"/>).</param>
     public MetricColumn(MetricDefinition metric, string jsonPath, Func<TRow, object?> value, string? csvName = null, string? intervalPrefix = null)
     {
-        Metric = metric ?? throw new ArgumentNullException(nameof(metric));
+        Metric = Preconditions.CheckNotNull(metric);
         JsonPath = string.IsNullOrWhiteSpace(jsonPath) ? throw new ArgumentException("Name the JSON property.", nameof(jsonPath)) : jsonPath;
-        _value = value ?? throw new ArgumentNullException(nameof(value));
+        _value = Preconditions.CheckNotNull(value);
         CsvName = csvName ?? jsonPath.Substring(jsonPath.LastIndexOf('.') + 1);
         var prefix = intervalPrefix ?? CsvName;
         CsvLowerName = metric.Kind == MetricKind.Rate ? prefix + "Lower" : null;

@@ -16,7 +16,7 @@ public sealed class MetricColumns<TRow> : IReadOnlyList<MetricColumn<TRow>>
     /// <exception cref="ArgumentException">A metric appears twice, or the view names a metric without a column.</exception>
     public MetricColumns(IEnumerable<MetricColumn<TRow>> columns, IEnumerable<string> defaultView)
     {
-        _columns = (columns ?? throw new ArgumentNullException(nameof(columns))).ToArray();
+        _columns = (Preconditions.CheckNotNull(columns)).ToArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in _columns)
         {
@@ -26,7 +26,7 @@ public sealed class MetricColumns<TRow> : IReadOnlyList<MetricColumn<TRow>>
             }
         }
 
-        DefaultView = (defaultView ?? throw new ArgumentNullException(nameof(defaultView))).ToArray();
+        DefaultView = (Preconditions.CheckNotNull(defaultView)).ToArray();
         foreach (var id in DefaultView)
         {
             if (!ids.Contains(id))

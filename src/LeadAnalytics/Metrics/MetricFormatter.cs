@@ -115,10 +115,7 @@ public sealed class MetricFormatter
     /// <returns>The name.</returns>
     public string StageName(Stage stage)
     {
-        if (stage is null)
-        {
-            throw new ArgumentNullException(nameof(stage));
-        }
+        Preconditions.CheckNotNull(stage);
 
         var key = "stage." + stage.Name;
         return Language == DisplayLanguage.Chinese && DisplayText.Common.Contains(key)
@@ -280,7 +277,7 @@ public sealed class MetricFormatter
     /// <returns>The text.</returns>
     public string Instant(DateTimeOffset? value) => value is { } v ? v.ToString("yyyy-MM-dd HH:mm zzz", Digits) : Undefined;
 
-    private static MetricDefinition Checked(MetricDefinition metric) => metric ?? throw new ArgumentNullException(nameof(metric));
+    private static MetricDefinition Checked(MetricDefinition metric) => Preconditions.CheckNotNull(metric);
 
     private static double? Finite(double? value) => value is { } v && !double.IsNaN(v) && !double.IsInfinity(v) ? v : null;
 

@@ -21,10 +21,7 @@ public static class DataQualityAnalyzer
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     public static DataQualityResult Analyze(LeadTable table, DateTimeOffset asOf, DataQualityOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= DataQualityOptions.Default;
         var found = new List<DataQualityIssue>();

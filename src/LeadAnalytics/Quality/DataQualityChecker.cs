@@ -26,15 +26,9 @@ public static class DataQualityChecker
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="issues"/> is null.</exception>
     public static Lead? BuildLead(LeadBuilder builder, DataQualityOptions? options, ICollection<DataQualityIssue> issues)
     {
-        if (builder is null)
-        {
-            throw new ArgumentNullException(nameof(builder));
-        }
+        Preconditions.CheckNotNull(builder);
 
-        if (issues is null)
-        {
-            throw new ArgumentNullException(nameof(issues));
-        }
+        Preconditions.CheckNotNull(issues);
 
         options ??= DataQualityOptions.Default;
         var rejected = CheckRecord(new BuilderFields(builder), options, options.ExpectedCurrency ?? builder.DealAmount?.Currency, issues, out _);
@@ -51,15 +45,9 @@ public static class DataQualityChecker
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="issues"/> is null.</exception>
     public static bool CheckRecord(LeadRecord record, DataQualityOptions? options, ICollection<DataQualityIssue> issues)
     {
-        if (record is null)
-        {
-            throw new ArgumentNullException(nameof(record));
-        }
+        Preconditions.CheckNotNull(record);
 
-        if (issues is null)
-        {
-            throw new ArgumentNullException(nameof(issues));
-        }
+        Preconditions.CheckNotNull(issues);
 
         return CheckRecord(record, options, issues, out _);
     }
@@ -82,10 +70,7 @@ public static class DataQualityChecker
     public static DataQualityResult Check(IEnumerable<Lead> leads, DateTimeOffset asOf, DataQualityOptions? options = null,
         IEnumerable<DataQualityIssue>? importIssues = null)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
+        Preconditions.CheckNotNull(leads);
 
         options ??= DataQualityOptions.Default;
         var list = leads.ToList();

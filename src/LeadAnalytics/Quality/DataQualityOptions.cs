@@ -23,7 +23,7 @@ public sealed class DataQualityOptions
     public IReadOnlyList<LeadField> RequiredFields
     {
         get => _requiredFields;
-        init => _requiredFields = (value ?? throw new ArgumentNullException(nameof(value))).Distinct().OrderBy(f => (int)f).ToArray();
+        init => _requiredFields = (Preconditions.CheckNotNull(value)).Distinct().OrderBy(f => (int)f).ToArray();
     }
 
     /// <summary>An open lead with no activity for this long before the as-of instant is stale; default 30 days (the template's

@@ -28,8 +28,8 @@ public sealed class DataQualityResult
 
         AsOf = asOf;
         LeadCount = leadCount;
-        Options = options ?? throw new ArgumentNullException(nameof(options));
-        var sorted = (issues ?? throw new ArgumentNullException(nameof(issues))).ToList();
+        Options = Preconditions.CheckNotNull(options);
+        var sorted = (Preconditions.CheckNotNull(issues)).ToList();
         if (sorted.Any(i => i is null))
         {
             throw new ArgumentException("An issue is null.", nameof(issues));
@@ -37,10 +37,10 @@ public sealed class DataQualityResult
 
         sorted.Sort(DataQualityIssue.Compare);
         Issues = sorted;
-        var stale = (staleLeadIds ?? throw new ArgumentNullException(nameof(staleLeadIds))).ToList();
+        var stale = (Preconditions.CheckNotNull(staleLeadIds)).ToList();
         stale.Sort(StringComparer.Ordinal);
         StaleLeadIds = stale;
-        AuditSample = (auditSample ?? throw new ArgumentNullException(nameof(auditSample))).ToList();
+        AuditSample = (Preconditions.CheckNotNull(auditSample)).ToList();
 
         var counts = new SortedDictionary<DataQualityRule, int[]>();
         var leadsWithErrors = new HashSet<string>(StringComparer.Ordinal);
@@ -114,15 +114,9 @@ public sealed class DataQualityResult
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public DataQualityResult Include(DataQualityInput input, IEnumerable<DataQualityIssue> issues)
     {
-        if (input is null)
-        {
-            throw new ArgumentNullException(nameof(input));
-        }
+        Preconditions.CheckNotNull(input);
 
-        if (issues is null)
-        {
-            throw new ArgumentNullException(nameof(issues));
-        }
+        Preconditions.CheckNotNull(issues);
 
         var known = new HashSet<(string?, DataQualityRule, LeadField?)>();
         var all = new List<DataQualityIssue>();
@@ -204,8 +198,8 @@ public sealed class DataQualityInput
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or more rows rejected than read.</exception>
     public DataQualityInput(string file, string kind, long rowsRead, long rowsRejected)
     {
-        File = file ?? throw new ArgumentNullException(nameof(file));
-        Kind = kind ?? throw new ArgumentNullException(nameof(kind));
+        File = Preconditions.CheckNotNull(file);
+        Kind = Preconditions.CheckNotNull(kind);
         if (rowsRead < 0 || rowsRejected < 0 || rowsRejected > rowsRead)
         {
             throw new ArgumentOutOfRangeException(nameof(rowsRejected), rowsRejected, $"Rejected rows must lie in [0, {rowsRead}].");

@@ -12,7 +12,7 @@ public sealed class HypothesisTestResult
     /// <param name="pValue">The p-value, or <see langword="null"/> when undefined.</param>
     public HypothesisTestResult(string test, double? statistic, double? degreesOfFreedom, double? pValue)
     {
-        Test = test ?? throw new ArgumentNullException(nameof(test));
+        Test = Preconditions.CheckNotNull(test);
         Statistic = statistic;
         DegreesOfFreedom = degreesOfFreedom;
         PValue = pValue;

@@ -12,10 +12,7 @@ public static class MultipleComparisons
     /// <exception cref="ArgumentOutOfRangeException">A p-value is outside [0, 1] or NaN.</exception>
     public static IReadOnlyList<double?> Holm(IReadOnlyList<double?> pValues)
     {
-        if (pValues is null)
-        {
-            throw new ArgumentNullException(nameof(pValues));
-        }
+        Preconditions.CheckNotNull(pValues);
 
         var defined = new List<int>();
         for (var i = 0; i < pValues.Count; i++)

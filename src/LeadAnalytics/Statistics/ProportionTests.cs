@@ -41,10 +41,7 @@ public static class ProportionTests
     /// <exception cref="ArgumentException">The table is ragged or has a negative count.</exception>
     public static HypothesisTestResult ChiSquareIndependence(IReadOnlyList<IReadOnlyList<long>> table, bool yates = false)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         var columns = table.Count == 0 ? 0 : table[0].Count;
         var rowTotals = new List<double>();
@@ -185,15 +182,9 @@ public static class ProportionTests
     public static IReadOnlyList<SegmentVersusRest> EachVersusRest(
         IReadOnlyList<long> successes, IReadOnlyList<long> trials, long totalSuccesses, long totalTrials, ProportionTestMethod method = ProportionTestMethod.Auto)
     {
-        if (successes is null)
-        {
-            throw new ArgumentNullException(nameof(successes));
-        }
+        Preconditions.CheckNotNull(successes);
 
-        if (trials is null)
-        {
-            throw new ArgumentNullException(nameof(trials));
-        }
+        Preconditions.CheckNotNull(trials);
 
         if (successes.Count != trials.Count)
         {

@@ -11,10 +11,7 @@ public static class Quantiles
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1] or the method is unknown.</exception>
     public static double? OfSorted(IReadOnlyList<double> sorted, double p, QuantileMethod method = QuantileMethod.R7)
     {
-        if (sorted is null)
-        {
-            throw new ArgumentNullException(nameof(sorted));
-        }
+        Preconditions.CheckNotNull(sorted);
 
         if (!(p >= 0 && p <= 1))
         {
@@ -52,10 +49,7 @@ public static class Quantiles
     /// <returns>The quantile, or <see langword="null"/> when <paramref name="data"/> is empty.</returns>
     public static double? Of(IEnumerable<double> data, double p, QuantileMethod method = QuantileMethod.R7)
     {
-        if (data is null)
-        {
-            throw new ArgumentNullException(nameof(data));
-        }
+        Preconditions.CheckNotNull(data);
 
         var copy = data.ToArray();
         Array.Sort(copy);

@@ -17,15 +17,9 @@ public static class TrendTests
     /// <exception cref="ArgumentException">The lists differ in length, or a count is out of range.</exception>
     public static HypothesisTestResult CochranArmitage(IReadOnlyList<long> successes, IReadOnlyList<long> trials, IReadOnlyList<double>? scores = null)
     {
-        if (successes is null)
-        {
-            throw new ArgumentNullException(nameof(successes));
-        }
+        Preconditions.CheckNotNull(successes);
 
-        if (trials is null)
-        {
-            throw new ArgumentNullException(nameof(trials));
-        }
+        Preconditions.CheckNotNull(trials);
 
         if (successes.Count != trials.Count || (scores is not null && scores.Count != trials.Count))
         {

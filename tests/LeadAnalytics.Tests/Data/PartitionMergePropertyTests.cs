@@ -38,7 +38,7 @@ public class PartitionMergePropertyTests
         {
             Scope = new AnalysisScope
             {
-                Breakdown = (c.Variant % 3) switch { 0 => new[] { Dimension.Channel }, 1 => new[] { Dimension.Channel, Dimension.Industry }, _ => new[] { Dimension.Tag } },
+                Breakdown = c.Variant switch { 0 => new[] { Dimension.Channel }, 1 => new[] { Dimension.Channel, Dimension.Industry }, 3 => Array.Empty<Dimension>(), _ => new[] { Dimension.Tag } },
                 Period = c.Variant == 4 ? new AcquisitionPeriod(Generators.Epoch.AddDays(30), Generators.Epoch.AddDays(120)) : AcquisitionPeriod.AllTime,
             },
             PreviousPeriod = c.Variant == 4 ? new AcquisitionPeriod(Generators.Epoch, Generators.Epoch.AddDays(30)) : null,
@@ -57,7 +57,7 @@ public class PartitionMergePropertyTests
         {
             Scope = new AnalysisScope
             {
-                Breakdown = (c.Variant % 3) switch { 0 => Array.Empty<Dimension>(), 1 => new[] { Dimension.Channel }, _ => new[] { Dimension.Tag } },
+                Breakdown = c.Variant switch { 0 => Array.Empty<Dimension>(), 1 => new[] { Dimension.Channel }, 2 => new[] { Dimension.Tag }, 3 => new[] { Dimension.Channel, Dimension.Industry }, 4 => new[] { Dimension.Tag, Dimension.Owner }, _ => new[] { Dimension.Channel } },
                 StaleTreatment = c.Variant == 4 ? StaleTreatment.AsOpen : StaleTreatment.AsLost,
             },
             QuantileMethod = c.Variant == 5 ? QuantileMethod.R8 : QuantileMethod.R7,
@@ -74,7 +74,7 @@ public class PartitionMergePropertyTests
         {
             Scope = new AnalysisScope
             {
-                Breakdown = (c.Variant % 3) switch { 0 => Array.Empty<Dimension>(), 1 => new[] { Dimension.Channel }, _ => new[] { Dimension.Channel, Dimension.Owner } },
+                Breakdown = c.Variant switch { 0 => Array.Empty<Dimension>(), 1 => new[] { Dimension.Channel }, 2 => new[] { Dimension.Channel, Dimension.Owner }, 3 => new[] { Dimension.Tag }, 4 => new[] { Dimension.Tag, Dimension.Channel }, _ => new[] { Dimension.Channel } },
                 StaleTreatment = c.Variant == 4 ? StaleTreatment.AsOpen : StaleTreatment.AsLost,
             },
             ExpectedDealSize = (ExpectedDealSize)(c.Variant % 3),

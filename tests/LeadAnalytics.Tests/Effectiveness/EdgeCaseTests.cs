@@ -41,7 +41,7 @@ public class EdgeCaseTests
     public void Invalid_options_are_rejected()
     {
         var table = LeadTable.Build(Leads());
-        Assert.Throws<ArgumentException>(() => EngineCalls.Summarize(table, null, At(12, 31), new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = Array.Empty<Dimension>() } }));
+        Assert.Throws<ArgumentException>(() => EngineCalls.Summarize(table, null, At(12, 31), new EffectivenessOptions { Scope = new AnalysisScope { Cohort = CohortPeriod.Month } }));
         Assert.Throws<ArgumentException>(() => EngineCalls.Summarize(table, null, At(12, 31), new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Owner, Dimension.Owner } } }));
         Assert.Throws<ArgumentException>(() => EngineCalls.Summarize(table, null, At(12, 31),
             new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel, Dimension.Owner, Dimension.Industry } } }));

@@ -33,7 +33,7 @@ public class ForecastAnalyzerTests
     [Fact]
     public void Hand_calculation_of_a_small_pipeline()
     {
-        var options = new ForecastOptions { HorizonsDays = new[] { 5, 30 }, StaleAfter = TimeSpan.FromDays(60), BootstrapReplicates = 0 };
+        var options = new ForecastOptions { HorizonsDays = new[] { 5, 30 }, Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(60) }, BootstrapReplicates = 0 };
         var result = ForecastAnalyzer.Analyze(Small(), AsOf, options);
 
         var e = result.Leads.Single(l => l.Id == "E");
@@ -94,11 +94,11 @@ public class ForecastAnalyzerTests
     {
         var records = LeadCsv.Read(SampleDataFiles.PathOf("leads.csv")).Records;
         var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8));
-        var options = new ForecastOptions { SegmentBy = Dimension.Channel, BootstrapReplicates = 40, IncludeLeads = false };
+        var options = new ForecastOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, BootstrapReplicates = 40, IncludeLeads = false };
         var one = ForecastAnalyzer.Analyze(LeadTable.Build(records), asOf, options);
         var two = ForecastAnalyzer.Analyze(LeadTable.Build(records.Reverse()), asOf, new ForecastOptions
         {
-            SegmentBy = Dimension.Channel, BootstrapReplicates = 40, IncludeLeads = false, MaxDegreeOfParallelism = 2,
+            Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel }, MaxDegreeOfParallelism = 2 }, BootstrapReplicates = 40, IncludeLeads = false,
         });
         string Show(ForecastResult r) => string.Join("\n", new[] { r.Total }.Concat(r.ByStage).Concat(r.BySegment).Concat(r.ByOwner).SelectMany(g => g.Horizons.Select(h =>
             $"{g.Label} {h.Days} {h.ExpectedWins:R} {h.WinsLower:R} {h.WinsUpper:R} {h.ExpectedRevenue} {h.RevenueLower} {h.RevenueUpper} {h.BaselineWins:R} {h.BaselineWinsLower:R} {h.BaselineWinsUpper:R}")));
@@ -113,7 +113,7 @@ public class ForecastAnalyzerTests
         var records = LeadCsv.Read(SampleDataFiles.PathOf("leads.csv")).Records;
         var table = LeadTable.Build(records);
         var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8));
-        ForecastResult Run(Dimension? by, double k) => ForecastAnalyzer.Analyze(table, asOf, new ForecastOptions { SegmentBy = by, ShrinkageLeads = k, BootstrapReplicates = 0 });
+        ForecastResult Run(Dimension? by, double k) => ForecastAnalyzer.Analyze(table, asOf, new ForecastOptions { Scope = new AnalysisScope { Breakdown = by is { } d ? new[] { d } : Array.Empty<Dimension>() }, ShrinkageLeads = k, BootstrapReplicates = 0 });
         var pooled = Run(null, 20);
         var huge = Run(Dimension.Channel, 1e12);
         var shrunk = Run(Dimension.Channel, 20);
@@ -130,7 +130,7 @@ public class ForecastAnalyzerTests
     public void Backtest_compares_forecasts_with_what_happened()
     {
         // As of day 100, one origin at 100 - 30 = day 70: E acquired (0 days in), D 20 days in, C won at 40 already.
-        var options = new ForecastOptions { HorizonsDays = new[] { 30 }, BacktestOrigins = 1, BootstrapReplicates = 0, StaleAfter = TimeSpan.FromDays(60) };
+        var options = new ForecastOptions { HorizonsDays = new[] { 30 }, BacktestOrigins = 1, BootstrapReplicates = 0, Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(60) } };
         var backtest = ForecastAnalyzer.Backtest(Small(), AsOf, options);
         var point = Assert.Single(backtest.Points);
         Assert.Equal(T0.AddDays(70), point.AsOf);

@@ -69,7 +69,7 @@ public partial class FunnelAnalyzerTests
         }
 
         var table = LeadTable.Build(leads);
-        Assert.True((long)table.GetColumn(Dimension.Channel).Cardinality * table.GetColumn(Dimension.Industry).Cardinality > GroupPlan.DenseLimit);
+        Assert.True((long)table.GetColumn(Dimension.Channel).Cardinality * table.GetColumn(Dimension.Industry).Cardinality > SegmentGrouping.DenseLimit);
         var asOf = Day(30);
         var pairs = FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, Dimension.Industry);
         Assert.Equal(leads.Select(l => (l.Channel, l.Industry)).Distinct().Count(), pairs.Segments.Count);

@@ -84,12 +84,12 @@ public class LossReasonAnalyzerTests
         }
 
         var expected = LossReasonAnalyzer.Analyze(LeadTable.Build(leads), AsOf, RecordedOnly)
-            .Breakdowns[0].MixTest.Statistic!.Value;
+            .Breakdowns[0].MixTest!.Statistic!.Value;
         for (var shift = 1; shift < leads.Count; shift += 97)
         {
             var rotated = leads.Skip(shift).Concat(leads.Take(shift));
             var actual = LossReasonAnalyzer.Analyze(LeadTable.Build(rotated), AsOf, RecordedOnly)
-                .Breakdowns[0].MixTest.Statistic!.Value;
+                .Breakdowns[0].MixTest!.Statistic!.Value;
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
         }
     }
@@ -104,9 +104,9 @@ public class LossReasonAnalyzerTests
         Assert.Equal(new[] { "A", "B" }, breakdown.Segments.Select(s => s.Segment));
         // By hand: row totals 4 and 4, column totals 4, 2, 2, N = 8, so E = [2, 1, 1; 2, 1, 1] and
         // chi-square = 1/2 + 0 + 1 + 1/2 + 0 + 1 = 3.
-        Assert.Equal(3.0, breakdown.MixTest.Statistic!.Value, 12);
-        Assert.Equal(2.0, breakdown.MixTest.DegreesOfFreedom);
-        Assert.Equal(0.22313016014842982, breakdown.MixTest.PValue!.Value, 12);
+        Assert.Equal(3.0, breakdown.MixTest!.Statistic!.Value, 12);
+        Assert.Equal(2.0, breakdown.MixTest!.DegreesOfFreedom);
+        Assert.Equal(0.22313016014842982, breakdown.MixTest!.PValue!.Value, 12);
     }
 
     [Fact]

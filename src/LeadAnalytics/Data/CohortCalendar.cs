@@ -1,7 +1,6 @@
-using LeadAnalytics.Data;
 using System.Globalization;
 
-namespace LeadAnalytics.Funnel;
+namespace LeadAnalytics.Data;
 
 /// <summary>Calendar arithmetic for acquisition cohorts, on day numbers (days since 0001-01-01, a Monday), so the
 /// hot loop maps a lead to its cohort with one subtraction and one array read.</summary>

@@ -1,21 +1,22 @@
 using System.Runtime.CompilerServices;
-using LeadAnalytics.Data;
 
-namespace LeadAnalytics.Funnel;
+namespace LeadAnalytics.Data;
 
 /// <summary>
-/// Maps a row of one table to the dense indices of the segments it counts in, by int code: a dimension value, a
-/// pair of values, each of its tags, or its acquisition cohort. The last index is always the whole-funnel total, so
-/// totals are counted directly (tag segments overlap and do not sum to it).
+/// The one segment grouping of every engine: maps a row of one table to the dense indices of the segments it counts in,
+/// by int code: a dimension value, a pair of values (crossed), each of its tags (a lead without tags in the missing-tag
+/// segment), or its acquisition cohort. The last index is always the total, so totals are counted directly (tag segments
+/// overlap and do not sum to it). Segments are named by value (<see cref="KeyOf"/>, <see cref="SegmentKeyOf"/>), so engines'
+/// partials of different tables merge by value.
 /// </summary>
-internal sealed class GroupPlan
+internal sealed class SegmentGrouping
 {
     // Pairs with more combinations than this are remapped to the combinations present (a dictionary pre-pass),
     // so the counters stay proportional to the data rather than to the product of cardinalities.
     internal const long DenseLimit = 1 << 16;
 
     private readonly LeadTable _table;
-    private readonly FunnelGrouping _grouping;
+    private readonly IReadOnlyList<Dimension> _dimensions;
     private readonly CodeColumn? _firstCodes;
     private readonly CodeColumn? _secondCodes;
     private readonly int _secondCardinality;
@@ -37,30 +38,36 @@ internal sealed class GroupPlan
     private readonly int[]? _cohortStarts;
     private readonly int[] _acquired;
 
-    internal GroupPlan(LeadTable table, FunnelGrouping grouping, int asOfSeconds, int start, int end, TimeSpan cohortOffset)
+    // The scope's breakdown (dimensions or cohorts) over rows [start, end); rows acquired after as-of count nowhere.
+    internal SegmentGrouping(LeadTable table, AnalysisScope scope, int asOfSeconds, int start, int end)
+        : this(table, scope.Breakdown, scope.Cohort, asOfSeconds, start, end, scope.CohortUtcOffset)
+    {
+    }
+
+    internal SegmentGrouping(LeadTable table, IReadOnlyList<Dimension> dimensions, CohortPeriod? cohort, int asOfSeconds, int start, int end, TimeSpan cohortOffset)
     {
         _table = table;
-        _grouping = grouping;
+        _dimensions = dimensions;
         _tagOffsets = table.TagOffsets;
         _acquired = table.StageSeconds[0];
         _rangeStart = start;
         _secondCardinality = 1;
-        if (grouping.Cohort is { } period)
+        if (cohort is { } period)
         {
             _offsetSeconds = (long)cohortOffset.TotalSeconds;
             (_cohortOfDay, _cohortStarts, _minDay) = BuildCohorts(table, asOfSeconds, start, end, period, _offsetSeconds);
             Count = _cohortStarts.Length + 1;
             MaxGroupsPerRow = 2;
         }
-        else if (grouping.Dimensions.Count == 0)
+        else if (dimensions.Count == 0)
         {
             Count = 1;
             MaxGroupsPerRow = 1;
         }
         else
         {
-            var first = grouping.Dimensions[0];
-            var second = grouping.Dimensions.Count > 1 ? grouping.Dimensions[1] : (Dimension?)null;
+            var first = dimensions[0];
+            var second = dimensions.Count > 1 ? dimensions[1] : (Dimension?)null;
             var firstColumn = table.Dimensions[(int)first];
             var secondColumn = second is { } d2 ? table.Dimensions[(int)d2] : null;
             _secondCardinality = secondColumn?.Cardinality ?? 1;
@@ -175,9 +182,16 @@ internal sealed class GroupPlan
         long combined = _combinations is null ? group : _combinations[group];
         var firstCode = (int)(combined / _secondCardinality);
         var secondCode = (int)(combined % _secondCardinality);
-        var first = _table.Dimensions[(int)_grouping.Dimensions[0]].ValueOf(firstCode);
-        var second = _grouping.Dimensions.Count > 1 ? _table.Dimensions[(int)_grouping.Dimensions[1]].ValueOf(secondCode) : null;
+        var first = _table.Dimensions[(int)_dimensions[0]].ValueOf(firstCode);
+        var second = _dimensions.Count > 1 ? _table.Dimensions[(int)_dimensions[1]].ValueOf(secondCode) : null;
         return new GroupKey(first, second, 0);
+    }
+
+    /// <summary>The key of a dimension segment (not a cohort) below <see cref="Total"/>.</summary>
+    internal SegmentKey SegmentKeyOf(int group)
+    {
+        var key = KeyOf(group);
+        return _dimensions.Count == 1 ? SegmentKey.Of(_dimensions[0], key.First) : new SegmentKey(_dimensions, new[] { key.First, key.Second });
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

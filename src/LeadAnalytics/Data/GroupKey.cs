@@ -1,4 +1,4 @@
-namespace LeadAnalytics.Funnel;
+namespace LeadAnalytics.Data;
 
 /// <summary>A segment named by its values (not codes), so partitions of different tables merge by meaning.
 /// Orders cohorts chronologically and dimension values ordinally, missing first.</summary>
