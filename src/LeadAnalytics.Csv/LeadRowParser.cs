@@ -24,7 +24,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
 
     private readonly int[] _column = Enumerable.Repeat(-1, 23).ToArray();
     private readonly List<(int Index, string Name)> _attributes = new();
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly IdLines _seen = new();
     private readonly StringPool?[] _pools = new StringPool?[23];
     private readonly Dictionary<string, Currency?> _currencies = new(StringComparer.Ordinal);
     private readonly List<(string Stage, LeadField Field, DateTimeOffset At)> _unknownStages = new();
