@@ -10,8 +10,9 @@ namespace LeadAnalytics.Csv;
 /// collisions any more than they can in a dictionary).</remarks>
 internal sealed class IdLines
 {
-    private int[] _slots = new int[1024]; // 1-based entry index, 0 = empty
-    private int[] _hashes = new int[512];
+    // Per slot: the hash in the high 32 bits, the 1-based entry index in the low 32 (0 = empty), so a probe that misses
+    // reads one slot and no entry.
+    private long[] _slots = new long[1024];
     private int[] _starts = new int[513];
     private long[] _lines = new long[512];
     private char[] _chars = new char[4096];
@@ -22,30 +23,16 @@ internal sealed class IdLines
     /// <summary>The line <paramref name="id"/> was first added with, if it was.</summary>
     internal bool TryGetValue(string id, out long line)
     {
-        var hash = id.GetHashCode();
-        var mask = _slots.Length - 1;
-        for (var s = hash & mask; ; s = (s + 1) & mask)
-        {
-            var e = _slots[s] - 1;
-            if (e < 0)
-            {
-                line = 0;
-                return false;
-            }
-
-            if (_hashes[e] == hash && Equal(e, id))
-            {
-                line = _lines[e];
-                return true;
-            }
-        }
+        var found = Find(id, out var slot);
+        line = found ? _lines[(int)_slots[slot] - 1] : 0;
+        return found;
     }
 
-    internal bool ContainsKey(string id) => TryGetValue(id, out _);
+    internal bool ContainsKey(string id) => Find(id, out _);
 
-    /// <summary>Adds an id that is not in the set yet.</summary>
-    /// <exception cref="ArgumentException">The id is already in the set (as <see cref="Dictionary{TKey, TValue}.Add"/>).</exception>
-    internal void Add(string id, long line)
+    /// <summary>Looks an id up; when it is absent, <paramref name="slot"/> is where <see cref="AddAt"/> puts it (valid until
+    /// the next add).</summary>
+    internal bool Find(string id, out int slot)
     {
         if ((_count + 1) * 2 > _slots.Length)
         {
@@ -53,20 +40,40 @@ internal sealed class IdLines
         }
 
         var hash = id.GetHashCode();
+        var tag = (long)(uint)hash << 32;
         var mask = _slots.Length - 1;
-        var s = hash & mask;
-        for (; _slots[s] != 0; s = (s + 1) & mask)
+        for (slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var e = _slots[s] - 1;
-            if (_hashes[e] == hash && Equal(e, id))
+            var v = _slots[slot];
+            if (v == 0)
             {
-                throw new ArgumentException($"The id '{id}' was already added.", nameof(id));
+                return false;
+            }
+
+            if ((v & ~0xFFFFFFFFL) == tag && Equal((int)v - 1, id))
+            {
+                return true;
             }
         }
+    }
 
-        if (_count == _hashes.Length)
+    /// <summary>Adds an id that is not in the set yet.</summary>
+    /// <exception cref="ArgumentException">The id is already in the set (as <see cref="Dictionary{TKey, TValue}.Add"/>).</exception>
+    internal void Add(string id, long line)
+    {
+        if (Find(id, out var slot))
         {
-            Array.Resize(ref _hashes, _count * 2);
+            throw new ArgumentException($"The id '{id}' was already added.", nameof(id));
+        }
+
+        AddAt(slot, id, line);
+    }
+
+    /// <summary>Adds an id that <see cref="Find"/> did not find, at the slot it gave.</summary>
+    internal void AddAt(int slot, string id, long line)
+    {
+        if (_count == _lines.Length)
+        {
             Array.Resize(ref _lines, _count * 2);
             Array.Resize(ref _starts, (_count * 2) + 1);
         }
@@ -78,11 +85,10 @@ internal sealed class IdLines
         }
 
         id.CopyTo(0, _chars, start, id.Length);
-        _hashes[_count] = hash;
         _lines[_count] = line;
         _starts[_count + 1] = start + id.Length;
         _count++;
-        _slots[s] = _count;
+        _slots[slot] = ((long)(uint)id.GetHashCode() << 32) | (uint)_count;
     }
 
     private bool Equal(int entry, string id)
@@ -93,17 +99,22 @@ internal sealed class IdLines
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new long[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var e = 0; e < _count; e++)
+        foreach (var v in _slots)
         {
-            var s = _hashes[e] & mask;
+            if (v == 0)
+            {
+                continue;
+            }
+
+            var s = (int)(v >> 32) & mask;
             while (slots[s] != 0)
             {
                 s = (s + 1) & mask;
             }
 
-            slots[s] = e + 1;
+            slots[s] = v;
         }
 
         _slots = slots;

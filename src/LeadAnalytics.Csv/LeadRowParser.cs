@@ -166,7 +166,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         var id = record.Id is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;
-        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.ContainsKey(id)))
+        var slot = -1;
+        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.Find(id, out slot)))
         {
             var accepted = DataQualityChecker.CheckRecord(record, options.Quality, _checks);
             Locate(row, context, bad, issues);
@@ -193,7 +194,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         Locate(row, context, bad, issues);
         if (added && options.CheckDuplicateIds)
         {
-            _seen.Add(id!, context.Line);
+            _seen.AddAt(slot, id!, context.Line);
         }
 
         return added;
