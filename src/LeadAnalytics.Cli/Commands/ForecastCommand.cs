@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Data;
 using LeadAnalytics.Forecast;
