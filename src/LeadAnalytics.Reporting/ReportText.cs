@@ -237,6 +237,16 @@ internal sealed class ReportText
         $" Log-rank test across segments: chi-square {chi} on {df} df, p {p}.",
         $" 细分间 log-rank 检验：卡方 {chi}，自由度 {df}，p {p}。");
 
+    public string LogRankSkipped(long segments, int cap) => T(
+        $" No log-rank test across segments: {Format.Count(segments)} segments, more than the cap of {Format.Count(cap)} (its cost grows with the cube of the segment count).",
+        $" 未做细分间 log-rank 检验：共 {Format.Count(segments)} 个细分，超过上限 {Format.Count(cap)}（其计算量随细分数的三次方增长）。");
+
+    public string Other => T("(other)", "（其他）");
+
+    public string FoldedSegments(long shown, long total, string what, long folded, long foldedLeads) => T(
+        $"The {Format.Count(shown)} largest of {Format.Count(total)} {what}s by leads are listed; the other {Format.Count(folded)} ({Format.Count(foldedLeads)} leads) are summed in \"(other)\" (counts, money and the share won only). Every segment is in the JSON output.",
+        $"表中列出线索数最多的 {Format.Count(shown)} 个{what}（共 {Format.Count(total)} 个）；其余 {Format.Count(folded)} 个（{Format.Count(foldedLeads)} 条线索）合计为\"（其他）\"行（仅计数、金额和成交占比）。全部细分见 JSON 输出。");
+
     public string WonAndLost => T("Won and lost over time (all leads)", "成交与流失随时间变化（全部线索）");
 
     public string WonAndLostCaption => T(

@@ -24,6 +24,12 @@ public sealed class HtmlReportOptions
     /// <see cref="ChartOptions.Language"/> says.</summary>
     public ChartOptions Charts { get; init; } = ChartOptions.Default;
 
+    /// <summary>The most segments a table lists (the channel table and the time-to-convert table): the largest by leads
+    /// (ties by label), the rest summed in one "(other)" row of counts and money, with a sentence saying how many were
+    /// folded. 20 by default; at least 1. Charts have their own limit (<see cref="ChartOptions.MaxSegments"/>); the JSON
+    /// output always has every segment.</summary>
+    public int MaxTableSegments { get; init; } = 20;
+
     /// <summary>Days at which the time-to-convert table reads the cumulative incidence of won and lost. 30 and 90 by default.</summary>
     public IReadOnlyList<double> IncidenceDays { get; init; } = new[] { 30.0, 90.0 };
 

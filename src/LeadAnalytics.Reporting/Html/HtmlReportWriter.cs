@@ -153,12 +153,12 @@ public static class HtmlReportWriter
 
         if (effectiveness is not null)
         {
-            EffectivenessTable(html, effectiveness, dimension, t);
+            EffectivenessTable(html, effectiveness, dimension, page);
             Findings(html, effectiveness, page.Options);
         }
         else
         {
-            FunnelChannelTable(html, segments!, dimension, cycleBySegment, input.CycleTime?.Overall, t);
+            FunnelChannelTable(html, segments!, dimension, cycleBySegment, input.CycleTime?.Overall, page);
             Note(html, t.NoCosts);
         }
 
@@ -189,8 +189,9 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
-    private static void EffectivenessTable(HtmlText html, EffectivenessResult result, string dimension, ReportText t)
+    private static void EffectivenessTable(HtmlText html, EffectivenessResult result, string dimension, Page page)
     {
+        var t = page.Text;
         var currency = result.Currency.Code;
         // Time to won is in the cycle-time section; here the money columns need the room.
         IReadOnlyList<string> Row(SegmentSummary s, string label) => new[]
@@ -198,11 +199,75 @@ public static class HtmlReportWriter
             label, Format.Count(s.Leads), Format.Count(s.Won), Format.Rate(s.ConversionRate), Format.Money(s.Spend), Format.Money(s.CostPerLead),
             Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), Format.Roas(s.Roas),
         };
-        var rows = result.Segments.Select(s => Row(s, s.Label)).ToList();
+        var (shown, folded) = Largest(result.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var rows = shown.Select(s => Row(s, s.Label)).ToList();
+        if (folded.Count > 0)
+        {
+            long leads = folded.Sum(s => (long)s.Leads), won = folded.Sum(s => (long)s.Won);
+            rows.Add(new[]
+            {
+                t.Other, Format.Count(leads), Format.Count(won), ShareWon(won, leads), Format.Money(Sum(folded, s => s.Spend)), Format.Undefined,
+                Format.Undefined, Format.Money(Sum(folded, s => s.Revenue)), Format.Undefined,
+            });
+        }
+
         rows.Add(Row(result.Total, t.AllLeads));
         html.Table("channel-table",
             new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.SpendIn(currency), t.CostPerLead, t.CostPerCustomer, t.RevenueIn(currency), t.Roas },
             rows);
+        FoldNote(html, t, shown.Count, result.Segments.Count, dimension, folded.Sum(s => (long)s.Leads));
+    }
+
+    /// <summary>The segments a table lists: the <paramref name="max"/> largest by leads (ties by label, ordinally) in their
+    /// given order, and the others, summed in one "(other)" row. Sorting the indices is O(n log n) in the segments.</summary>
+    private static (List<T> Shown, List<T> Folded) Largest<T>(IReadOnlyList<T> segments, Func<T, long> leads, Func<T, string> label, int max)
+    {
+        max = Math.Max(1, max);
+        if (segments.Count <= max)
+        {
+            return (segments.ToList(), new List<T>());
+        }
+
+        var keep = new bool[segments.Count];
+        foreach (var i in Enumerable.Range(0, segments.Count)
+            .OrderByDescending(i => leads(segments[i])).ThenBy(i => label(segments[i]), StringComparer.Ordinal).Take(max))
+        {
+            keep[i] = true;
+        }
+
+        var shown = new List<T>(max);
+        var folded = new List<T>(segments.Count - max);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            (keep[i] ? shown : folded).Add(segments[i]);
+        }
+
+        return (shown, folded);
+    }
+
+    /// <summary>A money column summed over segments; null when no segment has a value.</summary>
+    private static decimal? Sum<T>(IEnumerable<T> segments, Func<T, decimal?> value)
+    {
+        decimal? sum = null;
+        foreach (var s in segments)
+        {
+            if (value(s) is { } v)
+            {
+                sum = (sum ?? 0m) + v;
+            }
+        }
+
+        return sum;
+    }
+
+    private static string ShareWon(long won, long leads) => leads == 0 ? Format.Undefined : Format.Percent((double)won / leads);
+
+    private static void FoldNote(HtmlText html, ReportText t, int shown, int total, string dimension, long foldedLeads)
+    {
+        if (shown < total)
+        {
+            Note(html, t.FoldedSegments(shown, total, dimension, total - shown, foldedLeads));
+        }
     }
 
     private static void Findings(HtmlText html, EffectivenessResult result, HtmlReportOptions options)
@@ -223,11 +288,13 @@ public static class HtmlReportWriter
     }
 
     private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<string, CycleTimeSegment> cycleBySegment,
-        CycleTimeSegment? overall, ReportText t)
+        CycleTimeSegment? overall, Page page)
     {
+        var t = page.Text;
+        var (shown, folded) = Largest(segments.Segments, s => s.Funnel.Leads, s => s.Label, page.Options.MaxTableSegments);
         string Bottleneck(FunnelResult funnel) =>
             funnel.Bottleneck is { } b ? t.StepName(b.Step.From, b.Step.To) + $" ({Format.Percent(b.Step.Resolved.DropOff.Value)})" : Format.Undefined;
-        var rows = segments.Segments
+        var rows = shown
             .OrderByDescending(s => s.Funnel.Leads).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Select(s =>
             {
@@ -238,6 +305,12 @@ public static class HtmlReportWriter
                     Format.Percent(s.Funnel.ResolvedOverallConversion.Value), Bottleneck(s.Funnel), MedianDays(cycle, t),
                 };
             }).ToList();
+        long foldedLeads = folded.Sum(s => (long)s.Funnel.Leads), foldedWon = folded.Sum(s => (long)s.Funnel.Won);
+        if (folded.Count > 0)
+        {
+            rows.Add(new[] { t.Other, Format.Count(foldedLeads), Format.Count(foldedWon), ShareWon(foldedWon, foldedLeads), Format.Undefined, Format.Undefined, Format.Undefined });
+        }
+
         var total = segments.Total;
         rows.Add(new[]
         {
@@ -245,6 +318,7 @@ public static class HtmlReportWriter
             Format.Percent(total.ResolvedOverallConversion.Value), Bottleneck(total), MedianDays(overall, t),
         });
         html.Table("channel-table", new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.ResolvedConversion, t.BiggestDropOff, t.MedianDays }, rows);
+        FoldNote(html, t, shown.Count, segments.Segments.Count, dimension, foldedLeads);
     }
 
     private static string MedianDays(CycleTimeSegment? segment, ReportText t) =>
@@ -318,36 +392,57 @@ public static class HtmlReportWriter
         }
 
         var days = page.Options.IncidenceDays;
-        var header = new List<string> { cycle.Options.Scope.Breakdown.Count > 0 ? string.Join(" × ", cycle.Options.Scope.Breakdown.Select(t.DimensionName)) : t.Segment, t.Leads, t.Won, t.Lost, t.Open, t.MedianDaysCi };
+        var dimension = cycle.Options.Scope.Breakdown.Count > 0 ? string.Join(" × ", cycle.Options.Scope.Breakdown.Select(t.DimensionName)) : t.Segment;
+        var header = new List<string> { dimension, t.Leads, t.Won, t.Lost, t.Open, t.MedianDaysCi };
         foreach (var d in days)
         {
             header.Add(t.WonWithin(Format.Number(d, "0")));
             header.Add(t.LostWithin(Format.Number(d, "0")));
         }
 
-        html.Table("time-table", header, cycle.Segments.Append(cycle.Overall).Select(s =>
+        var (shown, folded) = Largest(cycle.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var rows = shown.Select(s => TimeRow(s, s.Label, days, t)).ToList();
+        var foldedLeads = folded.Sum(s => (long)s.Leads);
+        if (folded.Count > 0)
         {
-            var median = s.TimeToWon.Median;
-            var row = new List<string>
+            var other = new List<string>
             {
-                ReferenceEquals(s, cycle.Overall) ? t.AllLeads : s.Label, Format.Count(s.Leads), Format.Count(s.Won), Format.Count(s.Lost), Format.Count(s.Open),
-                s.Won == 0 ? Format.Undefined
-                    : median.Time is null ? t.NotReached
-                    : $"{Format.Number(median.Time, "0.0")} [{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? t.NotReached : Format.Number(median.Upper, "0.0"))}]",
+                t.Other, Format.Count(foldedLeads), Format.Count(folded.Sum(s => (long)s.Won)), Format.Count(folded.Sum(s => (long)s.Lost)),
+                Format.Count(folded.Sum(s => (long)s.Open)), Format.Undefined,
             };
-            foreach (var d in days)
-            {
-                row.Add(Format.Percent(s.CompetingRisks.IncidenceAt(CycleTimeResult.WonCause, d)));
-                row.Add(Format.Percent(s.CompetingRisks.IncidenceAt(CycleTimeResult.LostCause, d)));
-            }
+            other.AddRange(days.SelectMany(_ => new[] { Format.Undefined, Format.Undefined }));
+            rows.Add(other);
+        }
 
-            return (IReadOnlyList<string>)row;
-        }));
+        rows.Add(TimeRow(cycle.Overall, t.AllLeads, days, t));
+        html.Table("time-table", header, rows);
+        FoldNote(html, t, shown.Count, cycle.Segments.Count, dimension, foldedLeads);
         html.Close("section").Line();
     }
 
+    private static IReadOnlyList<string> TimeRow(CycleTimeSegment s, string label, IReadOnlyList<double> days, ReportText t)
+    {
+        var median = s.TimeToWon.Median;
+        var row = new List<string>
+        {
+            label, Format.Count(s.Leads), Format.Count(s.Won), Format.Count(s.Lost), Format.Count(s.Open),
+            s.Won == 0 ? Format.Undefined
+                : median.Time is null ? t.NotReached
+                : $"{Format.Number(median.Time, "0.0")} [{Format.Number(median.Lower, "0.0")}, {(median.Upper is null ? t.NotReached : Format.Number(median.Upper, "0.0"))}]",
+        };
+        foreach (var d in days)
+        {
+            row.Add(Format.Percent(s.CompetingRisks.IncidenceAt(CycleTimeResult.WonCause, d)));
+            row.Add(Format.Percent(s.CompetingRisks.IncidenceAt(CycleTimeResult.LostCause, d)));
+        }
+
+        return row;
+    }
+
     private static string LogRank(CycleTimeResult cycle, ReportText t) =>
-        cycle.SegmentComparison is { } lr ? t.LogRank(Format.Number(lr.ChiSquare, "0.00"), lr.DegreesOfFreedom, Format.P(lr.PValue)) : string.Empty;
+        cycle.SegmentComparison is { } lr ? t.LogRank(Format.Number(lr.ChiSquare, "0.00"), lr.DegreesOfFreedom, Format.P(lr.PValue))
+        : cycle.SegmentComparisonSkipped ? t.LogRankSkipped(cycle.Segments.Count, cycle.Options.MaxLogRankSegments)
+        : string.Empty;
 
     private static void AttributionSection(HtmlText html, HtmlReportInput input, Page page)
     {
