@@ -20,6 +20,18 @@ if (args.Length > 0 && args[0] == "pushdown")
     return;
 }
 
+if (args.Length > 0 && args[0] == "compare-csv")
+{
+    LeadAnalytics.Benchmarks.CompareCsv.Run(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "duckdb-csv")
+{
+    LeadAnalytics.Benchmarks.CompareCsv.DuckDbChild(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "compare")
 {
     LeadAnalytics.Benchmarks.Comparison.Run(args);

@@ -24,7 +24,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
 
     private readonly int[] _column = Enumerable.Repeat(-1, 23).ToArray();
     private readonly List<(int Index, string Name)> _attributes = new();
-    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly IdLines _seen = new();
     private readonly StringPool?[] _pools = new StringPool?[23];
     private readonly Dictionary<string, Currency?> _currencies = new(StringComparer.Ordinal);
     private readonly List<(string Stage, LeadField Field, DateTimeOffset At)> _unknownStages = new();
@@ -166,7 +166,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         var id = record.Id is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;
-        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.ContainsKey(id)))
+        var slot = -1;
+        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.Find(id, out slot)))
         {
             var accepted = DataQualityChecker.CheckRecord(record, options.Quality, _checks);
             Locate(row, context, bad, issues);
@@ -193,7 +194,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         Locate(row, context, bad, issues);
         if (added && options.CheckDuplicateIds)
         {
-            _seen.Add(id!, context.Line);
+            _seen.AddAt(slot, id!, context.Line);
         }
 
         return added;
