@@ -61,6 +61,10 @@ internal sealed class FunnelDocument : DocumentDto
     public List<FunnelStepDto>? Steps { get; set; }
 
     public FunnelBottleneckDto? Bottleneck { get; set; }
+
+    // Present for cohorts (every cohort and the total) and when a maturity window is asked for; absent otherwise.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public FunnelMaturityDto? Maturity { get; set; }
 }
 
 internal sealed class FunnelDto
@@ -86,6 +90,39 @@ internal sealed class FunnelDto
     public List<FunnelStepDto>? Steps { get; set; }
 
     public FunnelBottleneckDto? Bottleneck { get; set; }
+
+    // Present for cohorts (every cohort and the total) and when a maturity window is asked for; absent otherwise.
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public FunnelMaturityDto? Maturity { get; set; }
+}
+
+internal sealed class FunnelMaturityDto
+{
+    public double WindowDays { get; set; }
+
+    public long Leads { get; set; }
+
+    public long MatureLeads { get; set; }
+
+    public double? Maturity { get; set; }
+
+    public bool IsMature { get; set; }
+
+    public long WonWithinWindow { get; set; }
+
+    public double FollowUpDays { get; set; }
+
+    public bool IsBorrowed { get; set; }
+
+    public double? BorrowedShare { get; set; }
+
+    public double? ProjectedConversion { get; set; }
+
+    public double? ProjectedStandardError { get; set; }
+
+    public double? ProjectedLower { get; set; }
+
+    public double? ProjectedUpper { get; set; }
 }
 
 internal sealed class FunnelStageDto

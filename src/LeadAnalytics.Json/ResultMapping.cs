@@ -53,8 +53,26 @@ internal static class ResultMapping
             Stages = body.Stages,
             Steps = body.Steps,
             Bottleneck = body.Bottleneck,
+            Maturity = body.Maturity,
         };
     }
+
+    private static FunnelMaturityDto? ToDto(FunnelMaturity? m) => m is null ? null : new FunnelMaturityDto
+    {
+        WindowDays = m.Window.TotalDays,
+        Leads = m.Leads,
+        MatureLeads = m.MatureLeads,
+        Maturity = Finite(m.Maturity),
+        IsMature = m.IsMature,
+        WonWithinWindow = m.WonWithinWindow,
+        FollowUpDays = m.FollowUp.TotalDays,
+        IsBorrowed = m.IsBorrowed,
+        BorrowedShare = Finite(m.BorrowedShare),
+        ProjectedConversion = Finite(m.ProjectedConversion),
+        ProjectedStandardError = Finite(m.ProjectedStandardError),
+        ProjectedLower = Finite(m.ProjectedLower),
+        ProjectedUpper = Finite(m.ProjectedUpper),
+    };
 
     public static FunnelDto ToDto(FunnelResult funnel) => new()
     {
@@ -86,6 +104,7 @@ internal static class ResultMapping
             AcrossSteps = ToDto(b.AcrossSteps),
             IsSignificant = b.IsSignificant,
         } : null,
+        Maturity = ToDto(funnel.Maturity),
     };
 
     private static FunnelStepDto ToDto(FunnelStep step) => new()

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>funnel --leads FILE [--by DIM[,DIM]] [--window DAYS] [--cohort PERIOD]</c>: reach, steps, bottleneck.</summary>
+/// <summary><c>funnel --leads FILE [--by DIM[,DIM]] [--window DAYS] [--cohort PERIOD] [--maturity-window DAYS]</c>: reach, steps, bottleneck.</summary>
 internal static class FunnelCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
@@ -19,11 +19,17 @@ internal static class FunnelCommand
         var window = new Option<double?>("--window") { Description = "Conversion window: a stage counts only if reached within this many days of acquisition.", HelpName = "DAYS" };
         var cohort = new Option<string?>("--cohort") { Description = "One funnel per acquisition cohort: day, week, month or quarter (in --time-zone).", HelpName = "PERIOD" };
         cohort.AcceptOnlyFromAmong("day", "week", "month", "quarter");
+        var maturity = new Option<double?>("--maturity-window")
+        {
+            Description = "The window W for each cohort's (or, with --by, segment's) maturity and projected conversion; default --window, else 90 days.",
+            HelpName = "DAYS",
+        };
         var command = new Command("funnel", "The funnel as of an instant: leads reaching each stage, each step's conversion and drop-off (lost, stale, open), time per step and the bottleneck.");
         command.Options.Add(leads);
         command.Options.Add(by);
         command.Options.Add(window);
         command.Options.Add(cohort);
+        command.Options.Add(maturity);
         sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -37,11 +43,15 @@ internal static class FunnelCommand
             var windowDays = parse.GetValue(window) is { } w ? ValueParsers.Days(w, "--window", allowZero: false) : (TimeSpan?)null;
             if (parse.GetValue(sql.Source) is { } uri)
             {
-                return PushDown(run, parse, sql, uri, parse.GetValue(leads), dimensions, period is not null || windowDays is not null);
+                return PushDown(run, parse, sql, uri, parse.GetValue(leads), dimensions, period is not null || windowDays is not null || parse.GetValue(maturity) is not null);
             }
 
             var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
             var options = Options(run, data.AsOf, windowDays);
+            if (parse.GetValue(maturity) is { } mw)
+            {
+                options = new FunnelOptions { Scope = options.Scope, ConversionWindow = options.ConversionWindow, MaturityWindow = ValueParsers.Days(mw, "--maturity-window", allowZero: false) };
+            }
             if (period is not null)
             {
                 var cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
@@ -87,7 +97,7 @@ internal static class FunnelCommand
 
         if (cohortOrWindow)
         {
-            throw CliException.Usage("--cohort and --window are not pushed down to --source yet; export the table and use --leads.");
+            throw CliException.Usage("--cohort, --window and --maturity-window are not pushed down to --source yet; export the table and use --leads.");
         }
 
         using var data = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
@@ -128,7 +138,8 @@ internal static class FunnelCommand
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
                 var csv = new CsvTable("key", "stage", "reached", "shareOfLeads", "nextStage", "advanced", "lost", "stale", "open", "expired",
-                    "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days", "recorded");
+                    "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days", "recorded",
+                    "maturity", "projectedConversion", "projectedLower", "projectedUpper");
                 Rows(csv, "(all)", total);
                 foreach (var (key, funnel) in segments)
                 {
@@ -158,7 +169,8 @@ internal static class FunnelCommand
             csv.Add(key, stage.Stage.Name, stage.Reach, stage.ShareOfLeads.Value, step?.To.Name, step?.Advanced, step?.Lost, step?.Stale, step?.Open, step?.Expired,
                 step?.AllLeads.Conversion.Value, step?.AllLeads.Conversion.Lower, step?.AllLeads.Conversion.Upper,
                 step?.Resolved.DropOff.Value, step?.Resolved.DropOff.Lower, step?.Resolved.DropOff.Upper,
-                step?.Duration?.Median?.TotalDays, step?.Duration?.NinetiethPercentile?.TotalDays, stage.IsRecorded);
+                step?.Duration?.Median?.TotalDays, step?.Duration?.NinetiethPercentile?.TotalDays, stage.IsRecorded,
+                funnel.Maturity?.Maturity, funnel.Maturity?.ProjectedConversion, funnel.Maturity?.ProjectedLower, funnel.Maturity?.ProjectedUpper);
         }
     }
 
@@ -240,17 +252,52 @@ internal static class FunnelCommand
         var headers = new List<string> { groupName };
         headers.AddRange(total.Stages.Select(s => Show.Stage(s.Stage)));
         headers.Add(Show.T("Conversion [95% CI]", "转化率 [95% 置信区间]"));
+        // Cohorts (and funnels given a maturity window) carry their maturity: a young cohort's conversion is low because its
+        // leads have had less time, so the projected conversion at W is the one to compare (docs/funnel.md).
+        var window = total.Maturity?.Window;
+        if (window is { } w)
+        {
+            headers.Add(Show.T("Mature", "已成熟"));
+            headers.Add(Show.T($"Projected at {Show.Days(w)} d [95% CI]", $"{Show.Days(w)} 天预计转化率 [95% 置信区间]"));
+        }
+
         headers.Add(Show.T("Bottleneck", "瓶颈"));
         Show.Columns(table, headers.ToArray());
+        var immature = 0;
         foreach (var (key, funnel) in segments)
         {
             var cells = new List<string> { key };
             cells.AddRange(funnel.Stages.Select(s => s.IsRecorded ? Show.Count(s.Reach) : Show.T("not recorded", "未记录")));
             cells.Add(Show.RateWithInterval(funnel.OverallConversion));
+            if (window is not null)
+            {
+                var m = funnel.Maturity;
+                immature += m is { IsMature: false, Leads: > 0 } ? 1 : 0;
+                cells.Add(Show.Percent(m?.Maturity));
+                cells.Add(Projected(m));
+            }
+
             cells.Add(funnel.Bottleneck is { } b ? $"{Show.Stage(b.Step.From)} ({Show.Rate(b.Step.Resolved.DropOff)})" : Show.Undefined);
             Show.Row(table, cells.ToArray());
         }
 
         console.Write(table);
+        if (window is { } days && immature > 0)
+        {
+            Show.Line(console, Show.T(
+                $"{immature} of {segments.Count} have leads younger than {Show.Days(days)} days: their conversion so far is low because they are younger, not necessarily worse. Compare the projected conversion at {Show.Days(days)} days (Aalen-Johansen; * = profile past the cohort's own follow-up borrowed from the older cohorts).",
+                $"{segments.Count} 组中有 {immature} 组的线索未满 {Show.Days(days)} 天：目前转化率偏低是因为更年轻，不一定更差。请比较 {Show.Days(days)} 天预计转化率（Aalen-Johansen；* 表示超出本组观察期的部分借用较早批次的曲线）。"));
+        }
+    }
+
+    private static string Projected(FunnelMaturity? m)
+    {
+        if (m?.ProjectedConversion is not { } p)
+        {
+            return Show.Undefined;
+        }
+
+        var text = m.ProjectedLower is { } lo && m.ProjectedUpper is { } up ? $"{Show.Percent(p)} [{Show.Percent(lo)}, {Show.Percent(up)}]" : Show.Percent(p);
+        return m.IsBorrowed ? text + "*" : text;
     }
 }

@@ -111,6 +111,21 @@ public static class FunnelAnalyzer
         var plan = new SegmentGrouping(table, options.Scope, asOfSeconds, startRow, end);
         var tallies = FunnelPass.Run(table, asOfSeconds, options, plan, startRow, end);
         var layout = new FunnelLayout(table.Pipeline.Count);
+        if (options.IncludesMaturity)
+        {
+            var leads = new long[plan.Count];
+            for (var g = 0; g < leads.Length; g++)
+            {
+                leads[g] = tallies[g].Leads(layout);
+            }
+
+            var maturity = MaturityTally.Run(table, asOfSeconds, options.Scope, options.MaturityWindowSeconds, plan, leads, startRow, end);
+            for (var g = 0; g < tallies.Length; g++)
+            {
+                tallies[g] = tallies[g].WithMaturity(maturity[g]);
+            }
+        }
+
         var segments = new Dictionary<GroupKey, FunnelTally>();
         for (var g = 0; g < plan.Total; g++)
         {

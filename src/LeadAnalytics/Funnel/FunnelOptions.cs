@@ -34,6 +34,15 @@ public sealed class FunnelOptions
     /// a resolved drop-off. <see langword="null"/> (the default) means no window.</summary>
     public TimeSpan? ConversionWindow { get; init; }
 
+    /// <summary>The window W at which each cell's maturity and projected conversion are measured
+    /// (<see cref="FunnelResult.Maturity"/>; docs/funnel.md). Cohort analyses always carry them; other groupings only when
+    /// this is set. <see langword="null"/> (the default) means <see cref="ConversionWindow"/> when set, else
+    /// <see cref="DefaultMaturityWindow"/>.</summary>
+    public TimeSpan? MaturityWindow { get; init; }
+
+    /// <summary>The window used when neither <see cref="MaturityWindow"/> nor <see cref="ConversionWindow"/> is set: 90 days.</summary>
+    public static TimeSpan DefaultMaturityWindow { get; } = TimeSpan.FromDays(90);
+
     /// <summary>The level below which a p-value counts as significant (bottleneck and targets); 0.05 by default.</summary>
     public double SignificanceLevel { get; init; } = 0.05;
 
@@ -51,6 +60,11 @@ public sealed class FunnelOptions
         init => _targets = value ?? Array.Empty<StepTarget>();
     }
 
+    // Whole seconds, as the conversion window.
+    internal long MaturityWindowSeconds => (long)Math.Floor((MaturityWindow ?? ConversionWindow ?? DefaultMaturityWindow).TotalSeconds);
+
+    internal bool IncludesMaturity => Scope.Cohort is not null || MaturityWindow is not null;
+
     internal int EffectiveParallelism => Scope.EffectiveParallelism;
 
     internal int MinRowsPerChunk => Scope.MinRowsPerChunk;
@@ -61,6 +75,7 @@ public sealed class FunnelOptions
         Scope = scope,
         RequireRecordedStages = RequireRecordedStages,
         ConversionWindow = ConversionWindow,
+        MaturityWindow = MaturityWindow,
         SignificanceLevel = SignificanceLevel,
         IncludeStepDurations = IncludeStepDurations,
         QuantileMethod = QuantileMethod,
@@ -73,6 +88,11 @@ public sealed class FunnelOptions
         if (ConversionWindow is { } w && w <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ConversionWindow), w, "The conversion window must be positive (null means none).");
+        }
+
+        if (MaturityWindow is { } m && m.TotalSeconds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaturityWindow), m, "The maturity window must be at least one second (null means the default).");
         }
 
         if (!(SignificanceLevel > 0 && SignificanceLevel < 1))
@@ -93,6 +113,6 @@ public sealed class FunnelOptions
     internal bool IsEquivalentTo(FunnelOptions other) =>
         ReferenceEquals(this, other)
         || (Scope.IsEquivalentTo(other.Scope) && RequireRecordedStages == other.RequireRecordedStages
-            && ConversionWindow == other.ConversionWindow && SignificanceLevel.Equals(other.SignificanceLevel) && IncludeStepDurations == other.IncludeStepDurations
+            && ConversionWindow == other.ConversionWindow && MaturityWindow == other.MaturityWindow && SignificanceLevel.Equals(other.SignificanceLevel) && IncludeStepDurations == other.IncludeStepDurations
             && QuantileMethod == other.QuantileMethod && Targets.SequenceEqual(other.Targets));
 }

@@ -143,7 +143,7 @@ public sealed class FunnelPartition
         var cohorts = new List<FunnelCohort>();
         if (keys.Length > 0)
         {
-            var empty = FunnelTally.Empty(new FunnelLayout(_pipeline.Count));
+            var empty = FunnelTally.Empty(new FunnelLayout(_pipeline.Count), _total.Maturity is not null);
             var last = keys[keys.Length - 1].PeriodStartDay;
             for (var start = keys[0].PeriodStartDay; start <= last;)
             {
@@ -191,7 +191,13 @@ public sealed class FunnelPartition
 
     private FunnelResult Result(
         FunnelTally tally, IReadOnlyList<FunnelSegment>? segments = null, IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? trends = null) =>
-        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends, _recordedStages);
+        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends, _recordedStages, Maturity(tally));
+
+    // Each cell's projection borrows from the pooled leads of the partition (its total).
+    private FunnelMaturity? Maturity(FunnelTally tally) =>
+        tally.Maturity is { } cell && _total.Maturity is { } pooled
+            ? MaturityProjection.Compute(cell, pooled, _options.MaturityWindowSeconds, _options.Scope.Confidence)
+            : null;
 
     private GroupKey[] SortedKeys()
     {

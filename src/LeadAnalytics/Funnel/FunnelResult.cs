@@ -14,8 +14,9 @@ public sealed class FunnelResult
     internal FunnelResult(
         DateTimeOffset asOf, long leads, long won, long chronologyFaults, IReadOnlyList<FunnelStageReach> stages, IReadOnlyList<FunnelStep> steps,
         Rate overallConversion, Rate resolvedOverallConversion, FunnelBottleneck? bottleneck, IReadOnlyList<FunnelSegment>? segments = null,
-        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null)
+        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null, FunnelMaturity? maturity = null)
     {
+        Maturity = maturity;
         AsOf = asOf;
         Leads = leads;
         Won = won;
@@ -40,6 +41,12 @@ public sealed class FunnelResult
         Stale = stale;
         Open = open;
     }
+
+    /// <summary>The share of the leads old enough to have finished the conversion window W, and the conversion they are
+    /// projected to reach by W (<see cref="FunnelMaturity"/>): present on every funnel of a cohort analysis (each cohort and
+    /// the total) and, when <see cref="FunnelOptions.MaturityWindow"/> is set, of any analysis; otherwise
+    /// <see langword="null"/>.</summary>
+    public FunnelMaturity? Maturity { get; }
 
     /// <summary>Leads lost (recorded) by their cut-off, at any step: the sum of <see cref="FunnelStep.Lost"/>.</summary>
     public long Lost { get; }

@@ -8,7 +8,8 @@ internal static class FunnelResultFactory
 {
     internal static FunnelResult Create(
         FunnelTally tally, Pipeline pipeline, DateTimeOffset asOf, FunnelOptions options, StepTarget?[] targets, IReadOnlyList<FunnelSegment>? segments = null,
-        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null, bool[]? recordedStages = null)
+        IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? stepTrends = null, bool[]? recordedStages = null,
+        FunnelMaturity? maturity = null)
     {
         bool Recorded(int stage) => recordedStages is null || stage == 0 || stage == pipeline.Count - 1 || recordedStages[stage];
         var layout = new FunnelLayout(pipeline.Count);
@@ -55,7 +56,7 @@ internal static class FunnelResultFactory
 
         return new FunnelResult(
             asOf, leads, won, cells[layout.FaultOffset], stages, steps, NewRate(won, leads, options), NewRate(won, won + resolvedDropOffs, options),
-            Bottleneck(steps, options), segments, cohorts, stepTrends);
+            Bottleneck(steps, options), segments, cohorts, stepTrends, maturity);
     }
 
     /// <summary>Resolves targets to step indices, refusing names the pipeline lacks, the last stage and repeats.</summary>

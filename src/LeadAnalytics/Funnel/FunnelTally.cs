@@ -4,11 +4,15 @@ namespace LeadAnalytics.Funnel;
 /// and exactly mergeable (counts add, sorted durations merge).</summary>
 internal sealed class FunnelTally
 {
-    internal FunnelTally(long[] cells, int[][] durations)
+    internal FunnelTally(long[] cells, int[][] durations, MaturityTally? maturity = null)
     {
         Cells = cells;
         Durations = durations;
+        Maturity = maturity;
     }
+
+    // The outcome times behind maturity and projected conversion; null when the options do not ask for them.
+    internal MaturityTally? Maturity { get; }
 
     // Laid out as FunnelLayout describes.
     internal long[] Cells { get; }
@@ -27,7 +31,7 @@ internal sealed class FunnelTally
         return total;
     }
 
-    internal static FunnelTally Empty(FunnelLayout layout)
+    internal static FunnelTally Empty(FunnelLayout layout, bool withMaturity = false)
     {
         var durations = new int[layout.Steps][];
         for (var k = 0; k < durations.Length; k++)
@@ -35,7 +39,7 @@ internal sealed class FunnelTally
             durations[k] = Array.Empty<int>();
         }
 
-        return new FunnelTally(new long[layout.Stride], durations);
+        return new FunnelTally(new long[layout.Stride], durations, withMaturity ? MaturityTally.Empty : null);
     }
 
     internal static FunnelTally Merge(FunnelTally a, FunnelTally b)
@@ -52,8 +56,11 @@ internal sealed class FunnelTally
             durations[k] = MergeSorted(a.Durations[k], b.Durations[k]);
         }
 
-        return new FunnelTally(cells, durations);
+        var maturity = a.Maturity is { } ma && b.Maturity is { } mb ? MaturityTally.Merge(ma, mb) : null;
+        return new FunnelTally(cells, durations, maturity);
     }
+
+    internal FunnelTally WithMaturity(MaturityTally maturity) => new(Cells, Durations, maturity);
 
     private static int[] MergeSorted(int[] a, int[] b)
     {

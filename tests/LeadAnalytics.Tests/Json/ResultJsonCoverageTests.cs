@@ -29,6 +29,8 @@ public class ResultJsonCoverageTests
         ["MetricChange.RelativeChange"] = "written in previous.changes[].metrics[] when a previous period is compared",
         ["CycleTimeResult.SegmentComparison"] = "written as logRank (the k-sample test across segments)",
         ["CycleTimeResult.SegmentComparisonSkipped"] = "written as logRankSkipped",
+        ["FunnelMaturity.Window"] = "written as maturity.windowDays",
+        ["FunnelMaturity.FollowUp"] = "written as maturity.followUpDays",
         ["FunnelStageReach.Reach"] = "written as reached",
         ["Rate.Method"] = "the interval method is a request option, written once per document where it matters, not per rate",
         ["Rate.IsDefined"] = "derived: value != null",
