@@ -28,9 +28,9 @@ public static class AttributionProfile
             LeadJourneys(leads);
         }
 
-        if (parts is "all" or "intervals")
+        if (parts is "all" or "intervals" or "shapley")
         {
-            Intervals(leads);
+            Intervals(leads, markov: parts != "shapley");
         }
 
         if (parts == "dump")
@@ -67,12 +67,12 @@ public static class AttributionProfile
 
     /// <summary>Issue 21's goals: Markov with 200 bootstrap replicates on 1M journeys over 20 channels (one thread and all
     /// cores: the same bits), exact Shapley at 20 and 25 channels.</summary>
-    private static void Intervals(int leads)
+    private static void Intervals(int leads, bool markov)
     {
         var paths = SyntheticJourneys.Paths(channels: 20, maxTouches: 6, journeys: leads, distinctPaths: int.MaxValue);
         var journeys = AttributionJourneys.FromPaths(paths, Currency.CNY);
         Console.WriteLine($"Interval input: {leads} journeys of 1 to 6 touches over 20 channels: {paths.Length} distinct paths");
-        foreach (var threads in new[] { 1, -1 })
+        foreach (var threads in markov ? new[] { 1, -1 } : Array.Empty<int>())
         {
             var options = new AttributionOptions
             {
@@ -82,13 +82,26 @@ public static class AttributionProfile
             Time($"Markov order 1 with 200 replicates, {(threads == 1 ? "1 thread" : "all cores")}", () => AttributionAnalyzer.Analyze(journeys, options), 3);
         }
 
-        Time("Markov order 1, no intervals (the estimate alone)", () => AttributionAnalyzer.Analyze(journeys), 3);
+        if (markov)
+        {
+            Time("Markov order 1, no intervals (the estimate alone)", () => AttributionAnalyzer.Analyze(journeys), 3);
+        }
+
         var shapley = new AttributionOptions { Model = AttributionModel.Shapley };
+        // The journeys' preparation (keys coded, identical paths merged, rows in canonical order) is shared by every model of
+        // a Compare; timed alone (no model), it is what "Shapley from path counts" does not include.
+        Time("journeys prepared alone (no model), 20 channels", () => AttributionAnalyzer.Compare(journeys, Array.Empty<AttributionModel>()), 3);
         Time("Shapley exact, 20 channels", () => AttributionAnalyzer.Analyze(journeys, shapley), 3);
+        // The Shapley step alone, from the prepared path counts: a Compare listing Shapley 11 times costs the preparation
+        // once and the step 11 times; (that - preparation) / 11 is one step.
+        var elevenShapley = Enumerable.Repeat(AttributionModel.Shapley, 11).ToArray();
+        Time("Shapley x 11 on one preparation, 20 channels (step = (this - preparation) / 11)", () => AttributionAnalyzer.Compare(journeys, elevenShapley), 3);
         var wide = SyntheticJourneys.Paths(channels: 25, maxTouches: 6, journeys: leads, distinctPaths: int.MaxValue);
         var wideJourneys = AttributionJourneys.FromPaths(wide, Currency.CNY);
         Console.WriteLine($"25 channels: {wide.Length} distinct paths");
+        Time("journeys prepared alone (no model), 25 channels", () => AttributionAnalyzer.Compare(wideJourneys, Array.Empty<AttributionModel>()), 3);
         Time("Shapley exact, 25 channels", () => AttributionAnalyzer.Analyze(wideJourneys, shapley), 3);
+        Time("Shapley x 11 on one preparation, 25 channels (step = (this - preparation) / 11)", () => AttributionAnalyzer.Compare(wideJourneys, elevenShapley), 3);
     }
 
     private static void LeadJourneys(int leads)
@@ -147,7 +160,7 @@ public static class AttributionProfile
         }
     }
 
-    private static void Time(string name, Func<AttributionResult> body, int repetitions = Repetitions)
+    private static void Time(string name, Func<object> body, int repetitions = Repetitions)
     {
         GC.KeepAlive(body()); // warm-up
         var wall = new double[repetitions];

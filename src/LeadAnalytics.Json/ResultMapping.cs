@@ -360,23 +360,15 @@ internal static class ResultMapping
             return null;
         }
 
-        var ranked = r.Credits.OrderByDescending(c => c.Conversions).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var list = new List<CreditDifferenceDto>(Math.Max(0, ranked.Count - 1));
-        for (var i = 0; i + 1 < ranked.Count; i++)
+        return r.AdjacentDifferences().Select(d => new CreditDifferenceDto
         {
-            var d = r.Difference(ranked[i].Key, ranked[i + 1].Key);
-            list.Add(new CreditDifferenceDto
-            {
-                First = d.First,
-                Second = d.Second,
-                Estimate = d.Estimate,
-                Lower = d.Lower,
-                Upper = d.Upper,
-                ShareFirstAhead = d.ShareFirstAhead,
-            });
-        }
-
-        return list;
+            First = d.First,
+            Second = d.Second,
+            Estimate = d.Estimate,
+            Lower = d.Lower,
+            Upper = d.Upper,
+            ShareFirstAhead = d.ShareFirstAhead,
+        }).ToList();
     }
 
     private static AttributionModelDto ToDto(AttributionResult r) => new()

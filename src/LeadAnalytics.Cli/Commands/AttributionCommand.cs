@@ -2,6 +2,7 @@ using System.CommandLine;
 using LeadAnalytics.Attribution;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -268,8 +269,8 @@ internal static class AttributionCommand
         if (settings is not null)
         {
             Show.Line(console, Show.T(
-                $"Intervals: {Level(settings.Confidence)}% {MethodName(settings.Method)}, {Show.Count(settings.Replicates)} bootstrap replicates over journeys, seed {settings.Seed}; they show the sampling uncertainty of the journeys, not the choice of model.",
-                $"区间：{Level(settings.Confidence)}% {MethodName(settings.Method)}，对线索旅程做 {Show.Count(settings.Replicates)} 次自助重抽样，种子 {settings.Seed}；区间反映旅程的抽样不确定性，不反映模型选择。"));
+                $"Intervals: {MetricFormatter.ConfidenceLevel(settings.Confidence)}% {MethodName(settings.Method)}, {Show.Count(settings.Replicates)} bootstrap replicates over journeys, seed {settings.Seed}; they show the sampling uncertainty of the journeys, not the choice of model.",
+                $"区间：{MetricFormatter.ConfidenceLevel(settings.Confidence)}% {MethodName(settings.Method)}，对线索旅程做 {Show.Count(settings.Replicates)} 次自助重抽样，种子 {settings.Seed}；区间反映旅程的抽样不确定性，不反映模型选择。"));
         }
 
         var ranges = settings is not null && comparison.Results.Count > 1 ? comparison.Ranges() : null;
@@ -280,7 +281,7 @@ internal static class AttributionCommand
         })
         {
             var conversions = title.StartsWith("Credited conversions", StringComparison.Ordinal);
-            var table = Show.NewTable(title + (settings is not null ? $" [{Level(settings.Confidence)}% interval]" : string.Empty));
+            var table = Show.NewTable(title + (settings is not null ? $" [{MetricFormatter.ConfidenceLevel(settings.Confidence)}% interval]" : string.Empty));
             var headers = new List<string> { "Channel" };
             headers.AddRange(comparison.Results.Select(r => NameOf(r.Model)));
             var withRemoval = markov is not null && conversions;
@@ -326,8 +327,8 @@ internal static class AttributionCommand
     /// down, with the difference's interval and the share of replicates in which it stays ahead.</summary>
     private static void DrawRanking(IAnsiConsole console, AttributionResult result)
     {
-        var ranked = result.Credits.OrderByDescending(c => c.Conversions).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        if (ranked.Count < 2)
+        var differences = result.AdjacentDifferences();
+        if (differences.Count == 0)
         {
             return;
         }
@@ -335,18 +336,15 @@ internal static class AttributionCommand
         var table = Show.NewTable(Show.T($"Is the ranking sure? ({NameOf(result.Model)})", $"排名可靠吗？（{NameOf(result.Model)}）"));
         Show.Columns(table, Show.T("Channel", "渠道"), Show.T("Ahead of", "领先于"), Show.T("By (conversions)", "领先（转化数）"),
             Show.T("Interval", "区间"), Show.T("Ahead in replicates", "领先的重抽样占比"), Show.T("Ranked first", "排名第一的占比"), Show.T("In top 3", "进入前三的占比"));
-        for (var i = 0; i + 1 < ranked.Count && i < 5; i++)
+        foreach (var d in differences.Take(5))
         {
-            var d = result.Difference(ranked[i].Key, ranked[i + 1].Key);
-            var iv = ranked[i].Interval!;
+            var iv = result.Find(d.First)!.Interval!;
             Show.Row(table, d.First, d.Second, Show.Number(d.Estimate, "0.0"), $"[{Show.Number(d.Lower, "0.0")}, {Show.Number(d.Upper, "0.0")}]",
                 Show.Percent(d.ShareFirstAhead), Show.Percent(iv.TopOneShare), Show.Percent(iv.TopThreeShare));
         }
 
         console.Write(table);
     }
-
-    private static string Level(double confidence) => (confidence * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string MethodName(AttributionIntervalMethod method) => method == AttributionIntervalMethod.BCa ? "BCa" : Show.T("percentile", "百分位");
 }

@@ -1,9 +1,10 @@
-using LeadAnalytics.Data;
 using System.CommandLine;
 using System.Globalization;
 using LeadAnalytics.Cli.Rendering;
+using LeadAnalytics.Data;
 using LeadAnalytics.Forecast;
 using LeadAnalytics.Json;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -171,7 +172,7 @@ internal static class ForecastCommand
 
     internal static void Draw(IAnsiConsole console, LeadData data, ForecastResult result)
     {
-        var level = (result.Options.PredictionLevel * 100).ToString("0", CultureInfo.InvariantCulture);
+        var level = MetricFormatter.ConfidenceLevel(result.Options.PredictionLevel);
         Show.Line(console, $"Pipeline forecast as of {Show.Instant(data.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}: " +
             $"P(won within h | open in its stage for a days) from stage curves (Aalen-Johansen, won vs lost, landmarked at stage entry), {level}% prediction intervals " +
             $"from {result.Options.BootstrapReplicates} bootstrap replicates; the baseline is each stage's historical win rate (stale counted as lost).");

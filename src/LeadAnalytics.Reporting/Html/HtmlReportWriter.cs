@@ -3,6 +3,7 @@ using LeadAnalytics.CycleTime;
 using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Findings;
 using LeadAnalytics.Funnel;
+using LeadAnalytics.Metrics;
 using LeadAnalytics.Reporting.Charts;
 using LeadAnalytics.Reporting.Html;
 using LeadAnalytics.Reporting.Svg;
@@ -370,7 +371,7 @@ public static class HtmlReportWriter
         var caption = t.AttributionCaption(Format.Number(first.TotalConversions, "0"), $"{Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}");
         if (first.Intervals is { } intervals)
         {
-            caption += " " + t.AttributionIntervals((intervals.Confidence * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), intervals.Replicates, intervals.Seed);
+            caption += " " + t.AttributionIntervals(MetricFormatter.ConfidenceLevel(intervals.Confidence), intervals.Replicates, intervals.Seed);
         }
 
         Chart(html, SvgCharts.AttributionComparison(comparison, page.Charts), caption);

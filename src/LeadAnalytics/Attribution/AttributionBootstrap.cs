@@ -294,6 +294,7 @@ internal static class AttributionBootstrap
         private readonly double[] _pathConversions;
         private readonly double[] _pathNulls;
         private readonly decimal[] _pathValue;
+        private double[] _absorption = Array.Empty<double>();
 
         internal Workspace(int rows, int paths)
         {
@@ -361,7 +362,13 @@ internal static class AttributionBootstrap
                 }
             }
 
-            return MarkovAttribution.Compute(replicate.Keys, paths.Plan(options.MarkovOrder), _pathConversions, _pathNulls, _pathValue, replicate.TotalConversions, options, withDetails: false);
+            var plan = paths.Plan(options.MarkovOrder);
+            if (_absorption.Length < plan.StateCount * plan.StateCount)
+            {
+                _absorption = new double[plan.StateCount * plan.StateCount]; // once per worker, reused by its replicates
+            }
+
+            return MarkovAttribution.Compute(replicate.Keys, plan, _pathConversions, _pathNulls, _pathValue, replicate.TotalConversions, options, withDetails: false, _absorption);
         }
     }
 }

@@ -116,6 +116,33 @@ public sealed class AttributionResult
         return new CreditDifference(first, second, estimate, lower, upper, ahead / (double)sample.Length);
     }
 
+    /// <summary>The credits ranked: most credited conversions first, ties in ordinal key order. The one ranking behind
+    /// <see cref="CreditInterval.TopOneShare"/>, <see cref="AdjacentDifferences"/> and every "is the ranking sure?" table.</summary>
+    /// <returns>The credits, ranked.</returns>
+    public IReadOnlyList<ChannelCredit> Ranked() =>
+        Credits.OrderByDescending(c => c.Conversions).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Each key against the next one down the ranking (<see cref="Ranked"/>), with the difference's interval: "is the
+    /// first channel really ahead of the second?"</summary>
+    /// <returns>One difference per adjacent pair, best ranked first (empty with fewer than two keys).</returns>
+    /// <exception cref="InvalidOperationException">The result has no intervals.</exception>
+    public IReadOnlyList<CreditDifference> AdjacentDifferences()
+    {
+        var ranked = Ranked();
+        var list = new List<CreditDifference>(Math.Max(0, ranked.Count - 1));
+        if (Intervals is null)
+        {
+            throw new InvalidOperationException("The result has no bootstrap replicates; set AttributionOptions.Intervals.");
+        }
+
+        for (var i = 0; i + 1 < ranked.Count; i++)
+        {
+            list.Add(Difference(ranked[i].Key, ranked[i + 1].Key));
+        }
+
+        return list;
+    }
+
     internal AttributionResult WithIntervals(
         IReadOnlyList<ChannelCredit> credits, AttributionIntervalOptions settings, double[][] replicates, decimal[][] replicateValues, decimal[] replicateTotals) =>
         new(Model, TotalConversions, TotalValue, credits, Markov, JourneyCount, UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints)

@@ -72,9 +72,12 @@ internal static class MarkovAttribution
 
     /// <summary>Steps 4 and 5 on a plan built once (<see cref="MarkovPlan"/>): the counts only fill the plan's edges, so a
     /// bootstrap replicate never hashes a path again. States of the plan that no counted path reaches are left out, which
-    /// gives the same chain, and the same bits, as a plan built from the counted paths alone.</summary>
+    /// gives the same chain, and the same bits, as a plan built from the counted paths alone.
+    /// The optional scratch is a caller's buffer for the dense absorption system (a bootstrap worker's, reused across its
+    /// replicates: at order 3 the system is states² doubles, tens of megabytes); null allocates one.</summary>
     internal static RawCredit Compute(
-        string[] keys, MarkovPlan plan, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails)
+        string[] keys, MarkovPlan plan, double[] allConversions, double[] allNulls, decimal[] allValue, double totalConversions, AttributionOptions options, bool withDetails,
+        double[]? scratch = null)
     {
         var keyCount = keys.Length;
         var order = options.MarkovOrder;
@@ -132,7 +135,7 @@ internal static class MarkovAttribution
         }
 
         // 4. Exact absorption: full chain, then each key removed.
-        var workspace = new double[stateCount * stateCount];
+        var workspace = scratch is not null && scratch.Length >= stateCount * stateCount ? scratch : new double[stateCount * stateCount];
         var (probability, value) = chain.Absorb(sortedTuples, reached, -1, meanValue, workspace);
         var removal = new double?[keyCount];
         var valueRemoval = new double?[keyCount];

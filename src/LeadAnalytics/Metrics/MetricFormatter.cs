@@ -184,6 +184,12 @@ public sealed class MetricFormatter
     public string Percent(decimal? proportion) =>
         proportion is { } v ? Math.Round(v * 100m, 1, MidpointRounding.AwayFromZero).ToString("#,0.0", Digits) + "%" : Undefined;
 
+    /// <summary>A confidence or prediction level as the number before the percent sign of "95% interval": <c>95</c>, <c>97.5</c>
+    /// (up to two decimals, trailing zeros dropped, no grouping), the same in every language.</summary>
+    /// <param name="level">The level as a proportion (0.95).</param>
+    /// <returns>The text.</returns>
+    public static string ConfidenceLevel(double level) => (level * 100).ToString("0.##", Digits);
+
     /// <summary>A rate with its interval: <c>11.9% [8.1%, 17.1%]</c>; undefined when the rate is.</summary>
     /// <param name="rate">The rate.</param>
     /// <returns>The text.</returns>

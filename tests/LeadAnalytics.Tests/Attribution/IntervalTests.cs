@@ -104,6 +104,32 @@ public class IntervalTests
     }
 
     [Fact]
+    public void Adjacent_differences_follow_the_ranking_by_credited_conversions()
+    {
+        var markov = Run(1, replicates: 200).For(AttributionModel.Markov);
+        var ranked = markov.Ranked();
+        Assert.Equal(markov.Credits.Count, ranked.Count);
+        for (var i = 0; i + 1 < ranked.Count; i++)
+        {
+            // most credited first; equal credit in ordinal key order
+            Assert.True(ranked[i].Conversions > ranked[i + 1].Conversions
+                || (ranked[i].Conversions == ranked[i + 1].Conversions && string.CompareOrdinal(ranked[i].Key, ranked[i + 1].Key) < 0));
+        }
+
+        var differences = markov.AdjacentDifferences();
+        Assert.Equal(ranked.Count - 1, differences.Count);
+        for (var i = 0; i < differences.Count; i++)
+        {
+            Assert.Equal(ranked[i].Key, differences[i].First);
+            Assert.Equal(ranked[i + 1].Key, differences[i].Second);
+            Assert.Equal(markov.Difference(ranked[i].Key, ranked[i + 1].Key).Lower, differences[i].Lower);
+            Assert.True(differences[i].Estimate >= 0);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => AttributionAnalyzer.Analyze(AttributionJourneys.FromPaths(Paths(), Currency.CNY)).AdjacentDifferences());
+    }
+
+    [Fact]
     public void BCa_is_an_option_and_stays_reproducible()
     {
         var options = new AttributionOptions

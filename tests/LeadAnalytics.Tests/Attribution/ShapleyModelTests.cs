@@ -97,4 +97,43 @@ public class ShapleyModelTests
 
         AttributionAssert.Conserved(result);
     }
+
+    /// <summary>64 keys (the last one bit 63 of a set's mask) and 70 keys (past the mask: sorted key sets) against the
+    /// dividend form, checked against the coalition formula above at 20 keys: phi_j = sum over the journeys' key sets T
+    /// containing j of R(T) / |T|, computed here with plain sets.</summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(70)]
+    public void Many_channels_match_the_dividend_formula(int n)
+    {
+        var random = new Random(n);
+        var names = Enumerable.Range(0, n).Select(i => "k" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var paths = new List<AggregatedPath>();
+        var expected = new double[n];
+        for (var k = 0; k < 2000; k++)
+        {
+            var steps = Enumerable.Range(0, random.Next(1, 9)).Select(_ => random.Next(n)).ToArray();
+            if (k < n)
+            {
+                steps[0] = k; // every key occurs, the last ones included
+            }
+
+            var conversions = random.Next(0, 3);
+            paths.Add(new AggregatedPath(steps.Select(s => names[s]), conversions, conversions * 7m, random.Next(0, 2)));
+            var set = steps.Distinct().ToArray();
+            foreach (var key in set)
+            {
+                expected[key] += conversions / (double)set.Length;
+            }
+        }
+
+        var result = AttributionAnalyzer.Analyze(AttributionJourneys.FromPaths(paths, Currency.CNY), new AttributionOptions { Model = AttributionModel.Shapley });
+        Assert.Equal(n, result.Credits.Count);
+        for (var j = 0; j < n; j++)
+        {
+            Assert.Equal(expected[j], result.Find(names[j])!.Conversions, 1e-9);
+        }
+
+        AttributionAssert.Conserved(result);
+    }
 }

@@ -27,6 +27,9 @@ public class MetricFormatterTests
         Assert.Equal("0.042", En.PValue(0.0415));
         Assert.Equal("0.1235", En.Format(MetricCatalog.LogSurvivalStandardError, 0.123456));
         Assert.Equal("–", En.Format(MetricCatalog.MedianCycleDays, double.NaN));
+        Assert.Equal("95", MetricFormatter.ConfidenceLevel(0.95));
+        Assert.Equal("97.5", MetricFormatter.ConfidenceLevel(0.975)); // a forecast's 97.5% level was printed "98"
+        Assert.Equal("90", MetricFormatter.ConfidenceLevel(0.9));
         Assert.Equal("2023-11-15", En.Date(new DateTimeOffset(2023, 11, 15, 0, 0, 0, TimeSpan.FromHours(8))));
     }
 
