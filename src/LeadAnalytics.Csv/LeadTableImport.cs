@@ -22,7 +22,7 @@ internal static class LeadTableImport
     }
 
     /// <summary>Imports a stream (left open). A seekable UTF-8 stream is first read straight from its bytes
-    /// (<see cref="Utf8Rows"/>); at the first line that needs the general reader (a quote, a carriage return, a bad byte) the
+    /// (<c>Utf8Rows</c>, .NET 8 and later); at the first line that needs the general reader (a quote, a carriage return, a bad byte) the
     /// import starts again from the stream's start on the general reader, so the result is always the general reader's.</summary>
     /// <param name="stream">The bytes.</param>
     /// <param name="options">How to read.</param>
