@@ -14,6 +14,13 @@ namespace LeadAnalytics.Tests.Csv;
 /// for any read size and on one or two threads.</summary>
 public class FastImportTests
 {
+    // The fast path is built for .NET 8 and later; the netstandard2.0 build always reads through the general reader.
+#if NETSTANDARD_BUILD_UNDER_TEST
+    private const bool FastPathBuilt = false;
+#else
+    private const bool FastPathBuilt = true;
+#endif
+
     private static readonly string[] Cells =
     {
         "", "", " ", "L1", "L2", "L2 ", " L3", "SEO", "抖音信息流", "ＳＥＯ", "Seo", "2023-10-01 09:00", "2023/10/2", "2023-10-01T09:00:00+08:00",
@@ -80,7 +87,7 @@ public class FastImportTests
                 AssertSame(expected, actual);
                 if (IsSimple(bytes))
                 {
-                    Assert.True(fast);
+                    Assert.Equal(FastPathBuilt, fast);
                 }
             }
         });
@@ -104,7 +111,7 @@ public class FastImportTests
                 var expected = LeadTableImport.Run(CsvOpen.Stream(new MemoryStream(bytes), null, "f.csv", parser), parser, null, pipelined, 16);
                 bool? fast = null;
                 var actual = LeadTableImport.Run(new MemoryStream(bytes), null, "f.csv", null, pipelined, 16, 5, f => fast = f);
-                Assert.Equal(tail.Length == 0, fast);
+                Assert.Equal(FastPathBuilt && tail.Length == 0, fast);
                 Assert.Equal(50, expected.Issues.Count(i => i.Rule == LeadAnalytics.Quality.DataQualityRule.DuplicateId));
                 AssertSame((expected, null), (actual, null));
             }
