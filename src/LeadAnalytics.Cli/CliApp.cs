@@ -55,12 +55,16 @@ internal static class CliApp
         return exitCode;
     }
 
+    /// <summary>Where the documentation is for someone who installed the tool (a path inside the repository means nothing
+    /// to them): the repository's docs folder on the web, as the package metadata names it.</summary>
+    internal const string DocsUrl = "https://github.com/leadanalytics/leadanalytics/blob/main/docs/";
+
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var common = new CommonOptions();
         var root = new RootCommand(
             "leadanalytics: sales-lead analytics from tracking-table CSV files (the LeadAnalytics library). " +
-            "Exit codes: 0 success, 1 the input could not be analysed, 2 usage error. Docs: docs/cli.md.");
+            "Exit codes: 0 success, 1 the input could not be analysed, 2 usage error. Docs: " + DocsUrl + "cli.md");
         root.Subcommands.Add(ValidateCommand.Create(common, stdout, stderr));
         root.Subcommands.Add(FunnelCommand.Create(common, stdout, stderr));
         root.Subcommands.Add(SegmentsCommand.Create(common, stdout, stderr));

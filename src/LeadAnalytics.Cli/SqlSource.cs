@@ -28,7 +28,7 @@ internal sealed class SqlSourceOptions
         HelpName = "NAME",
     };
 
-    public Option<string?> Columns { get; } = CliApp.FileOption("--columns", "A column mapping file (JSON, docs/scale-out.md) for a table that does not use the tracking table's English column names.");
+    public Option<string?> Columns { get; } = CliApp.FileOption("--columns", "A column mapping file (JSON, " + CliApp.DocsUrl + "scale-out.md) for a table that does not use the tracking table's English column names.");
 
     public void AddTo(Command command)
     {

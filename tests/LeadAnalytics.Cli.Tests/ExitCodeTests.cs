@@ -119,6 +119,23 @@ public class ExitCodeTests
         Assert.Contains("--stale-after", stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>Help points at documentation someone who installed the tool can open: a web address, never a path inside
+    /// the repository (issue 17).</summary>
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("attribution", "--help")]
+    [InlineData("funnel", "--help")]
+    public void Help_names_the_docs_by_their_web_address(params string[] args)
+    {
+        var (code, stdout, _) = Run(args);
+        Assert.Equal(0, code);
+        Assert.DoesNotMatch(@"(?<![/\w])docs/[\w-]+\.md", stdout);
+        if (args.Length == 1)
+        {
+            Assert.Contains("https://github.com/leadanalytics/leadanalytics/blob/main/docs/cli.md", stdout, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_file_of_the_wrong_table_is_exit_1_naming_it()
     {

@@ -203,4 +203,28 @@ public class OutputContractTests
         Assert.Equal(2, bad);
         Assert.Contains("--lang", err, StringComparison.Ordinal);
     }
+
+    /// <summary>The report's table output in Chinese: its section headings and the data-quality, loss-reason and
+    /// forecast words are Chinese, not English with Chinese findings mixed in (issue 17).</summary>
+    [Fact]
+    public void Lang_zh_writes_the_report_sections_in_chinese()
+    {
+        var (code, table, stderr) = Run("report", "--leads", Leads, "--costs", Costs, "--as-of", "2024-01-15", "--lang", "zh");
+        Assert.True(code == 0, stderr);
+        foreach (var chinese in new[] { "数据质量", "转化漏斗，截至", "按来源渠道的转化漏斗", "流失原因，截至", "按流失时所在阶段", "需求确认", "未提供 --touchpoints 文件", "读取 3,000 行" })
+        {
+            Assert.Contains(chinese, table, StringComparison.Ordinal);
+        }
+
+        foreach (var english in new[] { "Data quality", "Funnel as of", "Loss reasons", "Overall (Pareto)", "Optimisation actions", "rows read", "By channel" })
+        {
+            Assert.DoesNotContain(english, table, StringComparison.Ordinal);
+        }
+
+        var (forecastCode, forecast, forecastErr) = Run("forecast", "--leads", Leads, "--as-of", "2024-01-15", "--lang", "zh");
+        Assert.True(forecastCode == 0, forecastErr);
+        Assert.Contains("在途线索预测，截至", forecast, StringComparison.Ordinal);
+        Assert.Contains("合计", forecast, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pipeline forecast", forecast, StringComparison.Ordinal);
+    }
 }

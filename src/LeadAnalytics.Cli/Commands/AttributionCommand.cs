@@ -35,7 +35,7 @@ internal static class AttributionCommand
             Description = $"Channels the last-non-direct model skips, comma-separated (default: {string.Join(", ", AttributionOptions.DefaultDirectChannels)}); the list used is printed.",
             HelpName = "NAME[,NAME...]",
         };
-        var intervals = new Option<bool>("--intervals") { Description = "Bootstrap intervals on every channel's credit under every model (journeys resampled with their paths; docs/attribution.md)." };
+        var intervals = new Option<bool>("--intervals") { Description = "Bootstrap intervals on every channel's credit under every model (journeys resampled with their paths; " + CliApp.DocsUrl + "attribution.md)." };
         var replicates = new Option<int?>("--replicates") { Description = $"Bootstrap replicates behind --intervals (default {AttributionIntervalOptions.Default.Replicates}; implies --intervals).", HelpName = "N" };
         var seed = new Option<long?>("--seed") { Description = $"Seed of the bootstrap (default {AttributionIntervalOptions.Default.Seed}): the same seed gives the same intervals, bit for bit.", HelpName = "S" };
         var confidence = new Option<double?>("--confidence") { Description = "Confidence level of the intervals, as 0.95 or 95 (default 0.95).", HelpName = "LEVEL" };

@@ -173,10 +173,18 @@ internal static class ForecastCommand
     internal static void Draw(IAnsiConsole console, LeadData data, ForecastResult result)
     {
         var level = MetricFormatter.ConfidenceLevel(result.Options.PredictionLevel);
-        Show.Line(console, $"Pipeline forecast as of {Show.Instant(data.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}: " +
+        Show.Line(console, Show.T(
+            $"Pipeline forecast as of {Show.Instant(data.AsOf)}{(data.AsOfFromData ? " (the latest event in the data)" : string.Empty)}: " +
             $"P(won within h | open in its stage for a days) from stage curves (Aalen-Johansen, won vs lost, landmarked at stage entry), {level}% prediction intervals " +
-            $"from {result.Options.BootstrapReplicates} bootstrap replicates; the baseline is each stage's historical win rate (stale counted as lost).");
-        foreach (var (title, groups) in new[] { ("Total", new[] { result.Total }), ("By stage", result.ByStage.ToArray()), ("By segment", result.BySegment.ToArray()), ("By owner", result.ByOwner.ToArray()) })
+            $"from {result.Options.BootstrapReplicates} bootstrap replicates; the baseline is each stage's historical win rate (stale counted as lost).",
+            $"在途线索预测，截至 {Show.Instant(data.AsOf)}{(data.AsOfFromData ? "（数据中最晚的事件）" : string.Empty)}：" +
+            $"按阶段曲线（Aalen-Johansen，成交与流失为竞争结局，自进入阶段起算）估计“已在当前阶段停留 a 天的在途线索在 h 天内成交”的概率；{level}% 预测区间" +
+            $"来自 {result.Options.BootstrapReplicates} 次自助重抽样；基线为各阶段的历史成交率（停滞计为流失）。"));
+        foreach (var (title, groups) in new[]
+        {
+            (Show.T("Total", "合计"), new[] { result.Total }), (Show.T("By stage", "按阶段"), result.ByStage.ToArray()),
+            (Show.T("By segment", "按细分"), result.BySegment.ToArray()), (Show.T("By owner", "按负责人"), result.ByOwner.ToArray()),
+        })
         {
             if (groups.Length == 0)
             {
@@ -184,15 +192,15 @@ internal static class ForecastCommand
             }
 
             var table = Show.NewTable(title);
-            var headers = new List<string> { "Group", "Open", "Beyond observed" };
+            var headers = new List<string> { Show.T("Group", "分组"), Show.T("Open", "在途"), Show.T("Beyond observed", "超出观测范围") };
             foreach (var d in result.HorizonsDays)
             {
-                headers.Add($"Wins {d}d [{level}% PI]");
-                headers.Add($"Revenue {d}d");
+                headers.Add(Show.T($"Wins {d}d [{level}% PI]", $"{d} 天成交数 [{level}% 预测区间]"));
+                headers.Add(Show.T($"Revenue {d}d", $"{d} 天收入"));
             }
 
-            headers.Add("Baseline wins");
-            headers.Add("Baseline revenue");
+            headers.Add(Show.T("Baseline wins", "基线成交数"));
+            headers.Add(Show.T("Baseline revenue", "基线收入"));
             Show.Columns(table, headers.ToArray());
             foreach (var g in groups)
             {
@@ -214,7 +222,9 @@ internal static class ForecastCommand
 
         if (result.Total.BeyondObservedLeads > 0)
         {
-            Show.Line(console, $"{Show.Count(result.Total.BeyondObservedLeads)} open leads have been in their stage longer than any outcome observed there: no probability is extrapolated for them (they add nothing to the expected wins).");
+            Show.Line(console, Show.T(
+                $"{Show.Count(result.Total.BeyondObservedLeads)} open leads have been in their stage longer than any outcome observed there: no probability is extrapolated for them (they add nothing to the expected wins).",
+                $"{Show.Count(result.Total.BeyondObservedLeads)} 条在途线索在当前阶段停留的时间超过该阶段观测到的任何结局：不对其外推概率（不计入预期成交）。"));
         }
     }
 
@@ -222,13 +232,18 @@ internal static class ForecastCommand
     {
         var first = result.Points.Count > 0 ? result.Points[0].AsOf : data.AsOf;
         var last = result.Points.Count > 0 ? result.Points[result.Points.Count - 1].AsOf : data.AsOf;
-        Show.Line(console, $"Backtest: the forecast replayed at {result.Summaries.FirstOrDefault()?.Origins ?? 0} past as-of dates from {Show.Instant(first)} to {Show.Instant(last)}, " +
-            $"every {result.Options.BacktestStepDays} days, compared with what happened (error = forecast - actual).");
+        var origins = result.Summaries.FirstOrDefault()?.Origins ?? 0;
+        Show.Line(console, Show.T(
+            $"Backtest: the forecast replayed at {origins} past as-of dates from {Show.Instant(first)} to {Show.Instant(last)}, " +
+            $"every {result.Options.BacktestStepDays} days, compared with what happened (error = forecast - actual).",
+            $"回测：在 {Show.Instant(first)} 至 {Show.Instant(last)} 之间每 {result.Options.BacktestStepDays} 天取一个过去的时点，共 {origins} 个，重做预测并与实际结果比较（误差 = 预测 - 实际）。"));
         var table = Show.NewTable();
-        Show.Columns(table, "Horizon", "Dates", "Wins MAE", "Baseline MAE", "MAE reduction", "Bias", "Baseline bias", "PI coverage", "Baseline PI coverage", "Revenue MAE", "Baseline revenue MAE");
+        Show.Columns(table, Show.T("Horizon", "预测期"), Show.T("Dates", "时点数"), Show.T("Wins MAE", "成交数平均绝对误差"), Show.T("Baseline MAE", "基线平均绝对误差"),
+            Show.T("MAE reduction", "误差降低"), Show.T("Bias", "偏差"), Show.T("Baseline bias", "基线偏差"), Show.T("PI coverage", "预测区间覆盖率"),
+            Show.T("Baseline PI coverage", "基线预测区间覆盖率"), Show.T("Revenue MAE", "收入平均绝对误差"), Show.T("Baseline revenue MAE", "基线收入平均绝对误差"));
         foreach (var s in result.Summaries)
         {
-            Show.Row(table, $"{s.Days}d", Show.Count(s.Origins), Show.Number(s.WinsMeanAbsoluteError, "0.0"), Show.Number(s.BaselineWinsMeanAbsoluteError, "0.0"),
+            Show.Row(table, Show.T($"{s.Days}d", $"{s.Days} 天"), Show.Count(s.Origins), Show.Number(s.WinsMeanAbsoluteError, "0.0"), Show.Number(s.BaselineWinsMeanAbsoluteError, "0.0"),
                 Show.Percent(s.WinsErrorReduction), Show.Number(s.WinsBias, "0.0"), Show.Number(s.BaselineWinsBias, "0.0"), Show.Percent(s.WinsCoverage),
                 Show.Percent(s.BaselineWinsCoverage), Show.Money(s.RevenueMeanAbsoluteError), Show.Money(s.BaselineRevenueMeanAbsoluteError));
         }

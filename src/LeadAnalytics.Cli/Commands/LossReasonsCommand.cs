@@ -2,6 +2,7 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -74,28 +75,30 @@ internal static class LossReasonsCommand
 
     internal static void Draw(IAnsiConsole console, LeadData data, LossReasonResult report)
     {
-        Show.Line(console, $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.");
+        Show.Line(console, Show.T(
+            $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.",
+            $"流失原因，截至 {Show.Instant(report.AsOf)}：流失线索 {Show.Count(report.LostLeads)} 条，其中 {Show.Count(report.WithoutReason)} 条未填原因。"));
         if (report.LostLeads == 0)
         {
             // Many CRM exports (Olist's among them) record no losses: say so rather than print empty tables.
-            Show.Line(console, "No lead is recorded as lost by this instant: there are no reasons to break down.");
+            Show.Line(console, Show.T("No lead is recorded as lost by this instant: there are no reasons to break down.", "截至此时没有记录为流失的线索：没有可分析的流失原因。"));
             return;
         }
 
-        var overall = Show.NewTable("Overall (Pareto)");
-        Show.Columns(overall, "Reason", "Lost leads", "Share", "Cumulative", "Lost revenue (estimated)");
+        var overall = Show.NewTable(Show.T("Overall (Pareto)", "总体（帕累托）"));
+        Show.Columns(overall, Show.T("Reason", "原因"), Show.T("Lost leads", "流失线索"), Show.T("Share", "占比"), Show.T("Cumulative", "累计占比"), Show.T("Lost revenue (estimated)", "流失收入（估计）"));
         foreach (var r in report.Overall.Rows)
         {
             Show.Row(overall, r.Reason, Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
         }
 
         console.Write(overall);
-        var stages = Show.NewTable("By the stage a lead was lost at");
-        Show.Columns(stages, "Stage", "Lost leads", "Top reason", "Its share");
+        var stages = Show.NewTable(Show.T("By the stage a lead was lost at", "按流失时所在阶段"));
+        Show.Columns(stages, Show.T("Stage", "阶段"), Show.T("Lost leads", "流失线索"), Show.T("Top reason", "首要原因"), Show.T("Its share", "其占比"));
         foreach (var t in report.ByStage)
         {
             var top = t.Rows.Count > 0 ? t.Rows[0] : null;
-            Show.Row(stages, t.Segment, Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
+            Show.Row(stages, DisplayText.Common.Contains("stage." + t.Segment) ? Show.T("stage." + t.Segment) : t.Segment, Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
         }
 
         console.Write(stages);
@@ -106,12 +109,16 @@ internal static class LossReasonsCommand
                 continue; // tag segments overlap: no test
             }
 
-            Show.Line(console, $"Reason mix by {string.Join(" × ", b.Dimensions.Select(ValueParsers.Name))}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.");
+            Show.Line(console, Show.T(
+                $"Reason mix by {string.Join(" × ", b.Dimensions.Select(ValueParsers.Name))}: chi-square {Show.Number(b.MixTest.Statistic)} on {Show.Number(b.MixTest.DegreesOfFreedom, "0")} df, p {Show.PValue(b.MixTest.PValue)}.",
+                $"按{string.Join(" × ", b.Dimensions.Select(d => Show.T("dimension." + d)))}的流失原因构成：卡方 {Show.Number(b.MixTest.Statistic)}，自由度 {Show.Number(b.MixTest.DegreesOfFreedom, "0")}，p {Show.PValue(b.MixTest.PValue)}。"));
         }
 
         foreach (var d in report.Dominant)
         {
-            Show.Line(console, $"Dominant: at {d.Scope} {d.Segment}, {d.Reason} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).");
+            Show.Line(console, Show.T(
+                $"Dominant: at {d.Scope} {d.Segment}, {d.Reason} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
+                $"主导原因：{d.Scope} {d.Segment} 的 {Show.Count(d.LostLeads)} 条流失中，{d.Reason} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
         }
     }
 }

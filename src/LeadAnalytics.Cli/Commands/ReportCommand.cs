@@ -98,32 +98,32 @@ internal static class ReportCommand
 
             run.WriteTable(console =>
             {
-                Show.Heading(console, "Data quality");
+                Show.Heading(console, Show.T("Data quality", "数据质量"));
                 ValidateCommand.Draw(console, data.AsOfFromData, quality);
-                Show.Heading(console, "Funnel");
-                FunnelCommand.DrawFunnel(console, funnel, $"Funnel as of {Show.Instant(data.AsOf)}");
-                Show.Heading(console, "Funnel by channel");
-                FunnelCommand.DrawSegments(console, "channel", byChannel.Total, byChannel.Segments.Select(s => (s.Label, s.Funnel)).ToList());
-                Show.Heading(console, "Segments by channel");
+                Show.Heading(console, Show.T("Funnel", "转化漏斗"));
+                FunnelCommand.DrawFunnel(console, funnel, Show.T($"Funnel as of {Show.Instant(data.AsOf)}", $"转化漏斗，截至 {Show.Instant(data.AsOf)}"));
+                Show.Heading(console, Show.T("Funnel by channel", "按来源渠道的转化漏斗"));
+                FunnelCommand.DrawSegments(console, Show.T("dimension.Channel"), byChannel.Total, byChannel.Segments.Select(s => (s.Label, s.Funnel)).ToList());
+                Show.Heading(console, Show.T("Segments by channel", "按来源渠道细分"));
                 SegmentsCommand.Draw(console, data, segments);
-                Show.Heading(console, "Cycle time by channel");
+                Show.Heading(console, Show.T("Cycle time by channel", "按来源渠道的转化周期"));
                 CycleTimeCommand.Draw(console, data, cycleTime);
-                Show.Heading(console, "Loss reasons");
+                Show.Heading(console, Show.T("Loss reasons", "流失原因"));
                 LossReasonsCommand.Draw(console, data, lossReasons);
-                Show.Heading(console, "Attribution");
+                Show.Heading(console, Show.T("Attribution", "渠道归因"));
                 if (attribution is null)
                 {
-                    Show.Line(console, "No --touchpoints file: attribution left out.");
+                    Show.Line(console, Show.T("No --touchpoints file: attribution left out.", "未提供 --touchpoints 文件：不做渠道归因。"));
                 }
                 else
                 {
                     AttributionCommand.Draw(console, attribution, data.AsOf);
                 }
 
-                Show.Heading(console, "Optimisation actions");
+                Show.Heading(console, Show.T("Optimisation actions", "优化行动"));
                 if (actionReport is null)
                 {
-                    Show.Line(console, "No --actions file: action status left out.");
+                    Show.Line(console, Show.T("No --actions file: action status left out.", "未提供 --actions 文件：不评估优化行动。"));
                 }
                 else
                 {

@@ -116,17 +116,24 @@ internal static class ValidateCommand
 
     internal static void Draw(IAnsiConsole console, bool asOfFromData, DataQualityResult report)
     {
-        Show.Line(console, $"Data quality of {string.Join(", ", report.Inputs.Select(i => i.File))} as of {Show.Instant(report.AsOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}");
+        var files = string.Join(", ", report.Inputs.Select(i => i.File));
+        Show.Line(console, Show.T(
+            $"Data quality of {files} as of {Show.Instant(report.AsOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}",
+            $"{files} 的数据质量，截至 {Show.Instant(report.AsOf)}{(asOfFromData ? "（数据中最晚的事件）" : string.Empty)}"));
         foreach (var input in report.Inputs)
         {
-            Show.Line(console, $"{input.File} ({input.Kind}): {Show.Count(input.RowsRead)} rows read, {Show.Count(input.RowsAccepted)} accepted, {Show.Count(input.RowsRejected)} rejected.");
+            Show.Line(console, Show.T(
+                $"{input.File} ({input.Kind}): {Show.Count(input.RowsRead)} rows read, {Show.Count(input.RowsAccepted)} accepted, {Show.Count(input.RowsRejected)} rejected.",
+                $"{input.File}（{input.Kind}）：读取 {Show.Count(input.RowsRead)} 行，接受 {Show.Count(input.RowsAccepted)} 行，拒绝 {Show.Count(input.RowsRejected)} 行。"));
         }
 
-        Show.Line(console, $"{Show.Count(report.ErrorCount)} errors, {Show.Count(report.WarningCount)} warnings; {Show.Count(report.StaleLeadIds.Count)} stale leads; audit sample {Show.Count(report.AuditSample.Count)} leads.");
+        Show.Line(console, Show.T(
+            $"{Show.Count(report.ErrorCount)} errors, {Show.Count(report.WarningCount)} warnings; {Show.Count(report.StaleLeadIds.Count)} stale leads; audit sample {Show.Count(report.AuditSample.Count)} leads.",
+            $"错误 {Show.Count(report.ErrorCount)} 个，警告 {Show.Count(report.WarningCount)} 个；停滞线索 {Show.Count(report.StaleLeadIds.Count)} 条；抽查样本 {Show.Count(report.AuditSample.Count)} 条线索。"));
         if (report.RuleCounts.Count > 0)
         {
-            var rules = Show.NewTable("Issues by rule");
-            Show.Columns(rules, "Rule", "Errors", "Warnings");
+            var rules = Show.NewTable(Show.T("Issues by rule", "按规则统计的问题"));
+            Show.Columns(rules, Show.T("Rule", "规则"), Show.T("Errors", "错误"), Show.T("Warnings", "警告"));
             foreach (var c in report.RuleCounts)
             {
                 Show.Row(rules, c.Rule.ToString(), Show.Count(c.Errors), Show.Count(c.Warnings));
@@ -139,8 +146,10 @@ internal static class ValidateCommand
         var listed = report.Issues.Where(i => i.Rule != DataQualityRule.StaleLead).ToList();
         if (listed.Count > 0)
         {
-            var issues = Show.NewTable(listed.Count > IssuesShown ? $"First {IssuesShown} of {Show.Count(listed.Count)} issues other than stale leads (--format csv lists all)" : "Issues other than stale leads");
-            Show.Columns(issues, "Where", "Severity", "Rule", "Lead", "Message");
+            var issues = Show.NewTable(listed.Count > IssuesShown
+                ? Show.T($"First {IssuesShown} of {Show.Count(listed.Count)} issues other than stale leads (--format csv lists all)", $"停滞线索以外的问题，共 {Show.Count(listed.Count)} 个，列出前 {IssuesShown} 个（--format csv 列出全部）")
+                : Show.T("Issues other than stale leads", "停滞线索以外的问题"));
+            Show.Columns(issues, Show.T("Where", "位置"), Show.T("Severity", "级别"), Show.T("Rule", "规则"), Show.T("Lead", "线索"), Show.T("Message", "说明"));
             issues.Columns[1].LeftAligned();
             issues.Columns[2].LeftAligned();
             issues.Columns[3].LeftAligned();
@@ -148,7 +157,7 @@ internal static class ValidateCommand
             foreach (var i in listed.Take(IssuesShown))
             {
                 var where = (i.File ?? string.Empty) + (i.Line is { } l ? $"({l})" : string.Empty) + (i.Column is { } c ? " " + c : i.Field is { } f ? " " + f : string.Empty);
-                Show.Row(issues, where.Trim(), i.Severity.ToString(), i.Rule.ToString(), i.LeadId ?? string.Empty, i.Message);
+                Show.Row(issues, where.Trim(), i.Severity == IssueSeverity.Error ? Show.T("Error", "错误") : Show.T("Warning", "警告"), i.Rule.ToString(), i.LeadId ?? string.Empty, i.Message);
             }
 
             console.Write(issues);
