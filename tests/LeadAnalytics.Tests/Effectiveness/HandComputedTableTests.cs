@@ -190,8 +190,8 @@ public class HandComputedTableTests
         var findings = October2023().Findings;
         Assert.All(findings, f => Assert.Equal(FindingKinds.SpendWithoutLeads, f.Kind)); // every segment is below 30 leads
         Assert.Equal(2, findings.Count);
-        Assert.Equal("Channel 小红书KOL: 2000.00 was spent in the period but no lead matches it (unknown_key).", findings[0].ToString());
-        Assert.Equal("Channel 小红书KOL：本期花费 2000.00，但没有匹配的线索（unknown_key）。", FindingTemplates.Format(findings[0], FindingTemplates.Chinese));
+        Assert.Equal("Channel 小红书KOL: 2,000 was spent in the period but no lead matches it (unknown_key).", findings[0].ToString());
+        Assert.Equal("Channel 小红书KOL：本期花费 2,000，但没有匹配的线索（unknown_key）。", FindingTemplates.Format(findings[0], FindingTemplates.Chinese));
     }
 
     [Fact]

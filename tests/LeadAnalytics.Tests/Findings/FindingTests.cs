@@ -19,6 +19,25 @@ public class FindingTests
         Assert.Equal("(all)：流失最多的环节是从 Contacted 到 NeedsConfirmed（40.0%）。", FindingTemplates.Format(f, FindingTemplates.Chinese));
     }
 
+    /// <summary>Findings format numbers by the one formatter's rules (docs/formatting.md), as every table does: p-values with
+    /// three decimals or "&lt; 0.001" (not "1.19E-07"), money grouped in whole units from 100 up (not "4560.00").</summary>
+    [Fact]
+    public void Findings_format_numbers_as_the_tables_do()
+    {
+        var args = new Dictionary<string, string> { ["value"] = "0.214", ["comparison"] = "0.11", ["n"] = "350", ["adjusted_p"] = "1.19E-07" };
+        var above = new Finding(FindingKinds.ConversionAboveRest, FindingSeverity.Info, SegmentKey.Of(Dimension.Channel, "行业展会"), MetricIds.ConversionRate, 0.214, 0.11, "rest", null, args);
+        Assert.Contains("(11.0%; Holm-adjusted p < 0.001, n = 350)", above.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Holm 校正 p < 0.001，n = 350", FindingTemplates.Format(above, FindingTemplates.Chinese), StringComparison.Ordinal);
+        args["adjusted_p"] = "0.0104";
+        var below = new Finding(FindingKinds.ConversionBelowRest, FindingSeverity.Warning, SegmentKey.Of(Dimension.Channel, "SEO"), MetricIds.ConversionRate, 0.083, 0.13, "rest", null, args);
+        Assert.Contains("Holm-adjusted p = 0.010,", below.ToString(), StringComparison.Ordinal);
+
+        var costly = new Finding(FindingKinds.HighConversionHighCostPerAcquisition, FindingSeverity.Warning, SegmentKey.Of(Dimension.Channel, "行业展会"), MetricIds.CostPerAcquisition, 4560, 2989.69,
+            "rest", null, new Dictionary<string, string> { ["value"] = "4560.00", ["comparison"] = "2989.69", ["conversion"] = "0.214", ["rest_conversion"] = "0.11" });
+        Assert.Contains("each customer costs 4,560 vs 2,990 for the rest", costly.ToString(), StringComparison.Ordinal);
+        Assert.Equal("4560.00", costly.Arguments["value"]); // the argument stays the machine-readable amount
+    }
+
     [Fact]
     public void Findings_order_by_severity_then_kind_then_segment()
     {
