@@ -18,6 +18,12 @@ internal static class CsvOpen
     }
 
     public static CsvRecordReader<T> Stream<T>(Stream stream, CsvReadOptions? options, string? fileName, IRecordParser<T> parser, bool leaveOpen = true)
+        where T : class => Stream(stream, options, fileName, parser, leaveOpen, out _);
+
+    /// <summary>As above; <paramref name="utf8DataStart"/> is the offset of the first data byte from where the stream was when
+    /// the text is UTF-8, else null.</summary>
+    public static CsvRecordReader<T> Stream<T>(Stream stream, CsvReadOptions? options, string? fileName, IRecordParser<T> parser, bool leaveOpen,
+        out long? utf8DataStart)
         where T : class
     {
         if (stream is null)
@@ -28,9 +34,10 @@ internal static class CsvOpen
         options ??= CsvReadOptions.Default;
         TextReader text;
         System.Text.Encoding used;
+        int preamble;
         try
         {
-            text = TextSource.Open(stream, options.Encoding, leaveOpen, out used, fileName);
+            text = TextSource.Open(stream, options.Encoding, leaveOpen, out used, out preamble, fileName);
         }
         catch
         {
@@ -42,7 +49,9 @@ internal static class CsvOpen
             throw;
         }
 
-        return CsvRecordReader<T>.Create(text, leaveOpen: false, used.WebName, fileName, options, parser);
+        var reader = CsvRecordReader<T>.Create(text, leaveOpen: false, used.WebName, fileName, options, parser);
+        utf8DataStart = used.CodePage == 65001 ? preamble + reader.HeaderUtf8Bytes : null;
+        return reader;
     }
 
     public static CsvRecordReader<T> Text<T>(TextReader reader, CsvReadOptions? options, string? fileName, IRecordParser<T> parser)

@@ -65,10 +65,11 @@ public sealed class CsvRecordReader<T> : IDisposable
     {
         var context = new RowContext(file, options);
         long line = 1;
+        long headerBytes = 0;
         string header;
         try
         {
-            header = ReadHeaderLine(text, file, ref line);
+            header = ReadHeaderLine(text, file, ref line, ref headerBytes);
         }
         catch (DecoderFallbackException ex)
         {
@@ -131,8 +132,20 @@ public sealed class CsvRecordReader<T> : IDisposable
             throw;
         }
 
-        return new CsvRecordReader<T>(csv, parser, context, delimiter, encodingName, headers, headerIssues, line + 1 + headerBreaks);
+        return new CsvRecordReader<T>(csv, parser, context, delimiter, encodingName, headers, headerIssues, line + 1 + headerBreaks)
+        {
+            HeaderUtf8Bytes = headerBytes,
+        };
     }
+
+    /// <summary>The UTF-8 length of everything read up to the end of the header line (blank lines and a byte order mark
+    /// character before it included): where the data starts when the text is UTF-8.</summary>
+    internal long HeaderUtf8Bytes { get; private init; }
+
+#if NET8_0_OR_GREATER
+    /// <summary>When set (before the rows are read), batches are filled from these bytes instead of the tokenizer.</summary>
+    internal Utf8Rows? Utf8Source { get; set; }
+#endif
 
     /// <summary>Reads the rows, once. Each row is parsed when the enumeration reaches it.</summary>
     /// <returns>The rows in file order.</returns>
@@ -317,6 +330,13 @@ public sealed class CsvRecordReader<T> : IDisposable
     /// <summary>Fills a batch (cleared first) until it is full or the file ends; returns false at the end of the file.</summary>
     private bool Fill(RowBatch batch)
     {
+#if NET8_0_OR_GREATER
+        if (Utf8Source is { } fast)
+        {
+            return FillFast(batch, fast);
+        }
+#endif
+
         batch.Clear();
         while (!batch.IsFull)
         {
@@ -332,6 +352,26 @@ public sealed class CsvRecordReader<T> : IDisposable
 
         return true;
     }
+
+#if NET8_0_OR_GREATER
+    private bool FillFast(RowBatch batch, Utf8Rows source)
+    {
+        batch.Clear();
+        while (!batch.IsFull)
+        {
+            var line = _nextLine;
+            if (!source.TryReadLine(out var bytes))
+            {
+                return false;
+            }
+
+            batch.AddLine(bytes, _blankHeader, Delimiter, line);
+            _nextLine = line + 1;
+        }
+
+        return true;
+    }
+#endif
 
     /// <summary>Counts a row read by a batch consumer, and whether it was rejected.</summary>
     internal void CountRow(bool rejected)
@@ -407,7 +447,7 @@ public sealed class CsvRecordReader<T> : IDisposable
     }
 
     /// <summary>Reads up to the end of the first non-blank line (outside quotes), skipping blank lines before it.</summary>
-    private static string ReadHeaderLine(TextReader text, string? file, ref long line)
+    private static string ReadHeaderLine(TextReader text, string? file, ref long line, ref long utf8Bytes)
     {
         var sb = new StringBuilder();
         var quoted = false;
@@ -418,6 +458,8 @@ public sealed class CsvRecordReader<T> : IDisposable
             {
                 return sb.ToString();
             }
+
+            utf8Bytes += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate((char)c) ? 2 : 3;
 
             if (c == '\uFEFF' && sb.Length == 0)
             {
@@ -434,6 +476,7 @@ public sealed class CsvRecordReader<T> : IDisposable
                 if (c == '\r' && text.Peek() == '\n')
                 {
                     sb.Append((char)text.Read());
+                    utf8Bytes++;
                 }
 
                 if (sb.ToString().Trim().Length > 0)

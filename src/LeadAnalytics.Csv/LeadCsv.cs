@@ -79,11 +79,8 @@ public static class LeadCsv
     /// <returns>The table and every issue.</returns>
     /// <exception cref="CsvImportException">The file cannot be read as a tracking table at all.</exception>
     /// <exception cref="ArgumentException"><paramref name="tableOptions"/> names another pipeline than <paramref name="options"/>.</exception>
-    public static LeadTableImportResult ReadTable(string path, CsvReadOptions? options = null, LeadTableOptions? tableOptions = null)
-    {
-        var parser = new LeadRowParser();
-        return LeadTableImport.Run(CsvOpen.Path(path, options, parser), parser, tableOptions);
-    }
+    public static LeadTableImportResult ReadTable(string path, CsvReadOptions? options = null, LeadTableOptions? tableOptions = null) =>
+        LeadTableImport.Run(path, options, tableOptions);
 
     /// <summary>Reads a whole stream straight into a <see cref="LeadTable"/>; the stream is left open. See
     /// <see cref="ReadTable(string, CsvReadOptions?, LeadTableOptions?)"/>.</summary>
@@ -94,11 +91,8 @@ public static class LeadCsv
     /// <returns>The table and every issue.</returns>
     /// <exception cref="CsvImportException">The content cannot be read as a tracking table at all.</exception>
     /// <exception cref="ArgumentException"><paramref name="tableOptions"/> names another pipeline than <paramref name="options"/>.</exception>
-    public static LeadTableImportResult ReadTable(Stream stream, CsvReadOptions? options = null, string? fileName = null, LeadTableOptions? tableOptions = null)
-    {
-        var parser = new LeadRowParser();
-        return LeadTableImport.Run(CsvOpen.Stream(stream, options, fileName, parser), parser, tableOptions);
-    }
+    public static LeadTableImportResult ReadTable(Stream stream, CsvReadOptions? options = null, string? fileName = null, LeadTableOptions? tableOptions = null) =>
+        LeadTableImport.Run(stream, options, fileName, tableOptions);
 
     /// <summary>Reads all of a text straight into a <see cref="LeadTable"/>; the reader is left open. See
     /// <see cref="ReadTable(string, CsvReadOptions?, LeadTableOptions?)"/>.</summary>

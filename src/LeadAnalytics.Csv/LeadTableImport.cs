@@ -8,6 +8,74 @@ namespace LeadAnalytics.Csv;
 /// rules and appended; no <see cref="Lead"/> object and no per-cell string for the repeating columns.</summary>
 internal static class LeadTableImport
 {
+    /// <summary>Imports a file: through <see cref="Run(Stream, CsvReadOptions?, string?, LeadTableOptions?, bool?, int, int, Action{bool}?)"/>
+    /// on a stream this import owns.</summary>
+    internal static LeadTableImportResult Run(string path, CsvReadOptions? options, LeadTableOptions? tableOptions)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        return Run(stream, options, System.IO.Path.GetFileName(path), tableOptions);
+    }
+
+    /// <summary>Imports a stream (left open). A seekable UTF-8 stream is first read straight from its bytes
+    /// (<c>Utf8Rows</c>, .NET 8 and later); at the first line that needs the general reader (a quote, a carriage return, a bad byte) the
+    /// import starts again from the stream's start on the general reader, so the result is always the general reader's.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="options">How to read.</param>
+    /// <param name="fileName">A name for issues.</param>
+    /// <param name="tableOptions">How to build the table.</param>
+    /// <param name="pipelined">Two threads (default: when there are two cores).</param>
+    /// <param name="batchRows">Rows per batch.</param>
+    /// <param name="readSize">Bytes per read on the fast path (tests force tiny reads).</param>
+    /// <param name="usedFast">Told whether the fast path gave the result (tests).</param>
+    internal static LeadTableImportResult Run(
+        Stream stream, CsvReadOptions? options, string? fileName, LeadTableOptions? tableOptions, bool? pipelined = null, int batchRows = 8192,
+        int readSize = 1 << 20, Action<bool>? usedFast = null)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+#if NET8_0_OR_GREATER
+        if (stream.CanSeek)
+        {
+            var origin = stream.Position;
+            var fastParser = new LeadRowParser();
+            var reader = CsvOpen.Stream(stream, options, fileName, fastParser, leaveOpen: true, out var dataStart);
+            if (dataStart is { } start && Utf8Rows.Supports(reader.Delimiter))
+            {
+                try
+                {
+                    stream.Position = origin + start;
+                    reader.Utf8Source = new Utf8Rows(stream, readSize);
+                    var result = Run(reader, fastParser, tableOptions, pipelined, batchRows);
+                    usedFast?.Invoke(true);
+                    return result;
+                }
+                catch (Utf8Rows.NotSimpleException)
+                {
+                    // Start again on the general reader below.
+                }
+            }
+            else
+            {
+                reader.Dispose();
+            }
+
+            stream.Position = origin;
+        }
+#endif
+
+        usedFast?.Invoke(false);
+        var parser = new LeadRowParser();
+        return Run(CsvOpen.Stream(stream, options, fileName, parser), parser, tableOptions, pipelined, batchRows);
+    }
+
     internal static LeadTableImportResult Run(
         CsvRecordReader<Lead> reader, LeadRowParser parser, LeadTableOptions? tableOptions, bool? pipelined = null, int batchRows = 8192)
     {

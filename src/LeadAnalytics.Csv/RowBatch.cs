@@ -182,6 +182,85 @@ internal sealed class RowBatch
             return false;
         }
 
+        Finish(row, baseIndex, line, extras, delimiter);
+        return true;
+    }
+
+#if NET8_0_OR_GREATER
+    /// <summary>Adds one line of a simple UTF-8 file (<see cref="Utf8Rows"/>: no quote, no line break inside, valid UTF-8)
+    /// unless it is blank: the characters are decoded once into the batch and each cell is where it lies. The same row as
+    /// <see cref="Add"/> makes from the tokenizer for that line.</summary>
+    /// <returns>Whether the row was kept (not blank).</returns>
+    internal bool AddLine(ReadOnlySpan<byte> utf8, bool[] blankHeader, char delimiter, long line)
+    {
+        Reserve(utf8.Length);
+        var start = _used;
+        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, _chars.AsSpan(start), out _, out var length, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            throw new Utf8Rows.NotSimpleException();
+        }
+
+        var row = Count;
+        var baseIndex = row * Columns;
+        var text = new ReadOnlySpan<char>(_chars, start, length);
+        var blank = true;
+        List<string>? extras = null;
+        var i = 0;
+        var from = 0;
+        while (true)
+        {
+            var k = text.Slice(from).IndexOf(delimiter);
+            var cellLength = k < 0 ? text.Length - from : k;
+            var value = text.Slice(from, cellLength);
+            var isBlank = IsBlank(value);
+            blank &= isBlank;
+            if (i < Columns && !blankHeader[i])
+            {
+                Starts[baseIndex + i] = start + from;
+                Lengths[baseIndex + i] = cellLength;
+            }
+            else
+            {
+                if (i < Columns)
+                {
+                    Lengths[baseIndex + i] = 0;
+                }
+
+                if (!isBlank)
+                {
+                    (extras ??= new List<string>()).Add(value.ToString());
+                }
+            }
+
+            i++;
+            if (k < 0)
+            {
+                break;
+            }
+
+            from += k + 1;
+        }
+
+        for (; i < Columns; i++)
+        {
+            Lengths[baseIndex + i] = 0;
+        }
+
+        if (blank)
+        {
+            return false;
+        }
+
+        _used = start + length;
+        Finish(row, baseIndex, line, extras, delimiter);
+        return true;
+    }
+#endif
+
+    // The end of adding a kept row: instants parsed ahead, line, extras.
+    private void Finish(int row, int baseIndex, long line, List<string>? extras, char delimiter)
+    {
         if (_instantSlot is not null)
         {
             for (var c = 0; c < Columns; c++)
@@ -200,7 +279,6 @@ internal sealed class RowBatch
         Extras[row] = extras is null ? null : string.Join(delimiter.ToString(), extras);
         ExtraCounts[row] = extras?.Count ?? 0;
         Count++;
-        return true;
     }
 
     private void Reserve(int length)

@@ -19,7 +19,11 @@ internal static class TextSource
 
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static TextReader Open(Stream stream, Encoding? encoding, bool leaveOpen, out Encoding used, string? file = null)
+    public static TextReader Open(Stream stream, Encoding? encoding, bool leaveOpen, out Encoding used, string? file = null) =>
+        Open(stream, encoding, leaveOpen, out used, out _, file);
+
+    /// <summary>As <see cref="Open(Stream, Encoding?, bool, out Encoding, string?)"/>, with the length of the byte order mark skipped.</summary>
+    public static TextReader Open(Stream stream, Encoding? encoding, bool leaveOpen, out Encoding used, out int preambleBytes, string? file = null)
     {
         var prefix = new byte[SniffBytes];
         var count = 0;
@@ -32,6 +36,7 @@ internal static class TextSource
         // A byte order mark decides (UTF-32 before UTF-16: FF FE 00 00 starts both); it is skipped here, so the decoder below is
         // the one chosen, with its strict fallback, never one the StreamReader would pick by itself.
         var bom = ByteOrderMark(prefix, count, out var preamble);
+        preambleBytes = preamble;
         used = bom ?? encoding ?? Detect(prefix, count, count < prefix.Length);
         var fallback = new MarkingDecoderFallback();
         var decoding = (Encoding)used.Clone();
