@@ -216,7 +216,7 @@ public class OutputContractTests
             Assert.Contains(chinese, table, StringComparison.Ordinal);
         }
 
-        foreach (var english in new[] { "Data quality", "Funnel as of", "Loss reasons", "Overall (Pareto)", "Optimisation actions", "rows read", "By channel" })
+        foreach (var english in new[] { "Data quality", "Funnel as of", "Loss reasons", "Overall (Pareto)", "Optimisation actions", "rows read", "By channel", "NeedsConfirmed", "Cycle time as of", "Log-rank test" })
         {
             Assert.DoesNotContain(english, table, StringComparison.Ordinal);
         }

@@ -128,10 +128,15 @@ internal static class CycleTimeCommand
     private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result)
     {
         var horizon = result.Overall.TimeToWon.RestrictedMean?.Horizon;
-        Show.Line(console, $"Cycle time as of {Show.Instant(asOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}, in days; " +
-            $"time to won by Kaplan-Meier with open leads censored at as-of and lost leads at their loss; horizon {Show.Days(horizon)} days.");
+        Show.Line(console, Show.T(
+            $"Cycle time as of {Show.Instant(asOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}, in days; " +
+            $"time to won by Kaplan-Meier with open leads censored at as-of and lost leads at their loss; horizon {Show.Days(horizon)} days.",
+            $"转化周期，截至 {Show.Instant(asOf)}{(asOfFromData ? "（数据中最晚的事件）" : string.Empty)}，单位为天；" +
+            $"成交时间按 Kaplan-Meier 估计，跟进中的线索在截至时点删失，流失线索在流失时删失；观察期 {Show.Days(horizon)} 天。"));
         var table = Show.NewTable();
-        Show.Columns(table, "Segment", "Leads", "Won", "Lost", "Open", "Median to won [95% CI]", "P25", "P75", "Won by horizon", "Lost by horizon", "Mean acquired->won");
+        Show.Columns(table, Show.T("Segment", "细分"), Show.T("Leads", "线索量"), Show.T("Won", "成交"), Show.T("Lost", "流失"), Show.T("Open", "跟进中"),
+            Show.T("Median to won [95% CI]", "成交中位天数 [95% 置信区间]"), "P25", "P75", Show.T("Won by horizon", "观察期内成交占比"),
+            Show.T("Lost by horizon", "观察期内流失占比"), Show.T("Mean acquired->won", "获取到成交平均天数"));
         foreach (var s in new[] { result.Overall }.Concat(result.Segments))
         {
             var km = s.TimeToWon;
@@ -148,19 +153,26 @@ internal static class CycleTimeCommand
         console.Write(table);
         if (result.SegmentComparison is { } lr)
         {
-            Show.Line(console, $"Log-rank test that the segments share one time-to-won curve: chi-square {Show.Number(lr.ChiSquare)} on {lr.DegreesOfFreedom} df, p {(Show.PValue(lr.PValue) is var p && p.StartsWith('<') ? p : "= " + p)}.");
+            var p = Show.PValue(lr.PValue) is var text && text.StartsWith('<') ? text : "= " + text;
+            Show.Line(console, Show.T(
+                $"Log-rank test that the segments share one time-to-won curve: chi-square {Show.Number(lr.ChiSquare)} on {lr.DegreesOfFreedom} df, p {p}.",
+                $"对数秩检验（各细分的成交时间曲线是否相同）：卡方 {Show.Number(lr.ChiSquare)}，自由度 {lr.DegreesOfFreedom}，p {p}。"));
         }
         else if (result.SegmentComparisonSkipped)
         {
-            Show.Line(console, $"Log-rank test skipped: {Show.Count(result.Segments.Count)} segments, more than the cap of {Show.Count(result.Options.MaxLogRankSegments)} " +
-                "(its cost grows with the cube of the segment count; --max-log-rank-segments raises it).");
+            Show.Line(console, Show.T(
+                $"Log-rank test skipped: {Show.Count(result.Segments.Count)} segments, more than the cap of {Show.Count(result.Options.MaxLogRankSegments)} " +
+                "(its cost grows with the cube of the segment count; --max-log-rank-segments raises it).",
+                $"未做对数秩检验：细分数 {Show.Count(result.Segments.Count)} 超过上限 {Show.Count(result.Options.MaxLogRankSegments)}" +
+                "（其计算量随细分数的三次方增长；--max-log-rank-segments 可提高上限）。"));
         }
 
-        var stages = Show.NewTable("Time between consecutive recorded stages (all leads)");
-        Show.Columns(stages, "From -> to", "Leads", "Mean", "Median", "P75", "P90", "Negative (excluded)");
+        var stages = Show.NewTable(Show.T("Time between consecutive recorded stages (all leads)", "相邻已记录阶段之间的时间（全部线索）"));
+        Show.Columns(stages, Show.T("From -> to", "从 -> 到"), Show.T("Leads", "线索量"), Show.T("Mean", "平均"), Show.T("Median", "中位数"), "P75", "P90",
+            Show.T("Negative (excluded)", "负值（已排除）"));
         foreach (var d in result.Overall.StageDurations)
         {
-            Show.Row(stages, $"{d.From} -> {d.To}", Show.Count(d.Count), Show.Days(d.Mean), Show.Days(d.Median), Show.Days(d.P75), Show.Days(d.P90), Show.Count(d.NegativeExcluded));
+            Show.Row(stages, $"{Show.Stage(d.From)} -> {Show.Stage(d.To)}", Show.Count(d.Count), Show.Days(d.Mean), Show.Days(d.Median), Show.Days(d.P75), Show.Days(d.P90), Show.Count(d.NegativeExcluded));
         }
 
         console.Write(stages);

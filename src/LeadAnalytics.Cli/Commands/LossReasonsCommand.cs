@@ -2,7 +2,6 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
-using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -98,7 +97,7 @@ internal static class LossReasonsCommand
         foreach (var t in report.ByStage)
         {
             var top = t.Rows.Count > 0 ? t.Rows[0] : null;
-            Show.Row(stages, DisplayText.Common.Contains("stage." + t.Segment) ? Show.T("stage." + t.Segment) : t.Segment, Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
+            Show.Row(stages, Show.Stage(t.Segment), Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
         }
 
         console.Write(stages);

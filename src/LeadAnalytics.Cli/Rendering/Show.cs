@@ -35,6 +35,10 @@ internal static class Show
     /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a default stage.</summary>
     public static string Stage(LeadAnalytics.Stage stage) => Formatter.StageName(stage);
 
+    /// <summary>A stage given by its code (<c>NeedsConfirmed</c>, as durations and loss tables carry it) in the run's language;
+    /// a code the vocabulary does not know is shown as it is.</summary>
+    public static string Stage(string code) => DisplayText.Common.Contains("stage." + code) ? T("stage." + code) : code;
+
     public static string Count(long n) => Formatter.Count(n);
 
     public static string Percent(double? p) => Formatter.Percent(p);
