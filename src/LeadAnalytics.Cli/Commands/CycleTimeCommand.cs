@@ -142,7 +142,7 @@ internal static class CycleTimeCommand
             var km = s.TimeToWon;
             var m = km.Median;
             var cif = s.CompetingRisks;
-            Show.Row(table, s.Label, Show.Count(s.Leads), Show.Count(s.Won), Show.Count(s.Lost), Show.Count(s.Open),
+            Show.Row(table, ReferenceEquals(s, result.Overall) ? Show.T("total") : s.Label, Show.Count(s.Leads), Show.Count(s.Won), Show.Count(s.Lost), Show.Count(s.Open),
                 $"{Show.Days(m.Time)} [{Show.Days(m.Lower)}, {Show.Days(m.Upper)}]",
                 Show.Days(km.Quantile(0.25).Time), Show.Days(km.Quantile(0.75).Time),
                 horizon is { } h && cif.Count > 0 ? Show.Percent(cif.IncidenceAt(CycleTimeResult.WonCause, h)) : Show.Undefined,
