@@ -227,4 +227,22 @@ public class OutputContractTests
         Assert.Contains("合计", forecast, StringComparison.Ordinal);
         Assert.DoesNotContain("Pipeline forecast", forecast, StringComparison.Ordinal);
     }
+
+    /// <summary>Every data-quality rule has its name in both languages in the tool's vocabulary (the English is the name
+    /// the JSON and CSV write), so `validate --lang zh` never falls back to an English rule name.</summary>
+    [Fact]
+    public void Every_data_quality_rule_has_a_chinese_name()
+    {
+        foreach (var rule in Enum.GetValues<LeadAnalytics.Quality.DataQualityRule>())
+        {
+            Assert.True(LeadAnalytics.Cli.Rendering.CliText.Table.Contains("rule." + rule), $"no text for {rule}");
+            Assert.Equal(rule.ToString(), LeadAnalytics.Cli.Rendering.CliText.Table.Get("rule." + rule, DisplayLanguage.English));
+            Assert.NotEqual(rule.ToString(), LeadAnalytics.Cli.Rendering.CliText.Table.Get("rule." + rule, DisplayLanguage.Chinese));
+        }
+
+        var (code, table, stderr) = Run("validate", "--leads", Leads, "--as-of", "2024-01-15", "--lang", "zh");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("停滞线索", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("StaleLead", table, StringComparison.Ordinal);
+    }
 }

@@ -136,7 +136,7 @@ internal static class ValidateCommand
             Show.Columns(rules, Show.T("Rule", "规则"), Show.T("Errors", "错误"), Show.T("Warnings", "警告"));
             foreach (var c in report.RuleCounts)
             {
-                Show.Row(rules, c.Rule.ToString(), Show.Count(c.Errors), Show.Count(c.Warnings));
+                Show.Row(rules, Show.T("rule." + c.Rule), Show.Count(c.Errors), Show.Count(c.Warnings));
             }
 
             console.Write(rules);
@@ -157,7 +157,7 @@ internal static class ValidateCommand
             foreach (var i in listed.Take(IssuesShown))
             {
                 var where = (i.File ?? string.Empty) + (i.Line is { } l ? $"({l})" : string.Empty) + (i.Column is { } c ? " " + c : i.Field is { } f ? " " + f : string.Empty);
-                Show.Row(issues, where.Trim(), i.Severity == IssueSeverity.Error ? Show.T("Error", "错误") : Show.T("Warning", "警告"), i.Rule.ToString(), i.LeadId ?? string.Empty, i.Message);
+                Show.Row(issues, where.Trim(), i.Severity == IssueSeverity.Error ? Show.T("Error", "错误") : Show.T("Warning", "警告"), Show.T("rule." + i.Rule), i.LeadId ?? string.Empty, i.Message);
             }
 
             console.Write(issues);
