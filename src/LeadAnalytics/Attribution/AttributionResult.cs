@@ -128,12 +128,13 @@ public sealed class AttributionResult
     /// <exception cref="InvalidOperationException">The result has no intervals.</exception>
     public IReadOnlyList<CreditDifference> AdjacentDifferences()
     {
-        var ranked = Ranked();
-        var list = new List<CreditDifference>(Math.Max(0, ranked.Count - 1));
         if (Intervals is null)
         {
             throw new InvalidOperationException("The result has no bootstrap replicates; set AttributionOptions.Intervals.");
         }
+
+        var ranked = Ranked();
+        var list = new List<CreditDifference>(Math.Max(0, ranked.Count - 1));
 
         for (var i = 0; i + 1 < ranked.Count; i++)
         {

@@ -9,18 +9,20 @@ namespace LeadAnalytics.Attribution;
 /// </summary>
 internal static class ShapleyAttribution
 {
-    internal static RawCredit Compute(JourneyTable table) => table.Keys.Length <= 64 ? ComputeFromMasks(table) : ComputeFromSets(table);
+    internal static RawCredit Compute(JourneyTable table)
+    {
+        var sets = table.Keys.Length <= 64 ? SetsFromMasks(table) : SetsFromSortedKeys(table);
+        return SplitDividends(table.Keys.Length, sets);
+    }
 
     /// <summary>Up to 64 keys: a journey's key set is a bit mask (an OR per step, no sorting), hashed as one number. Sets are
-    /// numbered in order of first appearance and their members visited in key order, as in <see cref="ComputeFromSets"/>, so
-    /// both give the same bits.</summary>
-    private static RawCredit ComputeFromMasks(JourneyTable table)
+    /// numbered in order of first appearance and written out as their keys in ascending order, as
+    /// <see cref="SetsFromSortedKeys"/> numbers and writes them, so both give the same bits.</summary>
+    private static KeySets SetsFromMasks(JourneyTable table)
     {
-        var keyCount = table.Keys.Length;
         var setOf = new Dictionary<ulong, int>();
         var masks = new List<ulong>();
-        var setConversions = new List<double>();
-        var setValue = new List<decimal>();
+        var result = new KeySets();
         for (var r = 0; r < table.RowCount; r++)
         {
             var conversions = table.Conversions[r];
@@ -40,49 +42,33 @@ internal static class ShapleyAttribution
                 id = masks.Count;
                 setOf.Add(mask, id);
                 masks.Add(mask);
-                setConversions.Add(0);
-                setValue.Add(0m);
             }
 
-            setConversions[id] += conversions;
-            setValue[id] += table.Value[r];
+            result.Add(id, conversions, table.Value[r]);
         }
 
-        var credit = new double[keyCount];
-        var creditCompensation = new double[keyCount];
-        var value = new double[keyCount];
-        var valueCompensation = new double[keyCount];
-        for (var t = 0; t < masks.Count; t++)
+        var members = new int[64];
+        foreach (var mask in masks)
         {
-            var mask = masks[t];
             var size = 0;
-            for (var m = mask; m != 0; m &= m - 1)
-            {
-                size++;
-            }
-
-            var dividend = setConversions[t] / size;
-            var valueDividend = (double)setValue[t] / size;
-            for (var key = 0; key < keyCount; key++)
+            for (var key = 0; key < 64; key++)
             {
                 if ((mask & (1UL << key)) != 0)
                 {
-                    NeumaierSum.Add(credit, creditCompensation, key, dividend);
-                    NeumaierSum.Add(value, valueCompensation, key, valueDividend);
+                    members[size++] = key;
                 }
             }
+
+            result.Sets.GetOrAdd(members, 0, size);
         }
 
-        return new RawCredit(NeumaierSum.Totals(credit, creditCompensation), NeumaierSum.Totals(value, valueCompensation));
+        return result;
     }
 
     /// <summary>Any number of keys: a journey's key set as its sorted distinct keys, hashed as a sequence.</summary>
-    private static RawCredit ComputeFromSets(JourneyTable table)
+    private static KeySets SetsFromSortedKeys(JourneyTable table)
     {
-        var keyCount = table.Keys.Length;
-        var sets = new SequenceMap();
-        var setConversions = new List<double>();
-        var setValue = new List<decimal>();
+        var result = new KeySets();
         var buffer = new int[Math.Max(1, table.MaxRowLength)];
         for (var r = 0; r < table.RowCount; r++)
         {
@@ -105,34 +91,55 @@ internal static class ShapleyAttribution
                 }
             }
 
-            var id = sets.GetOrAdd(buffer, 0, distinct);
-            if (id == setConversions.Count)
-            {
-                setConversions.Add(0);
-                setValue.Add(0m);
-            }
-
-            setConversions[id] += conversions;
-            setValue[id] += table.Value[r];
+            result.Add(result.Sets.GetOrAdd(buffer, 0, distinct), conversions, table.Value[r]);
         }
 
+        return result;
+    }
+
+    /// <summary>Each occurring set's dividend (its conversions and value) split evenly among its members, summed per key.</summary>
+    private static RawCredit SplitDividends(int keyCount, KeySets sets)
+    {
         var credit = new double[keyCount];
         var creditCompensation = new double[keyCount];
         var value = new double[keyCount];
         var valueCompensation = new double[keyCount];
-        for (var t = 0; t < sets.Count; t++)
+        for (var t = 0; t < sets.Sets.Count; t++)
         {
-            var size = sets.Length(t);
-            var dividend = setConversions[t] / size;
-            var valueDividend = (double)setValue[t] / size;
+            var size = sets.Sets.Length(t);
+            var dividend = sets.Conversions[t] / size;
+            var valueDividend = (double)sets.Value[t] / size;
             for (var i = 0; i < size; i++)
             {
-                var key = sets.Get(t, i);
+                var key = sets.Sets.Get(t, i);
                 NeumaierSum.Add(credit, creditCompensation, key, dividend);
                 NeumaierSum.Add(value, valueCompensation, key, valueDividend);
             }
         }
 
         return new RawCredit(NeumaierSum.Totals(credit, creditCompensation), NeumaierSum.Totals(value, valueCompensation));
+    }
+
+    /// <summary>The distinct key sets of the converting journeys (numbered in order of first appearance) with the conversions
+    /// and value of the journeys that have exactly that set.</summary>
+    private sealed class KeySets
+    {
+        internal SequenceMap Sets { get; } = new();
+
+        internal List<double> Conversions { get; } = new();
+
+        internal List<decimal> Value { get; } = new();
+
+        internal void Add(int set, double conversions, decimal value)
+        {
+            if (set == Conversions.Count)
+            {
+                Conversions.Add(0);
+                Value.Add(0m);
+            }
+
+            Conversions[set] += conversions;
+            Value[set] += value;
+        }
     }
 }
