@@ -13,7 +13,7 @@ import os
 
 parser = argparse.ArgumentParser()
 parser.add_argument("report")
-parser.add_argument("--folder", default="")
+parser.add_argument("--folder", default="", help="count only files under a folder of this name")
 parser.add_argument("--seconds", type=int)
 parser.add_argument("--survivors", action="store_true")
 args = parser.parse_args()
@@ -24,6 +24,9 @@ with open(args.report, encoding="utf-8") as f:
 counts = {}
 left = []
 for path, entry in sorted(report["files"].items()):
+    # Every file of the project is in the report (mutants outside --mutate are Ignored): count the folder's files only.
+    if args.folder and f"/{args.folder}/" not in path.replace("\\", "/"):
+        continue
     lines = entry["source"].splitlines()
     for m in entry["mutants"]:
         counts[m["status"]] = counts.get(m["status"], 0) + 1

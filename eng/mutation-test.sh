@@ -29,6 +29,12 @@ case "$target" in
   *) usage ;;
 esac
 
+# The tests run against each mutant: those of the three engines and of the findings and metrics built on them. Every
+# mutant is compiled into the assembly (Stryker filters by --mutate only afterwards), so the suite's slow simulations of
+# other engines (CSV import, attribution and forecast coverage, cycle time) would cost hours under coverage capture;
+# leaving tests out can only let more mutants survive, so the score is a lower bound.
+filter="FullyQualifiedName~LeadAnalytics.Tests.Statistics.|FullyQualifiedName~LeadAnalytics.Tests.Funnel.|FullyQualifiedName~LeadAnalytics.Tests.Effectiveness.|FullyQualifiedName~LeadAnalytics.Tests.Findings.|FullyQualifiedName~LeadAnalytics.Tests.Metrics."
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
@@ -45,6 +51,7 @@ for folder in "${folders[@]}"; do
      --config-file "$root/eng/stryker-config.json" \
      --mutate "**/$folder/**/*.cs" \
      --concurrency "$concurrency" \
+     --test-case-filter "$filter" \
      --output "$out" \
      --skip-version-check) > "$out/stryker.log" 2>&1 || { echo "$folder: Stryker failed, see $out/stryker.log" >&2; status=1; continue; }
   seconds=$(( $(date +%s) - start ))
