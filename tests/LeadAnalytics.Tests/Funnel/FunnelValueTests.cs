@@ -100,4 +100,27 @@ public class FunnelValueTests
         Assert.Equal("other", merge.ParamName);
         Assert.Contains("same grouping, as-of instant, stages and options", merge.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_funnel_and_its_parts_describe_themselves()
+    {
+        // A won, B lost after contact, C lost before contact, D contacted and open. Reach of Contacted 3 of 4; the first step
+        // entered by 4, advanced by 3, lost by 1 (C). Wilson limits of 1/4: 4.6% and 69.9% (centre 0.3725, half-width
+        // 0.3269); of 3/4 their mirror, 30.1% and 95.4%. Days to contact 1, 1, 2: median 1 d, R7 p90 at position 2.8 is
+        // 1 + 0.8 (2 - 1) = 1.8 d = 1 d 19:12.
+        var table = LeadTable.Build(new[] { Lead("A", contacted: 1, won: 2), Lead("B", contacted: 1, lost: 3), Lead("C", lost: 1), Lead("D", contacted: 2) });
+        var r = FunnelAnalyzer.Analyze(table, Day(10));
+        const string quarter = "25.0 % [4.6 %, 69.9 %] (1/4)";
+        const string threeQuarters = "75.0 % [30.1 %, 95.4 %] (3/4)";
+        Assert.Equal("4 leads, 1 won, conversion " + quarter, r.ToString());
+        Assert.Equal("Contacted: 3 (" + threeQuarters + ")", r.Stages[1].ToString());
+        var step = r.GetStep(Pipeline.Acquired);
+        Assert.Equal("Acquired -> Contacted: entered 4, advanced 3, lost 1, stale 0, open 0, resolved drop-off " + quarter, step.ToString());
+        Assert.Equal("conversion " + threeQuarters + ", drop-off " + quarter, step.AllLeads.ToString());
+        Assert.Equal("n 3, median 1.00:00:00, p90 1.19:12:00 (R7)", step.Duration!.ToString());
+        Assert.StartsWith("Acquired -> Contacted: " + quarter + "; vs other steps two-proportion z", r.Bottleneck!.ToString(), StringComparison.Ordinal);
+        var unknown = Assert.Throws<ArgumentException>(() => r.GetStep(Pipeline.Won));
+        Assert.Equal("fromStage", unknown.ParamName);
+        Assert.Contains("No step leaves stage 'Won'", unknown.Message, StringComparison.Ordinal);
+    }
 }
