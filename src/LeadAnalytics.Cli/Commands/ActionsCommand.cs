@@ -117,7 +117,7 @@ internal static class ActionsCommand
         }
 
         var t = evidence.Test;
-        var parts = new List<string> { t.Test };
+        var parts = new List<string> { Show.Test(t.Test) };
         if (t.Statistic is { } stat)
         {
             parts[0] += " " + Show.Formatter.Statistic(stat);

@@ -88,7 +88,7 @@ internal static class LossReasonsCommand
         Show.Columns(overall, Show.T("Reason", "原因"), Show.T("Lost leads", "流失线索"), Show.T("Share", "占比"), Show.T("Cumulative", "累计占比"), Show.T("Lost revenue (estimated)", "流失收入（估计）"));
         foreach (var r in report.Overall.Rows)
         {
-            Show.Row(overall, r.Reason, Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
+            Show.Row(overall, Show.Reason(r.Reason), Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
         }
 
         console.Write(overall);
@@ -97,7 +97,7 @@ internal static class LossReasonsCommand
         foreach (var t in report.ByStage)
         {
             var top = t.Rows.Count > 0 ? t.Rows[0] : null;
-            Show.Row(stages, Show.Stage(t.Segment), Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
+            Show.Row(stages, Show.Stage(t.Segment), Show.Count(t.LostLeads), top is null ? Show.Undefined : Show.Reason(top.Reason), Show.Percent(top?.Share));
         }
 
         console.Write(stages);
@@ -116,8 +116,8 @@ internal static class LossReasonsCommand
         foreach (var d in report.Dominant)
         {
             Show.Line(console, Show.T(
-                $"Dominant: at {d.Scope} {d.Segment}, {d.Reason} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
-                $"主导原因：{d.Scope} {d.Segment} 的 {Show.Count(d.LostLeads)} 条流失中，{d.Reason} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
+                $"Dominant: at {d.Scope} {d.Segment}, {Show.Reason(d.Reason)} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
+                $"主导原因：{d.Scope} {d.Segment} 的 {Show.Count(d.LostLeads)} 条流失中，{Show.Reason(d.Reason)} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
         }
     }
 }

@@ -30,6 +30,29 @@ internal static class Show
     /// <summary>English or Chinese, inline, for sentences built around numbers.</summary>
     public static string T(string english, string chinese) => Chinese ? chinese : english;
 
+    /// <summary>One data-quality issue on one line in the run's language: in English the library's diagnostic
+    /// (<c>leads.csv(7) won_at: Error InvalidDate [L7]: ...</c>); in Chinese where it is, the rule's name, the lead and the
+    /// rule's sentence (<see cref="Quality.DataQualityIssue.Describe"/>).</summary>
+    public static string Issue(Quality.DataQualityIssue issue)
+    {
+        if (!Chinese)
+        {
+            return issue.ToString();
+        }
+
+        var where = (issue.File ?? string.Empty) + (issue.Line is { } l ? "(" + l.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty)
+            + (issue.Column is { } c ? " " + c : issue.Field is { } f ? " " + T("field." + f) : string.Empty);
+        var severity = issue.Severity == Quality.IssueSeverity.Error ? "错误" : "警告";
+        return (where.Length == 0 ? string.Empty : where.Trim() + "：") + severity + " " + T("rule." + issue.Rule)
+            + (issue.LeadId is null ? string.Empty : " [" + issue.LeadId + "]") + "：" + issue.Describe(Language);
+    }
+
+    /// <summary>A statistical test by the name the library gives it (<c>two-proportion z</c>) in the run's language.</summary>
+    public static string Test(string name) => DisplayText.Common.Contains("test." + name) ? T("test." + name) : name;
+
+    /// <summary>A loss reason as recorded, except the library's own label for stale leads, which is shown in the run's language.</summary>
+    public static string Reason(string reason) => reason == LossReasons.LossReasonAnalyzer.StaleReason ? T("reason.stale") : reason;
+
     public static string Name(MetricDefinition metric) => Formatter.NameOf(metric);
 
     /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a default stage.</summary>
