@@ -312,6 +312,17 @@ public class OutputContractTests
         Assert.Contains("（停滞）", loss, StringComparison.Ordinal);
         Assert.DoesNotContain("(stale)", loss, StringComparison.Ordinal);
 
+        // 20 leads lost at Contacted, 15 of them for price: a dominant reason both by stage and by channel.
+        var rows = string.Concat(Enumerable.Range(1, 20).Select(i =>
+            $"L{i},SEO,2023-10-01,2023-10-02,2023-10-05,{(i <= 15 ? "价格" : "时机")}\n"));
+        using (var lost = new TempFile("lead_id,channel,acquired_at,contacted_at,lost_at,loss_reason\n" + rows))
+        {
+            var (dominantCode, dominant, dominantErr) = Run("loss-reasons", "--leads", lost.Path, "--by", "channel", "--as-of", "2023-11-01", "--lang", "zh");
+            Assert.True(dominantCode == 0, dominantErr);
+            Assert.Contains("主导原因：阶段 初次接触 的 20 条流失中，价格 占 15 条", dominant, StringComparison.Ordinal);
+            Assert.Contains("主导原因：来源渠道 SEO 的 20 条流失中，价格 占 15 条", dominant, StringComparison.Ordinal);
+        }
+
         var (actionsCode, actions, actionsErr) = Run("actions", "--leads", Leads, "--actions", SampleData("actions.csv"), "--lang", "zh");
         Assert.True(actionsCode == 0, actionsErr);
         Assert.Contains("双比例 z 检验", actions, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -72,6 +73,14 @@ internal static class LossReasonsCommand
         }
     }
 
+    // The scope LossReasonAnalyzer gives the by-stage tables; other scopes are dimension names joined by " × ".
+    private const string StageScope = "stage";
+
+    /// <summary>A dominance's scope in Chinese: 阶段, or the dimensions' names.</summary>
+    private static string ScopeName(string scope) => scope == StageScope ? "阶段"
+        : string.Join(" × ", scope.Split(new[] { " × " }, StringSplitOptions.None)
+            .Select(d => DisplayText.Common.Contains("dimension." + d) ? Show.T("dimension." + d) : d));
+
     internal static void Draw(IAnsiConsole console, LeadData data, LossReasonResult report)
     {
         Show.Line(console, Show.T(
@@ -117,7 +126,7 @@ internal static class LossReasonsCommand
         {
             Show.Line(console, Show.T(
                 $"Dominant: at {d.Scope} {d.Segment}, {Show.Reason(d.Reason)} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
-                $"主导原因：{d.Scope} {d.Segment} 的 {Show.Count(d.LostLeads)} 条流失中，{Show.Reason(d.Reason)} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
+                $"主导原因：{ScopeName(d.Scope)} {(d.Scope == StageScope ? Show.Stage(d.Segment) : d.Segment)} 的 {Show.Count(d.LostLeads)} 条流失中，{Show.Reason(d.Reason)} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
         }
     }
 }
