@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LeadAnalytics.Csv;
 using static LeadAnalytics.Cli.Tests.CliRunner;
@@ -112,6 +113,42 @@ public class OutputTests
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, stdout);
             Assert.Equal("lossReasons", JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("kind").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>JSON is streamed to the file or to standard output as it is serialized (so 100,000 segments are never one
+    /// string); both ways give the same bytes: UTF-8 without a byte order mark, one final line break.</summary>
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("funnel", "--by", "channel")]
+    [InlineData("funnel", "--cohort", "month")]
+    [InlineData("segments", "--by", "channel", "--costs", "costs.csv")]
+    [InlineData("cycle-time", "--by", "channel", "--curves")]
+    [InlineData("loss-reasons")]
+    [InlineData("attribution", "--touchpoints", "touchpoints.csv", "--model", "all")]
+    [InlineData("forecast", "--bootstrap", "50")]
+    [InlineData("actions", "--actions", "actions.csv")]
+    [InlineData("report", "--costs", "costs.csv", "--actions", "actions.csv")]
+    public void Json_to_a_file_equals_json_to_stdout(string command, params string[] extra)
+    {
+        var args = new List<string> { command, "--leads", Leads, "--as-of", "2024-01-15", "--format", "json" };
+        args.AddRange(extra.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) ? SampleData(a) : a));
+        var (code, stdout, stderr) = Run(args.ToArray());
+        Assert.True(code == 0, stderr);
+        Assert.EndsWith("}\n", stdout, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), "leadanalytics-cli-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var (fileCode, fileStdout, _) = Run(args.Concat(new[] { "--out", path }).ToArray());
+            Assert.Equal(0, fileCode);
+            Assert.Equal(string.Empty, fileStdout);
+            var bytes = File.ReadAllBytes(path);
+            Assert.NotEqual(0xEF, bytes[0]);
+            Assert.Equal(Encoding.UTF8.GetBytes(stdout), bytes);
         }
         finally
         {

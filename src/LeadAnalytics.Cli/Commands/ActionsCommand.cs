@@ -30,7 +30,7 @@ internal static class ActionsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeActionReport(report));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeActionReport(report, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:

@@ -224,7 +224,17 @@ internal static class AttributionCommand
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
-                run.WriteJson(single ? LeadAnalyticsJson.SerializeAttribution(comparison.Results[0]) : LeadAnalyticsJson.SerializeAttributionComparison(comparison));
+                run.WriteJson(s =>
+                {
+                    if (single)
+                    {
+                        LeadAnalyticsJson.SerializeAttribution(comparison.Results[0], s);
+                    }
+                    else
+                    {
+                        LeadAnalyticsJson.SerializeAttributionComparison(comparison, s);
+                    }
+                });
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:

@@ -63,7 +63,7 @@ internal static class ForecastCommand
                 switch (run.Settings.Format)
                 {
                     case OutputFormat.Json:
-                        run.WriteJson(LeadAnalyticsJson.SerializeForecastBacktest(result));
+                        run.WriteJson(s => LeadAnalyticsJson.SerializeForecastBacktest(result, s));
                         break;
                     case OutputFormat.Csv:
                     case OutputFormat.Xlsx:
@@ -80,7 +80,7 @@ internal static class ForecastCommand
                 switch (run.Settings.Format)
                 {
                     case OutputFormat.Json:
-                        run.WriteJson(LeadAnalyticsJson.SerializeForecast(result));
+                        run.WriteJson(s => LeadAnalyticsJson.SerializeForecast(result, s));
                         break;
                     case OutputFormat.Csv:
                     case OutputFormat.Xlsx:

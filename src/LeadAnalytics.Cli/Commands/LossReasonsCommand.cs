@@ -29,7 +29,7 @@ internal static class LossReasonsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeLossReasons(report));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeLossReasons(report, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:

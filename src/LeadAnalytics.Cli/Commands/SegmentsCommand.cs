@@ -96,7 +96,7 @@ internal static class SegmentsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeEffectiveness(result));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeEffectiveness(result, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
@@ -174,10 +174,10 @@ internal static class SegmentsCommand
         return csv;
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null) =>
-        Draw(console, data.AsOfFromData, result, extraMetrics);
+    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null, int? maxSegments = null) =>
+        Draw(console, data.AsOfFromData, result, extraMetrics, maxSegments);
 
-    internal static void Draw(IAnsiConsole console, bool asOfFromData, EffectivenessResult result, IEnumerable<string>? extraMetrics = null)
+    internal static void Draw(IAnsiConsole console, bool asOfFromData, EffectivenessResult result, IEnumerable<string>? extraMetrics = null, int? maxSegments = null)
     {
         var c = result.Currency.Code;
         var period = result.Period.From is null && result.Period.To is null ? Show.T("period.all") : string.Format(CultureInfo.InvariantCulture, Show.T("period.some"), result.Period);
@@ -194,7 +194,8 @@ internal static class SegmentsCommand
         var columns = SegmentSummaryColumns.All.View(extraMetrics);
         var table = Show.NewTable();
         Show.Columns(table, new[] { Show.T("segment") }.Concat(columns.Select(col => Show.Formatter.HeadingOf(col.Metric))).ToArray());
-        foreach (var s in result.Segments.Append(result.Total))
+        var (shown, folded, foldedLeads) = Show.Largest(result.Segments, s => s.Leads, s => s.Label, maxSegments);
+        foreach (var s in shown.Append(result.Total))
         {
             var cells = new List<string> { s.Key.IsAll ? Show.T("total") : $"{s.Rank}. {s.Label}" };
             cells.AddRange(columns.Select(col => col.ValueOf(s) is null && col.Metric.Kind == Metrics.MetricKind.PValue && s.Key.IsAll
@@ -204,6 +205,7 @@ internal static class SegmentsCommand
         }
 
         console.Write(table);
+        Show.Folded(console, shown.Count, folded, foldedLeads, "segments --by channel");
         if (result.ConversionIndependence is { } test)
         {
             Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.independence"), Show.Number(test.Statistic), Show.Number(test.DegreesOfFreedom, "0"), Show.PValue(test.PValue)));

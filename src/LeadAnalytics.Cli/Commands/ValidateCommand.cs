@@ -96,7 +96,7 @@ internal static class ValidateCommand
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
-                run.WriteJson(LeadAnalyticsJson.SerializeQualityReport(report));
+                run.WriteJson(s => LeadAnalyticsJson.SerializeQualityReport(report, s));
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:

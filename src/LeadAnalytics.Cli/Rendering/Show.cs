@@ -123,4 +123,54 @@ internal static class Show
     }
 
     public static void Line(IAnsiConsole console, string text) => console.WriteLine(Safe(text));
+
+    /// <summary>How many segments each of the report's tables lists (the largest by leads), as the HTML report
+    /// (<c>HtmlReportOptions.MaxTableSegments</c>): a report over 100,000 campaign ids is read, not scrolled.</summary>
+    public const int ReportSegments = 20;
+
+    /// <summary>The segments a table lists, in their own order: all of them, or (given <paramref name="max"/>) the
+    /// <paramref name="max"/> largest by leads, ties by label; and how many were left out with how many leads.</summary>
+    public static (List<T> Shown, int Folded, long FoldedLeads) Largest<T>(IReadOnlyList<T> segments, Func<T, long> leads, Func<T, string> label, int? max)
+    {
+        if (max is not { } m || segments.Count <= m)
+        {
+            return (segments.ToList(), 0, 0);
+        }
+
+        var keep = new bool[segments.Count];
+        foreach (var i in Enumerable.Range(0, segments.Count).OrderByDescending(i => leads(segments[i])).ThenBy(i => label(segments[i]), StringComparer.Ordinal).Take(Math.Max(1, m)))
+        {
+            keep[i] = true;
+        }
+
+        var shown = new List<T>(m);
+        long foldedLeads = 0;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (keep[i])
+            {
+                shown.Add(segments[i]);
+            }
+            else
+            {
+                foldedLeads += leads(segments[i]);
+            }
+        }
+
+        return (shown, segments.Count - shown.Count, foldedLeads);
+    }
+
+    /// <summary>Under a table that left segments out: how many, and where every one is listed.</summary>
+    public static void Folded(IAnsiConsole console, int shown, int folded, long foldedLeads, string command)
+    {
+        if (folded == 0)
+        {
+            return;
+        }
+
+        var total = Count(shown + folded);
+        Line(console, T(
+            $"The {Count(shown)} largest of {total} segments by leads are listed; the other {Count(folded)} ({Count(foldedLeads)} leads) are left out of this table. `leadanalytics {command}` or --format json lists every one.",
+            $"表中列出线索数最多的 {Count(shown)} 个细分（共 {total} 个）；其余 {Count(folded)} 个（{Count(foldedLeads)} 条线索）未列出。`leadanalytics {command}` 或 --format json 列出全部。"));
+    }
 }
