@@ -116,6 +116,10 @@ internal sealed class SegmentSummaryDto
 
     public int NegativeDurationsExcluded { get; set; }
 
+    // Absent when the summary was asked without maturity (EffectivenessOptions.IncludeMaturity off).
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public FunnelMaturityDto? Maturity { get; set; }
+
     public VersusRestDto? VersusRest { get; set; }
 }
 

@@ -94,6 +94,7 @@ internal static class EffectivenessMapping
         LeadsWithoutCost = s.LeadsWithoutCost,
         WonWithoutDealAmount = s.WonWithoutDealAmount,
         NegativeDurationsExcluded = s.NegativeDurationsExcluded,
+        Maturity = ResultMapping.ToDto(s.Maturity),
         VersusRest = s.VersusRest is { } v ? new VersusRestDto
         {
             Successes = v.Successes,

@@ -57,7 +57,7 @@ internal static class ResultMapping
         };
     }
 
-    private static FunnelMaturityDto? ToDto(FunnelMaturity? m) => m is null ? null : new FunnelMaturityDto
+    internal static FunnelMaturityDto? ToDto(FunnelMaturity? m) => m is null ? null : new FunnelMaturityDto
     {
         WindowDays = m.Window.TotalDays,
         Leads = m.Leads,

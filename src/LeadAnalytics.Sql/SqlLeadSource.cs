@@ -108,7 +108,9 @@ public sealed class SqlLeadSource
     /// <summary>The effectiveness summary's partial computed in the database: the same <see cref="EffectivenessPartition"/>
     /// that <see cref="EffectivenessAnalyzer.AnalyzePartition"/> gives for a table of the same rows and options, to read with
     /// <see cref="EffectivenessPartition.ToResult"/> or to merge with partitions from elsewhere. Spend comes from the per-lead
-    /// acquisition costs (a costs table is divided among all the leads at once: use the in-memory engine for it).</summary>
+    /// acquisition costs (a costs table is divided among all the leads at once: use the in-memory engine for it). The segments'
+    /// maturity is not pushed down yet: the partition is that of the options with
+    /// <see cref="EffectivenessOptions.IncludeMaturity"/> off (<see cref="SegmentSummary.Maturity"/> null).</summary>
     /// <param name="asOf">Leads acquired after it do not exist yet; outcomes after it are ignored.</param>
     /// <param name="options">The scope (one or two dimensions, not tags; period, stale rule), the previous period, durations
     /// and thresholds; <see cref="EffectivenessOptions.Default"/> when null.</param>
@@ -120,7 +122,8 @@ public sealed class SqlLeadSource
     /// <exception cref="DbException">The database refused the query.</exception>
     public EffectivenessPartition AnalyzeEffectiveness(DateTimeOffset asOf, EffectivenessOptions? options = null)
     {
-        options ??= EffectivenessOptions.Default;
+        // The outcome times behind each segment's maturity are not pushed down yet: the partition carries none.
+        options = (options ?? EffectivenessOptions.Default).WithoutMaturity();
         options.Scope.Validate();
         var dimensions = options.Scope.Breakdown.ToArray();
         if (dimensions.Length < 1 || options.Scope.Cohort is not null)

@@ -49,7 +49,46 @@ public sealed class CliSourceTests : IDisposable
         var csv = WriteCsv(seed);
         var parts = command.Split(' ', 2);
         var rest = parts.Length > 1 ? parts[1] : string.Empty;
-        Assert.Equal(Run($"{parts[0]} --leads {csv} {rest}"), Run($"{parts[0]} --source duckdb:{csv} {rest}"));
+        var leads = Run($"{parts[0]} --leads {csv} {rest}");
+        var source = Run($"{parts[0]} --source duckdb:{csv} {rest}");
+        if (parts[0] == "segments")
+        {
+            // The segments' maturity is not pushed down (docs/effectiveness.md): the database's document is the leads'
+            // without it, every other value the same (both written back the same way).
+            Assert.Contains("\"maturity\"", leads, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"maturity\"", source, StringComparison.Ordinal);
+            leads = WithoutMaturity(leads);
+            source = WithoutMaturity(source);
+        }
+
+        Assert.Equal(leads, source);
+    }
+
+    // The document with every "maturity" property removed, written back indented.
+    private static string WithoutMaturity(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        Strip(node);
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+        static void Strip(System.Text.Json.Nodes.JsonNode? n)
+        {
+            if (n is System.Text.Json.Nodes.JsonObject o)
+            {
+                o.Remove("maturity");
+                foreach (var child in o)
+                {
+                    Strip(child.Value);
+                }
+            }
+            else if (n is System.Text.Json.Nodes.JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Strip(child);
+                }
+            }
+        }
     }
 
     [Fact]

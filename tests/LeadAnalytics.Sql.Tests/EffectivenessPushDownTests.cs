@@ -102,6 +102,8 @@ public sealed class EffectivenessPushDownTests
             {
                 Scope = new AnalysisScope { StaleAfter = set.StaleAfter, Period = set.Period, Breakdown = dimensions },
                 CostSource = CostSource.PerLeadCosts,
+                // The segments' maturity is not pushed down: the database's partition is that of the options without it.
+                IncludeMaturity = false,
             };
             var expected = EffectivenessAnalyzer.Analyze(table, set.AsOf, options);
 
@@ -111,6 +113,7 @@ public sealed class EffectivenessPushDownTests
             {
                 Scope = options.Scope,
                 CostSource = CostSource.PerLeadCosts,
+                IncludeMaturity = false,
                 PreviousPeriod = new AcquisitionPeriod(LeadSet.Origin.AddDays(-30), LeadSet.Origin.AddDays(40)),
             };
             Assert.Equal(
@@ -119,6 +122,8 @@ public sealed class EffectivenessPushDownTests
 
             var sums = source.QueryEffectiveness(set.AsOf, dimensions, set.Period, set.StaleAfter, true, options.MaxListedLeadIds, out var currency);
             Assert.Equal(table.Currency, currency);
+            Assert.All(source.AnalyzeEffectiveness(set.AsOf, new EffectivenessOptions { Scope = options.Scope, CostSource = CostSource.PerLeadCosts }).ToResult().Segments,
+                s => Assert.Null(s.Maturity));
             Assert.Equal(expected.Segments.Count, sums.Segments.Count(s => s.Value.Leads > 0));
             foreach (var segment in expected.Segments)
             {

@@ -290,7 +290,7 @@ internal static class FunnelCommand
         }
     }
 
-    private static string Projected(FunnelMaturity? m)
+    internal static string Projected(FunnelMaturity? m)
     {
         if (m?.ProjectedConversion is not { } p)
         {

@@ -23,8 +23,13 @@ internal static class SegmentsCommand
         var to = new Option<string?>("--to") { Description = "Only leads acquired up to this date, inclusive (or before this instant, when a time is given).", HelpName = "DATE" };
         var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads), by id or alias; the table shows it: " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
         var metrics = new Option<string?>("--metrics") { Description = "More metric columns for the table, by id or alias (ctr,cpc,cpm,click_to_lead,gross_profit,...): " + string.Join(", ", SegmentSummaryColumns.All.Select(c => c.Metric.Id)) + ".", HelpName = "ID[,ID]" };
+        var maturityWindow = new Option<double?>("--maturity-window")
+        {
+            Description = "The window W for each segment's maturity and projected conversion (the share of its leads older than W, and the Aalen-Johansen conversion at W); default 90 days.",
+            HelpName = "DAYS",
+        };
         var command = new Command("segments", "The effectiveness summary per channel, strategy, content or industry: leads, won, conversion, spend, cost per lead and per customer, revenue, ROAS and ROI, with findings.");
-        foreach (var o in new Option[] { leads, costs, by, from, to, rankBy, metrics })
+        foreach (var o in new Option[] { leads, costs, by, from, to, rankBy, metrics, maturityWindow })
         {
             command.Options.Add(o);
         }
@@ -66,6 +71,7 @@ internal static class SegmentsCommand
                 extra.Add(rank);
             }
 
+            var window = parse.GetValue(maturityWindow) is { } mw ? ValueParsers.Days(mw, "--maturity-window", allowZero: false) : (TimeSpan?)null;
             EffectivenessResult result;
             bool asOfFromData;
             if (parse.GetValue(sql.Source) is { } uri)
@@ -81,6 +87,7 @@ internal static class SegmentsCommand
                 {
                     Scope = run.Settings.Scope(dimensions, new AcquisitionPeriod(start, end)),
                     RankBy = rank ?? EffectivenessOptions.Default.RankBy,
+                    MaturityWindow = window,
                 };
                 result = SqlSourceData.Guard(() => source.Source.AnalyzeEffectiveness(source.AsOf, options).ToResult());
                 asOfFromData = source.AsOfFromData;
@@ -89,7 +96,7 @@ internal static class SegmentsCommand
             {
                 var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
                 var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
-                result = Analyze(run, data, costEntries, dimensions, new AcquisitionPeriod(start, end), rank);
+                result = Analyze(run, data, costEntries, dimensions, new AcquisitionPeriod(start, end), rank, window);
                 asOfFromData = data.AsOfFromData;
             }
 
@@ -125,7 +132,7 @@ internal static class SegmentsCommand
     }
 
     internal static EffectivenessResult Analyze(RunContext run, LeadData data, IReadOnlyList<CostEntry>? costs, IReadOnlyList<Dimension> dimensions,
-        AcquisitionPeriod? period = null, string? rankBy = null)
+        AcquisitionPeriod? period = null, string? rankBy = null, TimeSpan? maturityWindow = null)
     {
         try
         {
@@ -134,6 +141,7 @@ internal static class SegmentsCommand
                 Scope = run.Settings.Scope(dimensions, period),
                 Costs = costs,
                 RankBy = rankBy ?? EffectivenessOptions.Default.RankBy,
+                MaturityWindow = maturityWindow,
             });
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
@@ -158,6 +166,7 @@ internal static class SegmentsCommand
         }
 
         header.Add("currency");
+        header.AddRange(new[] { "maturity", "projectedConversion", "projectedLower", "projectedUpper" });
         var csv = new CsvTable(header.ToArray());
         foreach (var seg in result.Segments.Append(result.Total))
         {
@@ -168,6 +177,8 @@ internal static class SegmentsCommand
             }
 
             cells.Add(result.Currency.Code);
+            var m = seg.Maturity;
+            cells.AddRange(new object?[] { m?.Maturity, m?.ProjectedConversion, m?.ProjectedLower, m?.ProjectedUpper });
             csv.Add(cells.ToArray());
         }
 
@@ -193,7 +204,17 @@ internal static class SegmentsCommand
             Metrics.MetricCatalog.Find(result.RankedBy) is { } ranked ? Show.Name(ranked) : result.RankedBy, c, costs));
         var columns = SegmentSummaryColumns.All.View(extraMetrics);
         var table = Show.NewTable();
-        Show.Columns(table, new[] { Show.T("segment") }.Concat(columns.Select(col => Show.Formatter.HeadingOf(col.Metric))).ToArray());
+        // Two maturity columns (not four): the share of leads older than W, and the projected conversion at W with its interval.
+        var window = result.Total.Maturity?.Window;
+        var headers = new[] { Show.T("segment") }.Concat(columns.Select(col => Show.Formatter.HeadingOf(col.Metric))).ToList();
+        if (window is { } w)
+        {
+            headers.Add(Show.T("Mature", "已成熟"));
+            headers.Add(Show.T($"Projected at {Show.Days(w)} d [95% CI]", $"{Show.Days(w)} 天预计转化率 [95% 置信区间]"));
+        }
+
+        Show.Columns(table, headers.ToArray());
+        var immature = window is null ? 0 : result.Segments.Count(s => s.Maturity is { IsMature: false, Leads: > 0 });
         var (shown, folded, foldedLeads) = Show.Largest(result.Segments, s => s.Leads, s => s.Label, maxSegments);
         foreach (var s in shown.Append(result.Total))
         {
@@ -201,11 +222,24 @@ internal static class SegmentsCommand
             cells.AddRange(columns.Select(col => col.ValueOf(s) is null && col.Metric.Kind == Metrics.MetricKind.PValue && s.Key.IsAll
                 ? string.Empty
                 : Show.Formatter.Format(col.Metric, col.ValueOf(s))));
+            if (window is not null)
+            {
+                cells.Add(Show.Percent(s.Maturity?.Maturity));
+                cells.Add(FunnelCommand.Projected(s.Maturity));
+            }
+
             Show.Row(table, cells.ToArray());
         }
 
         console.Write(table);
         Show.Folded(console, shown.Count, folded, foldedLeads, "segments --by channel");
+        if (window is { } days && immature > 0)
+        {
+            Show.Line(console, Show.T(
+                $"{immature} of {result.Segments.Count} segments have leads younger than {Show.Days(days)} days: their conversion so far understates where they are heading. Compare the projected conversion at {Show.Days(days)} days (Aalen-Johansen; * = profile past the segment's own follow-up borrowed from all the period's leads).",
+                $"{result.Segments.Count} 个分组中有 {immature} 个的线索未满 {Show.Days(days)} 天：目前的转化率低估了最终水平。请比较 {Show.Days(days)} 天预计转化率（Aalen-Johansen；* 表示超出本组观察期的部分借用本期全部线索的曲线）。"));
+        }
+
         if (result.ConversionIndependence is { } test)
         {
             Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.independence"), Show.Number(test.Statistic), Show.Number(test.DegreesOfFreedom, "0"), Show.PValue(test.PValue)));

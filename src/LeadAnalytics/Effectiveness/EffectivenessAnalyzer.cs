@@ -1,5 +1,6 @@
 using LeadAnalytics.Data;
 using LeadAnalytics.Findings;
+using LeadAnalytics.Funnel;
 using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
 
@@ -205,14 +206,34 @@ public static class EffectivenessAnalyzer
                 asOfSeconds, options);
         }
 
+        var maturity = options.IncludeMaturity ? Maturity(table, dimensions, period, asOfSeconds, options, startRow, endRow) : null;
         var segments = new Dictionary<SegmentKey, SegmentTally>(aggregate.Keys.Length);
         for (var s = 0; s < aggregate.Keys.Length; s++)
         {
-            segments.Add(aggregate.Keys[s], new SegmentTally(aggregate.Figures[s], aggregate.Durations?[s]));
+            segments.Add(aggregate.Keys[s], new SegmentTally(aggregate.Figures[s], aggregate.Durations?[s], maturity?[aggregate.Keys[s]]));
         }
 
-        var total = new SegmentTally(aggregate.Total, aggregate.Durations?[aggregate.Keys.Length]);
+        var total = new SegmentTally(aggregate.Total, aggregate.Durations?[aggregate.Keys.Length], maturity?[SegmentKey.All]);
         return new PeriodTally(period, segments, total, aggregate.Overlap, spendMinor, withoutCost, ids, allocated);
+    }
+
+    // Every in-period lead's outcome time per segment (the total under SegmentKey.All), for its maturity and projection.
+    private static Dictionary<SegmentKey, MaturityTally> Maturity(LeadTable table, Dimension[] dimensions, AcquisitionPeriod period, int asOfSeconds,
+        EffectivenessOptions options, int startRow, int endRow)
+    {
+        var plan = new SegmentGrouping(table, dimensions, null, asOfSeconds, startRow, endRow, TimeSpan.Zero);
+        var tallies = MaturityTally.Run(table, asOfSeconds, options.Scope.WithPeriod(period), options.MaturityWindowSeconds, plan, startRow, endRow);
+        var byKey = new Dictionary<SegmentKey, MaturityTally>();
+        for (var g = 0; g < plan.Total; g++)
+        {
+            if (tallies[g].Keys.Length > 0)
+            {
+                byKey.Add(plan.SegmentKeyOf(g), tallies[g]);
+            }
+        }
+
+        byKey.Add(SegmentKey.All, tallies[plan.Total]);
+        return byKey;
     }
 
     private static EffectivenessResult Finish(EffectivenessPartition partition, PeriodTally tally)
@@ -245,10 +266,11 @@ public static class EffectivenessAnalyzer
         for (var s = 0; s < n; s++)
         {
             summaries[s] = new SegmentSummary(keys[s], figures[s], totalFigures, scale, options.StaleCountsAsLost, options.Confidence,
-                options.IntervalMethod, versusRest[s]);
+                options.IntervalMethod, versusRest[s], Maturity(tally.Segments[keys[s]], tally.Total, options));
         }
 
-        var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null);
+        var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null,
+            Maturity(tally.Total, tally.Total, options));
         AdAllocator.Apply(summaries, totalSummary, dimensions, partition.Costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options.Confidence, options.IntervalMethod);
         Profit.Apply(summaries, totalSummary, tally.Overlap, options);
         Rank(summaries, options);
@@ -269,6 +291,12 @@ public static class EffectivenessAnalyzer
         var findings = FindingRules.Evaluate(summaries, totalSummary, costSummary, options.Findings);
         return new EffectivenessResult(dimensions, period, partition.AsOf, currency, options.RankBy, tally.Overlap, summaries, totalSummary, independence, costSummary, findings);
     }
+
+    // A segment's own Aalen-Johansen curve as far as its leads were followed, the period's pooled leads beyond (docs/effectiveness.md).
+    private static FunnelMaturity? Maturity(SegmentTally segment, SegmentTally total, EffectivenessOptions options) =>
+        segment.Maturity is { } cell && total.Maturity is { } pooled
+            ? MaturityProjection.Compute(cell, pooled, options.MaturityWindowSeconds, options.Confidence)
+            : null;
 
     // The integer figures with the medians and percentiles of their durations (R7 or R8 on the exact order statistics).
     private static SegmentFigures WithMedians(SegmentTally tally, EffectivenessOptions options)
@@ -375,6 +403,11 @@ public static class EffectivenessAnalyzer
         if (options.DefaultGrossMargin > 1m || (options.GrossMarginBySegment is { } margins && margins.Values.Any(m => m > 1m)))
         {
             throw new ArgumentException("A gross margin is a fraction of revenue and cannot exceed 1.", nameof(options));
+        }
+
+        if (options.MaturityWindow is { } window && window.TotalSeconds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), window, "The maturity window must be at least one second (null means the default).");
         }
 
         if (options.Findings is null || options.MaxListedLeadIds < 0)

@@ -48,6 +48,16 @@ public sealed class EffectivenessOptions
     /// and selecting the samples (about 40% of its time on a million leads); counts, money and rates are unchanged.</summary>
     public bool IncludeDurations { get; init; } = true;
 
+    /// <summary>Whether each segment (and the totals row) carries its maturity and projected conversion at
+    /// <see cref="MaturityWindow"/> (<see cref="SegmentSummary.Maturity"/>; docs/effectiveness.md). Default
+    /// <see langword="true"/>; off, <see cref="SegmentSummary.Maturity"/> is <see langword="null"/> and the summary skips
+    /// collecting and sorting every lead's outcome time.</summary>
+    public bool IncludeMaturity { get; init; } = true;
+
+    /// <summary>The conversion window W of the maturity and projected conversion; <see langword="null"/> (the default) means
+    /// <see cref="Funnel.FunnelOptions.DefaultMaturityWindow"/> (90 days). At least one second.</summary>
+    public TimeSpan? MaturityWindow { get; init; }
+
     /// <summary>The metric segments are ranked by (a <see cref="MetricIds"/> id). Default <see cref="MetricIds.Leads"/>.</summary>
     public string RankBy { get; init; } = MetricIds.Leads;
 
@@ -77,6 +87,8 @@ public sealed class EffectivenessOptions
 
     internal double Confidence => Scope.Confidence;
 
+    internal long MaturityWindowSeconds => (long)Math.Floor((MaturityWindow ?? Funnel.FunnelOptions.DefaultMaturityWindow).TotalSeconds);
+
     internal ProportionIntervalMethod IntervalMethod => Scope.IntervalMethod;
 
     internal bool StaleCountsAsLost => Scope.StaleCountsAsLost;
@@ -89,7 +101,8 @@ public sealed class EffectivenessOptions
         ReferenceEquals(this, other)
         || (Scope.IsEquivalentTo(other.Scope) && Equals(PreviousPeriod, other.PreviousPeriod) && CostSource == other.CostSource
             && ReferenceEquals(CurrencyConverter, other.CurrencyConverter) && TestMethod == other.TestMethod && QuantileMethod == other.QuantileMethod
-            && IncludeDurations == other.IncludeDurations && string.Equals(RankBy, other.RankBy, StringComparison.Ordinal) && RankDescending == other.RankDescending
+            && IncludeDurations == other.IncludeDurations && IncludeMaturity == other.IncludeMaturity && MaturityWindow == other.MaturityWindow
+            && string.Equals(RankBy, other.RankBy, StringComparison.Ordinal) && RankDescending == other.RankDescending
             && Findings.IsEquivalentTo(other.Findings) && MaxListedLeadIds == other.MaxListedLeadIds && DefaultGrossMargin == other.DefaultGrossMargin
             && SameMargins(GrossMarginBySegment, other.GrossMarginBySegment));
 
@@ -112,7 +125,13 @@ public sealed class EffectivenessOptions
     }
 
     // The same rules with other costs (callers that hold costs apart from the rules).
-    internal EffectivenessOptions WithCosts(IReadOnlyList<CostEntry>? costs) => new()
+    internal EffectivenessOptions WithCosts(IReadOnlyList<CostEntry>? costs) => Copy(costs, IncludeMaturity);
+
+    // The same rules without the maturity (sources that cannot compute it, such as the SQL push-down), so that their partitions
+    // do not merge with partitions that carry it.
+    internal EffectivenessOptions WithoutMaturity() => IncludeMaturity ? Copy(Costs, includeMaturity: false) : this;
+
+    private EffectivenessOptions Copy(IReadOnlyList<CostEntry>? costs, bool includeMaturity) => new()
     {
         Scope = Scope,
         Costs = costs,
@@ -122,6 +141,8 @@ public sealed class EffectivenessOptions
         TestMethod = TestMethod,
         QuantileMethod = QuantileMethod,
         IncludeDurations = IncludeDurations,
+        IncludeMaturity = includeMaturity,
+        MaturityWindow = MaturityWindow,
         RankBy = RankBy,
         RankDescending = RankDescending,
         Findings = Findings,

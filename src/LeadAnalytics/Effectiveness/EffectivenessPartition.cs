@@ -1,4 +1,5 @@
 using LeadAnalytics.Data;
+using LeadAnalytics.Funnel;
 
 namespace LeadAnalytics.Effectiveness;
 
@@ -139,25 +140,30 @@ internal sealed class PeriodTally
     }
 }
 
-// One segment's integer figures (medians unset) and its durations (null when durations are off).
+// One segment's integer figures (medians unset), its durations (null when durations are off) and its leads' outcome times
+// for the maturity (null when maturity is off).
 internal sealed class SegmentTally
 {
-    internal SegmentTally(SegmentFigures figures, SegmentDurations? durations)
+    internal SegmentTally(SegmentFigures figures, SegmentDurations? durations, MaturityTally? maturity = null)
     {
         Figures = figures;
         Durations = durations;
+        Maturity = maturity;
     }
 
     internal SegmentFigures Figures { get; }
 
     internal SegmentDurations? Durations { get; }
 
+    internal MaturityTally? Maturity { get; }
+
     internal static SegmentTally Merge(SegmentTally a, SegmentTally b)
     {
         var figures = a.Figures;
         SegmentAggregator.Add(ref figures, b.Figures);
         var durations = a.Durations is null || b.Durations is null ? a.Durations ?? b.Durations : SegmentDurations.Merge(a.Durations, b.Durations);
-        return new SegmentTally(figures, durations);
+        var maturity = a.Maturity is null || b.Maturity is null ? a.Maturity ?? b.Maturity : MaturityTally.Merge(a.Maturity, b.Maturity);
+        return new SegmentTally(figures, durations, maturity);
     }
 }
 

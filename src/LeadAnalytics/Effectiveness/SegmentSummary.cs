@@ -1,5 +1,6 @@
 using LeadAnalytics.Data;
 using LeadAnalytics.Findings;
+using LeadAnalytics.Funnel;
 using LeadAnalytics.Metrics;
 using LeadAnalytics.Statistics;
 
@@ -15,8 +16,9 @@ namespace LeadAnalytics.Effectiveness;
 public sealed class SegmentSummary
 {
     internal SegmentSummary(SegmentKey key, in SegmentFigures f, in SegmentFigures total, decimal scale, bool staleCountsAsLost, double confidence,
-        ProportionIntervalMethod method, SegmentVersusRest? versusRest)
+        ProportionIntervalMethod method, SegmentVersusRest? versusRest, FunnelMaturity? maturity = null)
     {
+        Maturity = maturity;
         Key = key;
         Leads = f.Leads;
         Won = f.Won;
@@ -169,6 +171,14 @@ public sealed class SegmentSummary
     /// <summary>The segment's conversion tested against everyone else (Holm-adjusted over the segments), or
     /// <see langword="null"/> for the totals row.</summary>
     public SegmentVersusRest? VersusRest { get; }
+
+    /// <summary>How far the segment's leads have come through the conversion window W
+    /// (<see cref="EffectivenessOptions.MaturityWindow"/>) and the conversion they are projected to reach by W, with its
+    /// interval: compare a young segment's <see cref="FunnelMaturity.ProjectedConversion"/>, not its
+    /// <see cref="ConversionRate"/>, with older segments'. The projection follows the segment's own Aalen-Johansen curve as
+    /// far as its leads were followed and borrows the period's pooled leads beyond (docs/effectiveness.md);
+    /// <see langword="null"/> when <see cref="EffectivenessOptions.IncludeMaturity"/> is off.</summary>
+    public FunnelMaturity? Maturity { get; }
 
     /// <summary>The value of a metric as a number, for ranking, comparison and charts.</summary>
     /// <param name="metricId">A <see cref="MetricIds"/> id of a segment metric (see <see cref="MetricIdsOfSegments"/>).</param>

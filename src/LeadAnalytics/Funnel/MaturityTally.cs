@@ -26,6 +26,27 @@ internal sealed class MaturityTally
 
     internal static int Cause(long key) => (int)(key & 3);
 
+    // The same, counting each group's leads first (for engines without a funnel tally to size the arrays).
+    internal static MaturityTally[] Run(LeadTable table, int asOfSeconds, AnalysisScope scope, long windowSeconds, SegmentGrouping plan, int start, int end)
+    {
+        var outcomes = new OutcomeClassifier(table, asOfSeconds, scope);
+        var leads = new long[plan.Count];
+        var groups = new int[plan.MaxGroupsPerRow];
+        for (var row = start; row < end; row++)
+        {
+            if (outcomes.InScope(row))
+            {
+                var n = plan.GroupsOf(row, groups);
+                for (var i = 0; i < n; i++)
+                {
+                    leads[groups[i]]++;
+                }
+            }
+        }
+
+        return Run(table, asOfSeconds, scope, windowSeconds, plan, leads, start, end);
+    }
+
     // The keys of every segment of the plan (the total last) over rows [start, end); leadsPerGroup (from the funnel
     // tallies) sizes the arrays exactly.
     internal static MaturityTally[] Run(LeadTable table, int asOfSeconds, AnalysisScope scope, long windowSeconds, SegmentGrouping plan, long[] leadsPerGroup, int start, int end)
