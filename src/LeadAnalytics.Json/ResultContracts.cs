@@ -268,6 +268,35 @@ internal sealed class FunnelCohortsDocument : DocumentDto
     public List<FunnelCohortDto>? Cohorts { get; set; }
 
     public List<StepTrendDto>? StepTrends { get; set; }
+
+    public CohortConversionTrendDto? ConversionTrend { get; set; }
+}
+
+internal sealed class CohortConversionTrendDto
+{
+    public double WindowDays { get; set; }
+
+    public int Cohorts { get; set; }
+
+    public int MatureCohorts { get; set; }
+
+    public int ImmatureCohorts { get; set; }
+
+    public int UnprojectedCohorts { get; set; }
+
+    public TestDto? Projected { get; set; }
+
+    public TestDto? Mature { get; set; }
+
+    public TestDto? Observed { get; set; }
+
+    public double SignificanceLevel { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? ObservedDirection { get; set; }
+
+    public bool FallsOnlyBecauseYounger { get; set; }
 }
 
 internal sealed class FunnelCohortDto

@@ -179,6 +179,23 @@ internal static class ResultMapping
             AllLeads = ToDto(t.AllLeads),
             Resolved = ToDto(t.Resolved),
         }).ToList(),
+        ConversionTrend = ToDto(cohorts.ConversionTrend),
+    };
+
+    private static CohortConversionTrendDto ToDto(CohortConversionTrend t) => new()
+    {
+        WindowDays = t.Window.TotalDays,
+        Cohorts = t.Cohorts,
+        MatureCohorts = t.MatureCohorts,
+        ImmatureCohorts = t.ImmatureCohorts,
+        UnprojectedCohorts = t.UnprojectedCohorts,
+        Projected = ToDto(t.Projected),
+        Mature = ToDto(t.Mature),
+        Observed = ToDto(t.Observed),
+        SignificanceLevel = t.SignificanceLevel,
+        Direction = Mapping.Name(t.Direction),
+        ObservedDirection = Mapping.Name(t.ObservedDirection),
+        FallsOnlyBecauseYounger = t.FallsOnlyBecauseYounger,
     };
 
     private static ConversionSeriesDto ToDto(ConversionSeries series) => new()

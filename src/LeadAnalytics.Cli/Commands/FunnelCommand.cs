@@ -4,6 +4,7 @@ using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Funnel;
 using LeadAnalytics.Json;
 using LeadAnalytics.Metrics;
+using LeadAnalytics.Statistics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -55,7 +56,7 @@ internal static class FunnelCommand
             if (period is not null)
             {
                 var cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
-                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s));
+                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), cohorts.ConversionTrend);
             }
             else if (dimensions.Count > 0)
             {
@@ -127,7 +128,8 @@ internal static class FunnelCommand
         _ => CohortPeriod.Month,
     };
 
-    private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Action<Stream> json)
+    private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Action<Stream> json,
+        CohortConversionTrend? trend = null)
     {
         WarnUnrecorded(run, total);
         switch (run.Settings.Format)
@@ -155,6 +157,11 @@ internal static class FunnelCommand
                     if (groupName is not null)
                     {
                         DrawSegments(console, groupName, total, segments);
+                    }
+
+                    if (trend is not null)
+                    {
+                        DrawTrend(console, trend);
                     }
                 });
                 break;
@@ -287,6 +294,29 @@ internal static class FunnelCommand
             Show.Line(console, Show.T(
                 $"{immature} of {segments.Count} have leads younger than {Show.Days(days)} days: their conversion so far is low because they are younger, not necessarily worse. Compare the projected conversion at {Show.Days(days)} days (Aalen-Johansen; * = profile past the cohort's own follow-up borrowed from the older cohorts).",
                 $"{segments.Count} 组中有 {immature} 组的线索未满 {Show.Days(days)} 天：目前转化率偏低是因为更年轻，不一定更差。请比较 {Show.Days(days)} 天预计转化率（Aalen-Johansen；* 表示超出本组观察期的部分借用较早批次的曲线）。"));
+        }
+    }
+
+    // One line: the trend of conversion at W across cohorts (projected for the young ones) beside the observed one, so a
+    // falling observed conversion is not read as "worse" when the recent cohorts are only younger.
+    internal static void DrawTrend(IAnsiConsole console, CohortConversionTrend trend)
+    {
+        var days = Show.Days(trend.Window);
+        string Direction(TrendDirection d) => d switch
+        {
+            TrendDirection.Falling => Show.T("falling", "下降"),
+            TrendDirection.Rising => Show.T("rising", "上升"),
+            _ => Show.T("no significant trend", "无显著趋势"),
+        };
+        string Test(HypothesisTestResult t) => t.Statistic is { } z ? $"z = {Show.Number(z)}, p {PLabel(t.PValue)}" : Show.Undefined;
+        Show.Line(console, Show.T(
+            $"Trend across cohorts of conversion at {days} days (immature cohorts projected): {Direction(trend.Direction)} ({Test(trend.Projected)}); conversion so far: {Direction(trend.ObservedDirection)} ({Test(trend.Observed)}).",
+            $"各批次 {days} 天转化率的趋势（未成熟批次取预计值）：{Direction(trend.Direction)}（{Test(trend.Projected)}）；目前已观察到的转化率：{Direction(trend.ObservedDirection)}（{Test(trend.Observed)}）。"));
+        if (trend.FallsOnlyBecauseYounger)
+        {
+            Show.Line(console, Show.T(
+                "The recent cohorts convert less so far only because they are younger: at the same age they are not worse.",
+                "近期批次目前转化率较低只是因为更年轻：在相同时长下并不更差。"));
         }
     }
 

@@ -8,8 +8,10 @@ namespace LeadAnalytics.Funnel;
 /// <remarks>Cohorts partition the leads, so their counts sum to <see cref="Total"/>'s. Immutable and thread-safe.</remarks>
 public sealed class FunnelCohorts
 {
-    internal FunnelCohorts(CohortPeriod period, TimeSpan utcOffset, FunnelResult total, IReadOnlyList<FunnelCohort> cohorts, IReadOnlyList<StepTrend> stepTrends)
+    internal FunnelCohorts(CohortPeriod period, TimeSpan utcOffset, FunnelResult total, IReadOnlyList<FunnelCohort> cohorts, IReadOnlyList<StepTrend> stepTrends,
+        CohortConversionTrend conversionTrend)
     {
+        ConversionTrend = conversionTrend;
         Period = period;
         UtcOffset = utcOffset;
         Total = total;
@@ -31,6 +33,10 @@ public sealed class FunnelCohorts
 
     /// <summary>One trend per step, in pipeline order.</summary>
     public IReadOnlyList<StepTrend> StepTrends { get; }
+
+    /// <summary>The trend of conversion at the window W across cohorts, projected for the immature ones, beside the observed
+    /// trend: read it before calling recent cohorts worse (they may only be younger).</summary>
+    public CohortConversionTrend ConversionTrend { get; }
 
     /// <summary>Describes the cohorts.</summary>
     /// <returns>Period and count.</returns>

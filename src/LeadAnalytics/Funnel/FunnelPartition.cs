@@ -120,7 +120,8 @@ public sealed class FunnelPartition
         }
 
         var total = ToResult();
-        return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends);
+        var trend = CohortConversionTrend.Of(total.Cohorts, TimeSpan.FromSeconds(_options.MaturityWindowSeconds), _options.SignificanceLevel);
+        return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends, trend);
     }
 
     private FunnelSegment[] BuildSegments()

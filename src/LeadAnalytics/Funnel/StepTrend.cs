@@ -3,7 +3,8 @@ namespace LeadAnalytics.Funnel;
 /// <summary>
 /// How one step's conversion moves across acquisition cohorts, in both views. Young cohorts have more open leads,
 /// which lowers their all-leads conversion; the resolved view is the fairer comparison when losses are recorded
-/// (when a source records no losses, as in many CRM exports, only the all-leads view has any variation).
+/// (when a source records no losses, as in many CRM exports, only the all-leads view has any variation). For the overall
+/// conversion, <see cref="FunnelCohorts.ConversionTrend"/> compares cohorts at the same age (projected at the window W).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class StepTrend

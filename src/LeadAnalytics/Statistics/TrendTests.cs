@@ -26,8 +26,8 @@ public static class TrendTests
             throw new ArgumentException("Successes, trials and scores need one entry per group.", nameof(trials));
         }
 
-        double x = 0, n = 0, sumNs = 0;
-        var groups = 0;
+        var x = new double[trials.Count];
+        var t = new double[trials.Count];
         for (var i = 0; i < trials.Count; i++)
         {
             if (trials[i] < 0 || successes[i] < 0 || successes[i] > trials[i])
@@ -35,6 +35,20 @@ public static class TrendTests
                 throw new ArgumentException($"Group {i}: successes ({successes[i]}) must lie between 0 and trials ({trials[i]}).", nameof(successes));
             }
 
+            x[i] = successes[i];
+            t[i] = trials[i];
+        }
+
+        return CochranArmitage(x, t, scores);
+    }
+
+    // The same on real-valued (effective) counts: 0 <= successes <= trials, checked by the caller.
+    internal static HypothesisTestResult CochranArmitage(double[] successes, double[] trials, IReadOnlyList<double>? scores)
+    {
+        double x = 0, n = 0, sumNs = 0;
+        var groups = 0;
+        for (var i = 0; i < trials.Length; i++)
+        {
             if (trials[i] > 0)
             {
                 groups++;
@@ -53,7 +67,7 @@ public static class TrendTests
         // Centred scores keep the sums of squares free of cancellation.
         var mean = sumNs / n;
         double spread = 0, covariance = 0;
-        for (var i = 0; i < trials.Count; i++)
+        for (var i = 0; i < trials.Length; i++)
         {
             var d = Score(scores, i) - mean;
             spread += trials[i] * d * d;
