@@ -270,6 +270,25 @@ internal sealed class FunnelCohortsDocument : DocumentDto
     public List<StepTrendDto>? StepTrends { get; set; }
 
     public CohortConversionTrendDto? ConversionTrend { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SegmentBy { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<FunnelCohortSegmentDto>? Segments { get; set; }
+}
+
+internal sealed class FunnelCohortSegmentDto
+{
+    public string? Key { get; set; }
+
+    public string? Value { get; set; }
+
+    public FunnelDto? Total { get; set; }
+
+    public List<FunnelCohortDto>? Cohorts { get; set; }
+
+    public CohortConversionTrendDto? ConversionTrend { get; set; }
 }
 
 internal sealed class CohortConversionTrendDto

@@ -170,7 +170,7 @@ internal static class ResultMapping
         Period = Mapping.Name(cohorts.Period),
         UtcOffset = Offset(cohorts.UtcOffset),
         Total = ToDto(cohorts.Total),
-        Cohorts = cohorts.Cohorts.Select(c => new FunnelCohortDto { Key = c.Label, Start = c.Start, End = c.End, Funnel = ToDto(c.Funnel) }).ToList(),
+        Cohorts = cohorts.Cohorts.Select(ToDto).ToList(),
         StepTrends = cohorts.StepTrends.Select(t => new StepTrendDto
         {
             Index = t.Index,
@@ -180,7 +180,18 @@ internal static class ResultMapping
             Resolved = ToDto(t.Resolved),
         }).ToList(),
         ConversionTrend = ToDto(cohorts.ConversionTrend),
+        SegmentBy = cohorts.SegmentBy is { } d ? Mapping.Name(d) : null,
+        Segments = cohorts.SegmentBy is null ? null : cohorts.Segments.Select(s => new FunnelCohortSegmentDto
+        {
+            Key = s.Label,
+            Value = s.Value,
+            Total = ToDto(s.Total),
+            Cohorts = s.Cohorts.Select(ToDto).ToList(),
+            ConversionTrend = ToDto(s.ConversionTrend),
+        }).ToList(),
     };
+
+    private static FunnelCohortDto ToDto(FunnelCohort c) => new() { Key = c.Label, Start = c.Start, End = c.End, Funnel = ToDto(c.Funnel) };
 
     private static CohortConversionTrendDto ToDto(CohortConversionTrend t) => new()
     {

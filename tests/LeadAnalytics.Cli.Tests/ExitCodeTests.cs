@@ -92,7 +92,7 @@ public class ExitCodeTests
     [InlineData("funnel", "--leads", "x.csv", "--time-zone", "Mars/Olympus")]
     [InlineData("funnel", "--leads", "x.csv", "--currency", "XYZ")]
     [InlineData("funnel", "--leads", "x.csv", "--by", "colour")]
-    [InlineData("funnel", "--leads", "x.csv", "--by", "channel", "--cohort", "month")]
+    [InlineData("funnel", "--leads", "x.csv", "--by", "channel,industry", "--cohort", "month")]
     [InlineData("attribution", "--leads", "x.csv", "--model", "markov")]
     [InlineData("attribution", "--paths", "p.csv", "--model", "magic")]
     [InlineData("report", "--leads", "x.csv", "--format", "csv")]

@@ -18,7 +18,7 @@ internal static class FunnelCommand
         var sql = new SqlSourceOptions();
         var by = new Option<string?>("--by") { Description = $"One or two dimensions to break the funnel down by, comma-separated ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]" };
         var window = new Option<double?>("--window") { Description = "Conversion window: a stage counts only if reached within this many days of acquisition.", HelpName = "DAYS" };
-        var cohort = new Option<string?>("--cohort") { Description = "One funnel per acquisition cohort: day, week, month or quarter (in --time-zone).", HelpName = "PERIOD" };
+        var cohort = new Option<string?>("--cohort") { Description = "One funnel per acquisition cohort: day, week, month or quarter (in --time-zone); with one --by dimension, the cohorts within each of its values too.", HelpName = "PERIOD" };
         cohort.AcceptOnlyFromAmong("day", "week", "month", "quarter");
         var maturity = new Option<double?>("--maturity-window")
         {
@@ -36,9 +36,9 @@ internal static class FunnelCommand
         {
             var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
             var period = parse.GetValue(cohort);
-            if (dimensions.Count > 0 && period is not null)
+            if (dimensions.Count > 1 && period is not null)
             {
-                throw CliException.Usage("--by and --cohort cannot be combined: choose one breakdown.");
+                throw CliException.Usage("--cohort takes one --by dimension (cohorts within each of its values): give one, or leave --cohort out.");
             }
 
             var windowDays = parse.GetValue(window) is { } w ? ValueParsers.Days(w, "--window", allowZero: false) : (TimeSpan?)null;
@@ -55,8 +55,10 @@ internal static class FunnelCommand
             }
             if (period is not null)
             {
-                var cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
-                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), cohorts.ConversionTrend);
+                var cohorts = dimensions.Count == 1
+                    ? FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), dimensions[0], options)
+                    : FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
+                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), cohorts);
             }
             else if (dimensions.Count > 0)
             {
@@ -129,8 +131,11 @@ internal static class FunnelCommand
     };
 
     private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Action<Stream> json,
-        CohortConversionTrend? trend = null)
+        FunnelCohorts? cohorts = null)
     {
+        // Cohorts within segments (--cohort with --by): each segment's cohort rows follow, keyed "value / cohort".
+        var cells = cohorts?.Segments ?? Array.Empty<FunnelCohortSegment>();
+        var dimension = cohorts?.SegmentBy is { } by ? Show.T("dimension." + by) : string.Empty;
         WarnUnrecorded(run, total);
         switch (run.Settings.Format)
         {
@@ -148,6 +153,14 @@ internal static class FunnelCommand
                     Rows(csv, key, funnel);
                 }
 
+                foreach (var segment in cells)
+                {
+                    foreach (var cohort in segment.Cohorts)
+                    {
+                        Rows(csv, $"{segment.Label} / {cohort.Label}", cohort.Funnel);
+                    }
+                }
+
                 run.WriteCsv(csv);
                 break;
             default:
@@ -159,9 +172,15 @@ internal static class FunnelCommand
                         DrawSegments(console, groupName, total, segments);
                     }
 
-                    if (trend is not null)
+                    if (cohorts is not null)
                     {
-                        DrawTrend(console, trend);
+                        DrawTrend(console, cohorts.ConversionTrend);
+                    }
+
+                    foreach (var segment in cells)
+                    {
+                        DrawSegments(console, $"{dimension} {segment.Label}: {Show.T("cohort", "批次")}", segment.Total, segment.Cohorts.Select(c => (c.Label, c.Funnel)).ToList());
+                        DrawTrend(console, segment.ConversionTrend);
                     }
                 });
                 break;

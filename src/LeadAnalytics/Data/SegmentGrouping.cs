@@ -38,6 +38,10 @@ internal sealed class SegmentGrouping
     private readonly int[]? _cohortStarts;
     private readonly int[] _acquired;
 
+    // Cohorts crossed with one dimension (not Tag): cell c × K + code, then the K segment totals, then the total.
+    private readonly CodeColumn? _crossCodes;
+    private readonly int _crossCardinality;
+
     // The scope's breakdown (dimensions or cohorts) over rows [start, end); rows acquired after as-of count nowhere.
     internal SegmentGrouping(LeadTable table, AnalysisScope scope, int asOfSeconds, int start, int end)
         : this(table, scope.Breakdown, scope.Cohort, asOfSeconds, start, end, scope.CohortUtcOffset)
@@ -58,6 +62,29 @@ internal sealed class SegmentGrouping
             (_cohortOfDay, _cohortStarts, _minDay) = BuildCohorts(table, asOfSeconds, start, end, period, _offsetSeconds);
             Count = _cohortStarts.Length + 1;
             MaxGroupsPerRow = 2;
+            if (dimensions.Count == 1)
+            {
+                // Each lead counts in its cohort × value cell and in its value's segment (the cell's reference), besides
+                // the total; the cohorts' own totals are the merges of their cells.
+                if (dimensions[0] == Dimension.Tag)
+                {
+                    throw new ArgumentException("Cohorts within segments need a dimension other than Tag (a lead has one value).", nameof(dimensions));
+                }
+
+                var column = table.Dimensions[(int)dimensions[0]];
+                _crossCodes = column.Codes;
+                _crossCardinality = column.Cardinality;
+                var cells = ((long)_cohortStarts.Length + 1) * _crossCardinality;
+                if (cells > DenseLimit)
+                {
+                    throw new ArgumentException(
+                        $"{_cohortStarts.Length} cohorts × {_crossCardinality} values of {dimensions[0]} are more than {DenseLimit} cells: choose a longer period or a dimension with fewer values.",
+                        nameof(dimensions));
+                }
+
+                Count = (int)cells + 1;
+                MaxGroupsPerRow = 3;
+            }
         }
         else if (dimensions.Count == 0)
         {
@@ -136,7 +163,17 @@ internal sealed class SegmentGrouping
 
         if (_cohortOfDay is not null)
         {
-            groups[0] = _cohortOfDay[CohortCalendar.FloorDiv(_acquired[row] + _offsetSeconds, CohortCalendar.SecondsPerDay) - _minDay];
+            var cohort = _cohortOfDay[CohortCalendar.FloorDiv(_acquired[row] + _offsetSeconds, CohortCalendar.SecondsPerDay) - _minDay];
+            if (_crossCodes is not null)
+            {
+                var code = _crossCodes[row];
+                groups[0] = (cohort * _crossCardinality) + code;
+                groups[1] = (_cohortStarts!.Length * _crossCardinality) + code;
+                groups[2] = Total;
+                return 3;
+            }
+
+            groups[0] = cohort;
             groups[1] = Total;
             return 2;
         }
@@ -176,7 +213,15 @@ internal sealed class SegmentGrouping
     {
         if (_cohortStarts is not null)
         {
-            return new GroupKey(null, null, _cohortStarts[group]);
+            if (_crossCodes is null)
+            {
+                return new GroupKey(null, null, _cohortStarts[group]);
+            }
+
+            // A cell (value, cohort start) or a value's segment across cohorts (value, 0).
+            var value = _table.Dimensions[(int)_dimensions[0]].ValueOf(group % _crossCardinality);
+            var cohort = group / _crossCardinality;
+            return new GroupKey(value, null, cohort < _cohortStarts.Length ? _cohortStarts[cohort] : 0);
         }
 
         long combined = _combinations is null ? group : _combinations[group];

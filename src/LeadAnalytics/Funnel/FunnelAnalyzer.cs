@@ -82,6 +82,25 @@ public static class FunnelAnalyzer
     public static FunnelCohorts AnalyzeCohorts(LeadTable table, DateTimeOffset asOf, CohortPeriod period, FunnelOptions? options = null) =>
         AnalyzePartition(table, asOf, 0, CheckTable(table).Count, With(options, s => s.WithCohorts(period))).ToCohorts();
 
+    /// <summary>The funnel per acquisition cohort within each value of one dimension (cohort × segment cells, for example
+    /// month × channel), beside the cohorts of all leads: <see cref="FunnelCohorts.Segments"/>. Each cell carries its
+    /// maturity and projected conversion at W, borrowing the time profile from its own segment's leads (the older cohorts
+    /// of the same channel), and each segment its own <see cref="CohortConversionTrend"/>.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Events after this instant are ignored.</param>
+    /// <param name="period">Day, ISO week, month or quarter (boundaries at <see cref="AnalysisScope.CohortUtcOffset"/>).</param>
+    /// <param name="dimension">The dimension of the segments (not <see cref="Dimension.Tag"/>).</param>
+    /// <param name="options">The rules; <see cref="FunnelOptions.Default"/> when null (its breakdown is replaced).</param>
+    /// <returns>The cohorts of all leads, the total, the trends, and the cohorts of each segment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option, the period or the dimension is out of range; the dimension is
+    /// <see cref="Dimension.Tag"/>; or the cohorts × values exceed 65,536 cells.</exception>
+    public static FunnelCohorts AnalyzeCohorts(LeadTable table, DateTimeOffset asOf, CohortPeriod period, Dimension dimension, FunnelOptions? options = null)
+    {
+        var grouping = FunnelGrouping.ByCohort(period, dimension);
+        return Partition(table, asOf, 0, CheckTable(table).Count, With(options, s => s.WithCohorts(period)), grouping).ToCohorts();
+    }
+
     /// <summary>The mergeable state of the funnel over a range of rows, for computing partitions separately (threads,
     /// processes, machines, separately built tables) and merging them with <see cref="FunnelPartition.Merge(FunnelPartition)"/>.
     /// The segments are those of <see cref="FunnelOptions.Scope"/>.</summary>
@@ -94,7 +113,11 @@ public static class FunnelAnalyzer
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The row range lies outside the table.</exception>
     /// <exception cref="ArgumentException">An option is out of range, or a target names a stage no step leaves.</exception>
-    public static FunnelPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, FunnelOptions? options = null)
+    public static FunnelPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, FunnelOptions? options = null) =>
+        Partition(table, asOf, startRow, rowCount, options, null);
+
+    // The partition by the scope's grouping, or by the one given (cohorts within segments, which a scope does not express).
+    private static FunnelPartition Partition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, FunnelOptions? options, FunnelGrouping? grouping)
     {
         CheckTable(table);
         if (startRow < 0 || rowCount < 0 || startRow > table.Count - rowCount)
@@ -104,11 +127,11 @@ public static class FunnelAnalyzer
 
         options ??= FunnelOptions.Default;
         options.Validate();
-        var grouping = FunnelGrouping.Of(options.Scope);
+        grouping ??= FunnelGrouping.Of(options.Scope);
         var targets = FunnelResultFactory.ResolveTargets(table.Pipeline, options.Targets);
         var asOfSeconds = table.ToSeconds(asOf);
         var end = startRow + rowCount;
-        var plan = new SegmentGrouping(table, options.Scope, asOfSeconds, startRow, end);
+        var plan = new SegmentGrouping(table, grouping.Dimensions, grouping.Cohort, asOfSeconds, startRow, end, options.Scope.CohortUtcOffset);
         var tallies = FunnelPass.Run(table, asOfSeconds, options, plan, startRow, end);
         var layout = new FunnelLayout(table.Pipeline.Count);
         if (options.IncludesMaturity)

@@ -9,8 +9,10 @@ namespace LeadAnalytics.Funnel;
 public sealed class FunnelCohorts
 {
     internal FunnelCohorts(CohortPeriod period, TimeSpan utcOffset, FunnelResult total, IReadOnlyList<FunnelCohort> cohorts, IReadOnlyList<StepTrend> stepTrends,
-        CohortConversionTrend conversionTrend)
+        CohortConversionTrend conversionTrend, Dimension? segmentBy = null, IReadOnlyList<FunnelCohortSegment>? segments = null)
     {
+        SegmentBy = segmentBy;
+        Segments = segments ?? Array.Empty<FunnelCohortSegment>();
         ConversionTrend = conversionTrend;
         Period = period;
         UtcOffset = utcOffset;
@@ -37,6 +39,13 @@ public sealed class FunnelCohorts
     /// <summary>The trend of conversion at the window W across cohorts, projected for the immature ones, beside the observed
     /// trend: read it before calling recent cohorts worse (they may only be younger).</summary>
     public CohortConversionTrend ConversionTrend { get; }
+
+    /// <summary>The dimension of <see cref="Segments"/>; <see langword="null"/> when the cohorts are not split by segment.</summary>
+    public Dimension? SegmentBy { get; }
+
+    /// <summary>The cohorts within each value of <see cref="SegmentBy"/> (cohort × segment cells), values in ordinal order,
+    /// missing first; empty unless asked for (<see cref="FunnelAnalyzer.AnalyzeCohorts(LeadTable, DateTimeOffset, CohortPeriod, Dimension, FunnelOptions?)"/>).</summary>
+    public IReadOnlyList<FunnelCohortSegment> Segments { get; }
 
     /// <summary>Describes the cohorts.</summary>
     /// <returns>Period and count.</returns>

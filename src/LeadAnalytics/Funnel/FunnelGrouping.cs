@@ -17,7 +17,7 @@ public sealed class FunnelGrouping : IEquatable<FunnelGrouping>
     /// <summary>The whole funnel, no segments.</summary>
     public static FunnelGrouping Total { get; } = new(Array.Empty<Dimension>(), null);
 
-    /// <summary>The dimensions, in order (empty for the total and for cohorts).</summary>
+    /// <summary>The dimensions, in order (empty for the total and for cohorts; the one dimension for cohorts within segments).</summary>
     public IReadOnlyList<Dimension> Dimensions => _dimensions;
 
     /// <summary>The cohort period, or <see langword="null"/> when not grouping by cohort.</summary>
@@ -62,6 +62,24 @@ public sealed class FunnelGrouping : IEquatable<FunnelGrouping>
         return new FunnelGrouping(Array.Empty<Dimension>(), period);
     }
 
+    /// <summary>Acquisition cohorts within each value of one dimension (cohort × segment cells), in time order: each cell's
+    /// projected conversion borrows from its own segment's leads (docs/funnel.md, "Cohorts within segments").</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="dimension">The dimension (not <see cref="Dimension.Tag"/>: a lead has one cell).</param>
+    /// <returns>The grouping.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The period or the dimension is undefined.</exception>
+    /// <exception cref="ArgumentException">The dimension is <see cref="Dimension.Tag"/>.</exception>
+    public static FunnelGrouping ByCohort(CohortPeriod period, Dimension dimension)
+    {
+        var cohorts = ByCohort(period);
+        if (Check(dimension, nameof(dimension)) == Dimension.Tag)
+        {
+            throw new ArgumentException("Cohorts within segments need a dimension other than Tag (a lead has one value).", nameof(dimension));
+        }
+
+        return new FunnelGrouping(new[] { dimension }, cohorts.Cohort);
+    }
+
     /// <inheritdoc />
     public bool Equals(FunnelGrouping? other) => other is not null && Cohort == other.Cohort && _dimensions.SequenceEqual(other._dimensions);
 
@@ -83,7 +101,7 @@ public sealed class FunnelGrouping : IEquatable<FunnelGrouping>
     /// <summary>Describes the grouping.</summary>
     /// <returns>For example <c>Channel x Industry</c>, <c>cohort by Month</c> or <c>total</c>.</returns>
     public override string ToString() =>
-        Cohort is { } c ? "cohort by " + c : _dimensions.Length == 0 ? "total" : string.Join(" x ", _dimensions);
+        Cohort is { } c ? "cohort by " + c + (_dimensions.Length == 1 ? " x " + _dimensions[0] : string.Empty) : _dimensions.Length == 0 ? "total" : string.Join(" x ", _dimensions);
 
     // The grouping a scope asks for: its cohorts, its dimensions (crossed), or the total only.
     internal static FunnelGrouping Of(AnalysisScope scope) =>

@@ -100,7 +100,7 @@ public sealed class FunnelPartition
     /// <exception cref="InvalidOperationException">The grouping is not by dimension.</exception>
     public FunnelBreakdown ToBreakdown()
     {
-        if (Grouping.Dimensions.Count == 0)
+        if (Grouping.Dimensions.Count == 0 || Grouping.Cohort is not null)
         {
             throw new InvalidOperationException($"The partition is grouped by {Grouping}, not by dimension.");
         }
@@ -120,8 +120,45 @@ public sealed class FunnelPartition
         }
 
         var total = ToResult();
-        var trend = CohortConversionTrend.Of(total.Cohorts, TimeSpan.FromSeconds(_options.MaturityWindowSeconds), _options.SignificanceLevel);
-        return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends, trend);
+        var trend = Trend(total.Cohorts);
+        if (Grouping.Dimensions.Count == 0)
+        {
+            return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends, trend);
+        }
+
+        return new FunnelCohorts(period, _options.Scope.CohortUtcOffset, total, total.Cohorts, total.StepTrends, trend, Grouping.Dimensions[0], BuildCohortSegments(total.Cohorts));
+    }
+
+    private CohortConversionTrend Trend(IReadOnlyList<FunnelCohort> cohorts) =>
+        CohortConversionTrend.Of(cohorts, TimeSpan.FromSeconds(_options.MaturityWindowSeconds), _options.SignificanceLevel);
+
+    // Cohorts within segments: per value, its cells walked over the same periods as all leads' cohorts; each cell borrows
+    // from its own segment's leads (the group keyed by the value alone).
+    private FunnelCohortSegment[] BuildCohortSegments(IReadOnlyList<FunnelCohort> all)
+    {
+        var empty = FunnelTally.Empty(new FunnelLayout(_pipeline.Count), _total.Maturity is not null);
+        var segments = new List<FunnelCohortSegment>();
+        foreach (var key in SortedKeys())
+        {
+            if (key.PeriodStartDay != 0)
+            {
+                continue;
+            }
+
+            var reference = _segments[key];
+            var cohorts = new FunnelCohort[all.Count];
+            for (var c = 0; c < cohorts.Length; c++)
+            {
+                // A cohort's first local day, as CohortCalendar.ToInstant wrote it.
+                var start = (int)(all[c].Start.Ticks / TimeSpan.TicksPerDay);
+                var cell = _segments.TryGetValue(new GroupKey(key.First, null, start), out var t) ? t : empty;
+                cohorts[c] = new FunnelCohort(all[c].Label, all[c].Start, all[c].End, Result(cell, reference: reference));
+            }
+
+            segments.Add(new FunnelCohortSegment(key.First, Result(reference), cohorts, Trend(cohorts)));
+        }
+
+        return segments.ToArray();
     }
 
     private FunnelSegment[] BuildSegments()
@@ -137,19 +174,36 @@ public sealed class FunnelPartition
         return segments;
     }
 
+    // Each cohort's tally by its first day: the groups themselves or, for cohorts within segments, the merge of the cohort's
+    // cells (exact: counts add, sorted times merge), the segments across cohorts (day 0) left out.
+    private SortedList<int, FunnelTally> CohortTallies()
+    {
+        var byStart = new SortedList<int, FunnelTally>();
+        foreach (var key in SortedKeys())
+        {
+            if (key.PeriodStartDay != 0)
+            {
+                var tally = _segments[key];
+                byStart[key.PeriodStartDay] = byStart.TryGetValue(key.PeriodStartDay, out var sum) ? FunnelTally.Merge(sum, tally) : tally;
+            }
+        }
+
+        return byStart;
+    }
+
     private (List<FunnelCohort> Cohorts, StepTrend[] Trends) BuildCohorts()
     {
         var period = Grouping.Cohort!.Value;
-        var keys = SortedKeys();
+        var byStart = CohortTallies();
         var cohorts = new List<FunnelCohort>();
-        if (keys.Length > 0)
+        if (byStart.Count > 0)
         {
             var empty = FunnelTally.Empty(new FunnelLayout(_pipeline.Count), _total.Maturity is not null);
-            var last = keys[keys.Length - 1].PeriodStartDay;
-            for (var start = keys[0].PeriodStartDay; start <= last;)
+            var last = byStart.Keys[byStart.Count - 1];
+            for (var start = byStart.Keys[0]; start <= last;)
             {
                 var next = CohortCalendar.NextPeriodStart(start, period);
-                var tally = _segments.TryGetValue(new GroupKey(null, null, start), out var t) ? t : empty;
+                var tally = byStart.TryGetValue(start, out var t) ? t : empty;
                 cohorts.Add(new FunnelCohort(
                     CohortCalendar.Label(start, period), CohortCalendar.ToInstant(start, _options.Scope.CohortUtcOffset),
                     CohortCalendar.ToInstant(next, _options.Scope.CohortUtcOffset), Result(tally)));
@@ -191,12 +245,14 @@ public sealed class FunnelPartition
     }
 
     private FunnelResult Result(
-        FunnelTally tally, IReadOnlyList<FunnelSegment>? segments = null, IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? trends = null) =>
-        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends, _recordedStages, Maturity(tally));
+        FunnelTally tally, IReadOnlyList<FunnelSegment>? segments = null, IReadOnlyList<FunnelCohort>? cohorts = null, IReadOnlyList<StepTrend>? trends = null,
+        FunnelTally? reference = null) =>
+        FunnelResultFactory.Create(tally, _pipeline, AsOf, _options, _targets, segments, cohorts, trends, _recordedStages, Maturity(tally, reference ?? _total));
 
-    // Each cell's projection borrows from the pooled leads of the partition (its total).
-    private FunnelMaturity? Maturity(FunnelTally tally) =>
-        tally.Maturity is { } cell && _total.Maturity is { } pooled
+    // Each cell's projection borrows from the pooled leads of the partition (its total), or a cohort × segment cell's from
+    // its segment's leads.
+    private FunnelMaturity? Maturity(FunnelTally tally, FunnelTally reference) =>
+        tally.Maturity is { } cell && reference.Maturity is { } pooled
             ? MaturityProjection.Compute(cell, pooled, _options.MaturityWindowSeconds, _options.Scope.Confidence)
             : null;
 

@@ -47,37 +47,41 @@ public class FunnelMaturityTests
                 Assert.Equal(long.Parse(r[2], CultureInfo.InvariantCulture), m.Leads);
                 Assert.Equal(long.Parse(r[3], CultureInfo.InvariantCulture), m.MatureLeads);
                 Assert.Equal(TimeSpan.FromDays(window), m.Window);
-                var (f, s, seF, seLost, seS, q, seQ) = (Parse(r[5])!.Value, Parse(r[6]), Parse(r[7])!.Value, Parse(r[8]), Parse(r[9]), Parse(r[10]), Parse(r[11]));
-                if (s is null)
-                {
-                    // The cell's own curve reaches W: R's pstate and std.err at W.
-                    Assert.False(m.IsBorrowed, what);
-                    SurvivalGolden.Close(f, m.ProjectedConversion, what);
-                    SurvivalGolden.Close(seF, m.ProjectedStandardError, what + " se");
-                    SurvivalGolden.Close(0.0, m.BorrowedShare, what + " borrowed");
-                }
-                else
-                {
-                    // F(W) = F(t) + S(t)·q; Var = (1-q)²V_won + q²V_lost - 2q(1-q)Cov(won, lost) + S²·Var q, with
-                    // Cov = (V_open - V_won - V_lost) / 2, every piece from R.
-                    borrowed++;
-                    Assert.True(m.IsBorrowed, what);
-                    SurvivalGolden.Close(Parse(r[4]), m.FollowUp.TotalDays, what + " follow-up");
-                    var projected = f + (s.Value * q!.Value);
-                    var (v1, v2, v0) = (seF * seF, seLost!.Value * seLost.Value, seS!.Value * seS.Value);
-                    var variance = ((1 - q.Value) * (1 - q.Value) * v1) + (q.Value * q.Value * v2) - (q.Value * (1 - q.Value) * (v0 - v1 - v2))
-                        + (s.Value * s.Value * seQ!.Value * seQ.Value);
-                    SurvivalGolden.Close(projected, m.ProjectedConversion, what);
-                    SurvivalGolden.Close(s.Value * q.Value, m.BorrowedShare, what + " borrowed");
-                    SurvivalGolden.Close(Math.Sqrt(variance), m.ProjectedStandardError, what + " se");
-                    // Log-transformed limits, as survfit's.
-                    SurvivalGolden.Close(projected * Math.Exp(-z * Math.Sqrt(variance) / projected), m.ProjectedLower, what + " lower");
-                    SurvivalGolden.Close(Math.Min(1, projected * Math.Exp(z * Math.Sqrt(variance) / projected)), m.ProjectedUpper, what + " upper");
-                }
+                borrowed += AssertMatchesR(m, r.Skip(4).Select(Parse).ToArray(), z, what) ? 1 : 0;
             }
         }
 
         Assert.Equal(2, borrowed);
+    }
+
+    /// <summary>One cell against R's pieces t, f, s, se_f, se_lost, se_s, q, se_q (the goldens' columns; s null when the
+    /// cell's own curve reaches W): F(W) = F(t) + S(t)·q; Var = (1-q)²V_won + q²V_lost - 2q(1-q)Cov(won, lost) + S²·Var q,
+    /// with Cov = (V_open - V_won - V_lost) / 2, every piece from R; log-transformed limits, as survfit's.</summary>
+    /// <returns>Whether the cell is borrowed.</returns>
+    internal static bool AssertMatchesR(FunnelMaturity m, double?[] r, double z, string what)
+    {
+        var (f, s, seF, seLost, seS, q, seQ) = (r[1]!.Value, r[2], r[3]!.Value, r[4], r[5], r[6], r[7]);
+        if (s is null)
+        {
+            Assert.False(m.IsBorrowed, what);
+            SurvivalGolden.Close(f, m.ProjectedConversion, what);
+            SurvivalGolden.Close(seF, m.ProjectedStandardError, what + " se");
+            SurvivalGolden.Close(0.0, m.BorrowedShare, what + " borrowed");
+            return false;
+        }
+
+        Assert.True(m.IsBorrowed, what);
+        SurvivalGolden.Close(r[0], m.FollowUp.TotalDays, what + " follow-up");
+        var projected = f + (s.Value * q!.Value);
+        var (v1, v2, v0) = (seF * seF, seLost!.Value * seLost.Value, seS!.Value * seS.Value);
+        var variance = ((1 - q.Value) * (1 - q.Value) * v1) + (q.Value * q.Value * v2) - (q.Value * (1 - q.Value) * (v0 - v1 - v2))
+            + (s.Value * s.Value * seQ!.Value * seQ.Value);
+        SurvivalGolden.Close(projected, m.ProjectedConversion, what);
+        SurvivalGolden.Close(s.Value * q.Value, m.BorrowedShare, what + " borrowed");
+        SurvivalGolden.Close(Math.Sqrt(variance), m.ProjectedStandardError, what + " se");
+        SurvivalGolden.Close(projected * Math.Exp(-z * Math.Sqrt(variance) / projected), m.ProjectedLower, what + " lower");
+        SurvivalGolden.Close(Math.Min(1, projected * Math.Exp(z * Math.Sqrt(variance) / projected)), m.ProjectedUpper, what + " upper");
+        return true;
     }
 
     [Fact]
