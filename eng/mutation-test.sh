@@ -45,7 +45,7 @@ tests_for() {
   local t="FullyQualifiedName~LeadAnalytics.Tests"
   case "$1" in
     Statistics) echo "$t.Statistics." ;;
-    Funnel) echo "$t.Funnel.|$t.Effectiveness.|$t.Findings.|$t.Metrics." ;;
+    Funnel) echo "$t.Funnel." ;;
     Effectiveness) echo "$t.Effectiveness.|$t.Findings.|$t.Metrics." ;;
   esac
 }

@@ -131,6 +131,23 @@ public class NumericalEdgeTests
     }
 
     [Fact]
+    public void Each_versus_rest_reports_the_rest_of_the_population()
+    {
+        // 40 leads of 100: the rest is 60 leads, 15 - 6 = 9 won.
+        var r = ProportionTests.EachVersusRest(new long[] { 6 }, new long[] { 40 }, 15, 100)[0];
+        Assert.Equal(9, r.RestSuccesses);
+        Assert.Equal(60, r.RestTrials);
+        Assert.Equal(BayesianProportions.ProbabilityGreater(6, 40, 9, 60), r.ProbabilityAboveRest);
+    }
+
+    [Fact]
+    public void Every_trial_a_success_is_a_valid_group()
+    {
+        // 5 of 5 against 1 of 5: pooled 6/10, se = sqrt(0.6 x 0.4 x 2/5) = sqrt(0.096), z = 0.8 / sqrt(0.096).
+        Assert.Equal(0.8 / Math.Sqrt(0.096), ProportionTests.TwoProportionZ(5, 5, 1, 5).Statistic!.Value, 12);
+    }
+
+    [Fact]
     public void Trend_over_two_groups_by_hand()
     {
         // 2/10 then 8/10 with scores 0 and 1: p = 1/2, mean score 1/2, spread 10 (1/4) + 10 (1/4) = 5,
