@@ -1,3 +1,4 @@
+using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Csv;
 using LeadAnalytics.Data;
 using LeadAnalytics.Excel;
@@ -235,7 +236,7 @@ internal static class InputFiles
             return;
         }
 
-        var first = OneLine(errors[0].ToString());
+        var first = OneLine(Show.Issue(errors[0]));
         if (run.Settings.Strict)
         {
             throw StrictFailure(loaded.Path, errors);
@@ -243,12 +244,16 @@ internal static class InputFiles
 
         if (loaded.RowsRejected > 0)
         {
-            run.Warn($"{Path.GetFileName(loaded.Path)}: {loaded.RowsRejected} of {loaded.RowsRead} rows rejected, analysing the rest (first: {first}); `leadanalytics validate` lists them, --strict refuses them");
+            run.Warn(Show.T(
+                $"{Path.GetFileName(loaded.Path)}: {loaded.RowsRejected} of {loaded.RowsRead} rows rejected, analysing the rest (first: {first}); `leadanalytics validate` lists them, --strict refuses them",
+                $"{Path.GetFileName(loaded.Path)}：读取 {loaded.RowsRead} 行，拒绝 {loaded.RowsRejected} 行，其余照常分析（第一个：{first}）；`leadanalytics validate` 列出全部，--strict 则拒绝分析"));
         }
     }
 
     internal static CliException StrictFailure(string path, IReadOnlyList<DataQualityIssue> errors) =>
-        new($"{OneLine(errors[0].ToString())} ({errors.Count} error{(errors.Count == 1 ? string.Empty : "s")} in {Path.GetFileName(path)}; --strict)");
+        new(Show.T(
+            $"{OneLine(errors[0].ToString())} ({errors.Count} error{(errors.Count == 1 ? string.Empty : "s")} in {Path.GetFileName(path)}; --strict)",
+            $"{OneLine(Show.Issue(errors[0]))}（{Path.GetFileName(path)} 中有 {errors.Count} 个错误；--strict）"));
 
     internal static string OneLine(string text) =>
         string.Join(" ", text.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));

@@ -36,6 +36,42 @@ internal sealed class RunContext
 
     public void WriteJson(string json) => Write(json.EndsWith('\n') ? json : json + "\n", bom: false);
 
+    /// <summary>A JSON document written by <paramref name="serialize"/> straight to --out or standard output (UTF-8, no byte
+    /// order mark, a final newline), so a document of a gigabyte (a funnel of 100,000 segments) is never held as text.</summary>
+    public void WriteJson(Action<Stream> serialize)
+    {
+        if (Settings.OutPath is { } path)
+        {
+            try
+            {
+                using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+                serialize(file);
+                file.WriteByte((byte)'\n');
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new CliException($"{path}: cannot write (--out): {InputFiles.OneLine(ex.Message)}");
+            }
+
+            return;
+        }
+
+        if (ReferenceEquals(_stdout, Console.Out))
+        {
+            _stdout.Flush();
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            serialize(stdout);
+            stdout.WriteByte((byte)'\n');
+            return;
+        }
+
+        // An in-process run (the tests) writes to its own writer.
+        using var buffer = new MemoryStream();
+        serialize(buffer);
+        _stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n");
+        _stdout.Flush();
+    }
+
     /// <summary>A whole document (the HTML report): UTF-8 without a byte order mark, as the page declares.</summary>
     public void WriteDocument(string text) => Write(text, bom: false);
 

@@ -20,6 +20,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeForecast(ForecastResult result) =>
         JsonSerializer.Serialize(ForecastMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.ForecastDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeForecast(ForecastResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="result">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeForecast(ForecastResult result, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ForecastMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.ForecastDocument);
+
     /// <summary>Writes a backtest as a <c>forecastBacktest</c> document: per horizon the errors of both methods, and every
     /// replayed date.</summary>
     /// <param name="backtest">The backtest.</param>
@@ -27,4 +36,13 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="ArgumentNullException"><paramref name="backtest"/> is null.</exception>
     public static string SerializeForecastBacktest(ForecastBacktest backtest) =>
         JsonSerializer.Serialize(ForecastMapping.ToDocument(backtest ?? throw new ArgumentNullException(nameof(backtest))), Context.ForecastBacktestDocument);
+
+    /// <summary>Writes the same document as <see cref="SerializeForecastBacktest(ForecastBacktest)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="backtest">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeForecastBacktest(ForecastBacktest backtest, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ForecastMapping.ToDocument(backtest ?? throw new ArgumentNullException(nameof(backtest))), Context.ForecastBacktestDocument);
 }

@@ -49,6 +49,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeEffectiveness(EffectivenessResult result) =>
         JsonSerializer.Serialize(EffectivenessMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.EffectivenessDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeEffectiveness(EffectivenessResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="result">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeEffectiveness(EffectivenessResult result, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), EffectivenessMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.EffectivenessDocument);
+
     /// <summary>Writes the metric catalogue (every metric's id, names, formula, unit and direction) as a
     /// <c>metricCatalog</c> document: the one definition other apps share.</summary>
     /// <returns>Indented JSON.</returns>
@@ -63,6 +72,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeFunnel(FunnelResult funnel) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(funnel ?? throw new ArgumentNullException(nameof(funnel))), Context.FunnelDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeFunnel(FunnelResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="funnel">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeFunnel(FunnelResult funnel, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(funnel ?? throw new ArgumentNullException(nameof(funnel))), Context.FunnelDocument);
+
     /// <summary>Writes a funnel per segment as a <c>funnelBreakdown</c> document: the total and one funnel per segment
     /// (<c>key</c>, <c>values</c>, <c>funnel</c>).</summary>
     /// <param name="breakdown">The breakdown.</param>
@@ -71,6 +89,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeFunnelBreakdown(FunnelBreakdown breakdown) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(breakdown ?? throw new ArgumentNullException(nameof(breakdown))), Context.FunnelBreakdownDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeFunnelBreakdown(FunnelBreakdown)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="breakdown">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeFunnelBreakdown(FunnelBreakdown breakdown, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(breakdown ?? throw new ArgumentNullException(nameof(breakdown))), Context.FunnelBreakdownDocument);
+
     /// <summary>Writes a funnel per acquisition cohort as a <c>funnelCohorts</c> document: the total, one funnel per
     /// period and each step's trend.</summary>
     /// <param name="cohorts">The cohorts.</param>
@@ -78,6 +105,15 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="ArgumentNullException"><paramref name="cohorts"/> is null.</exception>
     public static string SerializeFunnelCohorts(FunnelCohorts cohorts) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(cohorts ?? throw new ArgumentNullException(nameof(cohorts))), Context.FunnelCohortsDocument);
+
+    /// <summary>Writes the same document as <see cref="SerializeFunnelCohorts(FunnelCohorts)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="cohorts">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeFunnelCohorts(FunnelCohorts cohorts, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(cohorts ?? throw new ArgumentNullException(nameof(cohorts))), Context.FunnelCohortsDocument);
 
     /// <summary>Writes cycle-time statistics as a <c>cycleTime</c> document: per group (<c>overall</c> and each of
     /// <c>segments</c>) the counts, the Kaplan-Meier <c>median</c> time to won with its interval, quantiles, restricted
@@ -91,6 +127,16 @@ public static partial class LeadAnalyticsJson
     public static string SerializeCycleTime(CycleTimeResult result, bool includeCurves = false) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result)), includeCurves), Context.CycleTimeDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeCycleTime(CycleTimeResult, bool)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="result">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <param name="includeCurves">As for the text overload.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeCycleTime(CycleTimeResult result, Stream utf8Json, bool includeCurves = false) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result)), includeCurves), Context.CycleTimeDocument);
+
     /// <summary>Writes one model's attribution as an <c>attribution</c> document: totals and per key (<c>channel</c>) the
     /// credited <c>conversions</c> and <c>value</c>, and for Markov the <c>removalEffect</c> and the transitions.</summary>
     /// <param name="result">The attribution.</param>
@@ -98,6 +144,15 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string SerializeAttribution(AttributionResult result) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.AttributionDocument);
+
+    /// <summary>Writes the same document as <see cref="SerializeAttribution(AttributionResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="result">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeAttribution(AttributionResult result, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.AttributionDocument);
 
     /// <summary>Writes several models' attribution as an <c>attributionComparison</c> document: the keys (<c>channels</c>)
     /// and one entry per model in <c>models</c>, each shaped like an <c>attribution</c> document's body.</summary>
@@ -107,6 +162,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeAttributionComparison(AttributionComparison comparison) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(comparison ?? throw new ArgumentNullException(nameof(comparison))), Context.AttributionComparisonDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeAttributionComparison(AttributionComparison)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="comparison">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeAttributionComparison(AttributionComparison comparison, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(comparison ?? throw new ArgumentNullException(nameof(comparison))), Context.AttributionComparisonDocument);
+
     /// <summary>Writes a loss-reason report as a <c>lossReasons</c> document: Pareto tables overall, by stage and by
     /// dimension, the reason-mix tests and the dominant reasons. <c>lostRevenue</c> is a plain amount in the leads' currency.</summary>
     /// <param name="report">The report.</param>
@@ -114,4 +178,13 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string SerializeLossReasons(LossReasonResult report) =>
         JsonSerializer.Serialize(ResultMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.LossReasonsDocument);
+
+    /// <summary>Writes the same document as <see cref="SerializeLossReasons(LossReasonResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="report">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeLossReasons(LossReasonResult report, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.LossReasonsDocument);
 }

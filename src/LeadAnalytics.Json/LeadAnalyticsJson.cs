@@ -125,6 +125,15 @@ public static partial class LeadAnalyticsJson
     public static string SerializeQualityReport(DataQualityResult report) =>
         JsonSerializer.Serialize(Mapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.DataQualityReportDocument);
 
+    /// <summary>Writes the same document as <see cref="SerializeQualityReport(DataQualityResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="report">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeQualityReport(DataQualityResult report, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), Mapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.DataQualityReportDocument);
+
     /// <summary>Reads a <c>dataQualityReport</c> document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The report (its counts recomputed from its issues).</returns>
@@ -154,6 +163,15 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string SerializeActionReport(Actions.ActionResult report) =>
         JsonSerializer.Serialize(ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
+
+    /// <summary>Writes the same document as <see cref="SerializeActionReport(Actions.ActionResult)"/>
+    /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
+    /// stream is left open.</summary>
+    /// <param name="report">What to write.</param>
+    /// <param name="utf8Json">Where to write.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void SerializeActionReport(Actions.ActionResult report, Stream utf8Json) =>
+        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
 
     private static T Read<T>(T? document, string kind)
         where T : DocumentDto

@@ -245,4 +245,92 @@ public class OutputContractTests
         Assert.Contains("停滞线索", table, StringComparison.Ordinal);
         Assert.DoesNotContain("StaleLead", table, StringComparison.Ordinal);
     }
+
+    /// <summary>With --lang zh the description of every row fault is Chinese (the rule's sentence with the column as written,
+    /// the value and the lead), in validate's table, in the warning on stderr and in --strict's failure; JSON keeps the
+    /// library's English message.</summary>
+    [Fact]
+    public void Row_faults_are_described_in_chinese()
+    {
+        using var file = new TempFile(
+            "lead_id,channel,acquired_at,won_at,deal_amount,currency\n" +
+            "A,SEO,2023-10-01,,,\n" +
+            "A,SEO,2023-10-02,,,\n" +
+            "B,SEO,2203-10-01 10:00,,,\n" +
+            "C,SEO,2023-10-03,2023-10-09,\"92,233,720,368,547,759\",\n" +
+            "D,SEO,2023-10-04,,,XYZ\n" +
+            ",SEO,2023-10-05,,,\n" +
+            "E,SEO,2023-10-06,tomorrow,,\n");
+        var name = Path.GetFileName(file.Path);
+
+        var (code, table, stderr) = Run("validate", "--leads", file.Path, "--as-of", "2024-01-15", "--lang", "zh");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("编号 'A' 被多条线索使用。", table, StringComparison.Ordinal);
+        Assert.Contains("acquired_at：'2203-10-01 10:00' 不是可读取的日期", table, StringComparison.Ordinal);
+        Assert.Contains("deal_amount：'92,233,720,368,547,759' 不是可读取的金额", table, StringComparison.Ordinal);
+        Assert.Contains("currency：'XYZ' 不是 ISO 4217 币种代码。", table, StringComparison.Ordinal);
+        Assert.Contains("必填字段 lead_id 为空。", table, StringComparison.Ordinal);
+        Assert.Contains("won_at：'tomorrow' 不是可读取的日期", table, StringComparison.Ordinal);
+        Assert.Contains($"{name}（线索表）：读取 7 行，接受 1 行，拒绝 6 行。", table, StringComparison.Ordinal);
+        foreach (var english in new[] { "already used", "is not a date", "not an ISO 4217", "needs a non-empty id", "(leads)", "larger than" })
+        {
+            Assert.DoesNotContain(english, table, StringComparison.Ordinal);
+        }
+
+        var (funnelCode, _, warning) = Run("funnel", "--leads", file.Path, "--as-of", "2024-01-15", "--lang", "zh");
+        Assert.Equal(0, funnelCode);
+        Assert.Contains($"{name}：读取 7 行，拒绝 6 行，其余照常分析（第一个：{name}(3) lead_id：错误 重复编号 [A]：编号 'A' 被多条线索使用。）", warning, StringComparison.Ordinal);
+
+        var (strictCode, _, failure) = Run("funnel", "--leads", file.Path, "--as-of", "2024-01-15", "--lang", "zh", "--strict");
+        Assert.Equal(1, strictCode);
+        Assert.Contains($"（{name} 中有 6 个错误；--strict）", failure, StringComparison.Ordinal);
+
+        var (jsonCode, json, _) = Run("validate", "--leads", file.Path, "--as-of", "2024-01-15", "--lang", "zh", "--format", "json");
+        Assert.Equal(0, jsonCode);
+        Assert.Contains("was already used at line 2", json, StringComparison.Ordinal);
+    }
+
+    /// <summary>The attribution, loss-reason, actions and forecast tables in Chinese: model names, the stale leads' reason,
+    /// test names and stage names come from the shared vocabulary, not the option names or codes.</summary>
+    [Fact]
+    public void Attribution_loss_reasons_actions_and_forecast_tables_are_chinese()
+    {
+        var (code, attribution, stderr) = Run("attribution", "--leads", Leads, "--touchpoints", SampleData("touchpoints.csv"), "--model", "all", "--lang", "zh");
+        Assert.True(code == 0, stderr);
+        foreach (var chinese in new[] { "归因转化数", "归因价值（CNY）", "首次触点", "末次非直接触点", "位置加权（40/20/40）", "马尔可夫链", "马尔可夫移除效应", "直接渠道（末次非直接触点模型跳过；--direct-channels）：直接访问、" })
+        {
+            Assert.Contains(chinese, attribution, StringComparison.Ordinal);
+        }
+
+        foreach (var english in new[] { "Credited", "Channel", "last-non-direct │", "time-decay", "journeys" })
+        {
+            Assert.DoesNotContain(english, attribution, StringComparison.Ordinal);
+        }
+
+        var (lossCode, loss, lossErr) = Run("loss-reasons", "--leads", Leads, "--lang", "zh");
+        Assert.True(lossCode == 0, lossErr);
+        Assert.Contains("（停滞）", loss, StringComparison.Ordinal);
+        Assert.DoesNotContain("(stale)", loss, StringComparison.Ordinal);
+
+        // 20 leads lost at Contacted, 15 of them for price: a dominant reason both by stage and by channel.
+        var rows = string.Concat(Enumerable.Range(1, 20).Select(i =>
+            $"L{i},SEO,2023-10-01,2023-10-02,2023-10-05,{(i <= 15 ? "价格" : "时机")}\n"));
+        using (var lost = new TempFile("lead_id,channel,acquired_at,contacted_at,lost_at,loss_reason\n" + rows))
+        {
+            var (dominantCode, dominant, dominantErr) = Run("loss-reasons", "--leads", lost.Path, "--by", "channel", "--as-of", "2023-11-01", "--lang", "zh");
+            Assert.True(dominantCode == 0, dominantErr);
+            Assert.Contains("主导原因：阶段 初次接触 的 20 条流失中，价格 占 15 条", dominant, StringComparison.Ordinal);
+            Assert.Contains("主导原因：来源渠道 SEO 的 20 条流失中，价格 占 15 条", dominant, StringComparison.Ordinal);
+        }
+
+        var (actionsCode, actions, actionsErr) = Run("actions", "--leads", Leads, "--actions", SampleData("actions.csv"), "--lang", "zh");
+        Assert.True(actionsCode == 0, actionsErr);
+        Assert.Contains("双比例 z 检验", actions, StringComparison.Ordinal);
+        Assert.DoesNotContain("two-proportion", actions, StringComparison.Ordinal);
+
+        var (forecastCode, forecast, forecastErr) = Run("forecast", "--leads", Leads, "--lang", "zh");
+        Assert.True(forecastCode == 0, forecastErr);
+        Assert.Contains("│ 初次接触", forecast, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contacted", forecast, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LeadAnalytics.Csv;
 using static LeadAnalytics.Cli.Tests.CliRunner;
@@ -112,6 +113,76 @@ public class OutputTests
             Assert.Equal(0, code);
             Assert.Equal(string.Empty, stdout);
             Assert.Equal("lossReasons", JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("kind").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The table report lists the 20 largest channels by leads in each per-channel table and says how many were
+    /// left out; its JSON keeps all. 25 channels: C01 has 26 leads, C02 25, ..., C25 2, so C21..C25 (6+5+4+3+2 = 20
+    /// leads) are folded.</summary>
+    [Fact]
+    public void Report_tables_fold_beyond_twenty_channels()
+    {
+        var csv = new StringBuilder("lead_id,channel,acquired_at,won_at\n");
+        var n = 0;
+        for (var c = 1; c <= 25; c++)
+        {
+            for (var i = 0; i < 27 - c; i++)
+            {
+                csv.Append($"L{++n},C{c:00},2023-10-01 09:00,{(i == 0 ? "2023-10-05 09:00" : string.Empty)}\n");
+            }
+        }
+
+        using var file = new TempFile(csv.ToString());
+        var (code, stdout, stderr) = Run("report", "--leads", file.Path, "--as-of", "2023-12-01");
+        Assert.True(code == 0, stderr);
+        var notes = stdout.Split('\n').Where(l => l.StartsWith("The 20 largest of 25 segments", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, notes.Count); // funnel by channel, segments, cycle time
+        Assert.All(notes, l => Assert.Contains("the other 5 (20 leads) are left out", l, StringComparison.Ordinal));
+        Assert.Contains("C20", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("C21", stdout, StringComparison.Ordinal);
+
+        var json = Run("report", "--leads", file.Path, "--as-of", "2023-12-01", "--format", "json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(25, doc.RootElement.GetProperty("funnelByChannel").GetProperty("segments").GetArrayLength());
+        Assert.Equal(25, doc.RootElement.GetProperty("segments").GetProperty("segments").GetArrayLength());
+
+        var zh = Run("report", "--leads", file.Path, "--as-of", "2023-12-01", "--lang", "zh").Stdout;
+        Assert.Equal(3, zh.Split('\n').Count(l => l.StartsWith("表中列出线索数最多的 20 个细分（共 25 个）；其余 5 个（20 条线索）未列出", StringComparison.Ordinal)));
+    }
+
+    /// <summary>JSON is streamed to the file or to standard output as it is serialized (so 100,000 segments are never one
+    /// string); both ways give the same bytes: UTF-8 without a byte order mark, one final line break.</summary>
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("funnel", "--by", "channel")]
+    [InlineData("funnel", "--cohort", "month")]
+    [InlineData("segments", "--by", "channel", "--costs", "costs.csv")]
+    [InlineData("cycle-time", "--by", "channel", "--curves")]
+    [InlineData("loss-reasons")]
+    [InlineData("attribution", "--touchpoints", "touchpoints.csv", "--model", "all")]
+    [InlineData("forecast", "--bootstrap", "50")]
+    [InlineData("actions", "--actions", "actions.csv")]
+    [InlineData("report", "--costs", "costs.csv", "--actions", "actions.csv")]
+    public void Json_to_a_file_equals_json_to_stdout(string command, params string[] extra)
+    {
+        var args = new List<string> { command, "--leads", Leads, "--as-of", "2024-01-15", "--format", "json" };
+        args.AddRange(extra.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) ? SampleData(a) : a));
+        var (code, stdout, stderr) = Run(args.ToArray());
+        Assert.True(code == 0, stderr);
+        Assert.EndsWith("}\n", stdout, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), "leadanalytics-cli-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var (fileCode, fileStdout, _) = Run(args.Concat(new[] { "--out", path }).ToArray());
+            Assert.Equal(0, fileCode);
+            Assert.Equal(string.Empty, fileStdout);
+            var bytes = File.ReadAllBytes(path);
+            Assert.NotEqual(0xEF, bytes[0]);
+            Assert.Equal(Encoding.UTF8.GetBytes(stdout), bytes);
         }
         finally
         {

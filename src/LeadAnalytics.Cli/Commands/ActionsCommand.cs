@@ -30,7 +30,7 @@ internal static class ActionsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeActionReport(report));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeActionReport(report, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
@@ -117,7 +117,7 @@ internal static class ActionsCommand
         }
 
         var t = evidence.Test;
-        var parts = new List<string> { t.Test };
+        var parts = new List<string> { Show.Test(t.Test) };
         if (t.Statistic is { } stat)
         {
             parts[0] += " " + Show.Formatter.Statistic(stat);

@@ -216,12 +216,25 @@ internal static class AttributionCommand
 
     private static string NameOf(AttributionModel model) => ModelNames.First(m => m.Model == model).Name;
 
+    /// <summary>A model as a column header: the option's name (<c>last-non-direct</c>) in English, the model's name in Chinese.</summary>
+    private static string HeaderOf(AttributionModel model) => Show.Chinese ? Show.T("model." + model) : NameOf(model);
+
     private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels)
     {
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
-                run.WriteJson(single ? LeadAnalyticsJson.SerializeAttribution(comparison.Results[0]) : LeadAnalyticsJson.SerializeAttributionComparison(comparison));
+                run.WriteJson(s =>
+                {
+                    if (single)
+                    {
+                        LeadAnalyticsJson.SerializeAttribution(comparison.Results[0], s);
+                    }
+                    else
+                    {
+                        LeadAnalyticsJson.SerializeAttributionComparison(comparison, s);
+                    }
+                });
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
@@ -256,12 +269,18 @@ internal static class AttributionCommand
     internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null)
     {
         var first = comparison.Results[0];
-        Show.Line(console, $"Attribution{(asOf is { } t ? " as of " + Show.Instant(t) : string.Empty)}: {Show.Count(first.JourneyCount)} journeys, " +
+        Show.Line(console, Show.T(
+            $"Attribution{(asOf is { } t ? " as of " + Show.Instant(t) : string.Empty)}: {Show.Count(first.JourneyCount)} journeys, " +
             $"{Show.Number(first.TotalConversions, "0.##")} conversions, {Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
-            (first.UnattributedConversions > 0 ? $" ({Show.Number(first.UnattributedConversions, "0.##")} conversions without a touch are unattributed)" : string.Empty) + ".");
+            (first.UnattributedConversions > 0 ? $" ({Show.Number(first.UnattributedConversions, "0.##")} conversions without a touch are unattributed)" : string.Empty) + ".",
+            $"归因{(asOf is { } z ? "，截至 " + Show.Instant(z) : string.Empty)}：{Show.Count(first.JourneyCount)} 条旅程，" +
+            $"转化 {Show.Number(first.TotalConversions, "0.##")} 次，{Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
+            (first.UnattributedConversions > 0 ? $"（{Show.Number(first.UnattributedConversions, "0.##")} 次转化没有触点，未归因）" : string.Empty) + "。"));
         if (directChannels is not null)
         {
-            Show.Line(console, "Direct channels (skipped by last-non-direct; --direct-channels): " + string.Join(", ", directChannels) + ".");
+            Show.Line(console, Show.T(
+                "Direct channels (skipped by last-non-direct; --direct-channels): " + string.Join(", ", directChannels) + ".",
+                "直接渠道（末次非直接触点模型跳过；--direct-channels）：" + string.Join("、", directChannels) + "。"));
         }
 
         var markov = comparison.Results.FirstOrDefault(r => r.Model == AttributionModel.Markov);
@@ -276,18 +295,18 @@ internal static class AttributionCommand
         var ranges = settings is not null && comparison.Results.Count > 1 ? comparison.Ranges() : null;
         foreach (var (title, value, interval) in new (string, Func<ChannelCredit?, string>, Func<CreditInterval, string>)[]
         {
-            ("Credited conversions", c => c is null ? Show.Undefined : Show.Number(c.Conversions, "0.0"), i => $"[{Show.Number(i.Lower, "0.0")}, {Show.Number(i.Upper, "0.0")}]"),
-            ($"Credited value ({first.TotalValue.Currency.Code})", c => c is null ? Show.Undefined : Show.Money(c.Value.Amount), i => $"[{Show.Money(i.ValueLower.Amount)}, {Show.Money(i.ValueUpper.Amount)}]"),
+            (Show.T("Credited conversions", "归因转化数"), c => c is null ? Show.Undefined : Show.Number(c.Conversions, "0.0"), i => $"[{Show.Number(i.Lower, "0.0")}, {Show.Number(i.Upper, "0.0")}]"),
+            (Show.T($"Credited value ({first.TotalValue.Currency.Code})", $"归因价值（{first.TotalValue.Currency.Code}）"), c => c is null ? Show.Undefined : Show.Money(c.Value.Amount), i => $"[{Show.Money(i.ValueLower.Amount)}, {Show.Money(i.ValueUpper.Amount)}]"),
         })
         {
-            var conversions = title.StartsWith("Credited conversions", StringComparison.Ordinal);
-            var table = Show.NewTable(title + (settings is not null ? $" [{MetricFormatter.ConfidenceLevel(settings.Confidence)}% interval]" : string.Empty));
-            var headers = new List<string> { "Channel" };
-            headers.AddRange(comparison.Results.Select(r => NameOf(r.Model)));
+            var conversions = title == Show.T("Credited conversions", "归因转化数");
+            var table = Show.NewTable(title + (settings is not null ? Show.T($" [{MetricFormatter.ConfidenceLevel(settings.Confidence)}% interval]", $"［{MetricFormatter.ConfidenceLevel(settings.Confidence)}% 区间］") : string.Empty));
+            var headers = new List<string> { Show.T("Channel", "渠道") };
+            headers.AddRange(comparison.Results.Select(r => HeaderOf(r.Model)));
             var withRemoval = markov is not null && conversions;
             if (withRemoval)
             {
-                headers.Add("Markov removal effect");
+                headers.Add(Show.T("Markov removal effect", "马尔可夫移除效应"));
             }
 
             if (ranges is not null && conversions)
@@ -333,7 +352,7 @@ internal static class AttributionCommand
             return;
         }
 
-        var table = Show.NewTable(Show.T($"Is the ranking sure? ({NameOf(result.Model)})", $"排名可靠吗？（{NameOf(result.Model)}）"));
+        var table = Show.NewTable(Show.T($"Is the ranking sure? ({NameOf(result.Model)})", $"排名可靠吗？（{HeaderOf(result.Model)}）"));
         Show.Columns(table, Show.T("Channel", "渠道"), Show.T("Ahead of", "领先于"), Show.T("By (conversions)", "领先（转化数）"),
             Show.T("Interval", "区间"), Show.T("Ahead in replicates", "领先的重抽样占比"), Show.T("Ranked first", "排名第一的占比"), Show.T("In top 3", "进入前三的占比"));
         foreach (var d in differences.Take(5))

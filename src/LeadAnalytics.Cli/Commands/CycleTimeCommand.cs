@@ -80,7 +80,7 @@ internal static class CycleTimeCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeCycleTime(result, parse.GetValue(curves)));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeCycleTime(result, s, parse.GetValue(curves)));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
@@ -99,7 +99,7 @@ internal static class CycleTimeCommand
                     run.WriteCsv(csv);
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, asOf, asOfFromData, result));
+                    run.WriteTable(console => Draw(console, asOf, asOfFromData, result, null));
                     break;
             }
 
@@ -123,9 +123,9 @@ internal static class CycleTimeCommand
         MaxLogRankSegments = maxLogRankSegments,
     };
 
-    internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result) => Draw(console, data.AsOf, data.AsOfFromData, result);
+    internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result, int? maxSegments = null) => Draw(console, data.AsOf, data.AsOfFromData, result, maxSegments);
 
-    private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result)
+    private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result, int? maxSegments)
     {
         var horizon = result.Overall.TimeToWon.RestrictedMean?.Horizon;
         Show.Line(console, Show.T(
@@ -137,7 +137,8 @@ internal static class CycleTimeCommand
         Show.Columns(table, Show.T("Segment", "细分"), Show.T("Leads", "线索量"), Show.T("Won", "成交"), Show.T("Lost", "流失"), Show.T("Open", "跟进中"),
             Show.T("Median to won [95% CI]", "成交中位天数 [95% 置信区间]"), "P25", "P75", Show.T("Won by horizon", "观察期内成交占比"),
             Show.T("Lost by horizon", "观察期内流失占比"), Show.T("Mean acquired->won", "获取到成交平均天数"));
-        foreach (var s in new[] { result.Overall }.Concat(result.Segments))
+        var (shown, folded, foldedLeads) = Show.Largest(result.Segments, s => s.Leads, s => s.Label, maxSegments);
+        foreach (var s in new[] { result.Overall }.Concat(shown))
         {
             var km = s.TimeToWon;
             var m = km.Median;
@@ -151,6 +152,7 @@ internal static class CycleTimeCommand
         }
 
         console.Write(table);
+        Show.Folded(console, shown.Count, folded, foldedLeads, "cycle-time --by channel");
         if (result.SegmentComparison is { } lr)
         {
             var p = Show.PValue(lr.PValue) is var text && text.StartsWith('<') ? text : "= " + text;

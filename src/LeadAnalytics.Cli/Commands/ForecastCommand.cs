@@ -63,7 +63,7 @@ internal static class ForecastCommand
                 switch (run.Settings.Format)
                 {
                     case OutputFormat.Json:
-                        run.WriteJson(LeadAnalyticsJson.SerializeForecastBacktest(result));
+                        run.WriteJson(s => LeadAnalyticsJson.SerializeForecastBacktest(result, s));
                         break;
                     case OutputFormat.Csv:
                     case OutputFormat.Xlsx:
@@ -80,7 +80,7 @@ internal static class ForecastCommand
                 switch (run.Settings.Format)
                 {
                     case OutputFormat.Json:
-                        run.WriteJson(LeadAnalyticsJson.SerializeForecast(result));
+                        run.WriteJson(s => LeadAnalyticsJson.SerializeForecast(result, s));
                         break;
                     case OutputFormat.Csv:
                     case OutputFormat.Xlsx:
@@ -204,7 +204,7 @@ internal static class ForecastCommand
             Show.Columns(table, headers.ToArray());
             foreach (var g in groups)
             {
-                var cells = new List<string> { g.Label, Show.Count(g.OpenLeads), Show.Count(g.BeyondObservedLeads) };
+                var cells = new List<string> { g.Kind == ForecastGroupKind.Stage ? Show.Stage(g.Label) : g.Label, Show.Count(g.OpenLeads), Show.Count(g.BeyondObservedLeads) };
                 foreach (var h in g.Horizons)
                 {
                     cells.Add(Interval(h.ExpectedWins, h.WinsLower, h.WinsUpper));

@@ -58,7 +58,7 @@ internal static class FunnelCommand
                 var cohorts = dimensions.Count == 1
                     ? FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), dimensions[0], options)
                     : FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
-                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", () => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts), cohorts);
+                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), cohorts);
             }
             else if (dimensions.Count > 0)
             {
@@ -66,12 +66,12 @@ internal static class FunnelCommand
                     ? FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], options)
                     : FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], dimensions[1], options);
                 Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
-                    string.Join(" / ", dimensions.Select(ValueParsers.Name)), () => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown));
+                    string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s));
             }
             else
             {
                 var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, options);
-                Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, () => LeadAnalyticsJson.SerializeFunnel(funnel));
+                Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
             }
 
             return ExitCodes.Success;
@@ -110,13 +110,13 @@ internal static class FunnelCommand
         if (dimensions.Count == 0)
         {
             var funnel = partition.ToResult();
-            Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, () => LeadAnalyticsJson.SerializeFunnel(funnel));
+            Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
         }
         else
         {
             var breakdown = partition.ToBreakdown();
             Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
-                string.Join(" / ", dimensions.Select(ValueParsers.Name)), () => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown));
+                string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s));
         }
 
         return ExitCodes.Success;
@@ -130,7 +130,7 @@ internal static class FunnelCommand
         _ => CohortPeriod.Month,
     };
 
-    private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Func<string> json,
+    private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Action<Stream> json,
         FunnelCohorts? cohorts = null)
     {
         // Cohorts within segments (--cohort with --by): each segment's cohort rows follow, keyed "value / cohort".
@@ -140,7 +140,7 @@ internal static class FunnelCommand
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
-                run.WriteJson(json());
+                run.WriteJson(json);
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:

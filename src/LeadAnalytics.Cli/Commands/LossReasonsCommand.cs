@@ -2,6 +2,7 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -28,7 +29,7 @@ internal static class LossReasonsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeLossReasons(report));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeLossReasons(report, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
@@ -72,6 +73,14 @@ internal static class LossReasonsCommand
         }
     }
 
+    // The scope LossReasonAnalyzer gives the by-stage tables; other scopes are dimension names joined by " × ".
+    private const string StageScope = "stage";
+
+    /// <summary>A dominance's scope in Chinese: 阶段, or the dimensions' names.</summary>
+    private static string ScopeName(string scope) => scope == StageScope ? "阶段"
+        : string.Join(" × ", scope.Split(new[] { " × " }, StringSplitOptions.None)
+            .Select(d => DisplayText.Common.Contains("dimension." + d) ? Show.T("dimension." + d) : d));
+
     internal static void Draw(IAnsiConsole console, LeadData data, LossReasonResult report)
     {
         Show.Line(console, Show.T(
@@ -88,7 +97,7 @@ internal static class LossReasonsCommand
         Show.Columns(overall, Show.T("Reason", "原因"), Show.T("Lost leads", "流失线索"), Show.T("Share", "占比"), Show.T("Cumulative", "累计占比"), Show.T("Lost revenue (estimated)", "流失收入（估计）"));
         foreach (var r in report.Overall.Rows)
         {
-            Show.Row(overall, r.Reason, Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
+            Show.Row(overall, Show.Reason(r.Reason), Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
         }
 
         console.Write(overall);
@@ -97,7 +106,7 @@ internal static class LossReasonsCommand
         foreach (var t in report.ByStage)
         {
             var top = t.Rows.Count > 0 ? t.Rows[0] : null;
-            Show.Row(stages, Show.Stage(t.Segment), Show.Count(t.LostLeads), top?.Reason ?? Show.Undefined, Show.Percent(top?.Share));
+            Show.Row(stages, Show.Stage(t.Segment), Show.Count(t.LostLeads), top is null ? Show.Undefined : Show.Reason(top.Reason), Show.Percent(top?.Share));
         }
 
         console.Write(stages);
@@ -116,8 +125,8 @@ internal static class LossReasonsCommand
         foreach (var d in report.Dominant)
         {
             Show.Line(console, Show.T(
-                $"Dominant: at {d.Scope} {d.Segment}, {d.Reason} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
-                $"主导原因：{d.Scope} {d.Segment} 的 {Show.Count(d.LostLeads)} 条流失中，{d.Reason} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
+                $"Dominant: at {d.Scope} {d.Segment}, {Show.Reason(d.Reason)} gives {Show.Count(d.Count)} of {Show.Count(d.LostLeads)} losses ({Show.RateWithInterval(d.Share)}).",
+                $"主导原因：{ScopeName(d.Scope)} {(d.Scope == StageScope ? Show.Stage(d.Segment) : d.Segment)} 的 {Show.Count(d.LostLeads)} 条流失中，{Show.Reason(d.Reason)} 占 {Show.Count(d.Count)} 条（{Show.RateWithInterval(d.Share)}）。"));
         }
     }
 }

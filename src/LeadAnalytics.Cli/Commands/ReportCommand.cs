@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -93,7 +94,7 @@ internal static class ReportCommand
 
             if (run.Settings.Format == OutputFormat.Json)
             {
-                run.WriteJson(Json(data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution, actionReport));
+                run.WriteJson(stream => Json(stream, data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution, actionReport));
                 return ExitCodes.Success;
             }
 
@@ -104,11 +105,13 @@ internal static class ReportCommand
                 Show.Heading(console, Show.T("Funnel", "转化漏斗"));
                 FunnelCommand.DrawFunnel(console, funnel, Show.T($"Funnel as of {Show.Instant(data.AsOf)}", $"转化漏斗，截至 {Show.Instant(data.AsOf)}"));
                 Show.Heading(console, Show.T("Funnel by channel", "按来源渠道的转化漏斗"));
-                FunnelCommand.DrawSegments(console, Show.T("dimension.Channel"), byChannel.Total, byChannel.Segments.Select(s => (s.Label, s.Funnel)).ToList());
+                var (channels, folded, foldedLeads) = Show.Largest(byChannel.Segments, s => s.Funnel.Leads, s => s.Label, Show.ReportSegments);
+                FunnelCommand.DrawSegments(console, Show.T("dimension.Channel"), byChannel.Total, channels.Select(s => (s.Label, s.Funnel)).ToList());
+                Show.Folded(console, channels.Count, folded, foldedLeads, "funnel --by channel");
                 Show.Heading(console, Show.T("Segments by channel", "按来源渠道细分"));
-                SegmentsCommand.Draw(console, data, segments);
+                SegmentsCommand.Draw(console, data, segments, maxSegments: Show.ReportSegments);
                 Show.Heading(console, Show.T("Cycle time by channel", "按来源渠道的转化周期"));
-                CycleTimeCommand.Draw(console, data, cycleTime);
+                CycleTimeCommand.Draw(console, data, cycleTime, Show.ReportSegments);
                 Show.Heading(console, Show.T("Loss reasons", "流失原因"));
                 LossReasonsCommand.Draw(console, data, lossReasons);
                 Show.Heading(console, Show.T("Attribution", "渠道归因"));
@@ -136,42 +139,99 @@ internal static class ReportCommand
     }
 
     /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
-    /// documents of each analysis, unchanged; a part that was not computed is null.</summary>
-    private static string Json(LeadData data, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
+    /// documents of each analysis, unchanged; a part that was not computed is null. Each part is streamed as it is
+    /// serialized, indented one level (a funnel by 100,000 channels is a gigabyte and is never held as text).</summary>
+    private static void Json(Stream stream, LeadData data, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
         LossReasonResult lossReasons, AttributionComparison? attribution, ActionResult? actionReport)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", LeadAnalyticsJson.SchemaVersion);
-            w.WriteString("kind", Kind);
-            w.WriteString("asOf", data.AsOf);
-            w.WriteBoolean("asOfFromData", data.AsOfFromData);
-            Part(w, "quality", LeadAnalyticsJson.SerializeQualityReport(quality));
-            Part(w, "funnel", LeadAnalyticsJson.SerializeFunnel(funnel));
-            Part(w, "funnelByChannel", LeadAnalyticsJson.SerializeFunnelBreakdown(byChannel));
-            Part(w, "segments", LeadAnalyticsJson.SerializeEffectiveness(segments));
-            Part(w, "cycleTime", LeadAnalyticsJson.SerializeCycleTime(cycleTime));
-            Part(w, "lossReasons", LeadAnalyticsJson.SerializeLossReasons(lossReasons));
-            Part(w, "attribution", attribution is null ? null : LeadAnalyticsJson.SerializeAttributionComparison(attribution));
-            Part(w, "actions", actionReport is null ? null : LeadAnalyticsJson.SerializeActionReport(actionReport));
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        Ascii(stream, "{\n  \"schemaVersion\": " + LeadAnalyticsJson.SchemaVersion.ToString(CultureInfo.InvariantCulture)
+            + ",\n  \"kind\": \"" + Kind + "\",\n  \"asOf\": " + JsonInstant(data.AsOf)
+            + ",\n  \"asOfFromData\": " + (data.AsOfFromData ? "true" : "false"));
+        Part(stream, "quality", s => LeadAnalyticsJson.SerializeQualityReport(quality, s));
+        Part(stream, "funnel", s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
+        Part(stream, "funnelByChannel", s => LeadAnalyticsJson.SerializeFunnelBreakdown(byChannel, s));
+        Part(stream, "segments", s => LeadAnalyticsJson.SerializeEffectiveness(segments, s));
+        Part(stream, "cycleTime", s => LeadAnalyticsJson.SerializeCycleTime(cycleTime, s));
+        Part(stream, "lossReasons", s => LeadAnalyticsJson.SerializeLossReasons(lossReasons, s));
+        Part(stream, "attribution", attribution is null ? null : s => LeadAnalyticsJson.SerializeAttributionComparison(attribution, s));
+        Part(stream, "actions", actionReport is null ? null : s => LeadAnalyticsJson.SerializeActionReport(actionReport, s));
+        Ascii(stream, "\n}");
     }
 
-    private static void Part(Utf8JsonWriter w, string name, string? json)
+    /// <summary>An instant as the result documents write it (Utf8JsonWriter's round-trip form, "+" unescaped).</summary>
+    private static string JsonInstant(DateTimeOffset instant)
     {
-        w.WritePropertyName(name);
-        if (json is null)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteNullValue();
+            w.WriteStringValue(instant);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Ascii(Stream stream, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
+    private static void Part(Stream stream, string name, Action<Stream>? write)
+    {
+        Ascii(stream, ",\n  \"" + name + "\": ");
+        if (write is null)
+        {
+            Ascii(stream, "null");
             return;
         }
 
-        using var doc = JsonDocument.Parse(json);
-        doc.RootElement.WriteTo(w);
+        using var nested = new NestedJsonStream(stream);
+        write(nested);
+    }
+
+    /// <summary>Passes an indented JSON document through with two more spaces after every line break, so it sits one
+    /// level deep in the envelope as an indenting writer would have put it (a line break inside a JSON string is
+    /// always escaped, so every raw line break is between tokens).</summary>
+    private sealed class NestedJsonStream : Stream
+    {
+        private static readonly byte[] Break = { (byte)'\n', (byte)' ', (byte)' ' };
+        private readonly Stream _inner;
+
+        public NestedJsonStream(Stream inner) => _inner = inner;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var end = offset + count;
+            var from = offset;
+            for (var i = offset; i < end; i++)
+            {
+                if (buffer[i] == (byte)'\n')
+                {
+                    _inner.Write(buffer, from, i - from);
+                    _inner.Write(Break, 0, Break.Length);
+                    from = i + 1;
+                }
+            }
+
+            _inner.Write(buffer, from, end - from);
+        }
+
+        public override void Flush() => _inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -103,7 +103,7 @@ internal static class SegmentsCommand
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
-                    run.WriteJson(LeadAnalyticsJson.SerializeEffectiveness(result));
+                    run.WriteJson(s => LeadAnalyticsJson.SerializeEffectiveness(result, s));
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
@@ -185,10 +185,10 @@ internal static class SegmentsCommand
         return csv;
     }
 
-    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null) =>
-        Draw(console, data.AsOfFromData, result, extraMetrics);
+    internal static void Draw(IAnsiConsole console, LeadData data, EffectivenessResult result, IEnumerable<string>? extraMetrics = null, int? maxSegments = null) =>
+        Draw(console, data.AsOfFromData, result, extraMetrics, maxSegments);
 
-    internal static void Draw(IAnsiConsole console, bool asOfFromData, EffectivenessResult result, IEnumerable<string>? extraMetrics = null)
+    internal static void Draw(IAnsiConsole console, bool asOfFromData, EffectivenessResult result, IEnumerable<string>? extraMetrics = null, int? maxSegments = null)
     {
         var c = result.Currency.Code;
         var period = result.Period.From is null && result.Period.To is null ? Show.T("period.all") : string.Format(CultureInfo.InvariantCulture, Show.T("period.some"), result.Period);
@@ -214,8 +214,9 @@ internal static class SegmentsCommand
         }
 
         Show.Columns(table, headers.ToArray());
-        var immature = 0;
-        foreach (var s in result.Segments.Append(result.Total))
+        var immature = window is null ? 0 : result.Segments.Count(s => s.Maturity is { IsMature: false, Leads: > 0 });
+        var (shown, folded, foldedLeads) = Show.Largest(result.Segments, s => s.Leads, s => s.Label, maxSegments);
+        foreach (var s in shown.Append(result.Total))
         {
             var cells = new List<string> { s.Key.IsAll ? Show.T("total") : $"{s.Rank}. {s.Label}" };
             cells.AddRange(columns.Select(col => col.ValueOf(s) is null && col.Metric.Kind == Metrics.MetricKind.PValue && s.Key.IsAll
@@ -223,7 +224,6 @@ internal static class SegmentsCommand
                 : Show.Formatter.Format(col.Metric, col.ValueOf(s))));
             if (window is not null)
             {
-                immature += !s.Key.IsAll && s.Maturity is { IsMature: false, Leads: > 0 } ? 1 : 0;
                 cells.Add(Show.Percent(s.Maturity?.Maturity));
                 cells.Add(FunnelCommand.Projected(s.Maturity));
             }
@@ -232,12 +232,14 @@ internal static class SegmentsCommand
         }
 
         console.Write(table);
+        Show.Folded(console, shown.Count, folded, foldedLeads, "segments --by channel");
         if (window is { } days && immature > 0)
         {
             Show.Line(console, Show.T(
                 $"{immature} of {result.Segments.Count} segments have leads younger than {Show.Days(days)} days: their conversion so far understates where they are heading. Compare the projected conversion at {Show.Days(days)} days (Aalen-Johansen; * = profile past the segment's own follow-up borrowed from all the period's leads).",
                 $"{result.Segments.Count} 个分组中有 {immature} 个的线索未满 {Show.Days(days)} 天：目前的转化率低估了最终水平。请比较 {Show.Days(days)} 天预计转化率（Aalen-Johansen；* 表示超出本组观察期的部分借用本期全部线索的曲线）。"));
         }
+
         if (result.ConversionIndependence is { } test)
         {
             Show.Line(console, string.Format(CultureInfo.InvariantCulture, Show.T("segments.independence"), Show.Number(test.Statistic), Show.Number(test.DegreesOfFreedom, "0"), Show.PValue(test.PValue)));

@@ -96,7 +96,7 @@ internal static class ValidateCommand
         switch (run.Settings.Format)
         {
             case OutputFormat.Json:
-                run.WriteJson(LeadAnalyticsJson.SerializeQualityReport(report));
+                run.WriteJson(s => LeadAnalyticsJson.SerializeQualityReport(report, s));
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
@@ -124,7 +124,7 @@ internal static class ValidateCommand
         {
             Show.Line(console, Show.T(
                 $"{input.File} ({input.Kind}): {Show.Count(input.RowsRead)} rows read, {Show.Count(input.RowsAccepted)} accepted, {Show.Count(input.RowsRejected)} rejected.",
-                $"{input.File}（{input.Kind}）：读取 {Show.Count(input.RowsRead)} 行，接受 {Show.Count(input.RowsAccepted)} 行，拒绝 {Show.Count(input.RowsRejected)} 行。"));
+                $"{input.File}（{Show.T("input." + input.Kind)}）：读取 {Show.Count(input.RowsRead)} 行，接受 {Show.Count(input.RowsAccepted)} 行，拒绝 {Show.Count(input.RowsRejected)} 行。"));
         }
 
         Show.Line(console, Show.T(
@@ -156,8 +156,8 @@ internal static class ValidateCommand
             issues.Columns[4].LeftAligned();
             foreach (var i in listed.Take(IssuesShown))
             {
-                var where = (i.File ?? string.Empty) + (i.Line is { } l ? $"({l})" : string.Empty) + (i.Column is { } c ? " " + c : i.Field is { } f ? " " + f : string.Empty);
-                Show.Row(issues, where.Trim(), i.Severity == IssueSeverity.Error ? Show.T("Error", "错误") : Show.T("Warning", "警告"), Show.T("rule." + i.Rule), i.LeadId ?? string.Empty, i.Message);
+                var where = (i.File ?? string.Empty) + (i.Line is { } l ? $"({l})" : string.Empty) + (i.Column is { } c ? " " + c : i.Field is { } f ? " " + Show.T("field." + f) : string.Empty);
+                Show.Row(issues, where.Trim(), i.Severity == IssueSeverity.Error ? Show.T("Error", "错误") : Show.T("Warning", "警告"), Show.T("rule." + i.Rule), i.LeadId ?? string.Empty, i.Describe(Show.Language));
             }
 
             console.Write(issues);

@@ -30,6 +30,29 @@ internal static class Show
     /// <summary>English or Chinese, inline, for sentences built around numbers.</summary>
     public static string T(string english, string chinese) => Chinese ? chinese : english;
 
+    /// <summary>One data-quality issue on one line in the run's language: in English the library's diagnostic
+    /// (<c>leads.csv(7) won_at: Error InvalidDate [L7]: ...</c>); in Chinese where it is, the rule's name, the lead and the
+    /// rule's sentence (<see cref="Quality.DataQualityIssue.Describe"/>).</summary>
+    public static string Issue(Quality.DataQualityIssue issue)
+    {
+        if (!Chinese)
+        {
+            return issue.ToString();
+        }
+
+        var where = (issue.File ?? string.Empty) + (issue.Line is { } l ? "(" + l.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty)
+            + (issue.Column is { } c ? " " + c : issue.Field is { } f ? " " + T("field." + f) : string.Empty);
+        var severity = issue.Severity == Quality.IssueSeverity.Error ? "错误" : "警告";
+        return (where.Length == 0 ? string.Empty : where.Trim() + "：") + severity + " " + T("rule." + issue.Rule)
+            + (issue.LeadId is null ? string.Empty : " [" + issue.LeadId + "]") + "：" + issue.Describe(Language);
+    }
+
+    /// <summary>A statistical test by the name the library gives it (<c>two-proportion z</c>) in the run's language.</summary>
+    public static string Test(string name) => DisplayText.Common.Contains("test." + name) ? T("test." + name) : name;
+
+    /// <summary>A loss reason as recorded, except the library's own label for stale leads, which is shown in the run's language.</summary>
+    public static string Reason(string reason) => reason == LossReasons.LossReasonAnalyzer.StaleReason ? T("reason.stale") : reason;
+
     public static string Name(MetricDefinition metric) => Formatter.NameOf(metric);
 
     /// <summary>A stage as people read it: the pipeline's display name; in Chinese, the template's name of a default stage.</summary>
@@ -100,4 +123,54 @@ internal static class Show
     }
 
     public static void Line(IAnsiConsole console, string text) => console.WriteLine(Safe(text));
+
+    /// <summary>How many segments each of the report's tables lists (the largest by leads), as the HTML report
+    /// (<c>HtmlReportOptions.MaxTableSegments</c>): a report over 100,000 campaign ids is read, not scrolled.</summary>
+    public const int ReportSegments = 20;
+
+    /// <summary>The segments a table lists, in their own order: all of them, or (given <paramref name="max"/>) the
+    /// <paramref name="max"/> largest by leads, ties by label; and how many were left out with how many leads.</summary>
+    public static (List<T> Shown, int Folded, long FoldedLeads) Largest<T>(IReadOnlyList<T> segments, Func<T, long> leads, Func<T, string> label, int? max)
+    {
+        if (max is not { } m || segments.Count <= m)
+        {
+            return (segments.ToList(), 0, 0);
+        }
+
+        var keep = new bool[segments.Count];
+        foreach (var i in Enumerable.Range(0, segments.Count).OrderByDescending(i => leads(segments[i])).ThenBy(i => label(segments[i]), StringComparer.Ordinal).Take(Math.Max(1, m)))
+        {
+            keep[i] = true;
+        }
+
+        var shown = new List<T>(m);
+        long foldedLeads = 0;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (keep[i])
+            {
+                shown.Add(segments[i]);
+            }
+            else
+            {
+                foldedLeads += leads(segments[i]);
+            }
+        }
+
+        return (shown, segments.Count - shown.Count, foldedLeads);
+    }
+
+    /// <summary>Under a table that left segments out: how many, and where every one is listed.</summary>
+    public static void Folded(IAnsiConsole console, int shown, int folded, long foldedLeads, string command)
+    {
+        if (folded == 0)
+        {
+            return;
+        }
+
+        var total = Count(shown + folded);
+        Line(console, T(
+            $"The {Count(shown)} largest of {total} segments by leads are listed; the other {Count(folded)} ({Count(foldedLeads)} leads) are left out of this table. `leadanalytics {command}` or --format json lists every one.",
+            $"表中列出线索数最多的 {Count(shown)} 个细分（共 {total} 个）；其余 {Count(folded)} 个（{Count(foldedLeads)} 条线索）未列出。`leadanalytics {command}` 或 --format json 列出全部。"));
+    }
 }

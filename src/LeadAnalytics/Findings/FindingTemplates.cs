@@ -84,45 +84,6 @@ public static class FindingTemplates
             return sb.ToString();
         }
 
-        var result = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            var close = open < 0 ? -1 : template.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                result.Append(template, i, template.Length - i);
-                break;
-            }
-
-            result.Append(template, i, open - i);
-            var token = template.Substring(open + 1, close - open - 1);
-            var colon = token.IndexOf(':');
-            var name = colon < 0 ? token : token.Substring(0, colon);
-            var style = colon < 0 ? null : token.Substring(colon + 1);
-            result.Append(finding.Arguments.TryGetValue(name, out var value) ? Styled(value, style) : "{" + token + "}");
-            i = close + 1;
-        }
-
-        return result.ToString();
-    }
-
-    private static string Styled(string value, string? style)
-    {
-        if (style is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return value;
-        }
-
-        var formatter = MetricFormatter.English; // digits and separators are the same in every language
-        return style switch
-        {
-            "%" => formatter.Percent(number),
-            "x" => formatter.Number(number, 2),
-            "m" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? formatter.Money(amount) : value,
-            "p" => formatter.PValue(number) is var p && p.StartsWith("<", StringComparison.Ordinal) ? p : "= " + p,
-            _ => value,
-        };
+        return DisplayText.Fill(template, finding.Arguments);
     }
 }

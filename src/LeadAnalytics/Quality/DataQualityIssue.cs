@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadAnalytics.Metrics;
 
 namespace LeadAnalytics.Quality;
 
@@ -68,6 +69,27 @@ public sealed class DataQualityIssue : IEquatable<DataQualityIssue>
 
     /// <summary>The column header as written in the file, or <see langword="null"/>.</summary>
     public string? Column { get; }
+
+    /// <summary>What is wrong, for a person reading <paramref name="language"/>: in English the specific
+    /// <see cref="Message"/>; in Chinese one sentence for the rule (from <see cref="DisplayText.Common"/>, key
+    /// <c>issue.</c> + the rule) naming the column as written in the file (else the field), the offending value and the lead.</summary>
+    /// <param name="language">The reader's language.</param>
+    /// <returns>The sentence. Values from the data are quoted as they are; escaping control characters is the printer's job.</returns>
+    /// <example><c>获取时间：'2203-10-01 10:00' 不是可读取的日期（…）。</c></example>
+    public string Describe(DisplayLanguage language)
+    {
+        if (language == DisplayLanguage.English)
+        {
+            return Message;
+        }
+
+        var text = DisplayText.Common;
+        var column = Column ?? (Field is { } f ? text.Get("field." + f, language) : text.Get("issue.column", language));
+        var value = Value is null ? text.Get("issue.empty", language) : "'" + Value + "'";
+        var lead = LeadId is null ? text.Get("issue.empty", language) : "'" + LeadId + "'";
+        return DisplayText.Fill(text.Get("issue." + Rule, language),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["column"] = column, ["value"] = value, ["lead"] = lead });
+    }
 
     /// <summary>A copy located in a file: used by importers to attach where a record came from.</summary>
     /// <param name="file">The file name, or <see langword="null"/>.</param>
