@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeadAnalytics.Actions;
 using LeadAnalytics.Attribution;
+using LeadAnalytics.Funnel;
 using LeadAnalytics.Metrics;
 
 namespace LeadAnalytics.Reporting;
@@ -215,6 +216,60 @@ internal sealed class ReportText
     public string NoLeads => T("No leads in the data: nothing to draw.", "数据中没有线索，无图可画。");
 
     // Time
+    // Cohorts (issue 20: "worse" or only "younger"?)
+    public string Cohorts => T("Cohorts: conversion at the same age", "获客批次：相同时长下的转化率");
+
+    public string NoCohorts => T("No cohort result was given (HtmlReportInput.Cohorts).", "未提供获客批次结果。");
+
+    public string Cohort => T("cohort", "批次");
+
+    public string WonSoFar => T("won so far", "目前成交");
+
+    public string ConversionSoFar => T("conversion so far [95% CI]", "目前转化率［95% 置信区间］");
+
+    public string MatureShare(string days) => T($"mature (≥ {days} d old)", $"已成熟占比（满 {days} 天）");
+
+    public string ProjectedAt(string days) => T($"projected at {days} d [95% CI]", $"{days} 天预计转化率［95% 置信区间］");
+
+    public string CohortStatus => T("status", "状态");
+
+    public string MatureCohort => T("mature: observed", "已成熟：实际值");
+
+    public string ImmatureCohort => T("◔ immature: projected", "◔ 未成熟：预计值");
+
+    public string ImmatureBorrowed(string days) => T($"◔ immature: projected, profile past {days} d borrowed", $"◔ 未成熟：预计值，{days} 天后借用较早批次曲线");
+
+    public string Unprojected => T("◔ immature: no projection", "◔ 未成熟：无法预计");
+
+    public string CohortCaption(string days, int immature, int cohorts) => T(
+        $"{Format.Count(immature)} of {Format.Count(cohorts)} cohorts (◔) have leads younger than {days} days: their conversion so far is low because their leads have had less time. Compare the projected conversion at {days} days: the Aalen-Johansen cumulative incidence of won (lost competing, open leads censored at the as-of date), the profile past a cohort's own follow-up borrowed from the older cohorts.",
+        $"{Format.Count(cohorts)} 个批次中有 {Format.Count(immature)} 个（◔）含未满 {days} 天的线索：目前转化率偏低是因为时间还短。请比较 {days} 天预计转化率：成交的累积发生率（流失为竞争事件，跟进中的线索在截止日删失），超出本批次观察期的部分借用较早批次的曲线。");
+
+    public string CohortTrend(string days, TrendDirection projected, string projectedTest, TrendDirection observed, string observedTest) => T(
+        $"Trend across cohorts of the conversion at {days} days (immature cohorts projected): {Word(projected)} ({projectedTest}); conversion so far: {Word(observed)} ({observedTest}).",
+        $"各批次 {days} 天转化率的趋势（未成熟批次取预计值）：{Word(projected)}（{projectedTest}）；目前转化率：{Word(observed)}（{observedTest}）。");
+
+    public string OnlyYounger => T(
+        "The recent cohorts convert less so far only because they are younger: at the same age they are not worse.",
+        "近期批次目前转化率较低只是因为更年轻：在相同时长下并不更差。");
+
+    public string CohortsShown(int shown, int total) => T(
+        $"The latest {Format.Count(shown)} of {Format.Count(total)} cohorts are listed; every cohort is in the JSON output.",
+        $"表中列出最近的 {Format.Count(shown)} 个批次（共 {Format.Count(total)} 个）；全部批次见 JSON 输出。");
+
+    public string CellsHeading(string dimension, string days) => T($"Projected conversion at {days} days by {dimension} and cohort", $"各{dimension}各批次 {days} 天预计转化率");
+
+    public string CellsCaption(string dimension) => T(
+        $"Each cell borrows the profile past its own follow-up from the older cohorts of the same {dimension}. ◔ marks an immature cell (its value is projected); — a cell without leads or without a projection.",
+        $"每个单元格超出自身观察期的部分借用同一{dimension}较早批次的曲线。◔ 表示未成熟（为预计值）；— 表示没有线索或无法预计。");
+
+    private string Word(TrendDirection word) => word switch
+    {
+        TrendDirection.Rising => T("rising", "上升"),
+        TrendDirection.Falling => T("falling", "下降"),
+        _ => T("no significant trend", "无显著趋势"),
+    };
+
     public string TimeToConvert => T("Time to convert", "转化时长");
 
     public string NoCycleTime => T("No cycle-time result was given (HtmlReportInput.CycleTime).", "未提供转化时长结果。");

@@ -77,6 +77,7 @@ internal static class ReportCommand
                 var input = new HtmlReportInput(funnel)
                 {
                     Segments = byChannel,
+                    Cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, LeadAnalytics.Data.CohortPeriod.Month, Dimension.Channel, funnelOptions),
                     Effectiveness = segments,
                     CycleTime = cycleTime,
                     LossReasons = lossReasons,

@@ -40,6 +40,12 @@ public sealed class HtmlReportInput
     /// <summary>Funnels by channel (or another dimension): the channel table and the conversion chart.</summary>
     public FunnelBreakdown? Segments { get; init; }
 
+    /// <summary>Funnels by acquisition cohort (monthly in <see cref="FromTable"/>): the cohort section, each cohort's conversion
+    /// so far beside its maturity and projected conversion at the window W with its interval, immature cohorts marked, and
+    /// the trend at the same age. With <see cref="FunnelCohorts.Segments"/> (cohorts within segments) the section adds the
+    /// projected conversion of each segment × cohort cell.</summary>
+    public FunnelCohorts? Cohorts { get; init; }
+
     /// <summary>The effectiveness summary by channel (with costs): spend, cost per lead, cost per customer, revenue and ROAS
     /// in the channel table, the chart of conversion against cost per customer, and the findings.</summary>
     public EffectivenessResult? Effectiveness { get; init; }
@@ -57,7 +63,8 @@ public sealed class HtmlReportInput
     public LossReasonResult? LossReasons { get; init; }
 
     /// <summary>Runs the engines with their default options and collects what a report shows: the funnel, funnels,
-    /// effectiveness and cycle time by <paramref name="segmentBy"/>, loss reasons and, when journeys are given, an
+    /// effectiveness and cycle time by <paramref name="segmentBy"/>, monthly cohorts (within each <paramref name="segmentBy"/>
+    /// value too, unless it is <see cref="Dimension.Tag"/>), loss reasons and, when journeys are given, an
     /// attribution comparison.</summary>
     /// <param name="table">The leads.</param>
     /// <param name="asOf">The as-of instant (the engines never read the clock).</param>
@@ -92,6 +99,9 @@ public sealed class HtmlReportInput
         return new HtmlReportInput(FunnelAnalyzer.Analyze(table, asOf))
         {
             Segments = FunnelAnalyzer.AnalyzeBy(table, asOf, segmentBy),
+            Cohorts = segmentBy == Dimension.Tag
+                ? FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Month)
+                : FunnelAnalyzer.AnalyzeCohorts(table, asOf, CohortPeriod.Month, segmentBy),
             Effectiveness = EffectivenessAnalyzer.Analyze(table, asOf, new EffectivenessOptions { Scope = scope, Costs = costList }),
             CycleTime = CycleTimeAnalyzer.Analyze(table, asOf, new CycleTimeOptions { Scope = scope }),
             LossReasons = LossReasonAnalyzer.Analyze(table, asOf, new LossReasonOptions { Scope = scope.Breakdown[0] == Dimension.Tag ? LossReasonOptions.Default.Scope : scope }),

@@ -68,6 +68,7 @@ public static class HtmlReportWriter
         Summary(html, input, page);
         Channels(html, input, page);
         FunnelSection(html, input, page);
+        CohortSection(html, input, page);
         TimeSection(html, input, page);
         AttributionSection(html, input, page);
         LossSection(html, input, page);
@@ -350,6 +351,115 @@ public static class HtmlReportWriter
         html.Close("section").Line();
     }
 
+    /// <summary>The latest cohorts the section lists (rows of the table, columns of the segment × cohort table).</summary>
+    private const int MaxCohorts = 12;
+
+    // Cohorts at the same age: each cohort's conversion so far beside its maturity and projected conversion at W with its
+    // interval; immature rows marked (◔ and the "immature" class); the trend at W beside the observed one; with segments,
+    // the projected conversion of each segment × cohort cell. Every text is escaped (HtmlText), labels included.
+    private static void CohortSection(HtmlText html, HtmlReportInput input, Page page)
+    {
+        var t = page.Text;
+        html.Open("section", null, "cohorts").Element("h2", t.Cohorts);
+        var result = input.Cohorts;
+        if (result is null || result.Cohorts.Count == 0 || result.Total.Maturity is not { } totalMaturity)
+        {
+            Note(html, t.NoCohorts);
+            html.Close("section").Line();
+            return;
+        }
+
+        var w = totalMaturity.Window.TotalDays;
+        var days = Format.Number(w, w == Math.Floor(w) ? "0" : "0.0");
+        var first = Math.Max(0, result.Cohorts.Count - MaxCohorts);
+        var shown = result.Cohorts.Skip(first).ToList();
+        html.Open("div", "table-wrap").Open("table", "cohort-table").Open("thead").Open("tr");
+        foreach (var h in new[] { t.Cohort, t.Leads, t.WonSoFar, t.ConversionSoFar, t.MatureShare(days), t.ProjectedAt(days), t.CohortStatus })
+        {
+            html.Element("th", h);
+        }
+
+        html.Close("tr").Close("thead").Open("tbody");
+        foreach (var cohort in shown)
+        {
+            var funnel = cohort.Funnel;
+            var m = funnel.Maturity;
+            var immature = m is { IsMature: false, Leads: > 0 };
+            html.Open("tr", immature ? "immature" : null);
+            html.Element("td", cohort.Label);
+            html.Element("td", Format.Count(funnel.Leads));
+            html.Element("td", Format.Count(funnel.Won));
+            html.Element("td", funnel.Leads == 0 ? Format.Undefined : Format.Rate(funnel.OverallConversion));
+            html.Element("td", Format.Percent(m?.Maturity));
+            html.Element("td", Projected(m));
+            html.Element("td", m is null || m.Leads == 0 ? string.Empty
+                : !immature ? t.MatureCohort
+                : m.ProjectedConversion is null ? t.Unprojected
+                : m.IsBorrowed ? t.ImmatureBorrowed(Format.Number(m.FollowUp.TotalDays, "0.0"))
+                : t.ImmatureCohort);
+            html.Close("tr").Line();
+        }
+
+        html.Close("tbody").Close("table").Close("div").Line();
+        var trend = result.ConversionTrend;
+        Note(html, t.CohortCaption(days, trend.ImmatureCohorts, trend.Cohorts));
+        Note(html, t.CohortTrend(days, trend.Direction, Test(trend.Projected), trend.ObservedDirection, Test(trend.Observed)));
+        if (trend.FallsOnlyBecauseYounger)
+        {
+            Note(html, t.OnlyYounger);
+        }
+
+        if (first > 0)
+        {
+            Note(html, t.CohortsShown(shown.Count, result.Cohorts.Count));
+        }
+
+        if (result.Segments.Count > 0 && result.SegmentBy is { } by)
+        {
+            CohortCells(html, result, first, days, t.DimensionName(by), page);
+        }
+
+        html.Close("section").Line();
+    }
+
+    // Rows: the segments (the largest by leads, as the channel table); columns: the cohorts shown; each cell the projected
+    // conversion at W with its interval, ◔ and the "immature" class where the cell is immature.
+    private static void CohortCells(HtmlText html, FunnelCohorts result, int first, string days, string dimension, Page page)
+    {
+        var t = page.Text;
+        html.Element("h3", t.CellsHeading(dimension, days));
+        var (segments, _) = Largest(result.Segments, s => s.Total.Leads, s => s.Label, page.Options.MaxTableSegments);
+        html.Open("div", "table-wrap").Open("table", "cohort-cells").Open("thead").Open("tr").Element("th", dimension);
+        for (var c = first; c < result.Cohorts.Count; c++)
+        {
+            html.Element("th", result.Cohorts[c].Label);
+        }
+
+        html.Close("tr").Close("thead").Open("tbody");
+        foreach (var segment in segments)
+        {
+            html.Open("tr").Element("td", segment.Label);
+            for (var c = first; c < segment.Cohorts.Count; c++)
+            {
+                var m = segment.Cohorts[c].Funnel.Maturity;
+                var immature = m is { IsMature: false, Leads: > 0 };
+                html.Element("td", m?.ProjectedConversion is null ? Format.Undefined : (immature ? "◔ " : string.Empty) + Projected(m), immature ? "immature" : null);
+            }
+
+            html.Close("tr").Line();
+        }
+
+        html.Close("tbody").Close("table").Close("div").Line();
+        Note(html, t.CellsCaption(dimension));
+        FoldNote(html, t, segments.Count, result.Segments.Count, dimension, result.Segments.Except(segments).Sum(s => s.Total.Leads));
+    }
+
+    private static string Projected(FunnelMaturity? m) =>
+        m?.ProjectedConversion is not { } p ? Format.Undefined : $"{Format.Percent(p)} [{Format.Percent(m.ProjectedLower)}, {Format.Percent(m.ProjectedUpper)}]";
+
+    private static string Test(Statistics.HypothesisTestResult test) =>
+        test.Statistic is { } z ? $"z = {Format.Number(z, "0.00")}, p {(Format.P(test.PValue) is var p && p.StartsWith("<", StringComparison.Ordinal) ? p : "= " + p)}" : Format.Undefined;
+
     private static string BottleneckCaption(FunnelResult funnel, ReportText t)
     {
         var unrecorded = funnel.Stages.Where(s => !s.IsRecorded).Select(s => t.StageName(s.Stage)).ToList();
@@ -613,6 +723,7 @@ public static class HtmlReportWriter
         "\nth:first-child,td:first-child{text-align:left}" +
         "\nth{font-weight:600;border-bottom:2px solid #ccc;background:#fafafa}" +
         "\n.channel-table tbody tr:last-child td,.time-table tbody tr:last-child td{font-weight:600}" +
+        "\n.cohort-table tr.immature td,.cohort-cells td.immature{color:#8a5a00;background:#fffbea;font-style:italic}" +
         "\n.findings li.critical{color:#c62828}.findings li.warning{color:#8a5a00}" +
         "\n.action-table td,.action-table th{white-space:normal;overflow-wrap:break-word;text-align:left}.action-table td:nth-child(-n+2){min-width:9em}.action-table td:nth-child(5){min-width:8em;overflow-wrap:anywhere}.action-table td:nth-child(4){white-space:nowrap}.action-table td.status{font-weight:600}" +
         "\n.status-achieved{color:#2e7d32}.status-missed{color:#c62828}.status-atrisk{color:#b26a00}.status-ontrack{color:#1565c0}.status-overdue{color:#6a1b9a}" +

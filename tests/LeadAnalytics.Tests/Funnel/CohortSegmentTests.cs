@@ -22,13 +22,13 @@ public class CohortSegmentTests
     // Four monthly cohorts (January to April 2023), each of 20 leads in channel A and 20 in B, all acquired at 00:00 on the
     // 1st; W = 20 days, as-of 2023-04-11 (April is 10 days old). A: 4 won at day 5, 8 lost at day 8, 4 won at day 15, 4
     // lost at day 25 (8/20 = 0.4 at W). B: 4 won at day 5, 8 lost at day 8, 8 lost at day 25 (4/20 = 0.2 at W).
-    private static LeadTable TwoChannels()
+    internal static LeadTable TwoChannels(string first = "A", string second = "B")
     {
         var leads = new List<Lead>();
         for (var c = 0; c < 4; c++)
         {
             var acquired = Start.AddMonths(c);
-            foreach (var channel in new[] { "A", "B" })
+            foreach (var channel in new[] { first, second })
             {
                 for (var i = 0; i < 20; i++)
                 {
@@ -41,7 +41,7 @@ public class CohortSegmentTests
                     {
                         b.LostAt = acquired.AddDays(8);
                     }
-                    else if (i < 16 && channel == "A")
+                    else if (i < 16 && channel == first)
                     {
                         b.WonAt = acquired.AddDays(15);
                     }
@@ -58,9 +58,12 @@ public class CohortSegmentTests
         return LeadTable.Build(leads);
     }
 
-    private static FunnelCohorts TwoChannelCohorts() =>
-        FunnelAnalyzer.AnalyzeCohorts(TwoChannels(), new DateTimeOffset(2023, 4, 11, 0, 0, 0, TimeSpan.Zero), CohortPeriod.Month, Dimension.Channel,
-            new FunnelOptions { MaturityWindow = TimeSpan.FromDays(20) });
+    internal static readonly DateTimeOffset TwoChannelsAsOf = new(2023, 4, 11, 0, 0, 0, TimeSpan.Zero);
+
+    internal static readonly FunnelOptions TwoChannelsOptions = new() { MaturityWindow = TimeSpan.FromDays(20) };
+
+    internal static FunnelCohorts TwoChannelCohorts(LeadTable? table = null) =>
+        FunnelAnalyzer.AnalyzeCohorts(table ?? TwoChannels(), TwoChannelsAsOf, CohortPeriod.Month, Dimension.Channel, TwoChannelsOptions);
 
     [Fact]
     public void Hand_calculated_a_young_cell_borrows_from_its_own_segment()

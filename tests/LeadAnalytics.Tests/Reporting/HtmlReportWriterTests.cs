@@ -43,7 +43,7 @@ public class HtmlReportWriterTests
     {
         var doc = Document(Full.Value);
         var sections = Html(doc, "section").Select(s => (string?)s.Attribute("id")).ToList();
-        Assert.Equal(new[] { "summary", "channels", "funnel", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
+        Assert.Equal(new[] { "summary", "channels", "funnel", "cohorts", "cycle-time", "attribution", "loss-reasons", "actions" }, sections);
         var charts = doc.Descendants(Svg + "svg").Select(s => s.Attribute("class")!.Value).ToList();
         Assert.Equal(
             new[] { "la-chart conversion-chart", "la-chart value-chart", "la-chart funnel-chart", "la-chart cif-segments-chart", "la-chart cif-chart", "la-chart attribution-chart", "la-chart pareto-chart", "la-chart action-chart" },
@@ -238,7 +238,7 @@ public class HtmlReportWriterTests
         var doc = Document(html);
         Assert.Equal("zh-CN", (string?)doc.Root!.Attribute("lang"));
         Assert.Equal("线索转化报告", Html(doc, "h1").Single().Value);
-        Assert.Equal(new[] { "渠道", "漏斗", "转化时长", "成交归因", "线索流失原因", "优化行动" }, Html(doc, "h2").Select(h => h.Value));
+        Assert.Equal(new[] { "渠道", "漏斗", "获客批次：相同时长下的转化率", "转化时长", "成交归因", "线索流失原因", "优化行动" }, Html(doc, "h2").Select(h => h.Value));
         var channelHeader = Html(doc, "table").First(t => (string?)t.Attribute("class") == "channel-table").Descendants("th").Select(th => th.Value).ToList();
         Assert.Equal(new[] { "来源渠道", "线索量", "成交线索数", "转化率［95% 置信区间］", "策略成本（CNY）", "单线索获客成本", "单客户获客成本", "成交金额（CNY）", "投入产出比" }, channelHeader);
         var funnelRows = Html(doc, "table").Single(t => (string?)t.Attribute("class") == "funnel-table").Descendants("tr").Skip(1).ToList();
