@@ -57,7 +57,11 @@ internal sealed class SqlSourceData : IDisposable
 
     public bool AsOfFromData { get; }
 
-    public static SqlSourceData Open(string uri, string? table, string? columnsPath, RunContext run)
+    public static SqlSourceData Open(string uri, string? table, string? columnsPath, RunContext run) => Open(uri, table, columnsPath, run, null);
+
+    /// <summary>Opens the source; for a DuckDB file source (CSV or Parquet), <paramref name="touchpointsFile"/> (CSV or
+    /// Parquet) becomes the temporary view <c>touchpoints</c> beside <c>leads</c>.</summary>
+    public static SqlSourceData Open(string uri, string? table, string? columnsPath, RunContext run, string? touchpointsFile)
     {
         var mapping = LeadColumnMapping.Default.WithTimeZone(run.Settings.TimeZone.BaseUtcOffset);
         if (columnsPath is not null)
@@ -72,7 +76,7 @@ internal sealed class SqlSourceData : IDisposable
             }
         }
 
-        var (connection, dialect, name) = Connect(uri, table);
+        var (connection, dialect, name) = Connect(uri, table, touchpointsFile);
         try
         {
             var source = new SqlLeadSource(connection, dialect, name, mapping);
@@ -112,7 +116,7 @@ internal sealed class SqlSourceData : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static (DbConnection Connection, SqlDialect Dialect, SqlTableName Table) Connect(string uri, string? table)
+    private static (DbConnection Connection, SqlDialect Dialect, SqlTableName Table) Connect(string uri, string? table, string? touchpointsFile)
     {
         SqlTableName name;
         try
@@ -126,7 +130,12 @@ internal sealed class SqlSourceData : IDisposable
 
         if (uri.StartsWith("duckdb:", StringComparison.OrdinalIgnoreCase))
         {
-            return Guard(() => DuckDb(uri.Substring("duckdb:".Length), table, name));
+            return Guard(() => DuckDb(uri.Substring("duckdb:".Length), table, name, touchpointsFile));
+        }
+
+        if (touchpointsFile is not null)
+        {
+            throw CliException.Usage("--touchpoints FILE goes with a CSV or Parquet --source; in a database name the table with --touchpoints-table.");
         }
 
         if (uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
@@ -137,7 +146,7 @@ internal sealed class SqlSourceData : IDisposable
         throw CliException.Usage($"--source: expected duckdb:PATH or postgresql://USER@HOST:PORT/DB, not '{uri}'.");
     }
 
-    private static (DbConnection, SqlDialect, SqlTableName) DuckDb(string path, string? table, SqlTableName name)
+    private static (DbConnection, SqlDialect, SqlTableName) DuckDb(string path, string? table, SqlTableName name, string? touchpointsFile)
     {
         var isFolder = Directory.Exists(path);
         if (!isFolder && !File.Exists(path))
@@ -150,6 +159,11 @@ internal sealed class SqlSourceData : IDisposable
         var isCsv = extension is ".csv" or ".tsv" or ".gz";
         if (!isParquet && !isCsv)
         {
+            if (touchpointsFile is not null)
+            {
+                throw CliException.Usage("--touchpoints FILE goes with a CSV or Parquet --source; in a database name the table with --touchpoints-table.");
+            }
+
             var database = new DuckDBConnection(new DbConnectionStringBuilder { ["DataSource"] = path, ["ACCESS_MODE"] = "READ_ONLY" }.ConnectionString);
             return (database, SqlDialect.DuckDb, name);
         }
@@ -168,6 +182,18 @@ internal sealed class SqlSourceData : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM {reader}({SqlDialectLiteral(files)})";
         command.ExecuteNonQuery();
+        if (touchpointsFile is not null)
+        {
+            if (!File.Exists(touchpointsFile))
+            {
+                connection.Dispose();
+                throw new CliException($"{touchpointsFile}: no such file");
+            }
+
+            var touchReader = Path.GetExtension(touchpointsFile).Equals(".parquet", StringComparison.OrdinalIgnoreCase) ? "read_parquet" : "read_csv";
+            command.CommandText = $"CREATE TEMP VIEW touchpoints AS SELECT * FROM {touchReader}({SqlDialectLiteral(touchpointsFile)})";
+            command.ExecuteNonQuery();
+        }
         return (connection, SqlDialect.DuckDb, new SqlTableName("leads"));
     }
 

@@ -96,7 +96,7 @@ public class ExitCodeTests
     [InlineData("attribution", "--leads", "x.csv", "--model", "markov")]
     [InlineData("attribution", "--paths", "p.csv", "--model", "magic")]
     [InlineData("report", "--leads", "x.csv", "--format", "csv")]
-    [InlineData("segments", "--leads", "x.csv")]
+    [InlineData("segments", "--leads", "x.csv", "--by", "channel,industry,owner")]
     [InlineData("actions", "--leads", "x.csv")]
     [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--rank-by", "beauty")]
     [InlineData("segments", "--leads", "x.csv", "--by", "channel", "--from", "2023-12-01", "--to", "2023-11-01")]

@@ -120,6 +120,18 @@ public class OutputTests
         }
     }
 
+    /// <summary>Which channels pay off is the template's first question: <c>segments</c> without --by is by channel.</summary>
+    [Fact]
+    public void Segments_are_by_channel_unless_told()
+    {
+        var plain = Run("segments", "--leads", Leads, "--as-of", "2024-01-15", "--format", "json");
+        var byChannel = Run("segments", "--leads", Leads, "--as-of", "2024-01-15", "--format", "json", "--by", "channel");
+        Assert.True(plain.ExitCode == 0, plain.Stderr);
+        Assert.Equal(byChannel.Stdout, plain.Stdout);
+        using var doc = JsonDocument.Parse(plain.Stdout);
+        Assert.Equal("channel", doc.RootElement.GetProperty("dimensions")[0].GetString());
+    }
+
     /// <summary>The table report lists the 20 largest channels by leads in each per-channel table and says how many were
     /// left out; its JSON keeps all. 25 channels: C01 has 26 leads, C02 25, ..., C25 2, so C21..C25 (6+5+4+3+2 = 20
     /// leads) are folded.</summary>

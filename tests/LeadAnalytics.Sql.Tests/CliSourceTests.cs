@@ -143,6 +143,57 @@ public sealed class CliSourceTests : IDisposable
         Assert.Equal(2, RunRaw("cycle-time").ExitCode);
     }
 
+    /// <summary><c>attribution --source duckdb:LEADS.csv --touchpoints TOUCHES.csv</c> counts the paths in DuckDB and gives the
+    /// in-memory document of <c>--leads --touchpoints</c>, every credit, total and Markov detail equal. The journey
+    /// bookkeeping is not in aggregated paths, so it differs by definition, as with <c>--paths</c>: <c>journeyCount</c>
+    /// (distinct paths, not leads with a touch), and the touches dropped or unmatched and the conversions no touch could take
+    /// (their leads are simply not in the paths: the totals and credits still agree).</summary>
+    [Theory]
+    [InlineData(61, "")]
+    [InlineData(62, " --lookback 10")]
+    [InlineData(63, " --order 2 --direct-channels 直接访问,SEO")]
+    public void Attribution_over_DuckDb_gives_the_leads_document(int seed, string extra)
+    {
+        var csv = WriteCsv(seed);
+        var touches = Path.Combine(_folder, $"touches-{seed}.csv");
+        var sb = new StringBuilder("lead_id,occurred_at,channel\n");
+        foreach (var t in AttributionPushDownTests.Touches(LeadSet.Create(seed), seed))
+        {
+            sb.Append(t.JourneyId).Append(',').Append(t.OccurredAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+                .Append(',').Append(t.Channel).Append('\n');
+        }
+
+        File.WriteAllText(touches, sb.ToString());
+        const string models = "--model first,last,last-non-direct,linear,position,markov,shapley";
+        var leads = Run($"attribution --leads {csv} --touchpoints {touches} {models}{extra}");
+        var source = Run($"attribution --source duckdb:{csv} --touchpoints {touches} {models}{extra}");
+        Assert.Contains("\"shapley\"", leads, StringComparison.Ordinal);
+        Assert.Equal(WithoutBookkeeping(leads), WithoutBookkeeping(source));
+
+        // "all" on paths: the seven models defined on them (time-decay, U-, W-shaped and full-path need times or milestones).
+        var all = System.Text.Json.Nodes.JsonNode.Parse(Run($"attribution --source duckdb:{csv} --touchpoints {touches} --model all"))!;
+        Assert.Equal(new[] { "firstTouch", "lastTouch", "lastNonDirect", "linear", "positionBased", "markov", "shapley" },
+            all["models"]!.AsArray().Select(m => (string)m!["model"]!).ToArray());
+        Assert.Equal(2, RunRaw($"attribution --source duckdb:{csv} --leads {csv} --touchpoints {touches} {models}").ExitCode);
+        Assert.Equal(2, RunRaw($"attribution --source duckdb:{csv} --touchpoints {touches} --by strategy {models}").ExitCode);
+        Assert.Equal(2, RunRaw($"attribution --leads {csv} --touchpoints {touches} --touchpoints-table t {models}").ExitCode);
+        Assert.Equal(2, RunRaw($"attribution --source duckdb:{csv} --touchpoints {touches} --touchpoints-table t {models}").ExitCode);
+    }
+
+    private static string WithoutBookkeeping(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        foreach (var model in node["models"]!.AsArray())
+        {
+            foreach (var name in new[] { "journeyCount", "unattributedConversions", "unattributedValue", "droppedTouchpoints", "unmatchedTouchpoints" })
+            {
+                model!.AsObject().Remove(name);
+            }
+        }
+
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
     private static string Run(string arguments)
     {
         var (code, stdout, stderr) = RunRaw(arguments + " --format json");

@@ -3,11 +3,12 @@ using LeadAnalytics.Attribution;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.Json;
 using LeadAnalytics.Metrics;
+using LeadAnalytics.Sql;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>attribution (--touchpoints FILE --leads FILE | --paths FILE) --model NAME[,NAME...]</c>.</summary>
+/// <summary><c>attribution (--touchpoints FILE --leads FILE | --paths FILE | --source URI [--touchpoints-table NAME | --touchpoints FILE]) --model NAME[,NAME...]</c>.</summary>
 internal static class AttributionCommand
 {
     internal static readonly (string Name, AttributionModel Model)[] ModelNames =
@@ -22,7 +23,7 @@ internal static class AttributionCommand
 
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV (lead_id, occurred_at, channel, ...); needs --leads.");
+        var touchpoints = CliApp.FileOption("--touchpoints", "Touchpoints CSV (lead_id, occurred_at, channel, ...); needs --leads, or a CSV or Parquet --source.");
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file: which journeys converted, and their deal amounts.");
         var paths = CliApp.FileOption("--paths", "Aggregated paths CSV (path, total_conversions, total_conversion_value, total_null), instead of --touchpoints and --leads.");
         var model = new Option<string?>("--model") { Description = $"One or more models, comma-separated: {ModelList}; or all.", HelpName = "NAME[,NAME...]", Required = true };
@@ -40,25 +41,49 @@ internal static class AttributionCommand
         var seed = new Option<long?>("--seed") { Description = $"Seed of the bootstrap (default {AttributionIntervalOptions.Default.Seed}): the same seed gives the same intervals, bit for bit.", HelpName = "S" };
         var confidence = new Option<double?>("--confidence") { Description = "Confidence level of the intervals, as 0.95 or 95 (default 0.95).", HelpName = "LEVEL" };
         var method = new Option<string?>("--interval-method") { Description = "percentile (default) or bca (bias-corrected and accelerated).", HelpName = "NAME" };
+        var sql = new SqlSourceOptions();
+        var touchTable = new Option<string?>("--touchpoints-table")
+        {
+            Description = "With a database --source: the touchpoints table or view in it (schema.table); default touchpoints. The paths are counted in the database.",
+            HelpName = "NAME",
+        };
         var threads = new Option<int?>("--threads") { Description = "Threads computing replicates (-1: one per processor; default 1). The result is the same for every value.", HelpName = "N" };
         var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side, with bootstrap intervals on request.");
-        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct, intervals, replicates, seed, confidence, method, threads })
+        foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct, intervals, replicates, seed, confidence, method, threads, touchTable })
         {
             command.Options.Add(o);
         }
 
+        sql.AddTo(command);
+
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            var models = Models(parse.GetValue(model)!);
             var tp = parse.GetValue(touchpoints);
             var ld = parse.GetValue(leads);
             var pt = parse.GetValue(paths);
+            var uri = parse.GetValue(sql.Source);
+            var models = Models(parse.GetValue(model)!, aggregatedPaths: pt is not null || uri is not null);
+            if (uri is not null && (ld is not null || pt is not null))
+            {
+                throw CliException.Usage("--source replaces --leads and --paths: the leads and their touchpoints come from the database.");
+            }
+
+            if (uri is null && (parse.GetValue(touchTable) is not null || parse.GetValue(sql.Table) is not null || parse.GetValue(sql.Columns) is not null))
+            {
+                throw CliException.Usage("--touchpoints-table, --table and --columns go with --source.");
+            }
+
+            if (uri is not null && tp is not null && parse.GetValue(touchTable) is not null)
+            {
+                throw CliException.Usage("--touchpoints FILE and --touchpoints-table NAME both name the touchpoints: give one.");
+            }
+
             if (pt is not null && (tp is not null || ld is not null))
             {
                 throw CliException.Usage("--paths replaces --touchpoints and --leads: give either --paths, or --touchpoints with --leads.");
             }
 
-            if (pt is null && (tp is null || ld is null))
+            if (uri is null && pt is null && (tp is null || ld is null))
             {
                 throw CliException.Usage("attribution needs --touchpoints FILE with --leads FILE, or --paths FILE.");
             }
@@ -85,7 +110,29 @@ internal static class AttributionCommand
             };
             AttributionComparison comparison;
             DateTimeOffset? asOf = null;
-            if (pt is not null)
+            if (uri is not null)
+            {
+                if (options.By != Dimension.Channel)
+                {
+                    throw CliException.Usage("--by: attribution in a database (--source) credits channels only.");
+                }
+
+                using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run, tp);
+                SqlTableName touchName;
+                try
+                {
+                    touchName = SqlTableName.Parse(parse.GetValue(touchTable) ?? "touchpoints");
+                }
+                catch (ArgumentException e)
+                {
+                    throw CliException.Usage("--touchpoints-table: " + InputFiles.OneLine(e.Message));
+                }
+
+                var journeys = SqlSourceData.Guard(() => source.Source.QueryJourneys(source.AsOf, touchName, options));
+                asOf = source.AsOf;
+                comparison = Guard(() => AttributionAnalyzer.Compare(journeys, models, options));
+            }
+            else if (pt is not null)
             {
                 var rows = InputFiles.Paths(pt, run.Settings.ReadOptions(Pipeline.Default), run);
                 var journeys = AttributionJourneys.FromPaths(rows.Records.Select(r => new AggregatedPath(r.Steps, r.Conversions, r.Value, r.Nulls)), run.Settings.ExpectedCurrency ?? Currency.CNY);
@@ -99,7 +146,7 @@ internal static class AttributionCommand
                 comparison = Compare(data, touches.Records, models, options);
             }
 
-            Write(run, comparison, asOf, models.Count == 1, models.Contains(AttributionModel.LastNonDirect) ? options.DirectChannels : null);
+            Write(run, comparison, asOf, models.Count == 1, models.Contains(AttributionModel.LastNonDirect) ? options.DirectChannels : null, pt is not null || uri is not null);
             return ExitCodes.Success;
         });
     }
@@ -188,16 +235,22 @@ internal static class AttributionCommand
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            throw new CliException("attribution: " + ex.Message);
+            // The library's parameter name is for programmers; the tool's user gets the sentence.
+            var message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            throw new CliException("attribution: " + message);
         }
     }
 
-    internal static IReadOnlyList<AttributionModel> Models(string text)
+    /// <summary>The models named by --model; <c>all</c> on aggregated paths (--paths, --source) is every model defined on
+    /// paths: not time-decay (touch times) nor the U-, W-shaped and full-path models (CRM milestones).</summary>
+    internal static IReadOnlyList<AttributionModel> Models(string text, bool aggregatedPaths = false)
     {
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 1 && names[0].Equals("all", StringComparison.OrdinalIgnoreCase))
         {
-            return ModelNames.Select(m => m.Model).ToList();
+            return ModelNames.Select(m => m.Model)
+                .Where(m => !aggregatedPaths || m is not (AttributionModel.TimeDecay or AttributionModel.UShaped or AttributionModel.WShaped or AttributionModel.FullPath))
+                .ToList();
         }
 
         var models = new List<AttributionModel>();
@@ -219,7 +272,7 @@ internal static class AttributionCommand
     /// <summary>A model as a column header: the option's name (<c>last-non-direct</c>) in English, the model's name in Chinese.</summary>
     private static string HeaderOf(AttributionModel model) => Show.Chinese ? Show.T("model." + model) : NameOf(model);
 
-    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels)
+    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels, bool aggregatedPaths)
     {
         switch (run.Settings.Format)
         {
@@ -261,19 +314,19 @@ internal static class AttributionCommand
                 run.WriteCsv(csv);
                 break;
             default:
-                run.WriteTable(console => Draw(console, comparison, asOf, directChannels));
+                run.WriteTable(console => Draw(console, comparison, asOf, directChannels, aggregatedPaths));
                 break;
         }
     }
 
-    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null)
+    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null, bool aggregatedPaths = false)
     {
         var first = comparison.Results[0];
         Show.Line(console, Show.T(
-            $"Attribution{(asOf is { } t ? " as of " + Show.Instant(t) : string.Empty)}: {Show.Count(first.JourneyCount)} journeys, " +
+            $"Attribution{(asOf is { } t ? " as of " + Show.Instant(t) : string.Empty)}: {Show.Count(first.JourneyCount)} {(aggregatedPaths ? "distinct paths" : "journeys")}, " +
             $"{Show.Number(first.TotalConversions, "0.##")} conversions, {Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
             (first.UnattributedConversions > 0 ? $" ({Show.Number(first.UnattributedConversions, "0.##")} conversions without a touch are unattributed)" : string.Empty) + ".",
-            $"归因{(asOf is { } z ? "，截至 " + Show.Instant(z) : string.Empty)}：{Show.Count(first.JourneyCount)} 条旅程，" +
+            $"归因{(asOf is { } z ? "，截至 " + Show.Instant(z) : string.Empty)}：{Show.Count(first.JourneyCount)} {(aggregatedPaths ? "条不同路径" : "条旅程")}，" +
             $"转化 {Show.Number(first.TotalConversions, "0.##")} 次，{Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
             (first.UnattributedConversions > 0 ? $"（{Show.Number(first.UnattributedConversions, "0.##")} 次转化没有触点，未归因）" : string.Empty) + "。"));
         if (directChannels is not null)

@@ -18,7 +18,7 @@ internal static class SegmentsCommand
         var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
         var sql = new SqlSourceOptions();
         var costs = CliApp.FileOption("--costs", "Costs CSV (scope, key, period_start, period_end, amount, ...); without it, the leads' own acquisition_cost.");
-        var by = new Option<string?>("--by") { Description = $"One or two dimensions, comma-separated ({ValueParsers.DimensionList}).", HelpName = "DIM[,DIM]", Required = true };
+        var by = new Option<string?>("--by") { Description = $"One or two dimensions, comma-separated ({ValueParsers.DimensionList}). [default: channel]", HelpName = "DIM[,DIM]" };
         var from = new Option<string?>("--from") { Description = "Only leads acquired at or after this date or instant (a date is midnight starting it, in --time-zone).", HelpName = "DATE" };
         var to = new Option<string?>("--to") { Description = "Only leads acquired up to this date, inclusive (or before this instant, when a time is given).", HelpName = "DATE" };
         var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads), by id or alias; the table shows it: " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
@@ -38,7 +38,7 @@ internal static class SegmentsCommand
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
-            var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
+            var dimensions = ValueParsers.Dimensions(parse.GetValue(by) ?? "channel", "--by", 2);
             if (dimensions.Count == 0)
             {
                 throw CliException.Usage("--by: name one or two dimensions.");
