@@ -116,6 +116,8 @@ internal sealed class SqlSourceData : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    private const string TouchpointsFileInDatabase = "--touchpoints FILE goes with a CSV or Parquet --source; in a database name the table with --touchpoints-table.";
+
     private static (DbConnection Connection, SqlDialect Dialect, SqlTableName Table) Connect(string uri, string? table, string? touchpointsFile)
     {
         SqlTableName name;
@@ -135,7 +137,7 @@ internal sealed class SqlSourceData : IDisposable
 
         if (touchpointsFile is not null)
         {
-            throw CliException.Usage("--touchpoints FILE goes with a CSV or Parquet --source; in a database name the table with --touchpoints-table.");
+            throw CliException.Usage(TouchpointsFileInDatabase);
         }
 
         if (uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
@@ -161,7 +163,7 @@ internal sealed class SqlSourceData : IDisposable
         {
             if (touchpointsFile is not null)
             {
-                throw CliException.Usage("--touchpoints FILE goes with a CSV or Parquet --source; in a database name the table with --touchpoints-table.");
+                throw CliException.Usage(TouchpointsFileInDatabase);
             }
 
             var database = new DuckDBConnection(new DbConnectionStringBuilder { ["DataSource"] = path, ["ACCESS_MODE"] = "READ_ONLY" }.ConnectionString);

@@ -128,36 +128,18 @@ internal static class Show
     /// (<c>HtmlReportOptions.MaxTableSegments</c>): a report over 100,000 campaign ids is read, not scrolled.</summary>
     public const int ReportSegments = 20;
 
-    /// <summary>The segments a table lists, in their own order: all of them, or (given <paramref name="max"/>) the
-    /// <paramref name="max"/> largest by leads, ties by label; and how many were left out with how many leads.</summary>
+    /// <summary>The segments a table lists, in their own order: all of them, or (given <paramref name="max"/>) the largest
+    /// by leads as the HTML report chooses them (<see cref="Reporting.SegmentFolding"/>); and how many were left out with how
+    /// many leads.</summary>
     public static (List<T> Shown, int Folded, long FoldedLeads) Largest<T>(IReadOnlyList<T> segments, Func<T, long> leads, Func<T, string> label, int? max)
     {
-        if (max is not { } m || segments.Count <= m)
+        if (max is not { } m)
         {
             return (segments.ToList(), 0, 0);
         }
 
-        var keep = new bool[segments.Count];
-        foreach (var i in Enumerable.Range(0, segments.Count).OrderByDescending(i => leads(segments[i])).ThenBy(i => label(segments[i]), StringComparer.Ordinal).Take(Math.Max(1, m)))
-        {
-            keep[i] = true;
-        }
-
-        var shown = new List<T>(m);
-        long foldedLeads = 0;
-        for (var i = 0; i < segments.Count; i++)
-        {
-            if (keep[i])
-            {
-                shown.Add(segments[i]);
-            }
-            else
-            {
-                foldedLeads += leads(segments[i]);
-            }
-        }
-
-        return (shown, segments.Count - shown.Count, foldedLeads);
+        var (shown, folded) = Reporting.SegmentFolding.Largest(segments, leads, label, m);
+        return (shown, folded.Count, folded.Sum(leads));
     }
 
     /// <summary>Under a table that left segments out: how many, and where every one is listed.</summary>

@@ -200,7 +200,7 @@ public static class HtmlReportWriter
             label, Format.Count(s.Leads), Format.Count(s.Won), Format.Rate(s.ConversionRate), Format.Money(s.Spend), Format.Money(s.CostPerLead),
             Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), Format.Roas(s.Roas),
         };
-        var (shown, folded) = Largest(result.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var (shown, folded) = SegmentFolding.Largest(result.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
         var rows = shown.Select(s => Row(s, s.Label)).ToList();
         if (folded.Count > 0)
         {
@@ -217,33 +217,6 @@ public static class HtmlReportWriter
             new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.SpendIn(currency), t.CostPerLead, t.CostPerCustomer, t.RevenueIn(currency), t.Roas },
             rows);
         FoldNote(html, t, shown.Count, result.Segments.Count, dimension, folded.Sum(s => (long)s.Leads));
-    }
-
-    /// <summary>The segments a table lists: the <paramref name="max"/> largest by leads (ties by label, ordinally) in their
-    /// given order, and the others, summed in one "(other)" row. Sorting the indices is O(n log n) in the segments.</summary>
-    private static (List<T> Shown, List<T> Folded) Largest<T>(IReadOnlyList<T> segments, Func<T, long> leads, Func<T, string> label, int max)
-    {
-        max = Math.Max(1, max);
-        if (segments.Count <= max)
-        {
-            return (segments.ToList(), new List<T>());
-        }
-
-        var keep = new bool[segments.Count];
-        foreach (var i in Enumerable.Range(0, segments.Count)
-            .OrderByDescending(i => leads(segments[i])).ThenBy(i => label(segments[i]), StringComparer.Ordinal).Take(max))
-        {
-            keep[i] = true;
-        }
-
-        var shown = new List<T>(max);
-        var folded = new List<T>(segments.Count - max);
-        for (var i = 0; i < segments.Count; i++)
-        {
-            (keep[i] ? shown : folded).Add(segments[i]);
-        }
-
-        return (shown, folded);
     }
 
     /// <summary>A money column summed over segments; null when no segment has a value.</summary>
@@ -292,7 +265,7 @@ public static class HtmlReportWriter
         CycleTimeSegment? overall, Page page)
     {
         var t = page.Text;
-        var (shown, folded) = Largest(segments.Segments, s => s.Funnel.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var (shown, folded) = SegmentFolding.Largest(segments.Segments, s => s.Funnel.Leads, s => s.Label, page.Options.MaxTableSegments);
         string Bottleneck(FunnelResult funnel) =>
             funnel.Bottleneck is { } b ? t.StepName(b.Step.From, b.Step.To) + $" ({Format.Percent(b.Step.Resolved.DropOff.Value)})" : Format.Undefined;
         var rows = shown
@@ -428,7 +401,7 @@ public static class HtmlReportWriter
     {
         var t = page.Text;
         html.Element("h3", t.CellsHeading(dimension, days));
-        var (segments, _) = Largest(result.Segments, s => s.Total.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var (segments, folded) = SegmentFolding.Largest(result.Segments, s => s.Total.Leads, s => s.Label, page.Options.MaxTableSegments);
         html.Open("div", "table-wrap").Open("table", "cohort-cells").Open("thead").Open("tr").Element("th", dimension);
         for (var c = first; c < result.Cohorts.Count; c++)
         {
@@ -451,7 +424,7 @@ public static class HtmlReportWriter
 
         html.Close("tbody").Close("table").Close("div").Line();
         Note(html, t.CellsCaption(dimension));
-        FoldNote(html, t, segments.Count, result.Segments.Count, dimension, result.Segments.Except(segments).Sum(s => s.Total.Leads));
+        FoldNote(html, t, segments.Count, result.Segments.Count, dimension, folded.Sum(s => s.Total.Leads));
     }
 
     private static string Projected(FunnelMaturity? m) =>
@@ -510,7 +483,7 @@ public static class HtmlReportWriter
             header.Add(t.LostWithin(Format.Number(d, "0")));
         }
 
-        var (shown, folded) = Largest(cycle.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
+        var (shown, folded) = SegmentFolding.Largest(cycle.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
         var rows = shown.Select(s => TimeRow(s, s.Label, days, t)).ToList();
         var foldedLeads = folded.Sum(s => (long)s.Leads);
         if (folded.Count > 0)
