@@ -376,7 +376,11 @@ public sealed class LeadTableBuilder
     // Whether an amount's minor units fit in a long (with room for the missing marker and for sums of a few values).
     internal static bool FitsMinor(decimal amount, int minorUnits) => Math.Abs(amount) <= MaxAmount(minorUnits);
 
-    internal static decimal MaxAmount(int minorUnits) => (long.MaxValue / 1024) / LeadTable.Pow10(minorUnits);
+    internal static decimal MaxAmount(int minorUnits) =>
+        minorUnits >= 0 && minorUnits < MaxAmounts.Length ? MaxAmounts[minorUnits] : (long.MaxValue / 1024) / LeadTable.Pow10(minorUnits);
+
+    // The bound for 0 to 4 minor units, computed once: a decimal division per amount was 3% of a CSV import.
+    private static readonly decimal[] MaxAmounts = Enumerable.Range(0, 5).Select(m => (long.MaxValue / 1024) / LeadTable.Pow10(m)).ToArray();
 
     private static LeadField? StageField(int stage, int stages) =>
         stage == 0 ? LeadField.AcquiredAt : stage == stages - 1 ? LeadField.WonAt : stages == 6 ? (LeadField)((int)LeadField.ContactedAt + stage - 1) : null;
