@@ -46,7 +46,7 @@ tests_for() {
   case "$1" in
     Statistics) echo "$t.Statistics." ;;
     Funnel) echo "$t.Funnel." ;;
-    Effectiveness) echo "$t.Effectiveness.|$t.Findings.|$t.Metrics." ;;
+    Effectiveness) echo "$t.Effectiveness.|$t.Findings.|$t.Metrics.|$t.Json." ;;
   esac
 }
 
