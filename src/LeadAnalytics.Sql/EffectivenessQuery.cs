@@ -154,7 +154,8 @@ internal static class EffectivenessQuery
         return sums;
     }
 
-    private static long Minor(DbDataReader reader, int ordinal) =>
+    // A DECIMAL(38, 0) sum of minor units (NULL: no amount) as a long.
+    internal static long Minor(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? 0 : decimal.ToInt64(Convert.ToDecimal(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture));
 }
 

@@ -5,6 +5,7 @@ using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
 using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Funnel;
+using LeadAnalytics.LossReasons;
 
 namespace LeadAnalytics.Sql;
 
@@ -188,6 +189,37 @@ public sealed class SqlLeadSource
 
         var stages = Pipeline.Default.Stages.Select(s => s.Name).ToArray();
         return new CycleTimePartition(stages, asOf, options, sums.RowCount, Partials.Tally(sums.Overall()), segments);
+    }
+
+    /// <summary>The loss-reason analysis's partial computed in the database: the same <see cref="LossReasonPartition"/> that
+    /// <see cref="LossReasonAnalyzer.AnalyzePartition"/> gives for a table of the same rows and options (lost and stale leads
+    /// counted by segment × furthest stage × class × reason × channel, the won deals per channel as exact minor-unit sums, so
+    /// lost revenue is priced exactly), to read with <see cref="LossReasonPartition.ToResult"/> or to merge with partitions
+    /// from elsewhere. Reasons are normalised in process by the engine's own rule (trim, case fold, synonyms).</summary>
+    /// <param name="asOf">Leads acquired after it do not exist yet; outcomes after it are ignored.</param>
+    /// <param name="options">The scope (none, one dimension or a pair, not tags; period, stale rule and treatment), synonyms,
+    /// case folding, the expected deal size and the dominance rule; <see cref="LossReasonOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentException">The options are invalid (as for <see cref="LossReasonAnalyzer.Analyze"/>).</exception>
+    /// <exception cref="NotSupportedException">The breakdown is by tag.</exception>
+    /// <exception cref="CurrencyMismatchException">The amounts are in more than one currency.</exception>
+    /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
+    /// <exception cref="DbException">The database refused the query.</exception>
+    public LossReasonPartition AnalyzeLossReasons(DateTimeOffset asOf, LossReasonOptions? options = null)
+    {
+        options ??= LossReasonOptions.Default;
+        LossReasonAnalyzer.Validate(options);
+        var dimensions = options.Scope.Breakdown.ToArray();
+        foreach (var d in dimensions)
+        {
+            FunnelQuery.FieldOf(d);
+        }
+
+        var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
+        var minorUnits = currency == Currency.None ? 0 : currency.MinorUnits;
+        return Run<LossReasonPartition>(columns => (
+            LossReasonQuery.Build(Dialect, columns, Table, dimensions, AsOfSeconds(asOf), options.Scope, minorUnits),
+            reader => LossReasonQuery.Read(reader, dimensions, asOf, options, currency)));
     }
 
     // The effectiveness statistics of one period.

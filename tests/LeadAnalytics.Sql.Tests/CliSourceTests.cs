@@ -40,11 +40,15 @@ public sealed class CliSourceTests : IDisposable
         { 53, "segments --by owner --stale-after 7 --as-of 2024-03-01T12:00" },
         { 54, "cycle-time --by channel" },
         { 55, "cycle-time --curves --stale-after 7" },
+        { 56, "loss-reasons" },
+        { 57, "loss-reasons --by channel,industry --stale-after 7" },
+        { 58, "loss-reasons --by owner --as-of 2024-03-01T12:00" },
+        { 59, "loss-reasons --by industry" },
     };
 
     [Theory]
     [MemberData(nameof(OtherCommands))]
-    public void Segments_and_cycle_time_over_DuckDb_give_the_leads_documents(int seed, string command)
+    public void Segments_cycle_time_and_loss_reasons_over_DuckDb_give_the_leads_documents(int seed, string command)
     {
         var csv = WriteCsv(seed);
         var parts = command.Split(' ', 2);
@@ -62,6 +66,16 @@ public sealed class CliSourceTests : IDisposable
         }
 
         Assert.Equal(leads, source);
+        if (parts[0] == "loss-reasons")
+        {
+            // The table and CSV outputs too: drawn from the same result.
+            foreach (var format in new[] { "table", "csv" })
+            {
+                var fromLeads = RunRaw($"{parts[0]} --leads {csv} {rest} --format {format}");
+                var fromSource = RunRaw($"{parts[0]} --source duckdb:{csv} {rest} --format {format}");
+                Assert.Equal((0, fromLeads.Stdout), (fromSource.ExitCode, fromSource.Stdout));
+            }
+        }
     }
 
     // The document with every "maturity" property removed, written back indented.
@@ -117,6 +131,7 @@ public sealed class CliSourceTests : IDisposable
             var cs = new Npgsql.NpgsqlConnectionStringBuilder(Databases.PostgresConnectionString);
             var uri = $"postgresql://{cs.Username}@{cs.Host}:{cs.Port}/{cs.Database}";
             Assert.Equal(Run($"funnel --leads {csv} --by channel,industry"), Run($"funnel --source {uri} --table public.{table} --by channel,industry"));
+            Assert.Equal(Run($"loss-reasons --leads {csv} --by channel"), Run($"loss-reasons --source {uri} --table public.{table} --by channel"));
         });
     }
 
@@ -141,6 +156,11 @@ public sealed class CliSourceTests : IDisposable
         Assert.Equal(2, RunRaw($"funnel --source duckdb:{csv} --leads {csv}").ExitCode);
         Assert.Equal(2, RunRaw($"segments --source duckdb:{csv} --by channel --costs {csv}").ExitCode);
         Assert.Equal(2, RunRaw("cycle-time").ExitCode);
+        Assert.Equal(2, RunRaw("loss-reasons").ExitCode);
+        Assert.Equal(2, RunRaw($"loss-reasons --source duckdb:{csv} --leads {csv}").ExitCode);
+        (code, _, stderr) = RunRaw($"loss-reasons --source duckdb:{csv} --by tag");
+        Assert.Equal(1, code);
+        Assert.Contains("not pushed down", stderr, StringComparison.Ordinal);
     }
 
     /// <summary><c>attribution --source duckdb:LEADS.csv --touchpoints TOUCHES.csv</c> counts the paths in DuckDB and gives the

@@ -12,7 +12,8 @@ namespace LeadAnalytics.Sql.Tests;
 /// part of the leads, and a coordinator. (1) The library asks each worker for its partial, in parallel, and merges them with
 /// the engine's own <see cref="FunnelPartition.Merge(FunnelPartition)"/>: only partials travel. (2) The coordinator holds the
 /// table hash-partitioned by lead id across the workers as postgres_fdw foreign partitions (partitionwise aggregation and
-/// asynchronous append on) and answers the same query as one database. Both equal the in-memory funnel.
+/// asynchronous append on) and answers the same query as one database. Both equal the in-memory funnel and loss reasons
+/// (and the workers' effectiveness and cycle-time partials merge to the in-memory documents).
 /// </summary>
 public sealed class ShardedPostgresTests
 {
@@ -21,7 +22,7 @@ public sealed class ShardedPostgresTests
     [PostgresProperty(MaxTest = 50)]
     public void Partials_of_the_workers_merge_to_the_in_memory_funnel(int seed)
     {
-        var set = LeadSet.Create(seed);
+        var set = LossReasonPushDownTests.WithReasons(LeadSet.Create(seed));
         var shards = Shards();
         var table = "shard_" + Guid.NewGuid().ToString("N");
         var parts = new[] { set.Rows.Where((_, i) => i % 2 == 0).ToArray(), set.Rows.Where((_, i) => i % 2 == 1).ToArray() };
@@ -54,6 +55,11 @@ public sealed class ShardedPostgresTests
             Assert.Equal(
                 LeadAnalyticsJson.SerializeCycleTime(CycleTime.CycleTimeAnalyzer.Analyze(table2, set.AsOf, cycle), includeCurves: true),
                 LeadAnalyticsJson.SerializeCycleTime(CycleTime.CycleTimePartition.Merge(shardCycles).ToResult(), includeCurves: true));
+            var loss = LossReasonPushDownTests.Options(set, seed);
+            var shardLosses = connections.Select(c => new SqlLeadSource(c, SqlDialect.PostgreSql, new SqlTableName(table)).AnalyzeLossReasons(set.AsOf, loss));
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeLossReasons(LossReasons.LossReasonAnalyzer.Analyze(table2, set.AsOf, loss)),
+                LeadAnalyticsJson.SerializeLossReasons(LossReasons.LossReasonPartition.Merge(shardLosses).ToResult()));
         }
         finally
         {
@@ -68,7 +74,7 @@ public sealed class ShardedPostgresTests
     [PostgresProperty(MaxTest = 50)]
     public void Coordinator_over_foreign_partitions_equals_the_in_memory_funnel(int seed)
     {
-        var set = LeadSet.Create(seed);
+        var set = LossReasonPushDownTests.WithReasons(LeadSet.Create(seed));
         var shards = Shards();
         var table = "fdw_" + Guid.NewGuid().ToString("N");
         using var coordinator = Databases.OpenPostgres();
@@ -101,6 +107,10 @@ public sealed class ShardedPostgresTests
             Assert.Equal(
                 LeadAnalyticsJson.SerializeFunnelBreakdown(expected),
                 LeadAnalyticsJson.SerializeFunnelBreakdown(source.AnalyzeFunnel(set.AsOf, options).ToBreakdown()));
+            var loss = LossReasonPushDownTests.Options(set, seed);
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeLossReasons(LossReasons.LossReasonAnalyzer.Analyze(LeadTable.Build(set.Rows.Select(r => r.ToLead())), set.AsOf, loss)),
+                LeadAnalyticsJson.SerializeLossReasons(source.AnalyzeLossReasons(set.AsOf, loss).ToResult()));
 
             // The rows really live on the workers.
             var stored = workers.Sum(w => Count(w, $"{table}_p{workers.ToList().IndexOf(w)}"));

@@ -7,12 +7,13 @@ using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>loss-reasons --leads FILE [--by DIM[,DIM...]]</c>: Pareto tables of why leads are lost.</summary>
+/// <summary><c>loss-reasons --leads FILE | --source URI [--by DIM[,DIM...]]</c>: Pareto tables of why leads are lost.</summary>
 internal static class LossReasonsCommand
 {
     public static Command Create(CommonOptions common, TextWriter stdout, TextWriter stderr)
     {
-        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file.", required: true);
+        var leads = CliApp.FileOption("--leads", "The tracking-table CSV file (or --source).");
+        var sql = new SqlSourceOptions();
         var by = new Option<string?>("--by")
         {
             Description = "The breakdown: one dimension or two crossed, comma-separated (default channel; with tag a lead counts in each of its tags).",
@@ -21,11 +22,28 @@ internal static class LossReasonsCommand
         var command = new Command("loss-reasons", "Why leads are lost: Pareto tables overall, by the stage they were lost at and by dimension; the reasons that dominate a segment.");
         command.Options.Add(leads);
         command.Options.Add(by);
+        sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
             var dimensions = ValueParsers.Dimensions(parse.GetValue(by), "--by", 2);
-            var data = LeadData.Load(parse.GetValue(leads)!, run);
-            var report = Analyze(run, data, dimensions);
+            LossReasonResult report;
+            if (parse.GetValue(sql.Source) is { } uri)
+            {
+                if (parse.GetValue(leads) is not null)
+                {
+                    throw CliException.Usage("--leads and --source cannot be combined: the leads come from one of them.");
+                }
+
+                // Counted inside the database (lost leads by segment, stage, reason and channel; won deals per channel).
+                using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
+                report = SqlSourceData.Guard(() => source.Source.AnalyzeLossReasons(source.AsOf, Options(run, dimensions)).ToResult());
+            }
+            else
+            {
+                var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
+                report = Analyze(run, data, dimensions);
+            }
+
             switch (run.Settings.Format)
             {
                 case OutputFormat.Json:
@@ -51,7 +69,7 @@ internal static class LossReasonsCommand
                     run.WriteCsv(csv);
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, data, report));
+                    run.WriteTable(console => Draw(console, report));
                     break;
             }
 
@@ -60,10 +78,12 @@ internal static class LossReasonsCommand
     }
 
     internal static LossReasonResult Analyze(RunContext run, LeadData data, IReadOnlyList<Dimension> dimensions) =>
-        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, new LossReasonOptions
-        {
-            Scope = run.Settings.Scope(dimensions.Count == 0 ? LossReasonOptions.Default.Scope.Breakdown : dimensions),
-        });
+        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, Options(run, dimensions));
+
+    private static LossReasonOptions Options(RunContext run, IReadOnlyList<Dimension> dimensions) => new()
+    {
+        Scope = run.Settings.Scope(dimensions.Count == 0 ? LossReasonOptions.Default.Scope.Breakdown : dimensions),
+    };
 
     private static void Rows(CsvTable csv, string scope, LossReasonTable table)
     {
@@ -81,7 +101,7 @@ internal static class LossReasonsCommand
         : string.Join(" × ", scope.Split(new[] { " × " }, StringSplitOptions.None)
             .Select(d => DisplayText.Common.Contains("dimension." + d) ? Show.T("dimension." + d) : d));
 
-    internal static void Draw(IAnsiConsole console, LeadData data, LossReasonResult report)
+    internal static void Draw(IAnsiConsole console, LossReasonResult report)
     {
         Show.Line(console, Show.T(
             $"Loss reasons as of {Show.Instant(report.AsOf)}: {Show.Count(report.LostLeads)} lost leads, {Show.Count(report.WithoutReason)} without a reason.",

@@ -112,7 +112,7 @@ internal static class ReportCommand
                 Show.Heading(console, Show.T("Cycle time by channel", "按来源渠道的转化周期"));
                 CycleTimeCommand.Draw(console, data, cycleTime, Show.ReportSegments);
                 Show.Heading(console, Show.T("Loss reasons", "流失原因"));
-                LossReasonsCommand.Draw(console, data, lossReasons);
+                LossReasonsCommand.Draw(console, lossReasons);
                 Show.Heading(console, Show.T("Attribution", "渠道归因"));
                 if (attribution is null)
                 {

@@ -302,7 +302,7 @@ public static class LossReasonAnalyzer
         return new LossReasonResult(partition.AsOf, overallTable.LostLeads, overall[0], partition.Stale, overallTable, stageTables, breakdowns, dominant);
     }
 
-    private static void Validate(LossReasonOptions options)
+    internal static void Validate(LossReasonOptions options)
     {
         options.Scope.Validate();
         if (!(options.DominanceShare > 0 && options.DominanceShare <= 1))
@@ -351,10 +351,10 @@ public static class LossReasonAnalyzer
         }
     }
 
-    private static (int[] ReasonOfCode, string[] Labels) NormaliseReasons(DimensionColumn column, LossReasonOptions options)
+    /// <summary>The one rule that turns a recorded reason into the label it counts under: trimmed, case-folded (option) and
+    /// mapped through the synonyms; an empty label means no reason. Shared by the in-memory pass and the SQL push-down.</summary>
+    internal static Func<string, string> ReasonLabeler(LossReasonOptions options)
     {
-        var labels = new List<string> { DimensionKeys.Missing };
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         Dictionary<string, string>? synonyms = null;
         if (options.Synonyms is { Count: > 0 })
         {
@@ -365,11 +365,23 @@ public static class LossReasonAnalyzer
             }
         }
 
+        var caseFold = options.CaseFold;
+        return reason =>
+        {
+            var key = Normalise(reason, caseFold);
+            return synonyms is not null && synonyms.TryGetValue(key, out var canonical) ? canonical : key;
+        };
+    }
+
+    private static (int[] ReasonOfCode, string[] Labels) NormaliseReasons(DimensionColumn column, LossReasonOptions options)
+    {
+        var labels = new List<string> { DimensionKeys.Missing };
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelOf = ReasonLabeler(options);
         var map = new int[column.Cardinality];
         for (var code = 1; code < column.Cardinality; code++)
         {
-            var key = Normalise(column.Values[code]!, options.CaseFold);
-            var label = synonyms is not null && synonyms.TryGetValue(key, out var canonical) ? canonical : key;
+            var label = labelOf(column.Values[code]!);
             if (label.Length == 0)
             {
                 continue; // blank after trimming: no reason
