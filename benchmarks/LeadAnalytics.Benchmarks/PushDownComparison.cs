@@ -12,7 +12,8 @@ namespace LeadAnalytics.Benchmarks;
 /// shape (English column names, local timestamps, DECIMAL amounts), and the same leads as a LeadTable. Times (median of the
 /// repetitions after one untimed warm-up) the funnel by channel through <see cref="SqlLeadSource"/> against
 /// <see cref="FunnelAnalyzer"/> on the LeadTable (with and without building the table from the rows), and the effectiveness
-/// and cycle-time queries, and checks that the pushed-down funnel is the in-memory one.
+/// cycle-time and loss-reason queries, and a hand-written DuckDB query for the funnel's counts over the same table (the
+/// yardstick of issue 19: the push-down within 1.5x of it), and checks that the pushed-down funnel is the in-memory one.
 /// Run: <c>dotnet run -c Release --project benchmarks/LeadAnalytics.Benchmarks -- pushdown 1000000 5</c>.
 /// </summary>
 public static class PushDownComparison
@@ -39,6 +40,9 @@ public static class PushDownComparison
         var counts = new FunnelOptions { Scope = options.Scope, IncludeStepDurations = false };
         var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope };
         var cycle = new CycleTime.CycleTimeOptions { Scope = options.Scope };
+        var losses = new LossReasons.LossReasonOptions { Scope = options.Scope };
+        var handLeads = HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter);
+        Console.WriteLine($"hand-written DuckDB query counts {handLeads:N0} leads (the push-down: {source.AnalyzeFunnel(asOf, counts).ToResult().Leads:N0})");
 
         var pushed = source.AnalyzeFunnel(asOf, options).ToBreakdown();
         var table = SyntheticLeads.Table(rows);
@@ -52,6 +56,7 @@ public static class PushDownComparison
             ("in memory: FunnelAnalyzer.AnalyzeBy(Channel), step durations, 1 thread (LeadTable already built)", () => FunnelAnalyzer.AnalyzeBy(table, asOf, options)),
             ("in memory: LeadTable built from the rows + FunnelAnalyzer.AnalyzeBy", () => FunnelAnalyzer.AnalyzeBy(SyntheticLeads.Table(rows), asOf, options)),
             ("push-down: funnel by channel, counts only", () => source.AnalyzeFunnel(asOf, counts).ToBreakdown()),
+            ("hand-written DuckDB query: the same counts (channel x furthest stage x class, faults, recorded stages)", () => HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter)),
             ("in memory: funnel by channel, counts only, 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, counts)),
             ("push-down: SqlLeadSource.AnalyzeEffectiveness by channel (counts, money, durations) + result",
                 () => source.AnalyzeEffectiveness(asOf, effectiveness).ToResult()),
@@ -59,6 +64,8 @@ public static class PushDownComparison
             ("push-down: SqlLeadSource.AnalyzeCycleTime by channel + result (Kaplan-Meier, competing risks, log-rank)",
                 () => source.AnalyzeCycleTime(asOf, cycle).ToResult()),
             ("in memory: CycleTimeAnalyzer.Analyze by channel, 1 thread", () => CycleTime.CycleTimeAnalyzer.Analyze(table, asOf, cycle)),
+            ("push-down: SqlLeadSource.AnalyzeLossReasons by channel + result", () => source.AnalyzeLossReasons(asOf, losses).ToResult()),
+            ("in memory: LossReasonAnalyzer.Analyze by channel, 1 thread", () => LossReasons.LossReasonAnalyzer.Analyze(table, asOf, losses)),
         };
 
         var medians = new List<(string, double)>();
@@ -85,9 +92,54 @@ public static class PushDownComparison
         Console.WriteLine();
         Console.WriteLine($"ratio push-down / in memory (table built), funnel with durations: {(medians[0].Item2 / medians[1].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
         Console.WriteLine($"ratio push-down / in memory including the table build: {(medians[0].Item2 / medians[2].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, counts only: {(medians[3].Item2 / medians[4].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, effectiveness: {(medians[5].Item2 / medians[6].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, cycle time: {(medians[7].Item2 / medians[8].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / hand-written DuckDB query, counts only: {(medians[3].Item2 / medians[4].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, counts only: {(medians[3].Item2 / medians[5].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, effectiveness: {(medians[6].Item2 / medians[7].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, cycle time: {(medians[8].Item2 / medians[9].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, loss reasons: {(medians[10].Item2 / medians[11].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+    }
+
+    // What a DuckDB user would write by hand for the funnel's counts over this table: per channel, the furthest stage reached by
+    // as-of and the class (won, lost, stale, open), the leads, the chronology faults and the recorded stages, comparing the
+    // local TIMESTAMP columns with the as-of bound directly (no conversion). Returns the number of leads counted.
+    private static long HandWrittenCounts(DuckDBConnection connection, DateTimeOffset asOf, TimeSpan staleAfter)
+    {
+        const string Sql = """
+            SELECT channel,
+              CASE WHEN won_at < $1 THEN 5 WHEN negotiation_at < $1 THEN 4 WHEN proposal_at < $1 THEN 3 WHEN needs_confirmed_at < $1 THEN 2
+                   WHEN contacted_at < $1 THEN 1 ELSE 0 END AS stage,
+              CASE WHEN won_at < $1 THEN 0 WHEN lost_at < $1 THEN 1
+                   WHEN GREATEST(acquired_at, CASE WHEN contacted_at < $1 THEN contacted_at END, CASE WHEN needs_confirmed_at < $1 THEN needs_confirmed_at END,
+                     CASE WHEN proposal_at < $1 THEN proposal_at END, CASE WHEN negotiation_at < $1 THEN negotiation_at END, CASE WHEN lost_at < $1 THEN lost_at END) < $2 THEN 2
+                   ELSE 3 END AS cls,
+              COUNT(*) AS n,
+              COUNT(*) FILTER (WHERE contacted_at < acquired_at OR needs_confirmed_at < GREATEST(acquired_at, contacted_at)
+                OR proposal_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at) OR negotiation_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at)
+                OR won_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at, negotiation_at)
+                OR lost_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at, negotiation_at, won_at)) AS faults,
+              COUNT(contacted_at), COUNT(needs_confirmed_at), COUNT(proposal_at), COUNT(negotiation_at), COUNT(won_at)
+            FROM leads WHERE acquired_at < $1 GROUP BY ALL
+            """;
+
+        // Local times at +08:00, floored to the second, plus one second: "reached by as-of" is "before this".
+        DateTime Bound(DateTimeOffset t)
+        {
+            var local = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
+            return new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.Parameters.Add(new DuckDBParameter(Bound(asOf)));
+        command.Parameters.Add(new DuckDBParameter(Bound(asOf - staleAfter)));
+        using var reader = command.ExecuteReader();
+        long leads = 0;
+        while (reader.Read())
+        {
+            leads += reader.GetInt64(3);
+        }
+
+        return leads;
     }
 
     // The tracking table's columns the funnel reads, local times at +08:00 (the default mapping), amounts as DECIMAL(18,2).
