@@ -142,6 +142,13 @@ public sealed class CsvRecordReader<T> : IDisposable
     /// character before it included): where the data starts when the text is UTF-8.</summary>
     internal long HeaderUtf8Bytes { get; private init; }
 
+    /// <summary>The line number the next row gets (the parallel import numbers each part from 1 and shifts afterwards).</summary>
+    internal long NextLine
+    {
+        get => _nextLine;
+        set => _nextLine = value;
+    }
+
 #if NET8_0_OR_GREATER
     /// <summary>When set (before the rows are read), batches are filled from these bytes instead of the tokenizer.</summary>
     internal Utf8Rows? Utf8Source { get; set; }

@@ -210,8 +210,15 @@ internal sealed class RowBatch
         var from = 0;
         while (true)
         {
-            var k = text.Slice(from).IndexOf(delimiter);
-            var cellLength = k < 0 ? text.Length - from : k;
+            // Cells are short (a date, a code, an amount): a plain scan beats a vectorised search started once per cell.
+            var end = from;
+            while (end < text.Length && text[end] != delimiter)
+            {
+                end++;
+            }
+
+            var k = end < text.Length ? end - from : -1;
+            var cellLength = end - from;
             var value = text.Slice(from, cellLength);
             var isBlank = IsBlank(value);
             blank &= isBlank;

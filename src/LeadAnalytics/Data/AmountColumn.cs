@@ -45,10 +45,40 @@ internal sealed class AmountColumn
     /// <summary>Collects amounts, widening to eight bytes when one does not fit in an int.</summary>
     internal sealed class Builder
     {
-        private int[]? _narrow = new int[16];
+        private int[]? _narrow;
         private long[]? _wide;
 
+        /// <param name="capacity">Rows expected (the column grows past it).</param>
+        internal Builder(int capacity = 16) => _narrow = new int[Math.Max(16, capacity)];
+
         internal int Count { get; private set; }
+
+        internal long this[int row] => _narrow is { } n ? (n[row] == NarrowMissing ? LeadTable.MissingAmount : n[row]) : _wide![row];
+
+        /// <summary>The parts' amounts end to end; each part is emptied as it is copied.</summary>
+        internal static AmountColumn Combine(IReadOnlyList<Builder> parts)
+        {
+            var total = 0;
+            foreach (var part in parts)
+            {
+                total += part.Count;
+            }
+
+            var result = new Builder(total);
+            foreach (var part in parts)
+            {
+                for (var i = 0; i < part.Count; i++)
+                {
+                    result.Add(part[i]);
+                }
+
+                part._narrow = Array.Empty<int>();
+                part._wide = null;
+                part.Count = 0;
+            }
+
+            return result.ToColumn();
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void Add(long minor)

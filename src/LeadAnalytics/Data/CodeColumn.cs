@@ -42,11 +42,25 @@ internal sealed class CodeColumn
     /// <summary>Collects codes, widening the storage when a code no longer fits.</summary>
     internal sealed class Builder
     {
-        private byte[]? _bytes = new byte[16];
+        private byte[]? _bytes;
         private ushort[]? _shorts;
         private int[]? _ints;
 
+        /// <param name="capacity">Rows expected (the column grows past it).</param>
+        internal Builder(int capacity = 16) => _bytes = new byte[Math.Max(16, capacity)];
+
         internal int Count { get; private set; }
+
+        internal int this[int row] => _bytes is { } b ? b[row] : _shorts is { } s ? s[row] : _ints![row];
+
+        /// <summary>Drops the codes (after they were copied elsewhere).</summary>
+        internal void Release()
+        {
+            _bytes = Array.Empty<byte>();
+            _shorts = null;
+            _ints = null;
+            Count = 0;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void Add(int code)

@@ -38,6 +38,34 @@ internal sealed class GrowableArray<T>
         Count += other.Count;
     }
 
+    /// <summary>The parts' items end to end in one exact array; each part is emptied as it is copied, so memory peaks at the
+    /// result plus the parts not yet copied. A null part counts as empty.</summary>
+    internal static T[] Combine(IReadOnlyList<GrowableArray<T>?> parts)
+    {
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total += part?.Count ?? 0;
+        }
+
+        var result = new T[total];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            if (part is null)
+            {
+                continue;
+            }
+
+            Array.Copy(part._items, 0, result, at, part.Count);
+            at += part.Count;
+            part._items = Array.Empty<T>();
+            part.Count = 0;
+        }
+
+        return result;
+    }
+
     internal T[] ToArray()
     {
         if (_items.Length == Count)

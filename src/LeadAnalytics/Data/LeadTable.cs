@@ -386,4 +386,9 @@ public sealed class LeadTable
 
         return scale;
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>Whether two leads share an id (the parallel CSV import checks once, after joining its parts).</summary>
+    internal bool HasDuplicateIds() => Ids.HasDuplicates();
+#endif
 }

@@ -51,5 +51,50 @@ internal sealed class OffsetColumn
         }
 
         internal OffsetColumn ToColumn() => new(_offsets?.ToArray());
+
+        /// <summary>The parts' rows end to end, each part's entries placed after the entries of the parts before it
+        /// (<paramref name="entries"/>[k] is part k's number of entries).</summary>
+        internal static OffsetColumn Combine(IReadOnlyList<Builder> parts, IReadOnlyList<int> entries)
+        {
+            var rows = 0;
+            var any = false;
+            foreach (var part in parts)
+            {
+                rows += part._rows;
+                any |= part._offsets is not null;
+            }
+
+            if (!any)
+            {
+                return new OffsetColumn(null);
+            }
+
+            var offsets = new int[rows + 1];
+            var at = 1;
+            var shift = 0;
+            for (var k = 0; k < parts.Count; k++)
+            {
+                var part = parts[k];
+                if (part._offsets is { } own)
+                {
+                    for (var i = 1; i <= part._rows; i++)
+                    {
+                        offsets[at++] = own[i] + shift;
+                    }
+                }
+                else
+                {
+                    for (var i = 0; i < part._rows; i++)
+                    {
+                        offsets[at++] = shift;
+                    }
+                }
+
+                shift += entries[k];
+                part._offsets = null;
+            }
+
+            return new OffsetColumn(offsets);
+        }
     }
 }

@@ -92,6 +92,104 @@ public class FastImportTests
             }
         });
 
+    // A file read in parallel parts (ParallelLeadImport) gives what one pass of the general reader gives: the same table, issues
+    // with the same lines, counts, or the same exception; with parts as small as a few bytes, so lines, rejected rows, blank
+    // lines, duplicate ids, currencies and far-off dates fall on every side of the cuts.
+    [Property(MaxTest = 300)]
+    public Property A_file_read_in_parallel_parts_reads_as_one_pass() =>
+        Prop.ForAll(Arb.From(File), Arb.From(Gen.Elements(1, 7, 64, 1 << 20)), Arb.From(Gen.Elements((2, 1L), (3, 5L), (8, 1L), (8, 40L), (2, 40L))),
+            (bytes, readSize, cut) =>
+        {
+            var (parts, partBytes) = cut;
+            var expected = Record(() =>
+            {
+                var parser = new LeadRowParser();
+                return LeadTableImport.Run(CsvOpen.Stream(new MemoryStream(bytes), null, "f.csv", parser), parser, null, false);
+            });
+            var path = Path.Combine(Path.GetTempPath(), $"leadanalytics-parts-{Guid.NewGuid():N}.csv");
+            try
+            {
+                System.IO.File.WriteAllBytes(path, bytes);
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+                var actual = Record(() => LeadTableImport.Run(stream, null, "f.csv", null, true, 3, readSize, null, partBytes, parts));
+                AssertSame(expected, actual);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        });
+
+    // 40,000 rows over many days and channels; every 997th row bad (a rejected row in most parts), a blank line every 1,001.
+    private static string LargeFile(Func<int, string?>? change = null)
+    {
+        var text = new StringBuilder(Header + "\n");
+        var channels = new[] { "SEO", "抖音信息流", "朋友圈广告", "Referral", "展会" };
+        for (var i = 0; i < 40_000; i++)
+        {
+            if (i % 1001 == 500)
+            {
+                text.Append('\n');
+            }
+
+            if (change?.Invoke(i) is { } line)
+            {
+                text.Append(line).Append('\n');
+                continue;
+            }
+
+            var day = new DateTime(2023, 1, 1).AddMinutes(i * 17);
+            text.Append('L').Append(i).Append(',').Append(channels[(i * 7) % channels.Length]).Append(',')
+                .Append(i % 997 == 3 ? "2023-13-45" : day.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(i % 3 == 0 ? day.AddDays(9).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : string.Empty).Append(",,")
+                .Append(i % 3 == 0 ? "1200.50" : string.Empty).Append(',').Append(i % 5).Append(".25,CNY,note ").Append(i).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    [Theory]
+    [InlineData("plain", true)]
+    [InlineData("a duplicate id across parts", false)]
+    [InlineData("a quote in the last part", false)]
+    [InlineData("no lead accepted in the first part", false)]
+    [InlineData("another currency first in a later part", false)]
+    [InlineData("a date 200 years off in a later part", true)]
+    public void A_large_file_is_read_in_parts_or_in_one_pass_with_the_same_table_issues_and_lines(string variant, bool parallel)
+    {
+        Func<int, string?>? change = variant switch
+        {
+            "a duplicate id across parts" => i => i == 39_000 ? "L5,SEO,2023-05-01 10:00,,,,,CNY," : null,
+            "a quote in the last part" => i => i == 39_500 ? "L39500,\"SEO\",2023-05-01 10:00,,,,,CNY," : null,
+            "no lead accepted in the first part" => i => i < 30_000 ? $"L{i},SEO,not a date,,,,,CNY," : null,
+            "another currency first in a later part" => i => i < 20_000 ? $"L{i},SEO,2023-05-01 10:00,,,,,CNY," : i == 20_000 ? "L20000,SEO,2023-05-01 10:00,,,5,6,USD," : null,
+            "a date 200 years off in a later part" => i => i == 35_000 ? "L35000,SEO,2223-05-01 10:00,,,,,CNY," : null,
+            _ => null,
+        };
+        var bytes = Encoding.UTF8.GetBytes(LargeFile(change));
+        Assert.Equal(variant == "a quote in the last part", bytes.Contains((byte)'"'));
+        var parser = new LeadRowParser();
+        var expected = LeadTableImport.Run(CsvOpen.Stream(new MemoryStream(bytes), null, "f.csv", parser), parser, null, false);
+        Assert.True(expected.RowsRejected >= 40, $"{expected.RowsRejected} rows rejected");
+        var path = Path.Combine(Path.GetTempPath(), $"leadanalytics-parts-{Guid.NewGuid():N}.csv");
+        try
+        {
+            System.IO.File.WriteAllBytes(path, bytes);
+            foreach (var parts in new[] { 2, 3, 8 })
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read);
+                var used = 0;
+                var actual = LeadTableImport.Run(stream, null, "f.csv", null, true, 512, 1 << 16, null, 1024, parts, n => used = n);
+                Assert.Equal(FastPathBuilt && parallel ? parts : 0, used);
+                AssertSame((expected, null), (actual, null));
+            }
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_simple_file_takes_the_fast_path_and_a_late_quote_falls_back_with_the_same_result()
     {

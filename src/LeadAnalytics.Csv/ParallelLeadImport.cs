@@ -1,0 +1,311 @@
+#if NET8_0_OR_GREATER
+using LeadAnalytics.Data;
+using LeadAnalytics.Quality;
+
+namespace LeadAnalytics.Csv;
+
+/// <summary>
+/// Reads a large UTF-8 tracking table in parallel parts: the data bytes are cut at line breaks into one part per core, each
+/// part is read straight from its bytes (<see cref="Utf8Rows"/>) into a builder of its own, sized for the part's estimated
+/// rows, and the builders are joined (<see cref="LeadTableBuilder.Combine"/>) in file order. The result is the sequential
+/// import's, bit for bit: the same table (dimension codes by first appearance), the same issues in the same order with the
+/// same line numbers, the same counts.
+/// </summary>
+/// <remarks>
+/// <para>Only the simple files the UTF-8 fast path takes can be cut anywhere at a <c>\n</c> (no quote anywhere, so no line
+/// break inside a cell); the first line that is not simple throws <see cref="Utf8Rows.NotSimpleException"/> from whichever part
+/// meets it, and the import starts again on the general reader, as the sequential fast path does.</para>
+/// <para>What depends on earlier rows is settled so that the parts agree with one pass: the time origin is the first
+/// accepted lead's (the first part publishes it after its first batch; the other parts wait for it), each part numbers its
+/// lines from 1 and its issues are shifted once the line counts of the parts before it are known, and duplicate ids are
+/// looked for once in the joined table. When a part cannot agree (the first part accepts no lead, parts start with different
+/// currencies, an id is repeated) the parallel result is dropped and the caller reads the file in one pass, which reports
+/// those cases exactly as it always has.</para>
+/// </remarks>
+internal static class ParallelLeadImport
+{
+    private const int SampleBytes = 64 * 1024;
+
+    /// <summary>Imports the file in parts, or returns null when one pass must do it (see the remarks).</summary>
+    /// <param name="file">The open file.</param>
+    /// <param name="origin">Where the CSV starts in the file.</param>
+    /// <param name="dataStart">The first data byte, from <paramref name="origin"/>.</param>
+    /// <param name="header">The reader that read the header (its header issues, delimiter and names are the result's).</param>
+    /// <param name="fileName">A name for issues.</param>
+    /// <param name="tableOptions">How to build the table.</param>
+    /// <param name="batchRows">Rows per batch.</param>
+    /// <param name="readSize">Bytes per read.</param>
+    /// <param name="minPartBytes">The least bytes per part.</param>
+    /// <param name="maxParts">The most parts.</param>
+    internal static (LeadTableImportResult Result, int Parts)? TryRun(
+        FileStream file, long origin, long dataStart, CsvRecordReader<Lead> header, string? fileName,
+        LeadTableOptions? tableOptions, int batchRows, int readSize, long minPartBytes, int maxParts)
+    {
+        var readOptions = header.Context.Options;
+        tableOptions = LeadTableImport.TableOptions(readOptions, tableOptions);
+        if (tableOptions.CurrencyConverter is not null)
+        {
+            // A user's converter is not known to be thread-safe.
+            return null;
+        }
+
+        var handle = file.SafeFileHandle;
+        var length = RandomAccess.GetLength(handle);
+        var first = origin + dataStart;
+        var dataBytes = length - first;
+        var parts = (int)Math.Min(maxParts, dataBytes / Math.Max(1, minPartBytes));
+        if (parts < 2)
+        {
+            return null;
+        }
+
+        var bounds = Cut(handle, first, length, parts);
+        if (bounds is null)
+        {
+            return null;
+        }
+
+        var headerBytes = new byte[dataStart];
+        RandomAccess.Read(handle, headerBytes, origin);
+        var partOptions = readOptions.CheckDuplicateIds ? readOptions.WithoutDuplicateCheck() : readOptions;
+        var work = new Part[bounds.Length - 1];
+        for (var k = 0; k < work.Length; k++)
+        {
+            work[k] = new Part(bounds[k], bounds[k + 1]);
+        }
+
+        var epochKnown = new ManualResetEventSlim(false);
+        long? epoch = null;
+        var stop = false;
+        void Read(int k)
+        {
+            var part = work[k];
+            var parser = new LeadRowParser();
+            using var reader = CsvOpen.Stream(new MemoryStream(headerBytes, writable: false), partOptions, fileName, parser, leaveOpen: false);
+            reader.Utf8Source = new Utf8Rows(new FileRange(handle, part.Start, part.End), readSize);
+            reader.NextLine = 1;
+            var builder = new LeadTableBuilder(tableOptions, EstimateRows(handle, part.Start, part.End), 12);
+            part.Builder = builder;
+            Action? afterBatch = null;
+            if (k == 0)
+            {
+                afterBatch = () =>
+                {
+                    if (!epochKnown.IsSet && builder.EpochTicks is { } ticks)
+                    {
+                        epoch = ticks;
+                        epochKnown.Set();
+                    }
+
+                    if (Volatile.Read(ref stop))
+                    {
+                        throw new OperationCanceledException();
+                    }
+                };
+            }
+            else
+            {
+                epochKnown.Wait();
+                if (epoch is not { } ticks)
+                {
+                    return;
+                }
+
+                builder.UseEpoch(ticks);
+                afterBatch = () =>
+                {
+                    if (Volatile.Read(ref stop))
+                    {
+                        throw new OperationCanceledException();
+                    }
+                };
+            }
+
+            LeadTableImport.Consume(reader, parser, builder, part.Issues, pipelined: false, batchRows, afterBatch);
+            part.Lines = reader.NextLine - 1;
+            part.RowsRead = reader.RowsRead;
+            part.RowsRejected = reader.RowsRejected;
+        }
+
+        var tasks = new Task[work.Length - 1];
+        for (var k = 1; k < work.Length; k++)
+        {
+            var index = k;
+            tasks[k - 1] = Task.Factory.StartNew(
+                () =>
+                {
+                    try
+                    {
+                        Read(index);
+                    }
+                    catch
+                    {
+                        Volatile.Write(ref stop, true);
+                        throw;
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+
+        Exception? fault = null;
+        try
+        {
+            Read(0);
+        }
+        catch (Exception ex)
+        {
+            fault = ex;
+            Volatile.Write(ref stop, true);
+        }
+        finally
+        {
+            // The other parts wait for the origin: release them whatever happened (without one they stop at once).
+            epochKnown.Set();
+        }
+
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException ex)
+        {
+            // A part stopped because another failed reports cancellation: the other part's failure is the one to raise.
+            fault = fault is null or OperationCanceledException ? First(ex) : fault;
+        }
+
+        epochKnown.Dispose();
+        if (fault is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(fault).Throw();
+        }
+
+        if (epoch is null || !SameCurrency(work))
+        {
+            return null;
+        }
+
+        var table = LeadTableBuilder.Combine(work.Select(p => p.Builder!).ToList());
+        if (readOptions.CheckDuplicateIds && table.HasDuplicateIds())
+        {
+            return null;
+        }
+
+        var issues = new List<DataQualityIssue>(header.HeaderIssues);
+        var line = header.NextLine;
+        long rowsRead = 0;
+        long rowsRejected = 0;
+        foreach (var part in work)
+        {
+            foreach (var issue in part.Issues)
+            {
+                issues.Add(issue.Line is { } local ? issue.WithSource(issue.File, local - 1 + line, issue.Column, issue.Value) : issue);
+            }
+
+            line += part.Lines;
+            rowsRead += part.RowsRead;
+            rowsRejected += part.RowsRejected;
+        }
+
+        return (new LeadTableImportResult(table, issues, rowsRead, rowsRejected, header.File, header.Delimiter, header.EncodingName, header.Headers), work.Length);
+    }
+
+    // Part boundaries: the data start, then the first byte after a \n near each even share of the data, then the end; null when
+    // a share holds no line break within reach (one line longer than the search), so one pass reads it.
+    private static long[]? Cut(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long first, long length, int parts)
+    {
+        var bounds = new List<long> { first };
+        var buffer = new byte[SampleBytes];
+        for (var k = 1; k < parts; k++)
+        {
+            var at = first + ((length - first) * k / parts);
+            if (at <= bounds[bounds.Count - 1])
+            {
+                continue;
+            }
+
+            var n = RandomAccess.Read(handle, buffer, at);
+            var newline = Array.IndexOf(buffer, (byte)'\n', 0, n);
+            if (newline < 0)
+            {
+                return null;
+            }
+
+            var cut = at + newline + 1;
+            if (cut < length)
+            {
+                bounds.Add(cut);
+            }
+        }
+
+        bounds.Add(length);
+        return bounds.Count > 2 ? bounds.ToArray() : null;
+    }
+
+    // The part's rows, estimated from the line length in its first bytes, with a little room (the columns grow if short).
+    private static int EstimateRows(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long end)
+    {
+        var buffer = new byte[(int)Math.Min(SampleBytes, end - start)];
+        var n = RandomAccess.Read(handle, buffer, start);
+        var lines = buffer.AsSpan(0, n).Count((byte)'\n');
+        if (lines == 0)
+        {
+            return 16;
+        }
+
+        var rows = (end - start) / ((double)n / lines) * 1.03;
+        return (int)Math.Min(rows + 16, int.MaxValue / 2);
+    }
+
+    private static bool SameCurrency(Part[] parts)
+    {
+        Currency? currency = null;
+        foreach (var part in parts)
+        {
+            if (part.Builder?.TableCurrency is { } c && (currency ??= c) != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Exception First(AggregateException ex)
+    {
+        foreach (var inner in ex.Flatten().InnerExceptions)
+        {
+            if (inner is not OperationCanceledException)
+            {
+                return inner;
+            }
+        }
+
+        return ex.InnerExceptions[0];
+    }
+
+    private sealed class Part
+    {
+        internal Part(long start, long end)
+        {
+            Start = start;
+            End = end;
+        }
+
+        internal long Start { get; }
+
+        internal long End { get; }
+
+        internal LeadTableBuilder? Builder { get; set; }
+
+        internal List<DataQualityIssue> Issues { get; } = new();
+
+        internal long Lines { get; set; }
+
+        internal long RowsRead { get; set; }
+
+        internal long RowsRejected { get; set; }
+    }
+}
+#endif
