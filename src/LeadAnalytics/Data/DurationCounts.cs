@@ -41,7 +41,7 @@ internal sealed class DurationCounts
             return Empty;
         }
 
-        Array.Sort(values, start, count);
+        RadixSort.Sort(values, start, count);
         var distinct = 1;
         for (var i = start + 1; i < start + count; i++)
         {

@@ -62,7 +62,7 @@ internal static class FunnelPass
             {
                 for (var i = c; i < arrays.Length; i += chunks)
                 {
-                    Array.Sort(arrays[i]);
+                    RadixSort.Sort(arrays[i]);
                 }
             });
         }
