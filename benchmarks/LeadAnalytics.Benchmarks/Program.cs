@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "profile")
     return;
 }
 
+if (args.Length > 0 && args[0] == "pushdown-parquet")
+{
+    LeadAnalytics.Benchmarks.PushDownComparison.RunParquet(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "pushdown")
 {
     LeadAnalytics.Benchmarks.PushDownComparison.Run(args);

@@ -12,7 +12,8 @@ namespace LeadAnalytics.Benchmarks;
 /// shape (English column names, local timestamps, DECIMAL amounts), and the same leads as a LeadTable. Times (median of the
 /// repetitions after one untimed warm-up) the funnel by channel through <see cref="SqlLeadSource"/> against
 /// <see cref="FunnelAnalyzer"/> on the LeadTable (with and without building the table from the rows), and the effectiveness
-/// and cycle-time queries, and checks that the pushed-down funnel is the in-memory one.
+/// cycle-time and loss-reason queries, and a hand-written DuckDB query for the funnel's counts over the same table (the
+/// yardstick of issue 19: the push-down within 1.5x of it), and checks that the pushed-down funnel is the in-memory one.
 /// Run: <c>dotnet run -c Release --project benchmarks/LeadAnalytics.Benchmarks -- pushdown 1000000 5</c>.
 /// </summary>
 public static class PushDownComparison
@@ -39,6 +40,9 @@ public static class PushDownComparison
         var counts = new FunnelOptions { Scope = options.Scope, IncludeStepDurations = false };
         var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope };
         var cycle = new CycleTime.CycleTimeOptions { Scope = options.Scope };
+        var losses = new LossReasons.LossReasonOptions { Scope = options.Scope };
+        var handLeads = HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter);
+        Console.WriteLine($"hand-written DuckDB query counts {handLeads:N0} leads (the push-down: {source.AnalyzeFunnel(asOf, counts).ToResult().Leads:N0})");
 
         var pushed = source.AnalyzeFunnel(asOf, options).ToBreakdown();
         var table = SyntheticLeads.Table(rows);
@@ -52,6 +56,7 @@ public static class PushDownComparison
             ("in memory: FunnelAnalyzer.AnalyzeBy(Channel), step durations, 1 thread (LeadTable already built)", () => FunnelAnalyzer.AnalyzeBy(table, asOf, options)),
             ("in memory: LeadTable built from the rows + FunnelAnalyzer.AnalyzeBy", () => FunnelAnalyzer.AnalyzeBy(SyntheticLeads.Table(rows), asOf, options)),
             ("push-down: funnel by channel, counts only", () => source.AnalyzeFunnel(asOf, counts).ToBreakdown()),
+            ("hand-written DuckDB query: the same counts (channel x furthest stage x class, faults, recorded stages)", () => HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter)),
             ("in memory: funnel by channel, counts only, 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, counts)),
             ("push-down: SqlLeadSource.AnalyzeEffectiveness by channel (counts, money, durations) + result",
                 () => source.AnalyzeEffectiveness(asOf, effectiveness).ToResult()),
@@ -59,6 +64,8 @@ public static class PushDownComparison
             ("push-down: SqlLeadSource.AnalyzeCycleTime by channel + result (Kaplan-Meier, competing risks, log-rank)",
                 () => source.AnalyzeCycleTime(asOf, cycle).ToResult()),
             ("in memory: CycleTimeAnalyzer.Analyze by channel, 1 thread", () => CycleTime.CycleTimeAnalyzer.Analyze(table, asOf, cycle)),
+            ("push-down: SqlLeadSource.AnalyzeLossReasons by channel + result", () => source.AnalyzeLossReasons(asOf, losses).ToResult()),
+            ("in memory: LossReasonAnalyzer.Analyze by channel, 1 thread", () => LossReasons.LossReasonAnalyzer.Analyze(table, asOf, losses)),
         };
 
         var medians = new List<(string, double)>();
@@ -85,9 +92,146 @@ public static class PushDownComparison
         Console.WriteLine();
         Console.WriteLine($"ratio push-down / in memory (table built), funnel with durations: {(medians[0].Item2 / medians[1].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
         Console.WriteLine($"ratio push-down / in memory including the table build: {(medians[0].Item2 / medians[2].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, counts only: {(medians[3].Item2 / medians[4].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, effectiveness: {(medians[5].Item2 / medians[6].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
-        Console.WriteLine($"ratio push-down / in memory, cycle time: {(medians[7].Item2 / medians[8].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / hand-written DuckDB query, counts only: {(medians[3].Item2 / medians[4].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, counts only: {(medians[3].Item2 / medians[5].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, effectiveness: {(medians[6].Item2 / medians[7].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, cycle time: {(medians[8].Item2 / medians[9].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"ratio push-down / in memory, loss reasons: {(medians[10].Item2 / medians[11].Item2).ToString("F2", CultureInfo.InvariantCulture)}x");
+    }
+
+    /// <summary>
+    /// The larger-than-memory case: <c>pushdown-parquet N REPS PATH [keep]</c> writes N synthetic leads in the tracking table's
+    /// shape to a Parquet file with DuckDB (generated in SQL from a hash of the row number: 12 skewed channels, minute
+    /// acquisition instants over 2023 in local time, geometric stages 30 hours apart, 60% of the leads that are not won lost
+    /// 40 hours after their furthest stage, deal amounts and per-lead costs), then times, on a view over the file, the
+    /// pushed-down funnel counts by channel against the hand-written DuckDB query for the same counts (median of REPS after a
+    /// warm-up, alternating), and prints the process's peak resident memory (VmHWM). The file is deleted unless "keep".
+    /// </summary>
+    public static void RunParquet(string[] args)
+    {
+        var count = long.Parse(args[1], CultureInfo.InvariantCulture);
+        var reps = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var path = Path.GetFullPath(args[3]);
+        var keep = args.Length > 4 && args[4] == "keep";
+        Console.WriteLine($"# push-down over Parquet: {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var sw = Stopwatch.StartNew();
+        if (!File.Exists(path))
+        {
+            using var generate = connection.CreateCommand();
+            generate.CommandText = $"""
+                COPY (
+                  WITH b AS (SELECT i, hash(i) AS h, hash(i * 7 + 1) AS h2 FROM range({count.ToString(CultureInfo.InvariantCulture)}) t(i)),
+                  f AS (SELECT i, h, h2,
+                    (['抖音信息流','行业展会','SEO','转介绍','小红书KOL','朋友圈广告','百度搜索','微信公众号','知乎','B站','线下沙龙','邮件营销'])[1 + CAST(floor(12 * pow((h % 1000000) / 1000000.0, 2.2)) AS INT)] AS channel,
+                    TIMESTAMP '2023-01-01 00:00:00' + to_minutes(CAST(h2 % (365 * 24 * 60) AS BIGINT)) AS acq,
+                    CAST(least(5, floor(ln(1 - ((h2 // 1000) % 1000000) / 1000000.0) / ln(0.62))) AS INT) AS st,
+                    ((h // 1000000) % 100) AS u
+                    FROM b)
+                  SELECT 'L' || i AS lead_id, channel, acq AS acquired_at,
+                    CASE WHEN st >= 1 THEN acq + to_hours(30) END AS contacted_at, CASE WHEN st >= 2 THEN acq + to_hours(60) END AS needs_confirmed_at,
+                    CASE WHEN st >= 3 THEN acq + to_hours(90) END AS proposal_at, CASE WHEN st >= 4 THEN acq + to_hours(120) END AS negotiation_at,
+                    CASE WHEN st >= 5 THEN acq + to_hours(150) END AS won_at, CASE WHEN st < 5 AND u < 60 THEN acq + to_hours(30 * st + 40) END AS lost_at,
+                    CASE WHEN st = 5 THEN CAST(10000 + h % 90000 AS DECIMAL(18, 2)) END AS deal_amount, CAST(100 + h2 % 900 AS DECIMAL(18, 2)) AS acquisition_cost
+                  FROM f) TO {SqlLiteral(path)} (FORMAT parquet)
+                """;
+            generate.CommandTimeout = 0;
+            generate.ExecuteNonQuery();
+            Console.WriteLine($"Parquet file written in {sw.Elapsed.TotalSeconds:F1} s: {new FileInfo(path).Length / 1e9:F2} GB");
+        }
+
+        try
+        {
+            using (var view = connection.CreateCommand())
+            {
+                view.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SqlLiteral(path)})";
+                view.ExecuteNonQuery();
+            }
+
+            var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(Mapping)) { CommandTimeoutSeconds = 0 };
+            var asOf = SyntheticLeads.AsOf;
+            var counts = new FunnelOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, IncludeStepDurations = false };
+            var push = new List<double>();
+            var hand = new List<double>();
+            long pushed = 0;
+            long written = 0;
+            for (var r = 0; r <= reps; r++)
+            {
+                var t = Stopwatch.StartNew();
+                pushed = source.AnalyzeFunnel(asOf, counts).ToResult().Leads;
+                var a = t.Elapsed.TotalMilliseconds;
+                t.Restart();
+                written = HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter);
+                var b = t.Elapsed.TotalMilliseconds;
+                if (r > 0)
+                {
+                    push.Add(a);
+                    hand.Add(b);
+                }
+
+                Console.WriteLine($"run {r}{(r == 0 ? " (warm-up)" : "")}: push-down {a:N0} ms, hand-written {b:N0} ms");
+            }
+
+            push.Sort();
+            hand.Sort();
+            Console.WriteLine($"leads counted: push-down {pushed:N0}, hand-written {written:N0}");
+            Console.WriteLine($"median push-down funnel counts {push[push.Count / 2]:N0} ms, hand-written DuckDB query {hand[hand.Count / 2]:N0} ms, ratio {(push[push.Count / 2] / hand[hand.Count / 2]).ToString("F2", CultureInfo.InvariantCulture)}x");
+            var peak = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) ?? "VmHWM: unknown";
+            Console.WriteLine($"peak resident memory of the process: {peak.Substring(6).Trim()}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        }
+        finally
+        {
+            if (!keep)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static string SqlLiteral(string text) => "'" + text.Replace("'", "''") + "'";
+
+    // What a DuckDB user would write by hand for the funnel's counts over this table: per channel, the furthest stage reached by
+    // as-of and the class (won, lost, stale, open), the leads, the chronology faults and the recorded stages, comparing the
+    // local TIMESTAMP columns with the as-of bound directly (no conversion). Returns the number of leads counted.
+    private static long HandWrittenCounts(DuckDBConnection connection, DateTimeOffset asOf, TimeSpan staleAfter)
+    {
+        const string Sql = """
+            SELECT channel,
+              CASE WHEN won_at < $1 THEN 5 WHEN negotiation_at < $1 THEN 4 WHEN proposal_at < $1 THEN 3 WHEN needs_confirmed_at < $1 THEN 2
+                   WHEN contacted_at < $1 THEN 1 ELSE 0 END AS stage,
+              CASE WHEN won_at < $1 THEN 0 WHEN lost_at < $1 THEN 1
+                   WHEN GREATEST(acquired_at, CASE WHEN contacted_at < $1 THEN contacted_at END, CASE WHEN needs_confirmed_at < $1 THEN needs_confirmed_at END,
+                     CASE WHEN proposal_at < $1 THEN proposal_at END, CASE WHEN negotiation_at < $1 THEN negotiation_at END, CASE WHEN lost_at < $1 THEN lost_at END) < $2 THEN 2
+                   ELSE 3 END AS cls,
+              COUNT(*) AS n,
+              COUNT(*) FILTER (WHERE contacted_at < acquired_at OR needs_confirmed_at < GREATEST(acquired_at, contacted_at)
+                OR proposal_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at) OR negotiation_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at)
+                OR won_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at, negotiation_at)
+                OR lost_at < GREATEST(acquired_at, contacted_at, needs_confirmed_at, proposal_at, negotiation_at, won_at)) AS faults,
+              COUNT(contacted_at), COUNT(needs_confirmed_at), COUNT(proposal_at), COUNT(negotiation_at), COUNT(won_at)
+            FROM leads WHERE acquired_at < $1 GROUP BY ALL
+            """;
+
+        // Local times at +08:00, floored to the second, plus one second: "reached by as-of" is "before this".
+        DateTime Bound(DateTimeOffset t)
+        {
+            var local = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
+            return new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.Parameters.Add(new DuckDBParameter(Bound(asOf)));
+        command.Parameters.Add(new DuckDBParameter(Bound(asOf - staleAfter)));
+        using var reader = command.ExecuteReader();
+        long leads = 0;
+        while (reader.Read())
+        {
+            leads += reader.GetInt64(3);
+        }
+
+        return leads;
     }
 
     // The tracking table's columns the funnel reads, local times at +08:00 (the default mapping), amounts as DECIMAL(18,2).

@@ -27,7 +27,7 @@ internal static class CycleTimeQuery
         var asOf = command.Bind("asof", asOfSeconds);
         var sql = new StringBuilder();
         var d0 = segmentBy is { } by ? columns.Text(FunnelQuery.FieldOf(by)) : dialect.NullText;
-        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, dialect.NullText, asOf, period, staleSeconds, Array.Empty<(string, string)>());
+        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, dialect.NullText, asOf, asOfSeconds, period, staleSeconds, Array.Empty<(string, string)>());
         var last = LeadRowsSql.N(LeadRowsSql.LastStage);
         string N(int v) => LeadRowsSql.N(v);
 

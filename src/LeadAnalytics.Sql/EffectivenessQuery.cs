@@ -30,7 +30,7 @@ internal static class EffectivenessQuery
         var d0 = columns.Text(FunnelQuery.FieldOf(dimensions[0]));
         var d1 = dimensions.Count > 1 ? columns.Text(FunnelQuery.FieldOf(dimensions[1])) : dialect.NullText;
         var id = columns.Quoted(LeadField.Id) is { } idColumn ? dialect.Text(idColumn) : dialect.NullText;
-        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, d1, asOf, period, staleSeconds, new[]
+        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, d1, asOf, asOfSeconds, period, staleSeconds, new[]
         {
             (columns.Amount(LeadField.DealAmount, minorUnits), "deal"),
             (columns.Amount(LeadField.AcquisitionCost, minorUnits), "cost"),

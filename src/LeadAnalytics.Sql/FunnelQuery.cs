@@ -23,19 +23,29 @@ internal static class FunnelQuery
         var asOf = command.Bind("asof", asOfSeconds);
         var last = LeadRowsSql.LastStage;
         var sql = new StringBuilder();
-        LeadRowsSql.Append(sql, dialect, table, columns, command, Segment(dialect, columns, grouping, 0), Segment(dialect, columns, grouping, 1), asOf,
+        LeadRowsSql.Append(sql, dialect, table, columns, command, Segment(dialect, columns, grouping, 0), Segment(dialect, columns, grouping, 1), asOf, asOfSeconds,
             scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), Array.Empty<(string, string)>());
 
         // Counts: category 0 at the won stage (and outside the scope); else lost, stale or open (FunnelLayout's categories).
         sql.Append(" SELECT d0, d1, CAST(0 AS BIGINT) AS kind, CAST(stage AS BIGINT) AS a, CAST(CASE WHEN stage < 0 OR stage = ").Append(last)
             .Append(" THEN 0 WHEN state = ").Append(LeadRowsSql.Lost).Append(" THEN ").Append(FunnelLayout.Lost)
             .Append(" WHEN state = ").Append(LeadRowsSql.Stale).Append(" THEN ").Append(FunnelLayout.Stale)
-            .Append(" ELSE ").Append(FunnelLayout.Open).Append(" END AS BIGINT) AS b, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(fault) AS BIGINT) AS faults FROM c GROUP BY 1, 2, 3, 4, 5");
+            .Append(" ELSE ").Append(FunnelLayout.Open).Append(" END AS BIGINT) AS b, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(fault) AS BIGINT) AS faults");
+
+        // Recorded stages in the same scan: per stage after acquisition, how many rows have a timestamp for it (docs/funnel.md,
+        // "Stages the data does not record"); the reader sums them over the groups.
+        for (var k = 1; k < Stages.Length; k++)
+        {
+            sql.Append(", CAST(COUNT(u").Append(k).Append(") AS BIGINT) AS r").Append(k);
+        }
+
+        sql.Append(" FROM c GROUP BY 1, 2, 3, 4, 5");
+        var noRecorded = string.Concat(Enumerable.Repeat(", CAST(0 AS BIGINT)", Stages.Length - 1));
 
         if (durations)
         {
             // Durations: per step, leads with both instants recorded by as-of, counted per whole-second duration.
-            sql.Append(" UNION ALL SELECT d0, d1, CAST(1 AS BIGINT), CAST(k AS BIGINT), CAST(dur AS BIGINT), CAST(COUNT(*) AS BIGINT), CAST(0 AS BIGINT) FROM (");
+            sql.Append(" UNION ALL SELECT d0, d1, CAST(1 AS BIGINT), CAST(k AS BIGINT), CAST(dur AS BIGINT), CAST(COUNT(*) AS BIGINT), CAST(0 AS BIGINT)").Append(noRecorded).Append(" FROM (");
             for (var k = 0; k < last; k++)
             {
                 sql.Append(k > 0 ? " UNION ALL " : "").Append("SELECT d0, d1, ").Append(k).Append(" AS k, s").Append(k + 1).Append(" - s").Append(k)
@@ -43,13 +53,6 @@ internal static class FunnelQuery
             }
 
             sql.Append(") x GROUP BY 1, 2, 3, 4, 5");
-        }
-
-        // Recorded stages: per stage, how many rows have a timestamp for it (docs/funnel.md, "Stages the data does not record").
-        for (var k = 0; k < Stages.Length; k++)
-        {
-            sql.Append(" UNION ALL SELECT ").Append(dialect.NullText).Append(", ").Append(dialect.NullText).Append(", CAST(2 AS BIGINT), CAST(").Append(k)
-                .Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(COUNT(s").Append(k).Append(") AS BIGINT), CAST(0 AS BIGINT) FROM s");
         }
 
         command.Text = sql.ToString();
@@ -71,10 +74,13 @@ internal static class FunnelQuery
             var a = (int)reader.GetInt64(3);
             var b = reader.GetInt64(4);
             var n = reader.GetInt64(5);
-            if (kind == 2)
+            if (kind == 0)
             {
-                recorded[a] |= n > 0;
-                continue;
+                recorded[0] |= n > 0;
+                for (var k = 1; k < recorded.Length; k++)
+                {
+                    recorded[k] |= reader.GetInt64(6 + k) > 0;
+                }
             }
 
             if (kind == 0 && a < 0)

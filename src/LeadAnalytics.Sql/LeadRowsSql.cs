@@ -28,20 +28,26 @@ internal static class LeadRowsSql
 
     internal static int LastStage => Stages.Length - 1;
 
-    // Appends WITH r AS (...), s AS (...), c AS (...); extras are per-lead expressions over the source table's columns, carried
-    // through as the given aliases.
+    // Appends WITH r AS (...), s AS (...), l AS (...), c AS (...); extras are per-lead expressions over the source table's
+    // columns, carried through as the given aliases.
+    //
+    // Speed: the scope, the furthest stage and the class compare the epoch microseconds (u*) with bounds bound once (a floored
+    // second t is at or before as-of exactly when its microseconds are below (as-of + 1) x 10^6), so a query that needs no
+    // duration never floors an instant: DuckDB prunes the unused whole-second columns (s*, latest), and the chronology fault
+    // is one GREATEST per stage (GREATEST skips NULLs in both engines; acquisition is never NULL here).
     internal static void Append(StringBuilder sql, SqlDialect dialect, SqlTableName table, SourceColumns columns, SqlCommandText command, string d0, string d1,
-        string asOf, AcquisitionPeriod period, int staleSeconds, IReadOnlyList<(string Expression, string Alias)> extras)
+        string asOf, long asOfSeconds, AcquisitionPeriod period, int staleSeconds, IReadOnlyList<(string Expression, string Alias)> extras)
     {
         columns.Require(LeadField.AcquiredAt);
+        var reached = command.Bind("asofus", checked((asOfSeconds + 1) * 1_000_000L));
 
         // r: the mapped columns as epoch microseconds and segment texts.
         sql.Append("WITH r AS (");
         Instants(sql, table, columns, command, d0, d1, extras);
         sql.Append(')');
 
-        // s: whole seconds and the chronology fault flag, decided on the full instants as the lead rules do: a recorded stage
-        // (or lost) before acquisition or before the latest earlier recorded stage.
+        // s: the instants (microseconds and whole seconds) and the chronology fault flag, decided on the full instants as the
+        // lead rules do: a recorded stage (or lost) before acquisition or before the latest earlier recorded stage.
         sql.Append(", s AS (SELECT d0, d1");
         foreach (var (_, alias) in extras)
         {
@@ -50,10 +56,10 @@ internal static class LeadRowsSql
 
         for (var k = 0; k < Stages.Length; k++)
         {
-            sql.Append(", ").Append(dialect.FloorSeconds("u" + N(k))).Append(" AS s").Append(N(k));
+            sql.Append(", u").Append(N(k)).Append(", ").Append(dialect.FloorSeconds("u" + N(k))).Append(" AS s").Append(N(k));
         }
 
-        sql.Append(", ").Append(dialect.FloorSeconds("ulost")).Append(" AS lost, ").Append(dialect.FloorSeconds("uact")).Append(" AS act, CASE WHEN ");
+        sql.Append(", ulost, uact, ").Append(dialect.FloorSeconds("ulost")).Append(" AS lost, ").Append(dialect.FloorSeconds("uact")).Append(" AS act, CASE WHEN ");
         for (var k = 1; k <= Stages.Length; k++)
         {
             var field = k == Stages.Length ? "ulost" : "u" + N(k);
@@ -62,21 +68,25 @@ internal static class LeadRowsSql
 
         sql.Append(" THEN 1 ELSE 0 END AS fault FROM r WHERE u0 IS NOT NULL)");
 
-        // l: the furthest stage reached by as-of (-1 outside the scope) and the latest activity at or before as-of; c: the class.
-        sql.Append(", l AS (SELECT s.*, CASE WHEN s0 > ").Append(asOf);
+        // l: the furthest stage reached by as-of (-1 outside the scope) and the latest activity at or before as-of (whole
+        // seconds, for the engines that measure from it); c: the class.
+        sql.Append(", l AS (SELECT s.*, CASE WHEN u0 >= ").Append(reached);
         OutsidePeriod(sql, command, period);
         sql.Append(" THEN -1");
         for (var k = LastStage; k >= 1; k--)
         {
-            sql.Append(" WHEN s").Append(N(k)).Append(" <= ").Append(asOf).Append(" THEN ").Append(N(k));
+            sql.Append(" WHEN u").Append(N(k)).Append(" < ").Append(reached).Append(" THEN ").Append(N(k));
         }
 
-        sql.Append(" ELSE 0 END AS stage, ").Append(LatestActivity(asOf)).Append(" AS latest FROM s)");
-        sql.Append(", c AS (SELECT l.*, CASE WHEN s").Append(N(LastStage)).Append(" <= ").Append(asOf).Append(" THEN ").Append(N(Won))
-            .Append(" WHEN lost <= ").Append(asOf).Append(" THEN ").Append(N(Lost));
+        sql.Append(" ELSE 0 END AS stage, ").Append(LatestActivity(asOf, "s0", new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" }, " <= ")).Append(" AS latest FROM s)");
+        sql.Append(", c AS (SELECT l.*, CASE WHEN u").Append(N(LastStage)).Append(" < ").Append(reached).Append(" THEN ").Append(N(Won))
+            .Append(" WHEN ulost < ").Append(reached).Append(" THEN ").Append(N(Lost));
         if (staleSeconds > 0)
         {
-            sql.Append(" WHEN ").Append(asOf).Append(" - latest >= ").Append(StaleParameter(command, staleSeconds)).Append(" THEN ").Append(N(Stale));
+            // as-of - latest >= stale in whole seconds, that is latest's microseconds below (as-of - stale + 1) x 10^6.
+            var staleBound = command.Bind("staleus", checked((asOfSeconds - staleSeconds + 1) * 1_000_000L));
+            sql.Append(" WHEN ").Append(LatestActivity(reached, "u0", new[] { "u1", "u2", "u3", "u4", "u5", "ulost", "uact" }, " < "))
+                .Append(" < ").Append(staleBound).Append(" THEN ").Append(N(Stale));
         }
 
         sql.Append(" ELSE ").Append(N(Open)).Append(" END AS state FROM l)");
@@ -97,17 +107,18 @@ internal static class LeadRowsSql
         return command;
     }
 
-    // " OR s0 < from OR s0 >= to": the acquisition period [from, to), bounds rounded up to the second as TableTime does.
+    // " OR u0 < from OR u0 >= to": the acquisition period [from, to), bounds rounded up to the second as TableTime does (a
+    // floored second t is before a whole second b exactly when its microseconds are below b x 10^6).
     private static void OutsidePeriod(StringBuilder sql, SqlCommandText command, AcquisitionPeriod period)
     {
         if (period.From is { } from)
         {
-            sql.Append(" OR s0 < ").Append(command.Bind("from" + from.UtcTicks.ToString(CultureInfo.InvariantCulture), SqlLeadSource.CeilSeconds(from)));
+            sql.Append(" OR u0 < ").Append(command.Bind("from" + from.UtcTicks.ToString(CultureInfo.InvariantCulture), checked(SqlLeadSource.CeilSeconds(from) * 1_000_000L)));
         }
 
         if (period.To is { } to)
         {
-            sql.Append(" OR s0 >= ").Append(command.Bind("to" + to.UtcTicks.ToString(CultureInfo.InvariantCulture), SqlLeadSource.CeilSeconds(to)));
+            sql.Append(" OR u0 >= ").Append(command.Bind("to" + to.UtcTicks.ToString(CultureInfo.InvariantCulture), checked(SqlLeadSource.CeilSeconds(to) * 1_000_000L)));
         }
     }
 
@@ -132,7 +143,7 @@ internal static class LeadRowsSql
     }
 
     // The latest of acquisition and the recorded instants before stage k (k = stage count means lost: all stages; one more
-    // adds lost, two more the last activity).
+    // adds lost, two more the last activity). GREATEST skips NULLs in DuckDB and PostgreSQL, and u0 is never NULL here.
     private static string EarlierMax(int k)
     {
         if (k == 1)
@@ -143,20 +154,20 @@ internal static class LeadRowsSql
         var sb = new StringBuilder("GREATEST(u0");
         for (var j = 1; j < k; j++)
         {
-            var column = j < Stages.Length ? "u" + N(j) : j == Stages.Length ? "ulost" : "uact";
-            sb.Append(", COALESCE(").Append(column).Append(", u0)");
+            sb.Append(", ").Append(j < Stages.Length ? "u" + N(j) : j == Stages.Length ? "ulost" : "uact");
         }
 
         return sb.Append(')').ToString();
     }
 
-    // The latest stage, lost or activity instant at or before as-of: acquisition (always at or before it here) fills the rest.
-    private static string LatestActivity(string asOf)
+    // The latest stage, lost or activity instant reached by as-of (each compared with the bound): acquisition (always
+    // reached in scope) fills the rest.
+    private static string LatestActivity(string bound, string first, string[] others, string reachedOperator)
     {
-        var sb = new StringBuilder("GREATEST(s0");
-        foreach (var column in new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" })
+        var sb = new StringBuilder("GREATEST(").Append(first);
+        foreach (var column in others)
         {
-            sb.Append(", CASE WHEN ").Append(column).Append(" <= ").Append(asOf).Append(" THEN ").Append(column).Append(" ELSE s0 END");
+            sb.Append(", CASE WHEN ").Append(column).Append(reachedOperator).Append(bound).Append(" THEN ").Append(column).Append(" ELSE ").Append(first).Append(" END");
         }
 
         return sb.Append(')').ToString();

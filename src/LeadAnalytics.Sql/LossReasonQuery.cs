@@ -24,7 +24,7 @@ internal static class LossReasonQuery
         var sql = new StringBuilder();
         var d0 = dimensions.Count > 0 ? columns.Text(FunnelQuery.FieldOf(dimensions[0])) : dialect.NullText;
         var d1 = dimensions.Count > 1 ? columns.Text(FunnelQuery.FieldOf(dimensions[1])) : dialect.NullText;
-        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, d1, asOf, scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), new[]
+        LeadRowsSql.Append(sql, dialect, table, columns, command, d0, d1, asOf, asOfSeconds, scope.Period, LeadTable.StaleSeconds(scope.StaleAfter), new[]
         {
             (columns.Amount(LeadField.DealAmount, minorUnits), "deal"),
             (columns.Text(LeadField.LossReason), "reason"),

@@ -24,7 +24,7 @@ internal static class PathQuery
         var asOf = command.Bind("asof", asOfSeconds);
         var sql = new StringBuilder();
         var id = leads.Quoted(LeadField.Id) is { } idColumn ? "TRIM(" + dialect.Text(idColumn) + ")" : throw new SqlSourceException("Attribution needs the lead_id column of the leads table.");
-        LeadRowsSql.Append(sql, dialect, leadTable, leads, command, leads.Text(LeadField.Channel), dialect.NullText, asOf, Data.AcquisitionPeriod.AllTime, 0, new[]
+        LeadRowsSql.Append(sql, dialect, leadTable, leads, command, leads.Text(LeadField.Channel), dialect.NullText, asOf, asOfSeconds, Data.AcquisitionPeriod.AllTime, 0, new[]
         {
             (leads.Amount(LeadField.DealAmount, minorUnits), "deal"),
             (id, "id"),
