@@ -263,10 +263,11 @@ public static class EffectivenessAnalyzer
         var totalFigures = WithMedians(tally.Total, options);
         var versusRest = ProportionTests.EachVersusRest(won, leads, totalFigures.Won, totalFigures.Leads, options.TestMethod);
         var summaries = new SegmentSummary[n];
+        var projected = ProjectedSegments(leads, keys);
         for (var s = 0; s < n; s++)
         {
             summaries[s] = new SegmentSummary(keys[s], figures[s], totalFigures, scale, options.StaleCountsAsLost, options.Confidence,
-                options.IntervalMethod, versusRest[s], Maturity(tally.Segments[keys[s]], tally.Total, options));
+                options.IntervalMethod, versusRest[s], projected is null || projected[s] ? Maturity(tally.Segments[keys[s]], tally.Total, options) : null);
         }
 
         var totalSummary = new SegmentSummary(SegmentKey.All, totalFigures, totalFigures, scale, options.StaleCountsAsLost, options.Confidence, options.IntervalMethod, null,
@@ -290,6 +291,31 @@ public static class EffectivenessAnalyzer
 
         var findings = FindingRules.Evaluate(summaries, totalSummary, costSummary, options.Findings);
         return new EffectivenessResult(dimensions, period, partition.AsOf, currency, options.RankBy, tally.Overlap, summaries, totalSummary, independence, costSummary, findings);
+    }
+
+    /// <summary>The most segments that get a maturity projection (<see cref="SegmentSummary.Maturity"/>): with more, only the
+    /// largest this many by leads (ties by key) do and the others' is <see langword="null"/>. A young segment's projection
+    /// refits the pooled leads followed beyond it, so its cost grows with the whole table: at 100,000 segments the
+    /// projections alone took longer than every other figure together.</summary>
+    internal const int MaxProjectedSegments = 1_000;
+
+    // Which segments get a projection: all of them up to MaxProjectedSegments, else the largest by leads (null: all).
+    private static bool[]? ProjectedSegments(long[] leads, SegmentKey[] keys)
+    {
+        if (keys.Length <= MaxProjectedSegments)
+        {
+            return null;
+        }
+
+        var order = Enumerable.Range(0, keys.Length).ToArray();
+        Array.Sort(order, (x, y) => leads[x] != leads[y] ? leads[y].CompareTo(leads[x]) : keys[x].CompareTo(keys[y]));
+        var projected = new bool[keys.Length];
+        for (var i = 0; i < MaxProjectedSegments; i++)
+        {
+            projected[order[i]] = true;
+        }
+
+        return projected;
     }
 
     // A segment's own Aalen-Johansen curve as far as its leads were followed, the period's pooled leads beyond (docs/effectiveness.md).

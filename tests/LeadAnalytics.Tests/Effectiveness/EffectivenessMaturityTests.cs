@@ -36,6 +36,41 @@ public class EffectivenessMaturityTests
     };
 
     [Fact]
+    public void Past_the_cap_only_the_largest_segments_are_projected_and_each_as_without_the_cap()
+    {
+        // A and B (4 leads each) and MaxProjectedSegments + 1 channels: C0 with 3 leads, C1 with 2, the others with 1 each.
+        // Ties are broken by key (ordinal: C1000 sorts before C999), so the three one-lead channels with the largest keys
+        // are the ones left without a projection.
+        var cap = EffectivenessAnalyzer.MaxProjectedSegments;
+        var young = AsOf.AddDays(-10);
+        var leads = new List<Lead>(Leads());
+        for (var c = 0; c <= cap; c++)
+        {
+            var copies = c == 0 ? 3 : c == 1 ? 2 : 1;
+            for (var k = 0; k < copies; k++)
+            {
+                leads.Add(new LeadBuilder { Id = $"c{c}-{k}", Channel = $"C{c}", AcquiredAt = young.AddHours(c % 24), WonAt = k == 0 ? young.AddDays(1) : null }.Build());
+            }
+        }
+
+        var table = LeadTable.Build(leads);
+        var result = EffectivenessAnalyzer.Analyze(table, AsOf, Options());
+        Assert.Equal(cap + 3, result.Segments.Count);
+        var without = result.Segments.Where(s => s.Maturity is null).Select(s => s.Key).ToList();
+        var expectedLeftOut = Enumerable.Range(0, cap + 1).Select(c => $"C{c}").Where(c => c is not "C0" and not "C1").OrderBy(c => c, StringComparer.Ordinal).ToList();
+        // 1,003 segments, 1,000 projected: the three smallest one-lead channels in key order are left out.
+        Assert.Equal(expectedLeftOut.Skip(expectedLeftOut.Count - 3), without.Select(k => k.GetValue(Dimension.Channel)).OrderBy(c => c, StringComparer.Ordinal));
+        Assert.NotNull(result.Find(SegmentKey.Of(Dimension.Channel, "A"))!.Maturity);
+        Assert.NotNull(result.Find(SegmentKey.Of(Dimension.Channel, "C0"))!.Maturity);
+
+        // A projected segment's figures are those of a run where it is one of few segments.
+        var small = EffectivenessAnalyzer.Analyze(LeadTable.Build(Leads()), AsOf, Options());
+        var capped = result.Find(SegmentKey.Of(Dimension.Channel, "A"))!.Maturity!;
+        var alone = small.Find(SegmentKey.Of(Dimension.Channel, "A"))!.Maturity!;
+        Assert.Equal(alone.ProjectedConversion, capped.ProjectedConversion);
+    }
+
+    [Fact]
     public void A_young_segment_is_projected_with_the_pooled_profile_past_its_own_follow_up()
     {
         var result = EffectivenessAnalyzer.Analyze(LeadTable.Build(Leads()), AsOf, Options());
