@@ -3,9 +3,9 @@ namespace LeadAnalytics.Data;
 /// <summary>
 /// Sorts durations (whole seconds, as the table stores them) ascending by least-significant-digit radix sort on the offset
 /// from the smallest value, as few passes as the range needs (two for durations within two years), each a counting pass and
-/// a stable scatter through one buffer. Linear in the count, where
-/// <see cref="Array.Sort(Array)"/> is n log n with a branch per comparison: the quantiles of the engines' defaults (median
-/// days to win, step-time medians and p90) were mostly this sort. Small slices keep <see cref="Array.Sort(Array)"/>.
+/// a stable scatter through one buffer. Linear in the count, where <see cref="Array.Sort(Array)"/> is n log n with a branch
+/// per comparison: the quantiles of the engines' defaults (median days to win, step-time medians and p90) were mostly this
+/// sort. Small slices keep <see cref="Array.Sort(Array)"/>.
 /// </summary>
 internal static class RadixSort
 {
@@ -13,6 +13,79 @@ internal static class RadixSort
     // passes: two passes for ranges up to 2^26 seconds (two years), three up to 2^39.
     private const int MaxBits = 13;
     private const int Small = 4096;
+
+    /// <summary>Sorts <paramref name="values"/>[start, start + count) ascending.</summary>
+    internal static void Sort(long[] values, int start, int count) => Sort<long, LongValue>(values, start, count);
+
+    /// <summary>Sorts <paramref name="values"/> ascending.</summary>
+    internal static void Sort(int[] values) => Sort<int, IntValue>(values, 0, values.Length);
+
+    // One algorithm for both element types: the struct argument is specialised and inlined by the JIT.
+    private static void Sort<T, TValue>(T[] values, int start, int count)
+        where TValue : struct, IValue<T>
+    {
+        if (count < Small)
+        {
+            Array.Sort(values, start, count);
+            return;
+        }
+
+        var value = default(TValue);
+        var min = long.MaxValue;
+        var max = long.MinValue;
+        for (var i = start; i < start + count; i++)
+        {
+            var v = value.Of(values[i]);
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        var range = unchecked((ulong)(max - min));
+        if (range == 0)
+        {
+            return;
+        }
+
+        var (passes, bits) = Digits(range);
+        var mask = (ulong)((1 << bits) - 1);
+        var buffer = new T[count];
+        var counts = new int[1 << bits];
+        var source = values;
+        var sourceStart = start;
+        var target = buffer;
+        var targetStart = 0;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var shift = pass * bits;
+            Array.Clear(counts, 0, counts.Length);
+            for (var i = sourceStart; i < sourceStart + count; i++)
+            {
+                counts[(int)((unchecked((ulong)(value.Of(source[i]) - min)) >> shift) & mask)]++;
+            }
+
+            var running = targetStart;
+            for (var b = 0; b < counts.Length; b++)
+            {
+                var n = counts[b];
+                counts[b] = running;
+                running += n;
+            }
+
+            for (var i = sourceStart; i < sourceStart + count; i++)
+            {
+                var v = source[i];
+                target[counts[(int)((unchecked((ulong)(value.Of(v) - min)) >> shift) & mask)]++] = v;
+            }
+
+            (source, target) = (target, source);
+            (sourceStart, targetStart) = (targetStart, sourceStart);
+        }
+
+        if (!ReferenceEquals(source, values))
+        {
+            Array.Copy(source, sourceStart, values, start, count);
+        }
+    }
 
     private static (int Passes, int Bits) Digits(ulong range)
     {
@@ -26,132 +99,18 @@ internal static class RadixSort
         return (passes, (bits + passes - 1) / passes);
     }
 
-    /// <summary>Sorts <paramref name="values"/>[start, start + count) ascending.</summary>
-    internal static void Sort(long[] values, int start, int count)
+    private interface IValue<in T>
     {
-        if (count < Small)
-        {
-            Array.Sort(values, start, count);
-            return;
-        }
-
-        var min = long.MaxValue;
-        var max = long.MinValue;
-        for (var i = start; i < start + count; i++)
-        {
-            var v = values[i];
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        var range = unchecked((ulong)(max - min));
-        if (range == 0)
-        {
-            return;
-        }
-
-        var (passes, bits) = Digits(range);
-        var buckets = 1 << bits;
-
-        var buffer = new long[count];
-        var counts = new int[buckets];
-        var source = values;
-        var sourceStart = start;
-        var target = buffer;
-        var targetStart = 0;
-        for (var pass = 0; pass < passes; pass++)
-        {
-            var shift = pass * bits;
-            Array.Clear(counts, 0, buckets);
-            for (var i = sourceStart; i < sourceStart + count; i++)
-            {
-                counts[(int)((unchecked((ulong)(source[i] - min)) >> shift) & (ulong)(buckets - 1))]++;
-            }
-
-            var running = targetStart;
-            for (var b = 0; b < buckets; b++)
-            {
-                var n = counts[b];
-                counts[b] = running;
-                running += n;
-            }
-
-            for (var i = sourceStart; i < sourceStart + count; i++)
-            {
-                var v = source[i];
-                target[counts[(int)((unchecked((ulong)(v - min)) >> shift) & (ulong)(buckets - 1))]++] = v;
-            }
-
-            (source, target) = (target, source);
-            (sourceStart, targetStart) = (targetStart, sourceStart);
-        }
-
-        if (!ReferenceEquals(source, values))
-        {
-            Array.Copy(source, sourceStart, values, start, count);
-        }
+        long Of(T item);
     }
 
-    /// <summary>Sorts <paramref name="values"/> ascending.</summary>
-    internal static void Sort(int[] values)
+    private readonly struct LongValue : IValue<long>
     {
-        var count = values.Length;
-        if (count < Small)
-        {
-            Array.Sort(values);
-            return;
-        }
+        public long Of(long item) => item;
+    }
 
-        var min = int.MaxValue;
-        var max = int.MinValue;
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        var range = (uint)((long)max - min);
-        if (range == 0)
-        {
-            return;
-        }
-
-        var (passes, bits) = Digits(range);
-        var buckets = 1 << bits;
-
-        var buffer = new int[count];
-        var counts = new int[buckets];
-        var source = values;
-        var target = buffer;
-        for (var pass = 0; pass < passes; pass++)
-        {
-            var shift = pass * bits;
-            Array.Clear(counts, 0, buckets);
-            for (var i = 0; i < count; i++)
-            {
-                counts[(int)(((uint)((long)source[i] - min) >> shift) & (ulong)(buckets - 1))]++;
-            }
-
-            var running = 0;
-            for (var b = 0; b < buckets; b++)
-            {
-                var n = counts[b];
-                counts[b] = running;
-                running += n;
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                var v = source[i];
-                target[counts[(int)(((uint)((long)v - min) >> shift) & (ulong)(buckets - 1))]++] = v;
-            }
-
-            (source, target) = (target, source);
-        }
-
-        if (!ReferenceEquals(source, values))
-        {
-            Array.Copy(source, values, count);
-        }
+    private readonly struct IntValue : IValue<int>
+    {
+        public long Of(int item) => item;
     }
 }
