@@ -82,18 +82,4 @@ public sealed class CsvReadOptions
     /// <summary>Whether unknown columns are kept as <see cref="Lead.Attributes"/> (the default) or dropped. Either way each is
     /// reported once as <see cref="DataQualityRule.UnknownColumn"/>.</summary>
     public bool KeepUnknownColumns { get; init; } = true;
-
-    /// <summary>A copy without the duplicate-id check (the parallel import checks ids once, after the parts are joined).</summary>
-    internal CsvReadOptions WithoutDuplicateCheck() => new()
-    {
-        Delimiter = Delimiter,
-        Encoding = Encoding,
-        TimeZone = TimeZone,
-        Currency = Currency,
-        Pipeline = Pipeline,
-        HeaderAliases = HeaderAliases,
-        Quality = Quality,
-        CheckDuplicateIds = false,
-        KeepUnknownColumns = KeepUnknownColumns,
-    };
 }

@@ -25,6 +25,9 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private readonly int[] _column = Enumerable.Repeat(-1, 23).ToArray();
     private readonly List<(int Index, string Name)> _attributes = new();
     private readonly IdLines _seen = new();
+
+    /// <summary>Leave the duplicate-id check to the caller (the parallel import checks the joined table once).</summary>
+    internal bool SkipDuplicateIds { get; init; }
     private readonly StringPool?[] _pools = new StringPool?[23];
     private readonly Dictionary<string, Currency?> _currencies = new(StringComparer.Ordinal);
     private readonly List<(string Stage, LeadField Field, DateTimeOffset At)> _unknownStages = new();
@@ -167,7 +170,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
 
         var id = record.Id is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;
         var slot = -1;
-        if (bad != 0 || (options.CheckDuplicateIds && id is not null && _seen.Find(id, out slot)))
+        if (bad != 0 || (CheckDuplicates(options) && id is not null && _seen.Find(id, out slot)))
         {
             var accepted = DataQualityChecker.CheckRecord(record, options.Quality, _checks);
             Locate(row, context, bad, issues);
@@ -192,7 +195,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         Locate(row, context, bad, issues);
-        if (added && options.CheckDuplicateIds)
+        if (added && CheckDuplicates(options))
         {
             _seen.AddAt(slot, id!, context.Line);
         }
@@ -374,9 +377,11 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         _checks.Clear();
     }
 
+    private bool CheckDuplicates(CsvReadOptions options) => options.CheckDuplicateIds && !SkipDuplicateIds;
+
     private bool IsDuplicate(CsvCells row, string id, RowContext context, List<DataQualityIssue> issues)
     {
-        if (!context.Options.CheckDuplicateIds)
+        if (!CheckDuplicates(context.Options))
         {
             return false;
         }

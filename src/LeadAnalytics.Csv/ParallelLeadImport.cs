@@ -67,7 +67,6 @@ internal static class ParallelLeadImport
 
         var headerBytes = new byte[dataStart];
         RandomAccess.Read(handle, headerBytes, origin);
-        var partOptions = readOptions.CheckDuplicateIds ? readOptions.WithoutDuplicateCheck() : readOptions;
         var work = new Part[bounds.Length - 1];
         for (var k = 0; k < work.Length; k++)
         {
@@ -80,30 +79,14 @@ internal static class ParallelLeadImport
         void Read(int k)
         {
             var part = work[k];
-            var parser = new LeadRowParser();
-            using var reader = CsvOpen.Stream(new MemoryStream(headerBytes, writable: false), partOptions, fileName, parser, leaveOpen: false);
+            // Ids are checked once, in the joined table (below).
+            var parser = new LeadRowParser { SkipDuplicateIds = true };
+            using var reader = CsvOpen.Stream(new MemoryStream(headerBytes, writable: false), readOptions, fileName, parser, leaveOpen: false);
             reader.Utf8Source = new Utf8Rows(new FileRange(handle, part.Start, part.End), readSize);
             reader.NextLine = 1;
             var builder = new LeadTableBuilder(tableOptions, EstimateRows(handle, part.Start, part.End), 12);
             part.Builder = builder;
-            Action? afterBatch = null;
-            if (k == 0)
-            {
-                afterBatch = () =>
-                {
-                    if (!epochKnown.IsSet && builder.EpochTicks is { } ticks)
-                    {
-                        epoch = ticks;
-                        epochKnown.Set();
-                    }
-
-                    if (Volatile.Read(ref stop))
-                    {
-                        throw new OperationCanceledException();
-                    }
-                };
-            }
-            else
+            if (k > 0)
             {
                 epochKnown.Wait();
                 if (epoch is not { } ticks)
@@ -112,16 +95,24 @@ internal static class ParallelLeadImport
                 }
 
                 builder.UseEpoch(ticks);
-                afterBatch = () =>
-                {
-                    if (Volatile.Read(ref stop))
-                    {
-                        throw new OperationCanceledException();
-                    }
-                };
             }
 
-            LeadTableImport.Consume(reader, parser, builder, part.Issues, pipelined: false, batchRows, afterBatch);
+            // After each batch: the first part publishes the time origin once it has one; every part stops when another failed.
+            void AfterBatch()
+            {
+                if (k == 0 && !epochKnown.IsSet && builder.EpochTicks is { } ticks)
+                {
+                    epoch = ticks;
+                    epochKnown.Set();
+                }
+
+                if (Volatile.Read(ref stop))
+                {
+                    throw new OperationCanceledException();
+                }
+            }
+
+            LeadTableImport.Consume(reader, parser, builder, part.Issues, pipelined: false, batchRows, AfterBatch);
             part.Lines = reader.NextLine - 1;
             part.RowsRead = reader.RowsRead;
             part.RowsRejected = reader.RowsRejected;
