@@ -21,7 +21,7 @@ public class EffectivenessEdgeTests
     private static long LeadsOf(EffectivenessResult r, string channel) => r.Find(SegmentKey.Of(Dimension.Channel, channel))?.Leads ?? 0;
 
     [Fact]
-    public void A_partition_refuses_a_null_table_and_rows_outside_the_table()
+    public void A_partition_refuses_a_null_fromTableand_rows_outside_the_table()
     {
         var table = LeadTable.Build(Leads());
         Assert.Equal("table", Assert.Throws<ArgumentNullException>(() => EffectivenessAnalyzer.AnalyzePartition(null!, AsOf, 0, 0)).ParamName);
@@ -122,7 +122,7 @@ public class EffectivenessEdgeTests
     }
 
     [Fact]
-    public void A_table_without_amounts_takes_the_costs_single_currency_and_refuses_two_even_with_a_converter()
+    public void A_fromTablewithout_amounts_takes_the_costs_single_currency_and_refuses_two_even_with_a_converter()
     {
         var table = LeadTable.Build(new[] { new LeadBuilder { Id = "a", Channel = Seo, AcquiredAt = At(10, 2) }.Build() });
         Assert.Equal(Currency.None, table.Currency);
@@ -136,5 +136,19 @@ public class EffectivenessEdgeTests
         Money Convert(Money m, Currency to) => new(m.Amount * 7m, to);
         var e = Assert.Throws<CurrencyMismatchException>(() => EffectivenessAnalyzer.Analyze(table, AsOf, new EffectivenessOptions { Costs = new[] { usd, cny }, CurrencyConverter = Convert }));
         Assert.Equal((Currency.CNY, Currency.USD), (e.Expected, e.Actual)); // sorted: CNY before USD
+    }
+
+    [Fact]
+    public void Per_lead_costs_forced_beside_a_costs_table_take_nothing_from_the_table()
+    {
+        // SEO's entry carries 1000 impressions and 40 clicks; with spend from per-lead costs the table is not read at all: no
+        // impressions or clicks (docs/effectiveness.md), and a table without amounts stays without a currency.
+        var table = LeadTable.Build(new[] { new LeadBuilder { Id = "a", Channel = Seo, AcquiredAt = At(10, 2) }.Build() });
+        var entry = new CostEntry(CostScope.Channel, Seo, At(10, 1), At(11, 1), new Money(10m, Currency.USD), impressions: 1000, clicks: 40);
+        var fromTable = EffectivenessAnalyzer.Analyze(table, AsOf, new EffectivenessOptions { Costs = new[] { entry } });
+        Assert.Equal((1000L, 40L, Currency.USD), (fromTable.Segments[0].Impressions!.Value, fromTable.Segments[0].Clicks!.Value, fromTable.Currency));
+        var perLead = EffectivenessAnalyzer.Analyze(table, AsOf, new EffectivenessOptions { Costs = new[] { entry }, CostSource = CostSource.PerLeadCosts });
+        Assert.Equal(CostSource.PerLeadCosts, perLead.Costs.Source);
+        Assert.Equal((null, null, null, Currency.None), (perLead.Segments[0].Impressions, perLead.Segments[0].Clicks, perLead.Total.Spend, perLead.Currency));
     }
 }
