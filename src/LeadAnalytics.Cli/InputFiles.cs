@@ -53,10 +53,12 @@ internal static class InputFiles
         }
     }
 
-    /// <summary>After a large import, one full collection with the large-object heap compacted: the import's parts and
-    /// batches (about the table's size again) are garbage in large arrays the analysis cannot reuse piecemeal, so without it
-    /// the process's peak memory is the import's plus the analysis's. A few tens of milliseconds for a table of millions of
-    /// rows (its arrays hold no references to trace); skipped for small tables.</summary>
+    /// <summary>After a large import, one full collection with the large-object heap compacted, in the aggressive mode that
+    /// also returns the freed memory to the system: the import's parts and batches (about the table's size again) are
+    /// garbage in large arrays the analysis cannot reuse piecemeal (its own arrays have other sizes), and the runtime
+    /// otherwise gives freed regions back only a few megabytes at a time, so the process's peak memory was the import's plus
+    /// the analysis's. A few tens of milliseconds for a table of millions of rows (its arrays hold no references to trace);
+    /// skipped for small tables.</summary>
     private static void ReleaseImportMemory(LeadTable table)
     {
         if (table.EstimatedBytes < 64L << 20)
@@ -65,7 +67,7 @@ internal static class InputFiles
         }
 
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Streams the leads file into a table (<see cref="LeadCsv.ReadTable(Stream, CsvReadOptions?, string?, LeadTableOptions?)"/>):

@@ -66,9 +66,6 @@ public static class CumulativeIncidence
 
     internal static CumulativeIncidenceCurve FromSorted(double[] times, int[] causes, int causeCount, CumulativeIncidenceOptions options)
     {
-        var z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
-        var transform = options.ConfidenceTransform;
-        var k = causeCount;
         var distinct = 0;
         for (var r = 0; r < times.Length; r++)
         {
@@ -79,11 +76,34 @@ public static class CumulativeIncidence
         }
 
         // Columnar: rows are materialised only when read, so a million distinct times cost a few arrays, not millions of objects.
-        var columns = new CumulativeIncidenceColumns(distinct, k);
+        var sink = new ColumnSink(new CumulativeIncidenceColumns(distinct, causeCount), options);
+        var totals = Walk(new ArrayOutcomes(times, causes), causeCount, double.PositiveInfinity, ref sink);
+        return new CumulativeIncidenceCurve(causeCount, times.Length, sink.Columns, totals, options);
+    }
+
+    /// <summary>The fit's row at the last distinct time at or before <paramref name="until"/> (what <see cref="FromSorted"/>'s
+    /// curve holds there, to the bit), without the curve: the recursion stops there and keeps no columns, so a caller that
+    /// reads one time (the maturity projection) costs no memory per time and no confidence limits per row.</summary>
+    /// <returns>Null when no time is at or before <paramref name="until"/>.</returns>
+    internal static IncidencePoint? At<TOutcomes>(TOutcomes outcomes, int causeCount, double until)
+        where TOutcomes : struct, ISortedOutcomes
+    {
+        var sink = new PointSink(causeCount);
+        Walk(outcomes, causeCount, until, ref sink);
+        return sink.Found ? sink.Point : null;
+    }
+
+    // The Aalen-Johansen recursion over outcomes sorted by time, through every distinct time up to `until`; each row's state
+    // goes to the sink. Returns the events of each cause counted on the way.
+    private static int[] Walk<TOutcomes, TSink>(TOutcomes outcomes, int k, double until, ref TSink sink)
+        where TOutcomes : struct, ISortedOutcomes
+        where TSink : struct, IIncidenceSink
+    {
         var totals = new int[k];
         var incidence = new double[k];
         var survival = 1.0;
-        var atRisk = times.Length;
+        var count = outcomes.Count;
+        var atRisk = count;
 
         // Infinitesimal-jackknife variance (R's default for multi-state survfit): Var p(t) = Σ_i U_i(t)², U_i the derivative
         // of p(t) with respect to subject i's case weight. Subjects still at risk after t share one influence, R; a subject
@@ -99,13 +119,18 @@ public static class CumulativeIncidence
         var uk = new double[k + 1, k];
         var varianceK = new double[k];
         var i = 0;
-        for (var row = 0; row < distinct; row++)
+        for (var row = 0; i < count; row++)
         {
-            var t = times[i];
-            Array.Clear(countsByCause, 0, k + 1);
-            while (i < times.Length && times[i] == t)
+            var t = outcomes.Time(i);
+            if (t > until)
             {
-                countsByCause[causes[i]]++;
+                break;
+            }
+
+            Array.Clear(countsByCause, 0, k + 1);
+            while (i < count && outcomes.Time(i) == t)
+            {
+                countsByCause[outcomes.Cause(i)]++;
                 i++;
             }
 
@@ -183,13 +208,73 @@ public static class CumulativeIncidence
                 riskInfluence[j] = uk[0, j];
             }
 
-            columns.Times[row] = t;
+            sink.Row(row, t, atRisk, censored, countsByCause, survival, variance0, incidence, varianceK);
+            atRisk -= all + censored;
+        }
+
+        return totals;
+    }
+
+    /// <summary>Subjects sorted by time: each one's time and cause (0 censored, else 1 to K).</summary>
+    internal interface ISortedOutcomes
+    {
+        int Count { get; }
+
+        double Time(int index);
+
+        int Cause(int index);
+    }
+
+    private interface IIncidenceSink
+    {
+        // One distinct time: counts by cause (index 0 censored), the estimate and its variances after it.
+        void Row(int row, double time, int atRisk, int censored, int[] countsByCause, double survival, double variance0, double[] incidence, double[] varianceK);
+    }
+
+    private readonly struct ArrayOutcomes : ISortedOutcomes
+    {
+        private readonly double[] _times;
+        private readonly int[] _causes;
+
+        internal ArrayOutcomes(double[] times, int[] causes)
+        {
+            _times = times;
+            _causes = causes;
+        }
+
+        public int Count => _times.Length;
+
+        public double Time(int index) => _times[index];
+
+        public int Cause(int index) => _causes[index];
+    }
+
+    // Every row into the curve's columns, with its confidence limits.
+    private struct ColumnSink : IIncidenceSink
+    {
+        private readonly double _z;
+        private readonly SurvivalConfidenceTransform _transform;
+
+        internal ColumnSink(CumulativeIncidenceColumns columns, CumulativeIncidenceOptions options)
+        {
+            Columns = columns;
+            _z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
+            _transform = options.ConfidenceTransform;
+        }
+
+        internal CumulativeIncidenceColumns Columns { get; }
+
+        public void Row(int row, double time, int atRisk, int censored, int[] countsByCause, double survival, double variance0, double[] incidence, double[] varianceK)
+        {
+            var columns = Columns;
+            var k = incidence.Length;
+            columns.Times[row] = time;
             columns.AtRisk[row] = atRisk;
             columns.Censored[row] = censored;
             columns.Survival[row] = survival;
             var se0 = Math.Sqrt(Math.Max(variance0, 0));
             columns.SurvivalStandardError[row] = se0;
-            (columns.SurvivalLower[row], columns.SurvivalUpper[row]) = SurvivalMath.ConfidenceLimitsOfProbability(survival, se0, z, transform);
+            (columns.SurvivalLower[row], columns.SurvivalUpper[row]) = SurvivalMath.ConfidenceLimitsOfProbability(survival, se0, _z, _transform);
             for (var j = 0; j < k; j++)
             {
                 var at = (row * k) + j;
@@ -197,12 +282,53 @@ public static class CumulativeIncidence
                 columns.Incidence[at] = incidence[j];
                 var se = Math.Sqrt(Math.Max(varianceK[j], 0));
                 columns.IncidenceStandardError[at] = se;
-                (columns.IncidenceLower[at], columns.IncidenceUpper[at]) = SurvivalMath.ConfidenceLimitsOfProbability(incidence[j], se, z, transform);
+                (columns.IncidenceLower[at], columns.IncidenceUpper[at]) = SurvivalMath.ConfidenceLimitsOfProbability(incidence[j], se, _z, _transform);
             }
+        }
+    }
 
-            atRisk -= all + censored;
+    // The last row only.
+    private struct PointSink : IIncidenceSink
+    {
+        internal PointSink(int causes)
+        {
+            Point = new IncidencePoint(new double[causes], new double[causes]);
+            Found = false;
         }
 
-        return new CumulativeIncidenceCurve(causeCount, times.Length, columns, totals, options);
+        internal IncidencePoint Point { get; }
+
+        internal bool Found { get; private set; }
+
+        public void Row(int row, double time, int atRisk, int censored, int[] countsByCause, double survival, double variance0, double[] incidence, double[] varianceK)
+        {
+            Found = true;
+            Point.Survival = survival;
+            Point.SurvivalStandardError = Math.Sqrt(Math.Max(variance0, 0));
+            for (var j = 0; j < incidence.Length; j++)
+            {
+                Point.Incidence[j] = incidence[j];
+                Point.IncidenceStandardError[j] = Math.Sqrt(Math.Max(varianceK[j], 0));
+            }
+        }
+    }
+
+    /// <summary>The estimate at one time: survival (no cause yet) and each cause's incidence (index k - 1), with their
+    /// standard errors; the values of the curve's row there.</summary>
+    internal sealed class IncidencePoint
+    {
+        internal IncidencePoint(double[] incidence, double[] incidenceStandardError)
+        {
+            Incidence = incidence;
+            IncidenceStandardError = incidenceStandardError;
+        }
+
+        internal double Survival { get; set; }
+
+        internal double SurvivalStandardError { get; set; }
+
+        internal double[] Incidence { get; }
+
+        internal double[] IncidenceStandardError { get; }
     }
 }

@@ -20,8 +20,11 @@ internal static class RadixSort
     /// <summary>Sorts <paramref name="values"/> ascending.</summary>
     internal static void Sort(int[] values) => Sort<int, IntValue>(values, 0, values.Length);
 
+    /// <summary>Sorts <paramref name="values"/>[start, start + count) ascending.</summary>
+    internal static void Sort(int[] values, int start, int count) => Sort<int, IntValue>(values, start, count);
+
     // One algorithm for both element types: the struct argument is specialised and inlined by the JIT.
-    private static void Sort<T, TValue>(T[] values, int start, int count)
+    internal static void Sort<T, TValue>(T[] values, int start, int count)
         where TValue : struct, IValue<T>
     {
         if (count < Small)
@@ -99,17 +102,18 @@ internal static class RadixSort
         return (passes, (bits + passes - 1) / passes);
     }
 
-    private interface IValue<in T>
+    /// <summary>A duration element type read as a long (specialised by the JIT: no call, no box).</summary>
+    internal interface IValue<in T>
     {
         long Of(T item);
     }
 
-    private readonly struct LongValue : IValue<long>
+    internal readonly struct LongValue : IValue<long>
     {
         public long Of(long item) => item;
     }
 
-    private readonly struct IntValue : IValue<int>
+    internal readonly struct IntValue : IValue<int>
     {
         public long Of(int item) => item;
     }

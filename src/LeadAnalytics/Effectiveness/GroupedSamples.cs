@@ -2,7 +2,7 @@ using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Effectiveness;
 
-// Samples of many groups in one flat array (compressed rows): count per group, seal, add, then quantiles per group.
+// Samples of many groups (durations in whole seconds, at most int.MaxValue) in one flat array (compressed rows): count per group, seal, add, then quantiles per group.
 // Two passes over the data instead of a list per group, so filling allocates nothing per value. Rows are counted and added
 // by chunk: a chunk's values of a group go after the earlier chunks' values of that group, so the array is the same for
 // any chunking, and each chunk writes only its own positions (chunks may fill in parallel).
@@ -11,7 +11,7 @@ internal sealed class GroupedSamples
     private readonly int _groups;
     private readonly int[] _offsets;
     private readonly int[][] _next;
-    private long[] _values = Array.Empty<long>();
+    private int[] _values = Array.Empty<int>();
 
     internal GroupedSamples(int groups, int chunks = 1)
     {
@@ -42,10 +42,10 @@ internal sealed class GroupedSamples
         }
 
         _offsets[_groups] = running;
-        _values = new long[running];
+        _values = new int[running];
     }
 
-    internal void Add(int chunk, int group, long value) => _values[_next[chunk][group]++] = value;
+    internal void Add(int chunk, int group, int value) => _values[_next[chunk][group]++] = value;
 
     // A group's values counted per distinct value; sorts that group's slice.
     internal DurationCounts Counts(int group)

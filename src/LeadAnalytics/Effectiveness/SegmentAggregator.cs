@@ -37,7 +37,8 @@ internal static class SegmentAggregator
     // Rows are split into contiguous chunks (one per thread, EffectivenessOptions.MaxDegreeOfParallelism) and merged in
     // chunk order, so every thread count gives the single pass exactly: figures are integer counts and minor-unit sums, and
     // durations are counted per value. Segment membership is the one grouping of every engine (SegmentGrouping).
-    internal static Aggregate Run(LeadTable table, int[] rows, SegmentGrouping grouping, long[] spend, bool[] hasCost, int asOf, EffectivenessOptions options)
+    // spend and hasCost are per entry of rows (an allocated costs table), or both null to read the table's per-lead costs.
+    internal static Aggregate Run(LeadTable table, int[] rows, SegmentGrouping grouping, long[]? spend, bool[]? hasCost, int asOf, EffectivenessOptions options)
     {
         var parallelism = options.EffectiveParallelism;
         var bounds = RowChunks.Bounds(0, rows.Length, parallelism, options.MinRowsPerChunk);
@@ -171,7 +172,7 @@ internal static class SegmentAggregator
     }
 
     // One row: its outcome, money and durations, added to each of its groups (the total among them).
-    private static void Count(RowContext context, int row, int i, int[] members, int memberCount, long[] spend, bool[] hasCost, int[] cycle, int[] speed,
+    private static void Count(RowContext context, int row, int i, int[] members, int memberCount, long[]? spend, bool[]? hasCost, int[] cycle, int[] speed,
         bool[] won, SegmentFigures[] figures)
     {
         var table = context.Table;
@@ -213,6 +214,8 @@ internal static class SegmentAggregator
         }
 
         won[i] = outcome == Outcome.Won;
+        var rowSpend = spend is null ? table.CostMinor[row] : spend[i];
+        var rowHasCost = hasCost is null ? rowSpend != LeadTable.MissingAmount : hasCost[i];
         for (var m = 0; m < memberCount; m++)
         {
             ref var f = ref figures[members[m]];
@@ -241,9 +244,9 @@ internal static class SegmentAggregator
                     break;
             }
 
-            if (hasCost[i])
+            if (rowHasCost)
             {
-                f.SpendMinor += spend[i];
+                f.SpendMinor += rowSpend;
                 f.LeadsWithCost++;
             }
 

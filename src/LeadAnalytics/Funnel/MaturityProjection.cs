@@ -39,29 +39,28 @@ internal static class MaturityProjection
             return new FunnelMaturity(window, 0, 0, 0, TimeSpan.Zero, false, null, null, null, null, null);
         }
 
-        var options = new CumulativeIncidenceOptions { ConfidenceLevel = confidence };
+        var transform = CumulativeIncidenceOptions.Default.ConfidenceTransform;
         var z = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
         var w = windowSeconds / SecondsPerDay;
         var lastSeconds = MaturityTally.Seconds(keys[leads - 1]);
         var followUpSeconds = Math.Min(windowSeconds, lastSeconds);
-        var curve = Fit(keys, 0, options);
         if (lastSeconds >= windowSeconds)
         {
             // The cell's own curve reaches W.
-            var (p, se) = IncidenceWithError(curve, w);
-            var (lower, upper) = SurvivalMath.ConfidenceLimitsOfProbability(p, se, z, options.ConfidenceTransform);
+            var (p, se) = IncidenceWithError(CumulativeIncidence.At(new TallyOutcomes(keys, 0, 0), 2, w));
+            var (lower, upper) = SurvivalMath.ConfidenceLimitsOfProbability(p, se, z, transform);
             return new FunnelMaturity(window, leads, cell.Mature, wonWithin, window, false, 0.0, p, se, lower, upper);
         }
 
         var t = lastSeconds / SecondsPerDay;
-        var row = RowAtOrBefore(curve, t);
+        var row = CumulativeIncidence.At(new TallyOutcomes(keys, 0, 0), 2, t);
         var f1 = row?.Incidence[0] ?? 0.0;
         var s = row?.Survival ?? 1.0;
         var followUp = TimeSpan.FromSeconds(followUpSeconds);
         if (!(s > 0))
         {
             // Every lead of the cell has an outcome: nothing is left to project.
-            var (lower0, upper0) = SurvivalMath.ConfidenceLimitsOfProbability(f1, row!.IncidenceStandardError[0], z, options.ConfidenceTransform);
+            var (lower0, upper0) = SurvivalMath.ConfidenceLimitsOfProbability(f1, row!.IncidenceStandardError[0], z, transform);
             return new FunnelMaturity(window, leads, cell.Mature, wonWithin, followUp, false, 0.0, f1, row.IncidenceStandardError[0], lower0, upper0);
         }
 
@@ -73,8 +72,7 @@ internal static class MaturityProjection
             return new FunnelMaturity(window, leads, cell.Mature, wonWithin, followUp, true, null, null, null, null, null);
         }
 
-        var refit = Fit(reference.Keys, after, options, lastSeconds);
-        var (q, qse) = IncidenceWithError(refit, w - t);
+        var (q, qse) = IncidenceWithError(CumulativeIncidence.At(new TallyOutcomes(reference.Keys, after, lastSeconds), 2, w - t));
         var v1 = Square(row?.IncidenceStandardError[0] ?? 0.0);
         var v2 = Square(row?.IncidenceStandardError[1] ?? 0.0);
         var v0 = Square(row?.SurvivalStandardError ?? 0.0);
@@ -83,54 +81,14 @@ internal static class MaturityProjection
         var variance = (Square(1 - q) * v1) + (Square(q) * v2) - (2 * q * (1 - q) * covariance) + (Square(s) * Square(qse));
         var projected = Math.Min(1.0, f1 + (s * q));
         var standardError = Math.Sqrt(Math.Max(0.0, variance));
-        var (lo, up) = SurvivalMath.ConfidenceLimitsOfProbability(projected, standardError, z, options.ConfidenceTransform);
+        var (lo, up) = SurvivalMath.ConfidenceLimitsOfProbability(projected, standardError, z, transform);
         return new FunnelMaturity(window, leads, cell.Mature, wonWithin, followUp, true, s * q, projected, standardError, lo, up);
     }
 
     private static double Square(double x) => x * x;
 
-    // The Aalen-Johansen fit of keys[from..], times shifted back by originSeconds, in days.
-    private static CumulativeIncidenceCurve Fit(long[] keys, int from, CumulativeIncidenceOptions options, long originSeconds = 0)
-    {
-        var n = keys.Length - from;
-        var times = new double[n];
-        var causes = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var key = keys[from + i];
-            times[i] = (MaturityTally.Seconds(key) - originSeconds) / SecondsPerDay;
-            causes[i] = MaturityTally.Cause(key);
-        }
-
-        return CumulativeIncidence.FromSorted(times, causes, 2, options);
-    }
-
-    private static (double P, double StandardError) IncidenceWithError(CumulativeIncidenceCurve curve, double time)
-    {
-        var row = RowAtOrBefore(curve, time);
-        return row is null ? (0.0, 0.0) : (row.Incidence[0], row.IncidenceStandardError[0]);
-    }
-
-    private static CumulativeIncidenceRow? RowAtOrBefore(CumulativeIncidenceCurve curve, double time)
-    {
-        var rows = curve.Rows;
-        int lo = 0, hi = rows.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (rows[mid].Time <= time)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found < 0 ? null : rows[found];
-    }
+    private static (double P, double StandardError) IncidenceWithError(CumulativeIncidence.IncidencePoint? point) =>
+        point is null ? (0.0, 0.0) : (point.Incidence[0], point.IncidenceStandardError[0]);
 
     // The index of the first key whose time is after the given seconds (keys sorted by time).
     private static int FirstAfter(long[] keys, long seconds)
@@ -150,5 +108,26 @@ internal static class MaturityProjection
         }
 
         return lo;
+    }
+
+    // The Aalen-Johansen fit's input read from the keys[from..] in place: times shifted back by originSeconds, in days.
+    private readonly struct TallyOutcomes : CumulativeIncidence.ISortedOutcomes
+    {
+        private readonly long[] _keys;
+        private readonly int _from;
+        private readonly long _origin;
+
+        internal TallyOutcomes(long[] keys, int from, long originSeconds)
+        {
+            _keys = keys;
+            _from = from;
+            _origin = originSeconds;
+        }
+
+        public int Count => _keys.Length - _from;
+
+        public double Time(int index) => (MaturityTally.Seconds(_keys[_from + index]) - _origin) / SecondsPerDay;
+
+        public int Cause(int index) => MaturityTally.Cause(_keys[_from + index]);
     }
 }

@@ -45,6 +45,46 @@ public class SurvivalPropertyTests
     }
 
     [Property]
+    public bool The_fit_at_one_time_is_the_curve_row_at_or_before_it_to_the_bit(SurvivalSample s, byte pick)
+    {
+        var order = Enumerable.Range(0, s.Durations.Length).OrderBy(i => s.Durations[i]).ToArray();
+        var times = order.Select(i => s.Durations[i]).ToArray();
+        var causes = order.Select(i => s.Causes[i]).ToArray();
+        var curve = CumulativeIncidence.FromSorted(times, causes, 2, CumulativeIncidenceOptions.Default);
+
+        // Before the first time, at each time, between two times and after the last.
+        var cuts = new List<double> { -1, times.DefaultIfEmpty(0).Max() + 1 };
+        cuts.AddRange(times);
+        cuts.AddRange(times.Select(t => t + 0.25));
+        foreach (var cut in cuts.Where((_, i) => (i + pick) % 3 == 0 || i < 2))
+        {
+            var point = CumulativeIncidence.At(new Outcomes(times, causes), 2, cut);
+            var row = curve.Rows.LastOrDefault(r => r.Time <= cut);
+            if (row is null != point is null)
+            {
+                return false;
+            }
+
+            if (row is not null && (row.Survival != point!.Survival || row.SurvivalStandardError != point.SurvivalStandardError
+                || !row.Incidence.SequenceEqual(point.Incidence) || !row.IncidenceStandardError.SequenceEqual(point.IncidenceStandardError)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly struct Outcomes(double[] times, int[] causes) : CumulativeIncidence.ISortedOutcomes
+    {
+        public int Count => times.Length;
+
+        public double Time(int index) => times[index];
+
+        public int Cause(int index) => causes[index];
+    }
+
+    [Property]
     public bool Incidence_of_won_and_lost_plus_survival_is_one_at_every_time(SurvivalSample s)
     {
         var cif = CumulativeIncidence.Fit(s.Durations, s.Causes, 2);
