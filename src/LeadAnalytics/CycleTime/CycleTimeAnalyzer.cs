@@ -229,41 +229,23 @@ public static class CycleTimeAnalyzer
 
     private static LogRankResult CompareSegments(CycleTally[] groups, double rho, bool mergeNearTies)
     {
-        // Each group's outcome durations in group order, with key 2g + 1 for won and 2g otherwise.
-        long total = 0;
-        foreach (var group in groups)
-        {
-            foreach (var counts in group.Outcomes)
-            {
-                total += counts.Total;
-            }
-        }
-
-        var timeArray = new double[total];
-        var keyArray = new int[total];
-        var at = 0;
+        // Each group's outcome durations, with key 2g + 1 for won and 2g otherwise, in time order.
+        var samples = new List<(DurationCounts, int)>(groups.Length * 3);
         for (var g = 0; g < groups.Length; g++)
         {
             for (var cause = 0; cause < 3; cause++)
             {
-                var sorted = groups[g].Outcomes[cause].ToSorted(SecondsPerDay);
-                sorted.CopyTo(timeArray, at);
-                for (var i = 0; i < sorted.Length; i++)
-                {
-                    keyArray[at + i] = (g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0);
-                }
-
-                at += sorted.Length;
+                samples.Add((groups[g].Outcomes[cause], (g * 2) + (cause == CycleTimeResult.WonCause ? 1 : 0)));
             }
         }
 
+        var (timeArray, keyArray) = DurationCounts.MergeSorted(samples, SecondsPerDay);
         var labels = new int[groups.Length];
         for (var g = 0; g < labels.Length; g++)
         {
             labels[g] = g;
         }
 
-        Array.Sort(timeArray, keyArray);
         if (mergeNearTies)
         {
             NearTies.Merge(timeArray);
@@ -300,28 +282,8 @@ public static class CycleTimeAnalyzer
         {
             if (piece == 0)
             {
-                long n = 0;
-                foreach (var c in tally.Outcomes)
-                {
-                    n += c.Total;
-                }
-
-                var timeArray = new double[n];
-                var causeArray = new int[n];
-                var at = 0;
-                for (var cause = 0; cause < 3; cause++)
-                {
-                    var sorted = tally.Outcomes[cause].ToSorted(SecondsPerDay);
-                    sorted.CopyTo(timeArray, at);
-                    for (var i = 0; i < sorted.Length; i++)
-                    {
-                        causeArray[at + i] = cause;
-                    }
-
-                    at += sorted.Length;
-                }
-
-                Array.Sort(timeArray, causeArray);
+                var (timeArray, causeArray) = DurationCounts.MergeSorted(
+                    new[] { (tally.Outcomes[0], 0), (tally.Outcomes[1], 1), (tally.Outcomes[2], 2) }, SecondsPerDay);
                 if (context.Survival.MergeNearTies)
                 {
                     NearTies.Merge(timeArray);

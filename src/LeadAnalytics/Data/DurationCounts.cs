@@ -168,6 +168,58 @@ internal sealed class DurationCounts
         return sorted;
     }
 
+    // Several samples merged into one sorted sample: every duration divided by unit, ascending, each repeated by its count,
+    // with its sample's label. The same arrays as concatenating the samples' ToSorted(unit) and sorting by time (ties in any
+    // order), sorting only the distinct values (fewer than the durations wherever durations repeat).
+    internal static (double[] Times, int[] Labels) MergeSorted(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit)
+    {
+        long total = 0;
+        var distinct = 0;
+        foreach (var (sample, _) in samples)
+        {
+            total += sample.Total;
+            distinct += sample._values.Length;
+        }
+
+        var values = new long[distinct];
+        var entries = new int[distinct];
+        var owners = new int[distinct];
+        var at = 0;
+        for (var s = 0; s < samples.Count; s++)
+        {
+            var sample = samples[s].Sample;
+            for (var i = 0; i < sample._values.Length; i++)
+            {
+                values[at] = sample._values[i];
+                entries[at] = i;
+                owners[at++] = s;
+            }
+        }
+
+        var order = new int[distinct];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(values, order);
+        var times = new double[total];
+        var labels = new int[total];
+        long k = 0;
+        for (var d = 0; d < distinct; d++)
+        {
+            var (sample, label) = samples[owners[order[d]]];
+            var time = values[d] / unit;
+            for (var c = sample._counts[entries[order[d]]]; c > 0; c--)
+            {
+                times[k] = time;
+                labels[k++] = label;
+            }
+        }
+
+        return (times, labels);
+    }
+
     // The p-quantile of the durations in the given unit: the arithmetic of Quantiles.OfSorted on ToSorted(unit), without
     // expanding it.
     internal double? Quantile(double p, QuantileMethod method, double unit)
