@@ -284,4 +284,69 @@ public class FunnelEdgeTests
         // W = 10 days: at day 20, A (20 days old), B (17) and C (19) are all mature.
         Assert.Equal(3, own[plan.Total].Mature);
     }
+
+    [Fact]
+    public void Finding_a_segment_refuses_a_null_array_by_its_own_name()
+    {
+        var b = FunnelAnalyzer.AnalyzeBy(LeadTable.Build(new[] { Lead("A", channel: "SEO") }), Day(10), Dimension.Channel);
+        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => b.Find(null!)).ParamName);
+        Assert.Equal(1, b.Find("SEO")!.Funnel.Leads);
+    }
+
+    [Fact]
+    public void The_maturity_describes_itself_and_says_when_the_profile_is_borrowed()
+    {
+        // Mature: A won on day 2, B lost on day 3, both acquired 100 days before as-of, W = 10 days: maturity 1, P = 1/2.
+        var mature = FunnelAnalyzer.Analyze(LeadTable.Build(new[] { Lead("A", won: 2), Lead("B", lost: 3) }), Day(100), new FunnelOptions { MaturityWindow = TimeSpan.FromDays(10) }).Maturity!;
+        Assert.Equal("maturity 1 at 10 d, projected conversion 0.5", mature.ToString());
+
+        // Young (10 days, W = 90): no mature lead, nothing to borrow from (projection undefined), the profile borrowed.
+        var young = FunnelAnalyzer.Analyze(LeadTable.Build(new[] { Lead("A", won: 2), Lead("B", contacted: 1) }), Day(10), new FunnelOptions { MaturityWindow = TimeSpan.FromDays(90) }).Maturity!;
+        Assert.Equal("maturity 0 at 90 d, projected conversion  (borrowed profile)", young.ToString());
+    }
+
+    [Fact]
+    public void Without_a_maturity_window_cohorts_take_the_conversion_window()
+    {
+        var table = LeadTable.Build(new[] { Lead("A", won: 2), Lead("B", acquired: 40, lost: 45) });
+        var withWindow = FunnelAnalyzer.AnalyzeCohorts(table, Day(100), CohortPeriod.Month, new FunnelOptions { ConversionWindow = TimeSpan.FromDays(30) });
+        Assert.Equal(TimeSpan.FromDays(30), withWindow.Total.Maturity!.Window);
+        Assert.Equal(TimeSpan.FromDays(30), withWindow.ConversionTrend.Window);
+        Assert.Equal(TimeSpan.FromDays(90), FunnelAnalyzer.AnalyzeCohorts(table, Day(100), CohortPeriod.Month).Total.Maturity!.Window);
+    }
+
+    [Fact]
+    public void An_empty_tally_carries_a_maturity_only_when_asked()
+    {
+        // The SQL push-down's totals carry none; empty cohorts carry an empty one.
+        var layout = new FunnelLayout(6);
+        Assert.Null(FunnelTally.Empty(layout).Maturity);
+        Assert.Empty(FunnelTally.Empty(layout, withMaturity: true).Maturity!.Keys);
+    }
+
+    [Fact]
+    public void Sorted_seconds_enumerate_as_doubles_in_order()
+    {
+        Assert.Equal(new[] { 1.0, 5.0, 86_400.0 }, new SortedSeconds(new[] { 1, 5, 86_400 }).ToList());
+    }
+
+    [Fact]
+    public void A_rate_exactly_at_its_target_meets_it_and_an_undefined_one_says_so()
+    {
+        // Four contacted leads: A and B confirm their needs (and stay open), C and D are lost after contact. Resolved
+        // drop-off from Contacted: 2 of 4 = 0.5, conversion 0.5: a drop-off ceiling of 0.5 and a conversion floor of 0.5 are
+        // both met, with a gap of 0. No lead reached negotiation: its drop-off is undefined.
+        var table = LeadTable.Build(new[]
+        {
+            Lead("A", contacted: 1, needs: 2), Lead("B", contacted: 1, needs: 2), Lead("C", contacted: 1, lost: 3), Lead("D", contacted: 1, lost: 4),
+        });
+        FunnelStep Step(StepTarget target) => FunnelAnalyzer.Analyze(table, Day(10), new FunnelOptions { Targets = new[] { target } }).GetStep(target.FromStage);
+        var dropOff = Step(StepTarget.ForDropOff(Pipeline.Contacted, 0.5)).Target!;
+        Assert.Equal((0.5, true, 0.0), (dropOff.Observed.Value!.Value, dropOff.MeetsTarget!.Value, dropOff.Gap!.Value));
+        var conversion = Step(StepTarget.ForConversion(Pipeline.Contacted, 0.5)).Target!;
+        Assert.Equal((0.5, true, 0.0), (conversion.Observed.Value!.Value, conversion.MeetsTarget!.Value, conversion.Gap!.Value));
+        var undefined = Step(StepTarget.ForDropOff(Pipeline.Negotiation, 0.2)).Target!;
+        Assert.Null(undefined.MeetsTarget);
+        Assert.EndsWith(", meets target undefined", undefined.ToString(), StringComparison.Ordinal);
+    }
 }
