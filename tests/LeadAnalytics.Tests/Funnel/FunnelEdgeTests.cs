@@ -180,4 +180,108 @@ public class FunnelEdgeTests
         Assert.Equal(new[] { 1L, 0L, 1L }, seoCells.Cohorts.Select(c => c.Funnel.Leads));
         Assert.Equal(0, Assert.IsType<FunnelMaturity>(seoCells.Cohorts[1].Funnel.Maturity).Leads);
     }
+
+    [Fact]
+    public void By_channel_counts_chronology_faults_and_backwards_steps_per_segment()
+    {
+        // One segment per row takes its own loop. A (SEO): proposal at day 0.5 before the needs at day 1 (fault; step 2
+        // negative); B (SEO) in order; C (Ads): contacted a day before acquisition (fault; step 0 negative).
+        var table = LeadTable.Build(new[]
+        {
+            Lead("A", contacted: 0, needs: 1, proposal: 0.5, negotiation: 2, won: 3, channel: "SEO"),
+            Lead("B", contacted: 1, channel: "SEO"),
+            Lead("C", contacted: -1, channel: "Ads"),
+        });
+        var b = FunnelAnalyzer.AnalyzeBy(table, Day(10), Dimension.Channel);
+        var seo = b.Find("SEO")!.Funnel;
+        var ads = b.Find("Ads")!.Funnel;
+        Assert.Equal((1, 1, 2), (seo.ChronologyFaults, ads.ChronologyFaults, b.Total.ChronologyFaults));
+        Assert.Equal(new long[] { 0, 0, 1, 0, 0 }, seo.Steps.Select(s => s.Duration!.NegativeExcluded));
+        Assert.Equal(new long[] { 1, 0, 0, 0, 0 }, ads.Steps.Select(s => s.Duration!.NegativeExcluded));
+        Assert.Equal(new long[] { 1, 0, 1, 0, 0 }, b.Total.Steps.Select(s => s.Duration!.NegativeExcluded));
+        Assert.Equal(new long[] { 2, 1, 0, 1, 1 }, seo.Steps.Select(s => (long)s.Duration!.Count)); // A and B contacted at 0 and 1 day
+    }
+
+    [Fact]
+    public void A_partition_outside_the_table_names_the_rows_asked_for()
+    {
+        var table = LeadTable.Build(new[] { Lead("A"), Lead("B"), Lead("C") });
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => FunnelAnalyzer.AnalyzePartition(table, Day(10), 2, 4));
+        Assert.Equal("rowCount", e.ParamName);
+        Assert.StartsWith("Rows 2 to 5 are not all in a table of 3 rows.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rising_conversion_reads_rising_at_W_and_as_observed()
+    {
+        // Four mature monthly cohorts of 100 leads (W = 20 days, as-of months later): 20, 30, 40, 50 won at day 5, the rest lost
+        // at day 8. Cochran-Armitage with scores 0..3 (mean 1.5): p = 140/400 = 0.35, sum x(s - 1.5) = -30 - 15 + 20 + 75 = 50,
+        // variance 0.35 x 0.65 x 100 x 5 = 113.75, z = 50 / sqrt(113.75) = 4.688: rising, at W (won within W) and observed alike.
+        var start = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var leads = new List<Lead>();
+        for (var c = 0; c < 4; c++)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var acquired = start.AddMonths(c);
+                var won = i < 20 + (10 * c);
+                leads.Add(new LeadBuilder { Id = $"{c}-{i}", AcquiredAt = acquired, WonAt = won ? acquired.AddDays(5) : null, LostAt = won ? null : acquired.AddDays(8) }.Build());
+            }
+        }
+
+        var trend = FunnelAnalyzer.AnalyzeCohorts(LeadTable.Build(leads), start.AddMonths(6), CohortPeriod.Month, new FunnelOptions { MaturityWindow = TimeSpan.FromDays(20) }).ConversionTrend;
+        Assert.Equal(50 / Math.Sqrt(113.75), trend.Projected.Statistic!.Value, 9);
+        Assert.Equal(50 / Math.Sqrt(113.75), trend.Observed.Statistic!.Value, 9);
+        Assert.Equal((TrendDirection.Rising, TrendDirection.Rising, false), (trend.Direction, trend.ObservedDirection, trend.FallsOnlyBecauseYounger));
+        var text = trend.ToString();
+        Assert.StartsWith("conversion at 20 d: Rising (", text, StringComparison.Ordinal);
+        Assert.Contains("); observed Rising (", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Maturity_of_no_leads_borrows_nothing_and_of_leads_nobody_was_followed_past_cannot_be_projected()
+    {
+        // An empty cohort: nothing borrowed, nothing projected.
+        var cohorts = FunnelAnalyzer.AnalyzeCohorts(LeadTable.Build(new[] { Lead("A", won: 5), Lead("B", acquired: 63) }), Day(100), CohortPeriod.Month);
+        var none = cohorts.Cohorts[1].Funnel.Maturity!;
+        Assert.Equal((0L, false, (double?)null, TimeSpan.Zero), (none.Leads, none.IsBorrowed, none.ProjectedConversion, none.FollowUp));
+
+        // Two leads 10 days old, one won on day 2, one open, W = 90 days: the funnel's own curve stops at day 10 with a lead
+        // still open, and no lead of the reference (the same two) was followed past day 10, so the projection must borrow and
+        // has nothing to borrow from.
+        var young = FunnelAnalyzer.Analyze(LeadTable.Build(new[] { Lead("A", won: 2), Lead("B", contacted: 1) }), Day(10), new FunnelOptions { MaturityWindow = TimeSpan.FromDays(90) }).Maturity!;
+        Assert.Equal((2L, 1L, true), (young.Leads, young.WonWithinWindow, young.IsBorrowed));
+        Assert.Equal(TimeSpan.FromDays(10), young.FollowUp);
+        Assert.Null(young.ProjectedConversion);
+    }
+
+    [Fact]
+    public void The_maturity_tally_counting_its_own_leads_equals_the_one_sized_by_the_funnel()
+    {
+        // The effectiveness engine sizes the tally by counting each group's in-scope leads itself; the funnel passes its own
+        // counts: SEO has A and B, Ads has C, the table's "(none)" channel no lead, the total all three.
+        var table = LeadTable.Build(new[] { Lead("A", won: 5, channel: "SEO"), Lead("B", acquired: 3, lost: 4, channel: "SEO"), Lead("C", acquired: 1, contacted: 2, channel: "Ads") });
+        var asOf = table.ToSeconds(Day(20));
+        var plan = new SegmentGrouping(table, new[] { Dimension.Channel }, null, asOf, 0, table.Count, TimeSpan.Zero);
+        var window = (long)TimeSpan.FromDays(10).TotalSeconds;
+        var own = MaturityTally.Run(table, asOf, AnalysisScope.Default, window, plan, 0, table.Count);
+        var leads = new long[plan.Count];
+        for (var g = 0; g < plan.Total; g++)
+        {
+            leads[g] = plan.SegmentKeyOf(g).Values[0] switch { "SEO" => 2, "Ads" => 1, _ => 0 }; // and the table's "(none)" channel
+        }
+
+        leads[plan.Total] = 3;
+        var given = MaturityTally.Run(table, asOf, AnalysisScope.Default, window, plan, leads, 0, table.Count);
+        Assert.Equal(plan.Count, own.Length);
+        for (var g = 0; g < plan.Count; g++)
+        {
+            Assert.Equal(leads[g], own[g].Keys.Length);
+            Assert.Equal(given[g].Keys, own[g].Keys);
+            Assert.Equal(given[g].Mature, own[g].Mature);
+        }
+
+        // W = 10 days: at day 20, A (20 days old), B (17) and C (19) are all mature.
+        Assert.Equal(3, own[plan.Total].Mature);
+    }
 }
