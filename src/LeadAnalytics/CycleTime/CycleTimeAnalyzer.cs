@@ -352,13 +352,13 @@ public static class CycleTimeAnalyzer
     private sealed class RawGroup
     {
         private readonly long[] _counts = new long[CycleTally.CountSlots];
-        private readonly GrowableArray<long>[] _outcomes = { new(), new(), new() };
-        private readonly GrowableArray<long>?[] _transitions;
+        private readonly BlockArray<long>[] _outcomes = { new(), new(), new() };
+        private readonly BlockArray<long>?[] _transitions;
         private readonly long[] _transitionNegatives;
 
         internal RawGroup(int stages)
         {
-            _transitions = new GrowableArray<long>?[stages * stages];
+            _transitions = new BlockArray<long>?[stages * stages];
             _transitionNegatives = new long[stages * stages];
         }
 
@@ -390,7 +390,7 @@ public static class CycleTimeAnalyzer
                 }
                 else
                 {
-                    (_transitions[key] ??= new GrowableArray<long>()).Add(transitionSeconds[i]);
+                    (_transitions[key] ??= new BlockArray<long>()).Add(transitionSeconds[i]);
                 }
             }
         }
@@ -442,7 +442,7 @@ public static class CycleTimeAnalyzer
             return new CycleTally(counts, outcomes, transitions, negatives);
         }
 
-        private static DurationCounts Join(List<RawGroup> present, Func<RawGroup, GrowableArray<long>?> pick)
+        private static DurationCounts Join(List<RawGroup> present, Func<RawGroup, BlockArray<long>?> pick)
         {
             var n = 0;
             foreach (var raw in present)
