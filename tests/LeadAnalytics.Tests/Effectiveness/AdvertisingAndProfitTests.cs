@@ -13,12 +13,6 @@ namespace LeadAnalytics.Tests.Effectiveness;
 // and gross margins. Every expected number is derived in the comments.
 public class AdvertisingAndProfitTests
 {
-    private static readonly DateTimeOffset AsOf = At(12, 31);
-    private static readonly AcquisitionPeriod October = new(At(10, 1), At(11, 1));
-    private const string Douyin = "抖音信息流";
-    private const string TradeShow = "行业展会";
-    private const string Seo = "SEO";
-
     private static Money Cny(decimal amount) => new(amount, Currency.CNY);
 
     private static CostEntry[] AdCosts() => new[]

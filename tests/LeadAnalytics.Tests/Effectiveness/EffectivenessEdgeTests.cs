@@ -9,12 +9,6 @@ namespace LeadAnalytics.Tests.Effectiveness;
 // as-of instant as boundaries, the order of unmatched costs and the report currency of a table without amounts.
 public class EffectivenessEdgeTests
 {
-    private static readonly DateTimeOffset AsOf = At(12, 31);
-    private static readonly AcquisitionPeriod October = new(At(10, 1), At(11, 1));
-    private const string Douyin = "抖音信息流";
-    private const string TradeShow = "行业展会";
-    private const string Seo = "SEO";
-
     // All time, one dimension, per-lead costs, as of after every event and no durations: SettledSegmentPass.Applies.
     private static readonly EffectivenessOptions Settled = new() { IncludeDurations = false };
 

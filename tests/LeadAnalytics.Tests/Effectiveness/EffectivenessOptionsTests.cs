@@ -11,8 +11,6 @@ namespace LeadAnalytics.Tests.Effectiveness;
 // messages, the boundaries and most of the equivalence terms unchecked.
 public class EffectivenessOptionsTests
 {
-    private static readonly DateTimeOffset AsOf = At(12, 31);
-
     private static LeadTable Table() => LeadTable.Build(Leads());
 
     private static ArgumentException Refused(EffectivenessOptions options) =>

@@ -11,11 +11,11 @@ namespace LeadAnalytics.Tests.Effectiveness;
 public class HandComputedTableTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private static readonly DateTimeOffset AsOf = At(12, 31);
-    private static readonly AcquisitionPeriod October = new(At(10, 1), At(11, 1));
-    private const string Douyin = "抖音信息流";
-    private const string TradeShow = "行业展会";
-    private const string Seo = "SEO";
+    internal static readonly DateTimeOffset AsOf = At(12, 31);
+    internal static readonly AcquisitionPeriod October = new(At(10, 1), At(11, 1));
+    internal const string Douyin = "抖音信息流";
+    internal const string TradeShow = "行业展会";
+    internal const string Seo = "SEO";
 
     internal static DateTimeOffset At(int month, int day, int hour = 0, int minute = 0, int year = 2023) => new(year, month, day, hour, minute, 0, Cst);
 
