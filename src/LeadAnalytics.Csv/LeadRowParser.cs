@@ -25,9 +25,6 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private readonly int[] _column = Enumerable.Repeat(-1, 23).ToArray();
     private readonly List<(int Index, string Name)> _attributes = new();
     private readonly IdLines _seen = new();
-
-    /// <summary>Leave the duplicate-id check to the caller (the parallel import checks the joined table once).</summary>
-    internal bool SkipDuplicateIds { get; init; }
     private readonly StringPool?[] _pools = new StringPool?[23];
     private readonly Dictionary<string, Currency?> _currencies = new(StringComparer.Ordinal);
     private readonly List<(string Stage, LeadField Field, DateTimeOffset At)> _unknownStages = new();
@@ -37,6 +34,9 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private TimeSpan? _fixedOffset;
     private bool _keepName;
     private bool _keepNotes;
+
+    /// <summary>Leave the duplicate-id check to the caller (the parallel import checks the joined table once).</summary>
+    internal bool SkipDuplicateIds { get; init; }
 
     public void Bind(IReadOnlyList<string> headers, RowContext context, List<DataQualityIssue> issues)
     {

@@ -2,10 +2,11 @@ using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Effectiveness;
 
-// Samples of many groups (durations in whole seconds, at most int.MaxValue) in one flat array (compressed rows): count per group, seal, add, then quantiles per group.
-// Two passes over the data instead of a list per group, so filling allocates nothing per value. Rows are counted and added
-// by chunk: a chunk's values of a group go after the earlier chunks' values of that group, so the array is the same for
-// any chunking, and each chunk writes only its own positions (chunks may fill in parallel).
+// Samples of many groups (durations in whole seconds, at most int.MaxValue) in one flat array (compressed rows): count
+// per group, seal, add, then quantiles per group. Two passes over the data instead of a list per group, so filling
+// allocates nothing per value. Rows are counted and added by chunk: a chunk's values of a group go after the earlier
+// chunks' values of that group, so the array is the same for any chunking, and each chunk writes only its own positions
+// (chunks may fill in parallel).
 internal sealed class GroupedSamples
 {
     private readonly int _groups;
