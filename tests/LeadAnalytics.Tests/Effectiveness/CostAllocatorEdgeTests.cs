@@ -108,6 +108,18 @@ public class CostAllocatorEdgeTests
     }
 
     [Fact]
+    public void Remainder_cents_go_to_exactly_the_first_ids_among_forty_sharing_a_prefix()
+    {
+        // 0.47 over forty leads "campaign-00".."campaign-39": 0.01 each and 7 cents left, to "campaign-00".."campaign-06".
+        // Rows in the order i * 17 mod 40 (a permutation), acquired in the reverse of id order: selecting a few places too
+        // many or too few would hand some of the seven cents to other leads.
+        var leads = Enumerable.Range(0, 40).Select(k => k * 17 % 40).Select(i => Lead($"campaign-{i:D2}", At(10, 5).AddMinutes(39 - i)));
+        var r = October(leads, Dimension.Strategy, Cost(At(10, 1), At(11, 1), 0.47m));
+        var spends = Enumerable.Range(0, 40).Select(i => SpendOf(r, Dimension.Strategy, $"campaign-{i:D2}"));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i < 7 ? 0.02m : 0.01m), spends);
+    }
+
+    [Fact]
     public void A_remainder_cent_between_leads_of_the_same_id_goes_to_the_earlier_acquired()
     {
         // Two leads both "dup", 0.01 between them: quotient 0, one cent left. Ids equal, so the earlier acquisition (10-05,
@@ -148,12 +160,15 @@ public class CostAllocatorEdgeTests
         }
 
         // Tags ["a"] against ["a", "b"]: equal as far as the shorter goes, so the one with fewer tags takes it; b reads 0.
+        // A trade-show lead tagged "z" (no SEO cost) follows ["a"] in the table, so reading past the shorter list's end
+        // would compare "z" with "b".
         var a = Lead("dup", At(10, 5), "s", "a");
         var ab = Lead("dup", At(10, 5), "s", "a", "b");
-        foreach (var leads in new[] { new[] { a, ab }, new[] { ab, a } })
+        var z = new LeadBuilder { Id = "other", Channel = TradeShow, AcquiredAt = At(10, 5), Tags = { "z" } }.Build();
+        foreach (var leads in new[] { new[] { a, z, ab }, new[] { ab, a, z } })
         {
             var r = October(leads, Dimension.Tag, Cost(At(10, 1), At(11, 1), 0.01m));
-            Assert.Equal((0.01m, 0m), (SpendOf(r, Dimension.Tag, "a"), SpendOf(r, Dimension.Tag, "b")));
+            Assert.Equal((0.01m, 0m, 0m), (SpendOf(r, Dimension.Tag, "a"), SpendOf(r, Dimension.Tag, "b"), SpendOf(r, Dimension.Tag, "z")));
         }
     }
 }
