@@ -101,9 +101,9 @@ public static class PushDownComparison
 
     /// <summary>
     /// The larger-than-memory case: <c>pushdown-parquet N REPS PATH [keep]</c> writes N synthetic leads in the tracking table's
-    /// shape to a Parquet file with DuckDB (generated in SQL from a hash of the row number: 12 skewed channels, minute
-    /// acquisition instants over 2023 in local time, geometric stages 30 hours apart, 60% of the leads that are not won lost
-    /// 40 hours after their furthest stage, deal amounts and per-lead costs), then times, on a view over the file, the
+    /// shape to a Parquet file with DuckDB unless the file exists (<see cref="SyntheticParquet"/>: set-based in SQL, the
+    /// distributions of <see cref="SyntheticLeads"/>; write it first with <c>parquet-write</c> so that the peak memory below is
+    /// the measurement's, not the writer's), then times, on a view over the file, the
     /// pushed-down funnel counts by channel against the hand-written DuckDB query for the same counts (median of REPS after a
     /// warm-up, alternating), and prints the process's peak resident memory (VmHWM). The file is deleted unless "keep".
     /// </summary>
@@ -116,40 +116,21 @@ public static class PushDownComparison
         Console.WriteLine($"# push-down over Parquet: {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var sw = Stopwatch.StartNew();
         if (!File.Exists(path))
         {
-            using var generate = connection.CreateCommand();
-            generate.CommandText = $"""
-                COPY (
-                  WITH b AS (SELECT i, hash(i) AS h, hash(i * 7 + 1) AS h2 FROM range({count.ToString(CultureInfo.InvariantCulture)}) t(i)),
-                  f AS (SELECT i, h, h2,
-                    (['抖音信息流','行业展会','SEO','转介绍','小红书KOL','朋友圈广告','百度搜索','微信公众号','知乎','B站','线下沙龙','邮件营销'])[1 + CAST(floor(12 * pow((h % 1000000) / 1000000.0, 2.2)) AS INT)] AS channel,
-                    TIMESTAMP '2023-01-01 00:00:00' + to_minutes(CAST(h2 % (365 * 24 * 60) AS BIGINT)) AS acq,
-                    CAST(least(5, floor(ln(1 - ((h2 // 1000) % 1000000) / 1000000.0) / ln(0.62))) AS INT) AS st,
-                    ((h // 1000000) % 100) AS u
-                    FROM b)
-                  SELECT 'L' || i AS lead_id, channel, acq AS acquired_at,
-                    CASE WHEN st >= 1 THEN acq + to_hours(30) END AS contacted_at, CASE WHEN st >= 2 THEN acq + to_hours(60) END AS needs_confirmed_at,
-                    CASE WHEN st >= 3 THEN acq + to_hours(90) END AS proposal_at, CASE WHEN st >= 4 THEN acq + to_hours(120) END AS negotiation_at,
-                    CASE WHEN st >= 5 THEN acq + to_hours(150) END AS won_at, CASE WHEN st < 5 AND u < 60 THEN acq + to_hours(30 * st + 40) END AS lost_at,
-                    CASE WHEN st = 5 THEN CAST(10000 + h % 90000 AS DECIMAL(18, 2)) END AS deal_amount, CAST(100 + h2 % 900 AS DECIMAL(18, 2)) AS acquisition_cost
-                  FROM f) TO {SqlLiteral(path)} (FORMAT parquet)
-                """;
-            generate.CommandTimeout = 0;
-            generate.ExecuteNonQuery();
-            Console.WriteLine($"Parquet file written in {sw.Elapsed.TotalSeconds:F1} s: {new FileInfo(path).Length / 1e9:F2} GB");
+            var seconds = SyntheticParquet.Write(connection, count, path);
+            Console.WriteLine($"Parquet file written in {seconds:F1} s: {new FileInfo(path).Length / 1e9:F2} GB");
         }
 
         try
         {
             using (var view = connection.CreateCommand())
             {
-                view.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SqlLiteral(path)})";
+                view.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SyntheticParquet.Literal(path)})";
                 view.ExecuteNonQuery();
             }
 
-            var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(Mapping)) { CommandTimeoutSeconds = 0 };
+            var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(ParquetChecks.Mapping)) { CommandTimeoutSeconds = 0 };
             var asOf = SyntheticLeads.AsOf;
             var counts = new FunnelOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, IncludeStepDurations = false };
             var push = new List<double>();
@@ -188,8 +169,6 @@ public static class PushDownComparison
             }
         }
     }
-
-    private static string SqlLiteral(string text) => "'" + text.Replace("'", "''") + "'";
 
     // What a DuckDB user would write by hand for the funnel's counts over this table: per channel, the furthest stage reached by
     // as-of and the class (won, lost, stale, open), the leads, the chronology faults and the recorded stages, comparing the
