@@ -12,6 +12,7 @@ namespace LeadAnalytics.Benchmarks;
 /// <c>parquet-write N PATH</c> writes the file (in its own process, so a measurement's peak memory is not the writer's);
 /// <c>parquet-check N PATH</c> compares the file's marginals (leads per channel, per furthest stage, per outcome) with those of
 /// <see cref="SyntheticLeads.Rows"/> for the same N;
+/// <c>csv-write N PATH</c> writes the same leads as CSV;
 /// <c>parquet-readback PATH</c> reads the file back into a <see cref="LeadTable"/> and checks that the push-down over the
 /// file (funnel, segments, cycle time, loss reasons by channel) gives the in-memory engines' JSON documents.
 /// </summary>
@@ -32,6 +33,16 @@ public static class ParquetChecks
         using var connection = Open();
         var seconds = SyntheticParquet.Write(connection, count, path);
         Console.WriteLine($"written in {seconds:F1} s ({count / seconds:N0} leads/s): {new FileInfo(path).Length / 1e9:F3} GB; peak resident memory {PeakResident()}; load average {LoadAverage()}");
+    }
+
+    /// <summary><c>csv-write N PATH</c>: the same leads as a CSV file with a header (for PostgreSQL's <c>COPY</c>).</summary>
+    public static void WriteCsv(string[] args)
+    {
+        var count = long.Parse(args[1], CultureInfo.InvariantCulture);
+        var path = Path.GetFullPath(args[2]);
+        using var connection = Open();
+        var seconds = SyntheticParquet.Write(connection, count, path, format: "csv, header");
+        Console.WriteLine($"{count:N0} leads written to {path} in {seconds:F1} s: {new FileInfo(path).Length / 1e9:F3} GB");
     }
 
     public static void Check(string[] args)
@@ -164,6 +175,31 @@ public static class ParquetChecks
         {
             Environment.ExitCode = 1;
         }
+    }
+
+    /// <summary><c>parquet-profile PATH OUT</c>: DuckDB's profile (query tree with operator timings) of the pushed-down
+    /// segments (counts and money by channel) over the file, written to OUT; for finding where the generated SQL spends.</summary>
+    public static void Profile(string[] args)
+    {
+        var path = Path.GetFullPath(args[1]);
+        using var connection = Open();
+        foreach (var sql in new[]
+        {
+            $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SyntheticParquet.Literal(path)})",
+            "PRAGMA enable_profiling = 'query_tree'",
+            $"PRAGMA profiling_output = {SyntheticParquet.Literal(Path.GetFullPath(args[2]))}",
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(Mapping)) { CommandTimeoutSeconds = 0 };
+        var options = new Effectiveness.EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, IncludeDurations = false };
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var leads = source.AnalyzeEffectiveness(SyntheticLeads.AsOf, options).ToResult().Total.Leads;
+        Console.WriteLine($"segments: {leads:N0} leads in {sw.ElapsedMilliseconds:N0} ms; peak resident memory {PeakResident()}");
     }
 
     /// <summary>The file's rows as a LeadTable, as the CSV importer would build them (local times at +08:00, CNY).</summary>

@@ -38,6 +38,24 @@ if (args.Length > 0 && args[0] == "parquet-readback")
     return;
 }
 
+if (args.Length > 0 && args[0] == "parquet-profile")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.Profile(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "csv-write")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.WriteCsv(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "pushdown-postgres")
+{
+    LeadAnalytics.Benchmarks.PushDownPostgres.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "pushdown")
 {
     LeadAnalytics.Benchmarks.PushDownComparison.Run(args);

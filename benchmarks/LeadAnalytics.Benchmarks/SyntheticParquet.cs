@@ -81,9 +81,10 @@ public static class SyntheticParquet
 
     /// <summary>
     /// Writes the Parquet file (row groups as DuckDB makes them; insertion order not preserved, so the write streams in
-    /// bounded memory on every thread). Returns the seconds taken.
+    /// bounded memory on every thread). Returns the seconds taken. <paramref name="format"/>: the COPY options after FORMAT
+    /// (a constant of this program, such as <c>csv, header</c>).
     /// </summary>
-    public static double Write(DuckDBConnection connection, long count, string path, int seed = 42)
+    public static double Write(DuckDBConnection connection, long count, string path, int seed = 42, string format = "parquet")
     {
         var sw = Stopwatch.StartNew();
         using (var order = connection.CreateCommand())
@@ -93,7 +94,7 @@ public static class SyntheticParquet
         }
 
         using var copy = connection.CreateCommand();
-        copy.CommandText = $"COPY ({Select(count, seed)}) TO {Literal(path)} (FORMAT parquet)";
+        copy.CommandText = $"COPY ({Select(count, seed)}) TO {Literal(path)} (FORMAT {format})";
         copy.CommandTimeout = 0;
         copy.ExecuteNonQuery();
         return sw.Elapsed.TotalSeconds;
