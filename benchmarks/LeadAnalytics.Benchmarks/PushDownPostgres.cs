@@ -19,7 +19,7 @@ namespace LeadAnalytics.Benchmarks;
 /// two workers asked directly in parallel, their partials merged in process (<see cref="FunnelPartition.Merge(IEnumerable{FunnelPartition})"/>).
 /// Times (alternating, after a warm-up) the funnel counts by channel and the segments' counts and money by channel, checks
 /// the three answers are the same JSON, and measures the bytes on the wire: TCP bytes sent by the server sockets of each
-/// instance's port (the kernel's tcp_info <c>bytes_sent</c>, read with <c>ss -tin</c> before and after one query), which
+/// instance's port (the kernel's tcp_info <c>bytes_sent</c>, read with <c>ss -tin</c> before and after the first timed run), which
 /// for the coordinator's query are the workers' replies to postgres_fdw (its connections stay open for the session) and
 /// the coordinator's reply to this process.
 /// </summary>
@@ -68,19 +68,16 @@ public static class PushDownPostgres
             ("segments by channel (counts, money)", "workers", () => LeadAnalyticsJson.SerializeEffectiveness(ShardedSegments().ToResult())),
         };
 
-        // Warm-up (opens postgres_fdw's connections to the workers), the answers compared, and the bytes of one run each.
+        // Warm-up (opens postgres_fdw's connections to the workers) and the answers compared; then the timed rounds, the bytes
+        // counted around each case's first timed run. Each case's line is printed as soon as it is known.
         var answers = new Dictionary<string, string>();
         var bytes = new Dictionary<(string, string), (long Client, long Workers)>();
         var allWorkerPorts = ports["workers"];
         foreach (var (query, form, run) in cases)
         {
-            run();
-            var clientBefore = BytesSent(ports[form]);
-            var workersBefore = BytesSent(allWorkerPorts);
+            var t = Stopwatch.StartNew();
             var json = run();
-            var client = BytesSent(ports[form]) - clientBefore;
-            var toCoordinator = form == "coordinator" ? BytesSent(allWorkerPorts) - workersBefore : 0;
-            bytes[(query, form)] = (client, toCoordinator);
+            Console.WriteLine($"warm-up: {query}, {form}: {t.Elapsed.TotalMilliseconds:N0} ms; load average {ParquetChecks.LoadAverage()}");
             if (answers.TryGetValue(query, out var first))
             {
                 Console.WriteLine($"{query}: {form} {(first == json ? "equals" : "DIFFERS FROM")} single (JSON)");
@@ -100,9 +97,20 @@ public static class PushDownPostgres
         {
             foreach (var (query, form, run) in cases)
             {
+                var clientBefore = r == 0 ? BytesSent(ports[form]) : 0;
+                var workersBefore = r == 0 ? BytesSent(allWorkerPorts) : 0;
                 var t = Stopwatch.StartNew();
                 run();
-                times[(query, form)].Add(t.Elapsed.TotalMilliseconds);
+                var ms = t.Elapsed.TotalMilliseconds;
+                times[(query, form)].Add(ms);
+                if (r == 0)
+                {
+                    bytes[(query, form)] = (BytesSent(ports[form]) - clientBefore, form == "coordinator" ? BytesSent(allWorkerPorts) - workersBefore : 0);
+                }
+
+                var (client, toCoordinator) = bytes[(query, form)];
+                Console.WriteLine($"run {r + 1}: {query}, {form}: {ms:N0} ms; bytes sent to this process {client:N0}" +
+                    $"{(form == "coordinator" ? $", by the workers to the coordinator {toCoordinator:N0}" : "")}; load average {ParquetChecks.LoadAverage()}");
             }
         }
 
