@@ -139,41 +139,36 @@ public static class EffectivenessAnalyzer
         int withoutCost;
         IReadOnlyList<string> ids;
         CostSummary? allocated = null;
-        if (startRow == 0 && endRow == table.Count && SettledSegmentPass.Applies(table, dimensions, period, asOfSeconds, source, options))
+        var grouping = new SegmentGrouping(table, dimensions, null, asOfSeconds, startRow, endRow, TimeSpan.Zero);
+        if (source == CostSource.CostTable)
         {
-            (aggregate, spendMinor, withoutCost) = SettledSegmentPass.Run(table, dimensions[0], asOfSeconds, options);
-            ids = withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, options.MaxListedLeadIds);
+            var rows = SelectRows(table, from, to, asOfSeconds, options, startRow, endRow);
+            var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options);
+            var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
+            foreach (var (cost, minor, reason) in allocation.Unmatched)
+            {
+                unmatched.Add(new UnmatchedCost(cost.Entry, minor / scale, reason));
+            }
+
+            unmatched.Sort(CompareUnmatched);
+            withoutCost = Count(allocation.HasCost, false);
+            ids = IdsWithoutCost(table, rows, 0, 0, allocation.HasCost, options.MaxListedLeadIds);
+            spendMinor = allocation.AllocatedMinor;
+            allocated = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
+                allocation.EntriesOutsidePeriod, withoutCost, ids);
+            aggregate = SegmentAggregator.Run(table, rows, startRow, endRow, grouping, allocation.Spend, allocation.HasCost, asOfSeconds, options);
         }
         else
         {
-            var rows = SelectRows(table, from, to, asOfSeconds, options, startRow, endRow);
-            var grouping = new SegmentGrouping(table, dimensions, null, asOfSeconds, startRow, endRow, TimeSpan.Zero);
-            if (source == CostSource.CostTable)
-            {
-                var allocation = CostAllocator.Allocate(table, rows, costs, period.From?.UtcTicks, period.To?.UtcTicks, scale, options);
-                var unmatched = new List<UnmatchedCost>(allocation.Unmatched.Count);
-                foreach (var (cost, minor, reason) in allocation.Unmatched)
-                {
-                    unmatched.Add(new UnmatchedCost(cost.Entry, minor / scale, reason));
-                }
-
-                unmatched.Sort(CompareUnmatched);
-                withoutCost = Count(allocation.HasCost, false);
-                ids = IdsWithoutCost(table, rows, allocation.HasCost, options.MaxListedLeadIds);
-                spendMinor = allocation.AllocatedMinor;
-                allocated = new CostSummary(source, currency, allocation.InPeriodMinor / scale, allocation.AllocatedMinor / scale, unmatched,
-                    allocation.EntriesOutsidePeriod, withoutCost, ids);
-                aggregate = SegmentAggregator.Run(table, rows, grouping, allocation.Spend, allocation.HasCost, asOfSeconds, options);
-            }
-            else
-            {
-                // Per-lead costs are read from the table's column where the rows are counted (no per-row copy: 80 MB at 10M
-                // leads), and the total group holds every counted row once.
-                aggregate = SegmentAggregator.Run(table, rows, grouping, null, null, asOfSeconds, options);
-                spendMinor = aggregate.Total.SpendMinor;
-                withoutCost = aggregate.Total.Leads - aggregate.Total.LeadsWithCost;
-                ids = withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, rows, null, options.MaxListedLeadIds);
-            }
+            // Per-lead costs are read from the table's column where the rows are counted (no per-row copy: 80 MB at 10M
+            // leads), and the total group holds every counted row once. When every row is in scope (all time, as of after
+            // every instant) the rows are the range itself, with no list of them.
+            var everyRow = from == int.MinValue && to == int.MaxValue && asOfSeconds >= table.MaxEventSeconds;
+            var rows = everyRow ? null : SelectRows(table, from, to, asOfSeconds, options, startRow, endRow);
+            aggregate = SegmentAggregator.Run(table, rows, startRow, endRow, grouping, null, null, asOfSeconds, options);
+            spendMinor = aggregate.Total.SpendMinor;
+            withoutCost = aggregate.Total.Leads - aggregate.Total.LeadsWithCost;
+            ids = withoutCost == 0 ? Array.Empty<string>() : IdsWithoutCost(table, rows, startRow, endRow, null, options.MaxListedLeadIds);
         }
 
         var maturity = options.IncludeMaturity ? Maturity(table, dimensions, period, asOfSeconds, options, startRow, endRow) : null;
@@ -451,31 +446,19 @@ public static class EffectivenessAnalyzer
         return n;
     }
 
-    // The same for every row of the table, by its per-lead cost column (the settled single pass has no row arrays).
-    private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int max)
+    // The first ids in ordinal order of leads without cost; selection first, so a million uncosted leads are not all sorted.
+    // The rows are listed, or null for every row of [start, end); hasCost per entry of rows, or null to read the table's
+    // per-lead costs.
+    private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int[]? rows, int start, int end, bool[]? hasCost, int max)
     {
         var ids = new List<string>();
-        for (var row = 0; row < table.Count; row++)
+        var count = rows?.Length ?? end - start;
+        for (var i = 0; i < count; i++)
         {
-            if (table.CostMinor[row] == LeadTable.MissingAmount)
+            var row = rows is null ? start + i : rows[i];
+            if (hasCost is null ? table.CostMinor[row] == LeadTable.MissingAmount : !hasCost[i])
             {
                 ids.Add(table.Ids[row]);
-            }
-        }
-
-        return FirstOrdinal(ids, max);
-    }
-
-    // The first ids in ordinal order of leads without cost; selection first, so a million uncosted leads are not all sorted.
-    // hasCost per row of rows, or null to read the table's per-lead costs.
-    private static IReadOnlyList<string> IdsWithoutCost(LeadTable table, int[] rows, bool[]? hasCost, int max)
-    {
-        var ids = new List<string>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (hasCost is null ? table.CostMinor[rows[i]] == LeadTable.MissingAmount : !hasCost[i])
-            {
-                ids.Add(table.Ids[rows[i]]);
             }
         }
 

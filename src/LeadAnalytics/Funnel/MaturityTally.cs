@@ -4,7 +4,8 @@ namespace LeadAnalytics.Funnel;
 
 /// <summary>One segment's outcome times from acquisition, for its maturity and projected conversion: every lead as one
 /// sorted key, time in whole seconds × 4 + cause (1 won, 2 lost, 0 censored at as-of: open or stale), and the number of
-/// leads acquired at least the window before as-of. Exactly mergeable (keys merge sorted, counts add).</summary>
+/// leads acquired at least the window before as-of. Exactly mergeable (keys merge sorted, counts add). Keys are sorted by
+/// radix (<see cref="RadixSort"/>): a key spans about 2^27 for a year of seconds, three passes.</summary>
 internal sealed class MaturityTally
 {
     internal const int WonCause = 1;
@@ -108,7 +109,7 @@ internal sealed class MaturityTally
         var result = new MaturityTally[plan.Count];
         for (var g = 0; g < result.Length; g++)
         {
-            Array.Sort(keys[g]);
+            RadixSort.Sort(keys[g], 0, keys[g].Length);
             result[g] = new MaturityTally(keys[g], mature[g]);
         }
 

@@ -5,11 +5,11 @@ using static LeadAnalytics.Tests.Effectiveness.HandComputedTableTests;
 namespace LeadAnalytics.Tests.Effectiveness;
 
 // Edges of EffectivenessAnalyzer that mutation testing (docs/mutation-testing.md) found unchecked: the partition's argument
-// checks, the settled single pass on a partition, segments present only in the previous period, the period's end and the
+// checks, the fastest kernel policies on a partition, segments present only in the previous period, the period's end and the
 // as-of instant as boundaries, the order of unmatched costs and the report currency of a table without amounts.
 public class EffectivenessEdgeTests
 {
-    // All time, one dimension, per-lead costs, as of after every event and no durations: SettledSegmentPass.Applies.
+    // All time, one dimension, per-lead costs, as of after every event and no durations: the fastest kernel policies.
     private static readonly EffectivenessOptions Settled = new() { IncludeDurations = false };
 
     private static long LeadsOf(EffectivenessResult r, string channel) => r.Find(SegmentKey.Of(Dimension.Channel, channel))?.Leads ?? 0;
@@ -25,10 +25,10 @@ public class EffectivenessEdgeTests
     }
 
     [Fact]
-    public void The_settled_pass_counts_only_a_partitions_rows()
+    public void The_fastest_kernel_policies_count_only_a_partitions_rows()
     {
         // Rows 0-4 are A1..A4 (Douyin) and B1 (trade show); rows 5-10 are B2, B3, X2 (trade show), C1, C2 (SEO) and X1 (Douyin).
-        // Only a partition of the whole table may take the settled pass, which reads every row.
+        // A partition counts only its own rows, also through the range-of-rows and settled policies.
         var table = LeadTable.Build(Leads());
         var first = EffectivenessAnalyzer.AnalyzePartition(table, AsOf, 0, 5, Settled).ToResult();
         Assert.Equal(5, first.Total.Leads);

@@ -60,10 +60,10 @@ public class EffectivenessOptionsTests
     }
 
     [Fact]
-    public void Listed_leads_without_cost_are_the_first_by_ordinal_id_on_both_passes()
+    public void Listed_leads_without_cost_are_the_first_by_ordinal_id_for_a_range_and_a_list_of_rows()
     {
         // Eleven leads without a cost: ids A1..A4, B1..B3, C1, C2, X1, X2 in ordinal order; the first three are A1, A2, A3.
-        // All time, by channel, is the settled single pass; October is the row pass (its nine leads: A*, B*, C*).
+        // All time, by channel, counts a range of rows; October a list of rows (its nine leads: A*, B*, C*).
         var all = EffectivenessAnalyzer.Analyze(Table(), AsOf, new EffectivenessOptions { MaxListedLeadIds = 3 });
         Assert.Equal(new[] { "A1", "A2", "A3" }, all.Costs.LeadsWithoutCostIds);
         var october = EffectivenessAnalyzer.Analyze(Table(), AsOf, new EffectivenessOptions
