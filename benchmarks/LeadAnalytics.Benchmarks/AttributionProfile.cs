@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LeadAnalytics.Attribution;
+using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Benchmarks;
 
@@ -77,7 +78,8 @@ public static class AttributionProfile
             var options = new AttributionOptions
             {
                 Model = AttributionModel.Markov,
-                Intervals = new AttributionIntervalOptions { Replicates = 200, MaxDegreeOfParallelism = threads },
+                Intervals = new AttributionIntervalOptions { Replicates = 200 },
+                Scope = new AnalysisScope { MaxDegreeOfParallelism = threads },
             };
             Time($"Markov order 1 with 200 replicates, {(threads == 1 ? "1 thread" : "all cores")}", () => AttributionAnalyzer.Analyze(journeys, options), 3);
         }

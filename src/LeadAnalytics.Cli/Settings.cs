@@ -56,13 +56,18 @@ internal sealed class Settings
     /// <summary>The shared analysis scope of every command: the same stale rule everywhere, so the same data and as-of give
     /// the same stale count in every output.</summary>
     /// <param name="breakdown">The dimensions, crossed; none for the total only.</param>
-    /// <param name="period">The acquisition period; all time when null.</param>
+    /// <param name="period">The acquisition period (--from, --to); all time when null.</param>
+    /// <param name="confidence">The confidence level (--confidence); 0.95 when null.</param>
+    /// <param name="threads">The thread count (--threads); 1 when null.</param>
     /// <returns>The scope.</returns>
-    public LeadAnalytics.Data.AnalysisScope Scope(IReadOnlyList<Dimension>? breakdown = null, LeadAnalytics.Data.AcquisitionPeriod? period = null) => new()
+    public LeadAnalytics.Data.AnalysisScope Scope(IReadOnlyList<Dimension>? breakdown = null, LeadAnalytics.Data.AcquisitionPeriod? period = null,
+        double? confidence = null, int? threads = null) => new()
     {
         Breakdown = breakdown ?? Array.Empty<Dimension>(),
         Period = period ?? LeadAnalytics.Data.AcquisitionPeriod.AllTime,
         StaleAfter = StaleAfter,
+        Confidence = confidence ?? LeadAnalytics.Data.AnalysisScope.Default.Confidence,
+        MaxDegreeOfParallelism = threads ?? LeadAnalytics.Data.AnalysisScope.Default.MaxDegreeOfParallelism,
     };
 
     /// <summary>The --currency value: the default currency of amounts and the one the quality check expects.</summary>
@@ -110,11 +115,14 @@ internal sealed class Settings
         Currency = ExpectedCurrency ?? Currency.CNY,
         Encoding = Encoding,
         Pipeline = pipeline,
-        Quality = ExpectedCurrency is { } c ? new DataQualityOptions { ExpectedCurrency = c, StaleAfter = StaleAfter } : new DataQualityOptions { StaleAfter = StaleAfter },
+        Quality = new DataQualityOptions { ExpectedCurrency = ExpectedCurrency },
     };
 
-    public DataQualityOptions QualityOptions() =>
-        new() { StaleAfter = StaleAfter, ExpectedCurrency = ExpectedCurrency };
+    /// <summary>The data-quality settings: the shared scope (the stale rule, and the period of --from/--to) and --currency.</summary>
+    /// <param name="period">The acquisition period of the checked leads; all time when null.</param>
+    /// <returns>The settings.</returns>
+    public DataQualityOptions QualityOptions(LeadAnalytics.Data.AcquisitionPeriod? period = null) =>
+        new() { Scope = Scope(period: period), ExpectedCurrency = ExpectedCurrency };
 }
 
 internal enum OutputFormat

@@ -245,5 +245,9 @@ internal sealed class QualityOptionsDto
     public double CycleDaysTolerance { get; set; }
 
     public string? ExpectedCurrency { get; set; }
+
+    // Additive: present only when the checks were limited to an acquisition period (all time writes nothing).
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PeriodDto? Period { get; set; }
 }
 #pragma warning restore CA1819, CA2227

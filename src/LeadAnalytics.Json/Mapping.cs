@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LeadAnalytics.Data;
 using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Json;
@@ -345,11 +346,12 @@ internal static class Mapping
         Options = new QualityOptionsDto
         {
             RequiredFields = report.Options.RequiredFields.Select(Name).ToList(),
-            StaleAfterDays = report.Options.StaleAfter.TotalDays,
+            StaleAfterDays = report.Options.Scope.StaleAfter.TotalDays,
             AuditFraction = report.Options.AuditFraction,
             AuditSeed = report.Options.AuditSeed,
             CycleDaysTolerance = report.Options.CycleDaysTolerance,
             ExpectedCurrency = report.Options.ExpectedCurrency?.Code,
+            Period = report.Options.Scope.Period.Equals(AcquisitionPeriod.AllTime) ? null : new PeriodDto { From = report.Options.Scope.Period.From, To = report.Options.Scope.Period.To },
         },
     };
 
@@ -364,10 +366,19 @@ internal static class Mapping
         }
 
         var required = Required(o.RequiredFields, "$.options.requiredFields");
+        if (!(o.StaleAfterDays >= 0))
+        {
+            throw new JsonException($"$.options.staleAfterDays: {o.StaleAfterDays.ToString(CultureInfo.InvariantCulture)} is not a number of days (0 or more).");
+        }
+
         var options = Guard("$.options", () => new DataQualityOptions
         {
             RequiredFields = required.Select((f, k) => Parse<LeadField>(f, $"$.options.requiredFields[{k}]")).ToList(),
-            StaleAfter = TimeSpan.FromDays(o.StaleAfterDays),
+            Scope = new AnalysisScope
+            {
+                StaleAfter = TimeSpan.FromDays(o.StaleAfterDays),
+                Period = o.Period is { } p ? new AcquisitionPeriod(p.From, p.To) : AcquisitionPeriod.AllTime,
+            },
             AuditFraction = o.AuditFraction,
             AuditSeed = o.AuditSeed,
             CycleDaysTolerance = o.CycleDaysTolerance,

@@ -454,8 +454,8 @@ internal static class ResultMapping
             ConversionProbability = Finite(mk.ConversionProbability),
             Transitions = mk.Transitions.Select(t => new MarkovTransitionDto { From = t.From, To = t.To, Count = t.Count, Probability = t.Probability }).ToList(),
         } : null,
-        Intervals = r.Intervals is { } iv
-            ? new CreditIntervalSettingsDto { Replicates = iv.Replicates, Seed = iv.Seed, Confidence = iv.Confidence, Method = iv.Method == AttributionIntervalMethod.BCa ? "bca" : "percentile" }
+        Intervals = r.Intervals is { } iv && r.IntervalConfidence is { } level
+            ? new CreditIntervalSettingsDto { Replicates = iv.Replicates, Seed = iv.Seed, Confidence = level, Method = iv.Method == AttributionIntervalMethod.BCa ? "bca" : "percentile" }
             : null,
         Differences = AdjacentDifferences(r),
     };

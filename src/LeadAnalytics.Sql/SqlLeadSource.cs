@@ -281,6 +281,11 @@ public sealed class SqlLeadSource
             throw new NotSupportedException("Attribution push-down credits channels only (AttributionOptions.By = Channel, no KeySelector).");
         }
 
+        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime))
+        {
+            throw new NotSupportedException("Attribution push-down counts the paths of every lead: AttributionOptions.Scope.Period is not supported yet.");
+        }
+
         var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns, wonDeals: true), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
         var minorUnits = currency == Currency.None ? 0 : currency.MinorUnits;
         var lookback = options.LookbackWindow is { } w ? w.Ticks / 10 : (long?)null;

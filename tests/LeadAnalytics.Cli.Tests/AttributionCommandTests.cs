@@ -70,9 +70,14 @@ public class AttributionCommandTests
         var import = LeadCsv.Read(SampleData("leads.csv"));
         var table = LeadTable.Build(import.Records);
         var asOf = new DateTimeOffset(2024, 1, 15, 0, 0, 0, TimeSpan.FromHours(8));
-        var settings = new AttributionIntervalOptions { Replicates = 40, Seed = 11, Confidence = 0.90 };
+        var settings = new AttributionIntervalOptions { Replicates = 40, Seed = 11 };
         var library = AttributionAnalyzer.Compare(table, asOf, new[] { AttributionModel.FirstTouch, AttributionModel.Markov, AttributionModel.Shapley },
-            new AttributionOptions { Touchpoints = TouchpointTable.Build(table, TouchpointCsv.Read(SampleData("touchpoints.csv")).Records), Intervals = settings });
+            new AttributionOptions
+            {
+                Touchpoints = TouchpointTable.Build(table, TouchpointCsv.Read(SampleData("touchpoints.csv")).Records),
+                Intervals = settings,
+                Scope = new AnalysisScope { Confidence = 0.90 },
+            });
 
         using var doc = JsonDocument.Parse(stdout);
         var models = doc.RootElement.GetProperty("models").EnumerateArray().ToList();

@@ -48,12 +48,14 @@ internal static class AttributionCommand
             HelpName = "NAME",
         };
         var threads = new Option<int?>("--threads") { Description = "Threads computing replicates (-1: one per processor; default 1). The result is the same for every value.", HelpName = "N" };
+        var period = new PeriodOptions();
         var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side, with bootstrap intervals on request.");
         foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct, intervals, replicates, seed, confidence, method, threads, touchTable })
         {
             command.Options.Add(o);
         }
 
+        period.AddTo(command);
         sql.AddTo(command);
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
@@ -93,6 +95,11 @@ internal static class AttributionCommand
                 throw CliException.Usage("--lookback needs touch times: use --touchpoints and --leads, not --paths.");
             }
 
+            if ((pt is not null || uri is not null) && period.IsGiven(parse))
+            {
+                throw CliException.Usage("--from and --to limit the journeys to leads acquired in the period: use --touchpoints and --leads (aggregated paths, from --paths or --source, have no acquisition instants).");
+            }
+
             var dimension = parse.GetValue(by) is { } b ? ValueParsers.ParseDimension(b, "--by") : Dimension.Channel;
             if (dimension is not (Dimension.Channel or Dimension.Strategy or Dimension.Content))
             {
@@ -107,6 +114,7 @@ internal static class AttributionCommand
                 LookbackWindow = parse.GetValue(lookback) is { } lb ? ValueParsers.Days(lb, "--lookback", allowZero: false) : null,
                 DirectChannels = DirectChannels(parse.GetValue(direct)),
                 Intervals = IntervalOptions(parse.GetValue(intervals), parse.GetValue(replicates), parse.GetValue(seed), parse.GetValue(confidence), parse.GetValue(method), parse.GetValue(threads)),
+                Scope = run.Settings.Scope(period: period.Resolve(parse, run.Settings.TimeZone), confidence: Level(parse.GetValue(confidence)), threads: Threads(parse.GetValue(threads))),
             };
             AttributionComparison comparison;
             DateTimeOffset? asOf = null;
@@ -146,7 +154,7 @@ internal static class AttributionCommand
                 comparison = Compare(data, touches.Records, models, options);
             }
 
-            Write(run, comparison, asOf, models.Count == 1, models.Contains(AttributionModel.LastNonDirect) ? options.DirectChannels : null, pt is not null || uri is not null);
+            Write(run, comparison, asOf, models.Count == 1, models.Contains(AttributionModel.LastNonDirect) ? options.DirectChannels : null, pt is not null || uri is not null, options.Scope.Period);
             return ExitCodes.Success;
         });
     }
@@ -163,13 +171,15 @@ internal static class AttributionCommand
                 LookbackWindow = options.LookbackWindow,
                 DirectChannels = options.DirectChannels,
                 Intervals = options.Intervals,
+                Scope = options.Scope,
                 Touchpoints = TouchpointTable.Build(data.Table, touchpoints),
             };
             return AttributionAnalyzer.Compare(data.Table, data.AsOf, models, withTouches);
         });
 
     /// <summary>The bootstrap settings from the interval options; null (no intervals) unless --intervals or --replicates is given.
-    /// The other interval options without either are a usage error, not silently ignored.</summary>
+    /// The other interval options without either are a usage error, not silently ignored. The level (--confidence) and the
+    /// threads (--threads) are checked here and go to the shared scope (<see cref="Level"/>, <see cref="Threads"/>).</summary>
     internal static AttributionIntervalOptions? IntervalOptions(bool intervals, int? replicates, long? seed, double? confidence, string? method, int? threads)
     {
         if (!intervals && replicates is null)
@@ -184,37 +194,41 @@ internal static class AttributionCommand
             throw CliException.Usage($"--replicates: {r} is not a number of replicates from 2 to 100000.");
         }
 
-        var level = confidence ?? defaults.Confidence;
-        if (level is > 1 and < 100)
-        {
-            level /= 100;
-        }
-
-        if (!(level > 0 && level < 1))
-        {
-            throw CliException.Usage($"--confidence: {confidence} is not a level between 0 and 1 (or 0 and 100 as a percentage).");
-        }
-
+        Level(confidence);
         var how = method?.Trim().ToLowerInvariant() switch
         {
             null or "percentile" => AttributionIntervalMethod.Percentile,
             "bca" => AttributionIntervalMethod.BCa,
             _ => throw CliException.Usage($"--interval-method: '{method}' is not percentile or bca."),
         };
-        if (threads is { } t && (t is 0 or < -1 || t > 1024))
-        {
-            throw CliException.Usage($"--threads: {t} is not -1 or a number of threads from 1 to 1024.");
-        }
-
+        Threads(threads);
         return new AttributionIntervalOptions
         {
             Replicates = replicates ?? defaults.Replicates,
             Seed = seed ?? defaults.Seed,
-            Confidence = level,
             Method = how,
-            MaxDegreeOfParallelism = threads ?? defaults.MaxDegreeOfParallelism,
         };
     }
+
+    /// <summary>The --confidence level as a fraction (0.95 or 95 both mean 95%); null when not given.</summary>
+    internal static double? Level(double? confidence)
+    {
+        if (confidence is not { } level)
+        {
+            return null;
+        }
+
+        if (level is > 1 and < 100)
+        {
+            level /= 100;
+        }
+
+        return level > 0 && level < 1 ? level : throw CliException.Usage($"--confidence: {confidence} is not a level between 0 and 1 (or 0 and 100 as a percentage).");
+    }
+
+    /// <summary>The --threads count, checked; null when not given.</summary>
+    internal static int? Threads(int? threads) =>
+        threads is { } t && (t is 0 or < -1 || t > 1024) ? throw CliException.Usage($"--threads: {t} is not -1 or a number of threads from 1 to 1024.") : threads;
 
     internal static IReadOnlyCollection<string> DirectChannels(string? text)
     {
@@ -272,7 +286,8 @@ internal static class AttributionCommand
     /// <summary>A model as a column header: the option's name (<c>last-non-direct</c>) in English, the model's name in Chinese.</summary>
     private static string HeaderOf(AttributionModel model) => Show.Chinese ? Show.T("model." + model) : NameOf(model);
 
-    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels, bool aggregatedPaths)
+    private static void Write(RunContext run, AttributionComparison comparison, DateTimeOffset? asOf, bool single, IReadOnlyCollection<string>? directChannels, bool aggregatedPaths,
+        LeadAnalytics.Data.AcquisitionPeriod period)
     {
         switch (run.Settings.Format)
         {
@@ -314,12 +329,13 @@ internal static class AttributionCommand
                 run.WriteCsv(csv);
                 break;
             default:
-                run.WriteTable(console => Draw(console, comparison, asOf, directChannels, aggregatedPaths));
+                run.WriteTable(console => Draw(console, comparison, asOf, directChannels, aggregatedPaths, period));
                 break;
         }
     }
 
-    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null, bool aggregatedPaths = false)
+    internal static void Draw(IAnsiConsole console, AttributionComparison comparison, DateTimeOffset? asOf, IReadOnlyCollection<string>? directChannels = null, bool aggregatedPaths = false,
+        LeadAnalytics.Data.AcquisitionPeriod? period = null)
     {
         var first = comparison.Results[0];
         Show.Line(console, Show.T(
@@ -329,6 +345,13 @@ internal static class AttributionCommand
             $"归因{(asOf is { } z ? "，截至 " + Show.Instant(z) : string.Empty)}：{Show.Count(first.JourneyCount)} {(aggregatedPaths ? "条不同路径" : "条旅程")}，" +
             $"转化 {Show.Number(first.TotalConversions, "0.##")} 次，{Show.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}" +
             (first.UnattributedConversions > 0 ? $"（{Show.Number(first.UnattributedConversions, "0.##")} 次转化没有触点，未归因）" : string.Empty) + "。"));
+        if (period is not null && !period.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime))
+        {
+            Show.Line(console, Show.T(
+                $"Only the journeys of leads acquired in {period} (--from, --to); the touches of the other leads count as unmatched.",
+                $"仅获客时间在 {period} 的线索的旅程（--from、--to）；其他线索的触点计为未匹配。"));
+        }
+
         if (directChannels is not null)
         {
             Show.Line(console, Show.T(
@@ -338,11 +361,11 @@ internal static class AttributionCommand
 
         var markov = comparison.Results.FirstOrDefault(r => r.Model == AttributionModel.Markov);
         var settings = first.Intervals;
-        if (settings is not null)
+        if (settings is not null && first.IntervalConfidence is { } level)
         {
             Show.Line(console, Show.T(
-                $"Intervals: {MetricFormatter.ConfidenceLevel(settings.Confidence)}% {MethodName(settings.Method)}, {Show.Count(settings.Replicates)} bootstrap replicates over journeys, seed {settings.Seed}; they show the sampling uncertainty of the journeys, not the choice of model.",
-                $"区间：{MetricFormatter.ConfidenceLevel(settings.Confidence)}% {MethodName(settings.Method)}，对线索旅程做 {Show.Count(settings.Replicates)} 次自助重抽样，种子 {settings.Seed}；区间反映旅程的抽样不确定性，不反映模型选择。"));
+                $"Intervals: {MetricFormatter.ConfidenceLevel(level)}% {MethodName(settings.Method)}, {Show.Count(settings.Replicates)} bootstrap replicates over journeys, seed {settings.Seed}; they show the sampling uncertainty of the journeys, not the choice of model.",
+                $"区间：{MetricFormatter.ConfidenceLevel(level)}% {MethodName(settings.Method)}，对线索旅程做 {Show.Count(settings.Replicates)} 次自助重抽样，种子 {settings.Seed}；区间反映旅程的抽样不确定性，不反映模型选择。"));
         }
 
         var ranges = settings is not null && comparison.Results.Count > 1 ? comparison.Ranges() : null;
@@ -353,7 +376,7 @@ internal static class AttributionCommand
         })
         {
             var conversions = title == Show.T("Credited conversions", "归因转化数");
-            var table = Show.NewTable(title + (settings is not null ? Show.T($" [{MetricFormatter.ConfidenceLevel(settings.Confidence)}% interval]", $"［{MetricFormatter.ConfidenceLevel(settings.Confidence)}% 区间］") : string.Empty));
+            var table = Show.NewTable(title + (first.IntervalConfidence is { } shown ? Show.T($" [{MetricFormatter.ConfidenceLevel(shown)}% interval]", $"［{MetricFormatter.ConfidenceLevel(shown)}% 区间］") : string.Empty));
             var headers = new List<string> { Show.T("Channel", "渠道") };
             headers.AddRange(comparison.Results.Select(r => HeaderOf(r.Model)));
             var withRemoval = markov is not null && conversions;

@@ -69,7 +69,7 @@ internal static class ReportCommand
             var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());
             ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
-                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions { Intervals = intervalOptions });
+                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions { Intervals = intervalOptions, Scope = run.Settings.Scope() });
 
             if (run.Settings.Format == OutputFormat.Html)
             {

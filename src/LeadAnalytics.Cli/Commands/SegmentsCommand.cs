@@ -19,8 +19,7 @@ internal static class SegmentsCommand
         var sql = new SqlSourceOptions();
         var costs = CliApp.FileOption("--costs", "Costs CSV (scope, key, period_start, period_end, amount, ...); without it, the leads' own acquisition_cost.");
         var by = new Option<string?>("--by") { Description = $"One or two dimensions, comma-separated ({ValueParsers.DimensionList}). [default: channel]", HelpName = "DIM[,DIM]" };
-        var from = new Option<string?>("--from") { Description = "Only leads acquired at or after this date or instant (a date is midnight starting it, in --time-zone).", HelpName = "DATE" };
-        var to = new Option<string?>("--to") { Description = "Only leads acquired up to this date, inclusive (or before this instant, when a time is given).", HelpName = "DATE" };
+        var period = new PeriodOptions();
         var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads), by id or alias; the table shows it: " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
         var metrics = new Option<string?>("--metrics") { Description = "More metric columns for the table, by id or alias (ctr,cpc,cpm,click_to_lead,gross_profit,...): " + string.Join(", ", SegmentSummaryColumns.All.Select(c => c.Metric.Id)) + ".", HelpName = "ID[,ID]" };
         var maturityWindow = new Option<double?>("--maturity-window")
@@ -29,7 +28,13 @@ internal static class SegmentsCommand
             HelpName = "DAYS",
         };
         var command = new Command("segments", "The effectiveness summary per channel, strategy, content or industry: leads, won, conversion, spend, cost per lead and per customer, revenue, ROAS and ROI, with findings.");
-        foreach (var o in new Option[] { leads, costs, by, from, to, rankBy, metrics, maturityWindow })
+        foreach (var o in new Option[] { leads, costs, by })
+        {
+            command.Options.Add(o);
+        }
+
+        period.AddTo(command);
+        foreach (var o in new Option[] { rankBy, metrics, maturityWindow })
         {
             command.Options.Add(o);
         }
@@ -44,13 +49,7 @@ internal static class SegmentsCommand
                 throw CliException.Usage("--by: name one or two dimensions.");
             }
 
-            var tz = run.Settings.TimeZone;
-            var start = parse.GetValue(from) is { } f ? ValueParsers.Instant(f, tz, "--from") : (DateTimeOffset?)null;
-            var end = parse.GetValue(to) is { } t ? EndOf(t, tz) : (DateTimeOffset?)null;
-            if (start is { } s0 && end is { } e0 && e0 <= s0)
-            {
-                throw CliException.Usage("--to is before --from.");
-            }
+            var acquired = period.Resolve(parse, run.Settings.TimeZone);
 
             var rankText = parse.GetValue(rankBy);
             var rank = rankText is null ? null : Metrics.MetricCatalog.Find(rankText)?.Id;
@@ -85,7 +84,7 @@ internal static class SegmentsCommand
                 using var source = SqlSourceData.Open(uri, parse.GetValue(sql.Table), parse.GetValue(sql.Columns), run);
                 var options = new EffectivenessOptions
                 {
-                    Scope = run.Settings.Scope(dimensions, new AcquisitionPeriod(start, end)),
+                    Scope = run.Settings.Scope(dimensions, acquired),
                     RankBy = rank ?? EffectivenessOptions.Default.RankBy,
                     MaturityWindow = window,
                 };
@@ -96,7 +95,7 @@ internal static class SegmentsCommand
             {
                 var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
                 var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
-                result = Analyze(run, data, costEntries, dimensions, new AcquisitionPeriod(start, end), rank, window);
+                result = Analyze(run, data, costEntries, dimensions, acquired, rank, window);
                 asOfFromData = data.AsOfFromData;
             }
 
@@ -116,19 +115,6 @@ internal static class SegmentsCommand
 
             return ExitCodes.Success;
         });
-    }
-
-    // An inclusive end date means the whole day: the period ends at the next midnight (costs' period_end reads the same way).
-    private static DateTimeOffset EndOf(string text, TimeZoneInfo zone)
-    {
-        var instant = ValueParsers.Instant(text, zone, "--to", out var hasTime);
-        if (hasTime)
-        {
-            return instant;
-        }
-
-        var next = instant.DateTime.AddDays(1);
-        return new DateTimeOffset(next, zone.GetUtcOffset(next));
     }
 
     internal static EffectivenessResult Analyze(RunContext run, LeadData data, IReadOnlyList<CostEntry>? costs, IReadOnlyList<Dimension> dimensions,

@@ -18,11 +18,14 @@ internal static class ValidateCommand
         var touchpoints = CliApp.FileOption("--touchpoints", "A touchpoints CSV file to check.");
         var actions = CliApp.FileOption("--actions", "An optimisation actions CSV file to check.");
         var paths = CliApp.FileOption("--paths", "An aggregated paths CSV file to check.");
+        var period = new PeriodOptions();
         var command = new Command("validate", "The data-quality report of every input file given: each row issue with file, line and column, rows read, accepted and rejected per file, duplicate ids, stale leads and the 10% audit sample.");
         foreach (var o in new Option[] { leads, costs, touchpoints, actions, paths })
         {
             command.Options.Add(o);
         }
+
+        period.AddTo(command);
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -32,6 +35,14 @@ internal static class ValidateCommand
                 throw CliException.Usage("validate needs at least one file: --leads, --costs, --touchpoints, --actions or --paths.");
             }
 
+            if (files[0] is null && period.IsGiven(parse))
+            {
+                throw CliException.Usage("--from and --to limit the checked leads to those acquired in the period: add --leads FILE.");
+            }
+
+            // The set-level checks (stale leads, duplicates, labels, audit sample) on the leads acquired in the period; every row of
+            // every file is still read and checked, since a broken row belongs to no period.
+            var quality = run.Settings.QualityOptions(period.Resolve(parse, run.Settings.TimeZone));
             run.CheckRowsOnImport = false;
             DataQualityResult report;
             var loaded = new List<ILoaded>();
@@ -41,7 +52,7 @@ internal static class ValidateCommand
                 // The same import every analysis runs (LeadCsv.ReadTable): what validate rejects is exactly what they reject.
                 var data = LeadData.Load(leadPath, run, allowEmpty: true);
                 pipeline = data.Pipeline;
-                report = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, run.Settings.QualityOptions());
+                report = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, quality);
                 report = Include(report, data.Import, "leads");
                 loaded.Add(data.Import);
             }
@@ -49,7 +60,7 @@ internal static class ValidateCommand
             {
                 pipeline = run.Settings.LoadPipeline();
                 report = new DataQualityResult(run.Settings.ExplicitAsOf ?? DateTimeOffset.UnixEpoch, 0, Array.Empty<DataQualityIssue>(), Array.Empty<string>(),
-                    Array.Empty<string>(), run.Settings.QualityOptions());
+                    Array.Empty<string>(), quality);
             }
 
             var options = run.Settings.ReadOptions(pipeline);
@@ -120,6 +131,13 @@ internal static class ValidateCommand
         Show.Line(console, Show.T(
             $"Data quality of {files} as of {Show.Instant(report.AsOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}",
             $"{files} 的数据质量，截至 {Show.Instant(report.AsOf)}{(asOfFromData ? "（数据中最晚的事件）" : string.Empty)}"));
+        if (!report.Options.Scope.Period.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime))
+        {
+            Show.Line(console, Show.T(
+                $"Stale leads, duplicate ids, labels and the audit sample: the {Show.Count(report.LeadCount)} leads acquired in {report.Options.Scope.Period} (--from, --to); row issues: every row.",
+                $"停滞线索、重复编号、标签和抽查样本：获客时间在 {report.Options.Scope.Period} 的 {Show.Count(report.LeadCount)} 条线索（--from、--to）；行问题：所有行。"));
+        }
+
         foreach (var input in report.Inputs)
         {
             Show.Line(console, Show.T(

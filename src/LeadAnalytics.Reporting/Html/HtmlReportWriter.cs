@@ -547,9 +547,9 @@ public static class HtmlReportWriter
         }
 
         var caption = t.AttributionCaption(Format.Number(first.TotalConversions, "0"), $"{Format.Money(first.TotalValue.Amount)} {first.TotalValue.Currency.Code}");
-        if (first.Intervals is { } intervals)
+        if (first.Intervals is { } intervals && first.IntervalConfidence is { } level)
         {
-            caption += " " + t.AttributionIntervals(MetricFormatter.ConfidenceLevel(intervals.Confidence), intervals.Replicates, intervals.Seed);
+            caption += " " + t.AttributionIntervals(MetricFormatter.ConfidenceLevel(level), intervals.Replicates, intervals.Seed);
         }
 
         Chart(html, SvgCharts.AttributionComparison(comparison, page.Charts), caption);

@@ -22,7 +22,8 @@ public static class AttributionAnalyzer
     /// <returns>The credit per key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException">Two leads share an id, or the touchpoints were built for another table.</exception>
+    /// <exception cref="ArgumentException">Two leads share an id, the touchpoints were built for another table, or the scope has a
+    /// breakdown.</exception>
     public static AttributionResult Analyze(LeadTable table, DateTimeOffset asOf, AttributionOptions? options = null)
     {
         options ??= AttributionOptions.Default;
@@ -37,7 +38,8 @@ public static class AttributionAnalyzer
     /// <returns>One result per model, all listing the same keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> or <paramref name="models"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or model is out of range.</exception>
-    /// <exception cref="ArgumentException">Two leads share an id, or the touchpoints were built for another table.</exception>
+    /// <exception cref="ArgumentException">Two leads share an id, the touchpoints were built for another table, or the scope has a
+    /// breakdown.</exception>
     public static AttributionComparison Compare(LeadTable table, DateTimeOffset asOf, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
         if (table is null)
@@ -56,7 +58,8 @@ public static class AttributionAnalyzer
     /// <returns>The credit per key.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException">The model needs touch times or milestones and the journeys are aggregated paths.</exception>
+    /// <exception cref="ArgumentException">The model needs touch times or milestones and the journeys are aggregated paths; a
+    /// period is set for aggregated paths; the scope has a breakdown.</exception>
     public static AttributionResult Analyze(AttributionJourneys journeys, AttributionOptions? options = null)
     {
         options ??= AttributionOptions.Default;
@@ -70,7 +73,8 @@ public static class AttributionAnalyzer
     /// <returns>One result per model, all listing the same keys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="journeys"/> or <paramref name="models"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or model is out of range.</exception>
-    /// <exception cref="ArgumentException">A model needs touch times or milestones and the journeys are aggregated paths.</exception>
+    /// <exception cref="ArgumentException">A model needs touch times or milestones and the journeys are aggregated paths; a
+    /// period is set for aggregated paths; the scope has a breakdown.</exception>
     public static AttributionComparison Compare(AttributionJourneys journeys, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
         if (journeys is null)

@@ -19,6 +19,7 @@ internal static class AttributionBootstrap
         JourneyTable table, IReadOnlyList<AttributionModel> models, AttributionOptions options, IReadOnlyList<AttributionResult> point)
     {
         var settings = options.Intervals!;
+        var confidence = options.Scope.Confidence;
         var replicates = settings.Replicates;
         var keyCount = table.Keys.Length;
         var converted = new WeightedDraw(table.Conversions);
@@ -36,7 +37,7 @@ internal static class AttributionBootstrap
 
         // One workspace per worker, replicates dealt round-robin: a workspace holds a few arrays of the table's size, so it is
         // allocated once per thread, not once per task. Replicate b depends only on (seed, b): the same bits for any split.
-        var workers = Math.Min(replicates, settings.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : settings.MaxDegreeOfParallelism);
+        var workers = Math.Min(replicates, options.Scope.EffectiveParallelism);
         Parallel.For(
             0,
             workers,
@@ -99,14 +100,14 @@ internal static class AttributionBootstrap
             {
                 var c = estimate.Credits[k];
                 var sample = Column(conversions[m], k);
-                var (lo, hi) = Limits(sample, c.Conversions, jackknife is null ? null : Column(jackknife[m], k), settings);
+                var (lo, hi) = Limits(sample, c.Conversions, jackknife is null ? null : Column(jackknife[m], k), confidence, settings.Method);
                 var valueSample = new double[replicates];
                 for (var b = 0; b < replicates; b++)
                 {
                     valueSample[b] = (double)values[m][b][k];
                 }
 
-                var (vlo, vhi) = Limits(valueSample, (double)c.Value.Amount, null, settings.Method == AttributionIntervalMethod.BCa ? Percentile(settings) : settings);
+                var (vlo, vhi) = Limits(valueSample, (double)c.Value.Amount, null, confidence, AttributionIntervalMethod.Percentile);
                 var currency = c.Value.Currency;
                 var interval = new CreditInterval(
                     lo,
@@ -119,7 +120,7 @@ internal static class AttributionBootstrap
                 credits[k] = new ChannelCredit(c.Key, c.Conversions, c.Value, c.RemovalEffect, c.ValueRemovalEffect, interval);
             }
 
-            results.Add(estimate.WithIntervals(credits, settings, conversions[m], values[m], totals));
+            results.Add(estimate.WithIntervals(credits, settings, confidence, conversions[m], values[m], totals));
         }
 
         return results;
@@ -139,14 +140,14 @@ internal static class AttributionBootstrap
         return perConversion;
     }
 
-    /// <summary>The percentile (or BCa) limits of a replicate sample.</summary>
-    internal static (double Lower, double Upper) Limits(double[] sample, double estimate, double[]? jackknife, AttributionIntervalOptions settings)
+    /// <summary>The percentile (or BCa) limits of a replicate sample at a confidence level.</summary>
+    internal static (double Lower, double Upper) Limits(double[] sample, double estimate, double[]? jackknife, double confidence, AttributionIntervalMethod method)
     {
         var sorted = (double[])sample.Clone();
         Array.Sort(sorted);
-        var alpha = (1 - settings.Confidence) / 2;
+        var alpha = (1 - confidence) / 2;
         double pLow = alpha, pHigh = 1 - alpha;
-        if (settings.Method == AttributionIntervalMethod.BCa && jackknife is not null)
+        if (method == AttributionIntervalMethod.BCa && jackknife is not null)
         {
             var below = 0;
             foreach (var x in sorted)
@@ -209,14 +210,6 @@ internal static class AttributionBootstrap
         var denominator = 1 - (a * shifted);
         return denominator > 0 ? Normal.CDF(0, 1, z0 + (shifted / denominator)) : (z < 0 ? 0 : 1);
     }
-
-    private static AttributionIntervalOptions Percentile(AttributionIntervalOptions settings) => new()
-    {
-        Replicates = settings.Replicates,
-        Seed = settings.Seed,
-        Confidence = settings.Confidence,
-        Method = AttributionIntervalMethod.Percentile,
-    };
 
     private static decimal RoundMoney(double amount, Currency currency) =>
         Math.Round((decimal)amount, currency.MinorUnits, MidpointRounding.AwayFromZero);

@@ -16,11 +16,13 @@ public enum AttributionIntervalMethod
 /// paths, converted and non-converted journeys separately (stratified, so every replicate has as many conversions as the data),
 /// and every model is recomputed on each replicate. docs/attribution.md says what the interval means and what it does not.
 /// </summary>
-/// <remarks>Immutable; safe to share. The replicates depend only on the journeys, these options and <see cref="Seed"/>: the same
-/// numbers for any thread count and any input order.</remarks>
+/// <remarks>Immutable; safe to share. The confidence level and the thread count are the shared ones of
+/// <see cref="AttributionOptions.Scope"/> (<see cref="Data.AnalysisScope.Confidence"/>, <see cref="Data.AnalysisScope.MaxDegreeOfParallelism"/>).
+/// The replicates depend only on the journeys, these options and <see cref="Seed"/>: the same numbers for any thread count and
+/// any input order.</remarks>
 public sealed class AttributionIntervalOptions
 {
-    /// <summary>200 replicates, seed 1, 95% percentile intervals, one thread.</summary>
+    /// <summary>200 replicates, seed 1, percentile intervals.</summary>
     public static AttributionIntervalOptions Default { get; } = new();
 
     /// <summary>The number of bootstrap replicates; 200 by default, at least 2.</summary>
@@ -29,14 +31,8 @@ public sealed class AttributionIntervalOptions
     /// <summary>The seed of the resampling; 1 by default. The same seed gives the same intervals, bit for bit.</summary>
     public long Seed { get; init; } = 1;
 
-    /// <summary>The confidence level, in (0, 1); 0.95 by default.</summary>
-    public double Confidence { get; init; } = 0.95;
-
     /// <summary>How the interval is read off the replicates; <see cref="AttributionIntervalMethod.Percentile"/> by default.</summary>
     public AttributionIntervalMethod Method { get; init; } = AttributionIntervalMethod.Percentile;
-
-    /// <summary>Threads computing replicates: 1 by default; -1 for one per processor. Results do not depend on it.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = 1;
 
     internal void Validate()
     {
@@ -45,19 +41,9 @@ public sealed class AttributionIntervalOptions
             throw new ArgumentOutOfRangeException(nameof(Replicates), Replicates, "At least 2 bootstrap replicates.");
         }
 
-        if (!(Confidence > 0 && Confidence < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "The confidence level is between 0 and 1.");
-        }
-
         if (!Enum.IsDefined(typeof(AttributionIntervalMethod), Method))
         {
             throw new ArgumentOutOfRangeException(nameof(Method), Method, "Unknown interval method.");
-        }
-
-        if (MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use -1 or a positive number of threads.");
         }
     }
 }

@@ -6,6 +6,8 @@ namespace LeadAnalytics.Attribution;
 /// <remarks>Immutable once built (init-only properties); safe to share between threads. docs/attribution.md explains each convention.</remarks>
 public sealed class AttributionOptions
 {
+    private AnalysisScope _scope = AnalysisScope.Default;
+
     // Declared before Default: static fields initialise in order, and Default reads this one.
     /// <summary>The channel names docs/attribution.md calls direct: <c>直接访问</c> (the template's name), <c>Direct</c>, <c>direct</c>,
     /// <c>(direct)</c> and <c>(none)</c> (Google Analytics' names; <c>(none)</c> is also the key of a missing channel).</summary>
@@ -26,9 +28,24 @@ public sealed class AttributionOptions
     /// A blank key counts as <see cref="DimensionKeys.Missing"/>.</summary>
     public Func<Touchpoint, string?>? KeySelector { get; init; }
 
-    /// <summary>The as-of instant for touchpoint journeys: outcomes, touches and leads after it are ignored;
-    /// <see langword="null"/> (default) uses everything recorded.</summary>
+    /// <summary>The as-of instant for touchpoint journeys given as <see cref="AttributionJourneys"/>: outcomes, touches and leads
+    /// after it are ignored; <see langword="null"/> (default) uses everything recorded. The table overloads take as-of as an
+    /// argument and ignore this.</summary>
     public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>The shared part (docs/attribution.md, "Scope"). <see cref="AnalysisScope.Period"/> limits the journeys to the
+    /// leads acquired in it (all time by default; the touches of the other leads count as unmatched); aggregated paths have no
+    /// acquisition instants and refuse a period. <see cref="AnalysisScope.Confidence"/> is the level of the bootstrap intervals
+    /// and <see cref="AnalysisScope.MaxDegreeOfParallelism"/> the threads computing replicates (with <see cref="Intervals"/>;
+    /// the result is the same for every thread count). <see cref="AnalysisScope.Breakdown"/> and <see cref="AnalysisScope.Cohort"/>
+    /// must stay empty: what is credited is <see cref="By"/>, not a breakdown. The stale rule does not apply (a stale lead is a
+    /// non-converting journey, as a lost or open one is) and neither does <see cref="AnalysisScope.IntervalMethod"/> (the
+    /// bootstrap's method is <see cref="AttributionIntervalOptions.Method"/>). <see cref="AnalysisScope.Default"/> unless set.</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
+    }
 
     /// <summary>Touches more than this long before the end of their journey (the conversion for won leads) are ignored;
     /// <see langword="null"/> (default) keeps every touch. Applies to touchpoint journeys only.</summary>
@@ -77,6 +94,12 @@ public sealed class AttributionOptions
 
     internal void Validate()
     {
+        Scope.Validate();
+        if (Scope.HasBreakdown)
+        {
+            throw new ArgumentException("Attribution credits AttributionOptions.By (channel, strategy or content), it is not broken down: leave Scope.Breakdown and Scope.Cohort unset.", nameof(Scope));
+        }
+
         Intervals?.Validate();
         if (!Enum.IsDefined(typeof(AttributionModel), Model))
         {

@@ -75,9 +75,14 @@ public sealed class AttributionResult
     /// <summary>Touchpoints ignored because no analysed lead has their journey id.</summary>
     public int UnmatchedTouchpoints { get; }
 
-    /// <summary>The bootstrap settings behind <see cref="ChannelCredit.Interval"/> (replicates, seed, level, method);
+    /// <summary>The bootstrap settings behind <see cref="ChannelCredit.Interval"/> (replicates, seed, method);
     /// <see langword="null"/> when intervals were not asked for.</summary>
     public AttributionIntervalOptions? Intervals { get; private set; }
+
+    /// <summary>The confidence level of <see cref="ChannelCredit.Interval"/> and of <see cref="Difference"/>
+    /// (<see cref="Data.AnalysisScope.Confidence"/> of the options' scope); <see langword="null"/> when intervals were not
+    /// asked for.</summary>
+    public double? IntervalConfidence { get; private set; }
 
     /// <summary>Credited conversions per replicate and key (internal: tests and <see cref="Difference"/>).</summary>
     internal double[][]? ReplicateConversions { get; private set; }
@@ -95,7 +100,7 @@ public sealed class AttributionResult
     /// <exception cref="KeyNotFoundException">A key is not in the result.</exception>
     public CreditDifference Difference(string first, string second)
     {
-        if (Intervals is null || ReplicateConversions is null)
+        if (Intervals is null || IntervalConfidence is not { } confidence || ReplicateConversions is null)
         {
             throw new InvalidOperationException("The result has no bootstrap replicates; set AttributionOptions.Intervals.");
         }
@@ -111,8 +116,7 @@ public sealed class AttributionResult
         }
 
         var estimate = Credits[a].Conversions - Credits[b].Conversions;
-        var percentile = new AttributionIntervalOptions { Confidence = Intervals.Confidence, Replicates = Intervals.Replicates, Seed = Intervals.Seed };
-        var (lower, upper) = AttributionBootstrap.Limits(sample, estimate, null, percentile);
+        var (lower, upper) = AttributionBootstrap.Limits(sample, estimate, null, confidence, AttributionIntervalMethod.Percentile);
         return new CreditDifference(first, second, estimate, lower, upper, ahead / (double)sample.Length);
     }
 
@@ -145,10 +149,12 @@ public sealed class AttributionResult
     }
 
     internal AttributionResult WithIntervals(
-        IReadOnlyList<ChannelCredit> credits, AttributionIntervalOptions settings, double[][] replicates, decimal[][] replicateValues, decimal[] replicateTotals) =>
+        IReadOnlyList<ChannelCredit> credits, AttributionIntervalOptions settings, double confidence, double[][] replicates, decimal[][] replicateValues,
+        decimal[] replicateTotals) =>
         new(Model, TotalConversions, TotalValue, credits, Markov, JourneyCount, UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints)
         {
             Intervals = settings,
+            IntervalConfidence = confidence,
             ReplicateConversions = replicates,
             ReplicateValues = replicateValues,
             ReplicateTotals = replicateTotals,

@@ -3,15 +3,25 @@ using LeadAnalytics.Data;
 namespace LeadAnalytics.Attribution;
 
 /// <summary>Turns <see cref="AttributionJourneys"/> and the options into a <see cref="JourneyTable"/>: resolves keys, applies the
-/// as-of instant and the lookback window, orders touches and rows canonically.</summary>
+/// as-of instant, the acquisition period and the lookback window, orders touches and rows canonically.</summary>
 internal static class JourneyTableBuilder
 {
     private const double TicksPerDay = TimeSpan.TicksPerDay;
 
-    internal static JourneyTable Build(AttributionJourneys journeys, AttributionOptions options) =>
-        journeys.Paths is { } paths
-            ? FromPaths(paths, journeys.Currency, options)
-            : FromTable(journeys.Table!, journeys.TouchTable, options.AsOf, options, journeys.Currency);
+    internal static JourneyTable Build(AttributionJourneys journeys, AttributionOptions options)
+    {
+        if (journeys.Paths is not { } paths)
+        {
+            return FromTable(journeys.Table!, journeys.TouchTable, options.AsOf, options, journeys.Currency);
+        }
+
+        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime))
+        {
+            throw new ArgumentException("Aggregated paths carry no acquisition instants, so they cannot be limited to a period: leave Scope.Period unset.", nameof(options));
+        }
+
+        return FromPaths(paths, journeys.Currency, options);
+    }
 
     private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options)
     {
@@ -181,6 +191,8 @@ internal static class JourneyTableBuilder
         var byId = OrdinalOrder.Sort(ids);
         var keys = new KeyCoder(table, touchpoints, options);
         var asOfSeconds = asOf is { } cut ? table.ToSeconds(cut) : int.MaxValue;
+        // Acquired by as-of and in the scope's period, as every engine reads the scope; the stale rule plays no part here.
+        var scope = new OutcomeClassifier(table, asOfSeconds, options.Scope);
         var lastStage = table.StageSeconds.Length - 1;
         var touchStart = touchpoints?.RowStart;
         var touchTicks = touchpoints?.Ticks ?? Array.Empty<long>();
@@ -200,9 +212,9 @@ internal static class JourneyTableBuilder
         {
             var first = touchStart?[row] ?? 0;
             var touchCount = touchStart is null ? 0 : touchStart[row + 1] - first;
-            if (table.StageSeconds[0][row] > asOfSeconds)
+            if (!scope.InScope(row))
             {
-                continue; // not a lead yet at the as-of instant; its touches stay unmatched
+                continue; // not a lead yet at the as-of instant, or acquired outside the period; its touches stay unmatched
             }
 
             matched += touchCount;

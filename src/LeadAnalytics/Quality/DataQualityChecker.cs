@@ -62,44 +62,60 @@ public static class DataQualityChecker
     /// <summary>Checks a set of leads as of an instant.</summary>
     /// <param name="leads">The leads, in any order.</param>
     /// <param name="asOf">The instant at which stale leads are judged (the other checks look at the data as recorded).</param>
-    /// <param name="options">The settings; <see cref="DataQualityOptions.Default"/> when null.</param>
+    /// <param name="options">The settings; <see cref="DataQualityOptions.Default"/> when null. With a
+    /// <see cref="DataQualityOptions.Scope"/> period only the leads acquired in it are checked (an id is still reported as
+    /// duplicate, counting all its leads, when one of them is in the period).</param>
     /// <param name="importIssues">Issues already reported for these leads (a CSV import's); they are included in the report, and
     /// a check that finds the same rule for the same lead and field again does not repeat it.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException">The scope has a breakdown or cohort.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of the scope is out of range.</exception>
     public static DataQualityResult Check(IEnumerable<Lead> leads, DateTimeOffset asOf, DataQualityOptions? options = null,
         IEnumerable<DataQualityIssue>? importIssues = null)
     {
         Preconditions.CheckNotNull(leads);
 
         options ??= DataQualityOptions.Default;
+        options.Validate();
         var list = leads.ToList();
         if (list.Any(l => l is null))
         {
             throw new ArgumentNullException(nameof(leads), "A lead is null.");
         }
 
+        var period = options.Scope.Period;
+        var staleAfter = options.Scope.StaleAfter;
         var reference = options.ExpectedCurrency ?? DominantCurrency(list);
         var found = new List<DataQualityIssue>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         var stale = new List<string>();
+        var leadCount = 0;
         foreach (var lead in list)
         {
-            CheckRecord(new BuilderFields(lead.ToBuilder()), options, reference, found, out _);
             counts[lead.Id] = counts.TryGetValue(lead.Id, out var n) ? n + 1 : 1;
-            if (lead.IsStale(asOf, options.StaleAfter))
+            if ((period.From is { } from && lead.AcquiredAt < from) || (period.To is { } to && lead.AcquiredAt >= to))
+            {
+                continue;
+            }
+
+            leadCount++;
+            checkedIds.Add(lead.Id);
+            CheckRecord(new BuilderFields(lead.ToBuilder()), options, reference, found, out _);
+            if (lead.IsStale(asOf, staleAfter))
             {
                 stale.Add(lead.Id);
                 var last = lead.LatestActivityAt(asOf);
                 found.Add(new DataQualityIssue(DataQualityRule.StaleLead, IssueSeverity.Warning,
-                    $"Open with no activity since {Format(last)}: {(asOf - last).TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days before {Format(asOf)} (stale after {options.StaleAfter.TotalDays.ToString(CultureInfo.InvariantCulture)} days).",
+                    $"Open with no activity since {Format(last)}: {(asOf - last).TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days before {Format(asOf)} (stale after {staleAfter.TotalDays.ToString(CultureInfo.InvariantCulture)} days).",
                     lead.Id, null, Format(last)));
             }
         }
 
         foreach (var pair in counts)
         {
-            if (pair.Value > 1)
+            if (pair.Value > 1 && checkedIds.Contains(pair.Key))
             {
                 found.Add(new DataQualityIssue(DataQualityRule.DuplicateId, IssueSeverity.Error,
                     $"The id '{pair.Key}' is used by {pair.Value.ToString(CultureInfo.InvariantCulture)} leads.", pair.Key, LeadField.Id,
@@ -126,7 +142,7 @@ public static class DataQualityChecker
             }
         }
 
-        return new DataQualityResult(asOf, list.Count, all, stale, AuditSample(counts.Keys, options), options);
+        return new DataQualityResult(asOf, leadCount, all, stale, AuditSample(checkedIds, options), options);
     }
 
     /// <summary>Draws the audit sample: the ceiling of fraction x distinct ids, those whose seeded hash is smallest.</summary>

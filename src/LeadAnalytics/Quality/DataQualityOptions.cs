@@ -1,12 +1,16 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.Quality;
 
-/// <summary>Settings of <see cref="DataQualityChecker"/> (and of the per-row checks of a CSV import).</summary>
-/// <remarks>Immutable once built; thread-safe.</remarks>
+/// <summary>Settings of <see cref="DataQualityAnalyzer"/> and <see cref="DataQualityChecker"/> (and of the per-row checks of a
+/// CSV import).</summary>
+/// <remarks>Immutable once built; thread-safe. The stale rule and the acquisition period are the shared
+/// <see cref="AnalysisScope"/> (<see cref="Scope"/>), so a lead stale for <c>validate</c> is stale for every engine.</remarks>
 public sealed class DataQualityOptions
 {
     private static readonly LeadField[] DefaultRequired = { LeadField.Id, LeadField.Channel, LeadField.AcquiredAt };
     private readonly IReadOnlyList<LeadField> _requiredFields = DefaultRequired;
-    private readonly TimeSpan _staleAfter = TimeSpan.FromDays(30);
+    private readonly AnalysisScope _scope = AnalysisScope.Default;
     private readonly double _auditFraction = 0.10;
     private readonly double _cycleDaysTolerance = 1.0;
 
@@ -26,13 +30,17 @@ public sealed class DataQualityOptions
         init => _requiredFields = (Preconditions.CheckNotNull(value)).Distinct().OrderBy(f => (int)f).ToArray();
     }
 
-    /// <summary>An open lead with no activity for this long before the as-of instant is stale; default 30 days (the template's
-    /// rule). <see cref="TimeSpan.Zero"/> turns the check off.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
-    public TimeSpan StaleAfter
+    /// <summary>The shared part (docs/data-quality.md, "Scope"): <see cref="AnalysisScope.StaleAfter"/> is the stale rule of
+    /// <see cref="DataQualityRule.StaleLead"/> (30 days by default, <see cref="TimeSpan.Zero"/> turns the check off), and
+    /// <see cref="AnalysisScope.Period"/> limits the set-level checks to the leads acquired in it (all time by default).
+    /// <see cref="AnalysisScope.Breakdown"/> and <see cref="AnalysisScope.Cohort"/> must stay empty: the checks are not
+    /// broken down. Stale treatment, confidence, interval method and thread count do not apply. The per-row checks of
+    /// <see cref="DataQualityChecker.BuildLead"/> and <see cref="DataQualityChecker.CheckRecord(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/>
+    /// ignore the scope. <see cref="AnalysisScope.Default"/> unless set.</summary>
+    public AnalysisScope Scope
     {
-        get => _staleAfter;
-        init => _staleAfter = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "StaleAfter must not be negative.");
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
     }
 
     /// <summary>The fraction of leads drawn for the manual audit sample; default 0.10 (the template's "spot-check a random 10%").</summary>
@@ -58,4 +66,16 @@ public sealed class DataQualityOptions
     /// <summary>The currency every amount should be in, or <see langword="null"/> (the default) to take the data set's most common
     /// currency (ties broken by code), and, per lead, the currency of its deal amount.</summary>
     public Currency? ExpectedCurrency { get; init; }
+
+    /// <summary>Checks the scope as every engine does, and refuses the breakdown the checks cannot honour.</summary>
+    /// <exception cref="ArgumentException">A breakdown or cohort is set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting of the scope is out of range.</exception>
+    internal void Validate()
+    {
+        Scope.Validate();
+        if (Scope.HasBreakdown)
+        {
+            throw new ArgumentException("The data-quality checks are not broken down: leave Scope.Breakdown and Scope.Cohort unset.", nameof(Scope));
+        }
+    }
 }

@@ -42,7 +42,7 @@ public enum DataQualityRule
     /// never mix currencies without a converter.</summary>
     CurrencyMismatch = 11,
 
-    /// <summary>An open lead with no activity for <see cref="DataQualityOptions.StaleAfter"/> before the as-of instant (a "zombie" lead). Warning.</summary>
+    /// <summary>An open lead with no activity for <see cref="Data.AnalysisScope.StaleAfter"/> of <see cref="DataQualityOptions.Scope"/> before the as-of instant (a "zombie" lead). Warning.</summary>
     StaleLead = 12,
 
     /// <summary>A date cell could not be read. Error for lead and cost dates (a wrong instant would change results).</summary>

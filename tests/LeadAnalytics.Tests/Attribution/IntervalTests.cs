@@ -1,4 +1,5 @@
 using LeadAnalytics.Attribution;
+using LeadAnalytics.Data;
 
 namespace LeadAnalytics.Tests.Attribution;
 
@@ -28,7 +29,8 @@ public class IntervalTests
             new AttributionOptions
             {
                 MarkovOrder = order,
-                Intervals = new AttributionIntervalOptions { Replicates = replicates, Seed = seed, MaxDegreeOfParallelism = threads },
+                Intervals = new AttributionIntervalOptions { Replicates = replicates, Seed = seed },
+                Scope = new AnalysisScope { MaxDegreeOfParallelism = threads },
             });
 
     private static IEnumerable<object?> Fields(AttributionComparison comparison)
@@ -135,7 +137,8 @@ public class IntervalTests
         var options = new AttributionOptions
         {
             Model = AttributionModel.Markov,
-            Intervals = new AttributionIntervalOptions { Replicates = 100, Method = AttributionIntervalMethod.BCa, MaxDegreeOfParallelism = 2 },
+            Intervals = new AttributionIntervalOptions { Replicates = 100, Method = AttributionIntervalMethod.BCa },
+            Scope = new AnalysisScope { MaxDegreeOfParallelism = 2 },
         };
         var a = AttributionAnalyzer.Analyze(AttributionJourneys.FromPaths(Paths(), Currency.CNY), options);
         var b = AttributionAnalyzer.Analyze(AttributionJourneys.FromPaths(Paths(), Currency.CNY), options);
@@ -200,7 +203,10 @@ public class IntervalTests
     {
         var journeys = AttributionJourneys.FromPaths(Paths(), Currency.CNY);
         Assert.Throws<ArgumentOutOfRangeException>(() => AttributionAnalyzer.Analyze(journeys, new AttributionOptions { Intervals = new AttributionIntervalOptions { Replicates = 1 } }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => AttributionAnalyzer.Analyze(journeys, new AttributionOptions { Intervals = new AttributionIntervalOptions { Confidence = 1 } }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => AttributionAnalyzer.Analyze(journeys, new AttributionOptions { Intervals = new AttributionIntervalOptions { MaxDegreeOfParallelism = 0 } }));
+        // The level and the thread count are the shared scope's, validated as every engine validates them.
+        var level = Assert.Throws<ArgumentOutOfRangeException>(() => AttributionAnalyzer.Analyze(journeys, new AttributionOptions { Intervals = AttributionIntervalOptions.Default, Scope = new AnalysisScope { Confidence = 1 } }));
+        Assert.Equal(nameof(AnalysisScope.Confidence), level.ParamName);
+        var threads = Assert.Throws<ArgumentOutOfRangeException>(() => AttributionAnalyzer.Analyze(journeys, new AttributionOptions { Intervals = AttributionIntervalOptions.Default, Scope = new AnalysisScope { MaxDegreeOfParallelism = 0 } }));
+        Assert.Equal(nameof(AnalysisScope.MaxDegreeOfParallelism), threads.ParamName);
     }
 }

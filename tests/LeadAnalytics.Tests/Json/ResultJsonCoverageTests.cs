@@ -13,6 +13,7 @@ public class ResultJsonCoverageTests
     {
         ["KaplanMeierRow.StandardErrorOfLogSurvival"] = "written as logSurvivalStandardError (curve rows, with includeCurves)",
         ["DataQualityResult.HasErrors"] = "derived: errors > 0 in ruleCounts",
+        ["AttributionResult.IntervalConfidence"] = "written as intervals.confidence (the level of the scope the intervals were computed at)",
         ["ChannelCredit.Interval"] = "written flattened into the credit: lower, upper, valueLower, valueUpper, standardError, topOneShare, topThreeShare",
         ["LeadForecast.Row"] = "the lead's row in the in-process LeadTable: meaningless outside the process (the document names the lead by id)",
         ["LeadForecast.StageName"] = "written as leads[].stageName with --list-leads; the committed forecast document lists no lead",

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadAnalytics.Data;
 using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Tests.Quality;
@@ -66,10 +67,10 @@ public class DataQualityCheckerTests
     public void Required_fields_and_thresholds_are_options()
     {
         var lead = new LeadBuilder { Id = "B1", AcquiredAt = T0 }.Build();
-        var lax = new DataQualityOptions { RequiredFields = new[] { LeadField.Id }, StaleAfter = TimeSpan.Zero, AuditFraction = 0 };
+        var lax = new DataQualityOptions { RequiredFields = new[] { LeadField.Id }, Scope = new AnalysisScope { StaleAfter = TimeSpan.Zero }, AuditFraction = 0 };
         Assert.Empty(DataQualityChecker.Check(new[] { lead }, AsOf, lax).Issues);
 
-        var strict = new DataQualityOptions { RequiredFields = new[] { LeadField.Owner, LeadField.Industry }, StaleAfter = TimeSpan.FromDays(90) };
+        var strict = new DataQualityOptions { RequiredFields = new[] { LeadField.Owner, LeadField.Industry }, Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(90) } };
         var report = DataQualityChecker.Check(new[] { lead }, AsOf, strict);
         Assert.Equal(new LeadField?[] { LeadField.Owner, LeadField.Industry }, report.Issues.Where(i => i.Rule == DataQualityRule.MissingRequiredField).Select(i => i.Field));
         Assert.DoesNotContain(report.Issues, i => i.Rule == DataQualityRule.StaleLead); // idle 60.6 days < 90
@@ -81,7 +82,7 @@ public class DataQualityCheckerTests
     public void A_lead_is_stale_from_the_threshold_on(int days, bool stale)
     {
         var lead = new LeadBuilder { Id = "S", Channel = "SEO", AcquiredAt = T0 }.Build();
-        var report = DataQualityChecker.Check(new[] { lead }, AsOf, new DataQualityOptions { StaleAfter = TimeSpan.FromDays(days) });
+        var report = DataQualityChecker.Check(new[] { lead }, AsOf, new DataQualityOptions { Scope = new AnalysisScope { StaleAfter = TimeSpan.FromDays(days) } });
         Assert.Equal(stale, report.StaleLeadIds.Count == 1);
     }
 
