@@ -20,6 +20,42 @@ if (args.Length > 0 && args[0] == "pushdown-parquet")
     return;
 }
 
+if (args.Length > 0 && args[0] == "parquet-write")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.Write(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "parquet-check")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.Check(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "parquet-readback")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.ReadBack(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "parquet-profile")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.Profile(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "csv-write")
+{
+    LeadAnalytics.Benchmarks.ParquetChecks.WriteCsv(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "pushdown-postgres")
+{
+    LeadAnalytics.Benchmarks.PushDownPostgres.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "pushdown")
 {
     LeadAnalytics.Benchmarks.PushDownComparison.Run(args);

@@ -101,82 +101,48 @@ public static class PushDownComparison
 
     /// <summary>
     /// The larger-than-memory case: <c>pushdown-parquet N REPS PATH [keep]</c> writes N synthetic leads in the tracking table's
-    /// shape to a Parquet file with DuckDB (generated in SQL from a hash of the row number: 12 skewed channels, minute
-    /// acquisition instants over 2023 in local time, geometric stages 30 hours apart, 60% of the leads that are not won lost
-    /// 40 hours after their furthest stage, deal amounts and per-lead costs), then times, on a view over the file, the
+    /// shape to a Parquet file with DuckDB unless the file exists (<see cref="SyntheticParquet"/>: set-based in SQL, the
+    /// distributions of <see cref="SyntheticLeads"/>; write it first with <c>parquet-write</c> so that the peak memory below is
+    /// the measurement's, not the writer's), then times, on a view over the file, the
     /// pushed-down funnel counts by channel against the hand-written DuckDB query for the same counts (median of REPS after a
-    /// warm-up, alternating), and prints the process's peak resident memory (VmHWM). The file is deleted unless "keep".
+    /// warm-up, alternating), with "segments" also the pushed-down segments' counts and money against a hand-written query,
+    /// and prints the process's peak resident memory (VmHWM). The file is deleted unless "keep".
     /// </summary>
     public static void RunParquet(string[] args)
     {
         var count = long.Parse(args[1], CultureInfo.InvariantCulture);
         var reps = int.Parse(args[2], CultureInfo.InvariantCulture);
         var path = Path.GetFullPath(args[3]);
-        var keep = args.Length > 4 && args[4] == "keep";
+        var keep = args.Skip(4).Contains("keep");
+        var segments = args.Skip(4).Contains("segments");
         Console.WriteLine($"# push-down over Parquet: {count:N0} leads, {reps} timed repetitions, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var sw = Stopwatch.StartNew();
         if (!File.Exists(path))
         {
-            using var generate = connection.CreateCommand();
-            generate.CommandText = $"""
-                COPY (
-                  WITH b AS (SELECT i, hash(i) AS h, hash(i * 7 + 1) AS h2 FROM range({count.ToString(CultureInfo.InvariantCulture)}) t(i)),
-                  f AS (SELECT i, h, h2,
-                    (['抖音信息流','行业展会','SEO','转介绍','小红书KOL','朋友圈广告','百度搜索','微信公众号','知乎','B站','线下沙龙','邮件营销'])[1 + CAST(floor(12 * pow((h % 1000000) / 1000000.0, 2.2)) AS INT)] AS channel,
-                    TIMESTAMP '2023-01-01 00:00:00' + to_minutes(CAST(h2 % (365 * 24 * 60) AS BIGINT)) AS acq,
-                    CAST(least(5, floor(ln(1 - ((h2 // 1000) % 1000000) / 1000000.0) / ln(0.62))) AS INT) AS st,
-                    ((h // 1000000) % 100) AS u
-                    FROM b)
-                  SELECT 'L' || i AS lead_id, channel, acq AS acquired_at,
-                    CASE WHEN st >= 1 THEN acq + to_hours(30) END AS contacted_at, CASE WHEN st >= 2 THEN acq + to_hours(60) END AS needs_confirmed_at,
-                    CASE WHEN st >= 3 THEN acq + to_hours(90) END AS proposal_at, CASE WHEN st >= 4 THEN acq + to_hours(120) END AS negotiation_at,
-                    CASE WHEN st >= 5 THEN acq + to_hours(150) END AS won_at, CASE WHEN st < 5 AND u < 60 THEN acq + to_hours(30 * st + 40) END AS lost_at,
-                    CASE WHEN st = 5 THEN CAST(10000 + h % 90000 AS DECIMAL(18, 2)) END AS deal_amount, CAST(100 + h2 % 900 AS DECIMAL(18, 2)) AS acquisition_cost
-                  FROM f) TO {SqlLiteral(path)} (FORMAT parquet)
-                """;
-            generate.CommandTimeout = 0;
-            generate.ExecuteNonQuery();
-            Console.WriteLine($"Parquet file written in {sw.Elapsed.TotalSeconds:F1} s: {new FileInfo(path).Length / 1e9:F2} GB");
+            var seconds = SyntheticParquet.Write(connection, count, path);
+            Console.WriteLine($"Parquet file written in {seconds:F1} s: {new FileInfo(path).Length / 1e9:F2} GB");
         }
 
         try
         {
             using (var view = connection.CreateCommand())
             {
-                view.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SqlLiteral(path)})";
+                view.CommandText = $"CREATE TEMP VIEW leads AS SELECT * FROM read_parquet({SyntheticParquet.Literal(path)})";
                 view.ExecuteNonQuery();
             }
 
-            var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(Mapping)) { CommandTimeoutSeconds = 0 };
+            var source = new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads"), LeadColumnMapping.Parse(ParquetChecks.Mapping)) { CommandTimeoutSeconds = 0 };
             var asOf = SyntheticLeads.AsOf;
             var counts = new FunnelOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } }, IncludeStepDurations = false };
-            var push = new List<double>();
-            var hand = new List<double>();
-            long pushed = 0;
-            long written = 0;
-            for (var r = 0; r <= reps; r++)
+            Alternate("funnel counts by channel", reps, () => source.AnalyzeFunnel(asOf, counts).ToResult().Leads, () => HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter));
+            if (segments)
             {
-                var t = Stopwatch.StartNew();
-                pushed = source.AnalyzeFunnel(asOf, counts).ToResult().Leads;
-                var a = t.Elapsed.TotalMilliseconds;
-                t.Restart();
-                written = HandWrittenCounts(connection, asOf, counts.Scope.StaleAfter);
-                var b = t.Elapsed.TotalMilliseconds;
-                if (r > 0)
-                {
-                    push.Add(a);
-                    hand.Add(b);
-                }
-
-                Console.WriteLine($"run {r}{(r == 0 ? " (warm-up)" : "")}: push-down {a:N0} ms, hand-written {b:N0} ms");
+                var options = new Effectiveness.EffectivenessOptions { Scope = counts.Scope, IncludeDurations = false };
+                Alternate("segments by channel (counts, money, speed to lead)", reps, () => source.AnalyzeEffectiveness(asOf, options).ToResult().Total.Leads,
+                    () => HandWrittenSegments(connection, asOf, counts.Scope.StaleAfter));
             }
 
-            push.Sort();
-            hand.Sort();
-            Console.WriteLine($"leads counted: push-down {pushed:N0}, hand-written {written:N0}");
-            Console.WriteLine($"median push-down funnel counts {push[push.Count / 2]:N0} ms, hand-written DuckDB query {hand[hand.Count / 2]:N0} ms, ratio {(push[push.Count / 2] / hand[hand.Count / 2]).ToString("F2", CultureInfo.InvariantCulture)}x");
             var peak = File.ReadAllLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) ?? "VmHWM: unknown";
             Console.WriteLine($"peak resident memory of the process: {peak.Substring(6).Trim()}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
         }
@@ -189,7 +155,86 @@ public static class PushDownComparison
         }
     }
 
-    private static string SqlLiteral(string text) => "'" + text.Replace("'", "''") + "'";
+    // Runs the push-down and the hand-written query alternately (one warm-up round, then reps rounds), prints every round,
+    // the median and fastest of each and their ratios, and the leads each counted.
+    private static void Alternate(string name, int reps, Func<long> push, Func<long> hand)
+    {
+        var pushTimes = new List<double>();
+        var handTimes = new List<double>();
+        long pushed = 0;
+        long written = 0;
+        for (var r = 0; r <= reps; r++)
+        {
+            var t = Stopwatch.StartNew();
+            pushed = push();
+            var a = t.Elapsed.TotalMilliseconds;
+            t.Restart();
+            written = hand();
+            var b = t.Elapsed.TotalMilliseconds;
+            if (r > 0)
+            {
+                pushTimes.Add(a);
+                handTimes.Add(b);
+            }
+
+            Console.WriteLine($"{name}, run {r}{(r == 0 ? " (warm-up)" : "")}: push-down {a:N0} ms, hand-written {b:N0} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        }
+
+        pushTimes.Sort();
+        handTimes.Sort();
+        var inv = CultureInfo.InvariantCulture;
+        double pm = pushTimes[pushTimes.Count / 2], hm = handTimes[handTimes.Count / 2], pf = pushTimes[0], hf = handTimes[0];
+        Console.WriteLine($"{name}: leads counted: push-down {pushed:N0}, hand-written {written:N0}");
+        Console.WriteLine($"{name}: median push-down {pm:N0} ms, hand-written {hm:N0} ms, ratio {(pm / hm).ToString("F2", inv)}x; fastest {pf:N0} ms, {hf:N0} ms, ratio {(pf / hf).ToString("F2", inv)}x");
+    }
+
+    // The segments' counts and money by hand: per channel and class (as in HandWrittenCounts) the leads, the won leads with a
+    // deal and their revenue, the leads with a cost and their spend; and the speed-to-lead seconds per channel (what the
+    // push-down's segments query computes with durations off). Returns the number of leads counted.
+    private static long HandWrittenSegments(DuckDBConnection connection, DateTimeOffset asOf, TimeSpan staleAfter)
+    {
+        const string Figures = """
+            SELECT channel, cls, COUNT(*) AS n, COUNT(deal_amount) FILTER (WHERE cls = 0) AS with_amount, SUM(deal_amount) FILTER (WHERE cls = 0) AS revenue,
+              COUNT(acquisition_cost) AS with_cost, SUM(acquisition_cost) AS spend
+            FROM (SELECT channel, deal_amount, acquisition_cost,
+                CASE WHEN won_at < $1 THEN 0 WHEN lost_at < $1 THEN 1
+                     WHEN GREATEST(acquired_at, CASE WHEN contacted_at < $1 THEN contacted_at END, CASE WHEN needs_confirmed_at < $1 THEN needs_confirmed_at END,
+                       CASE WHEN proposal_at < $1 THEN proposal_at END, CASE WHEN negotiation_at < $1 THEN negotiation_at END, CASE WHEN lost_at < $1 THEN lost_at END) < $2 THEN 2
+                     ELSE 3 END AS cls
+              FROM leads WHERE acquired_at < $1)
+            GROUP BY ALL
+            """;
+        const string Speed = """
+            SELECT channel, epoch(date_trunc('second', contacted_at)) - epoch(date_trunc('second', acquired_at)) AS seconds, COUNT(*)
+            FROM leads WHERE acquired_at < $1 AND contacted_at < $1 GROUP BY ALL
+            """;
+        long leads = 0;
+        foreach (var sql in new[] { Figures, Speed })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add(new DuckDBParameter(Bound(asOf)));
+            if (sql == Figures)
+            {
+                command.Parameters.Add(new DuckDBParameter(Bound(asOf - staleAfter)));
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                leads += sql == Figures ? reader.GetInt64(2) : 0;
+            }
+        }
+
+        return leads;
+    }
+
+    // Local times at +08:00, floored to the second, plus one second: "reached by as-of" is "before this".
+    private static DateTime Bound(DateTimeOffset t)
+    {
+        var local = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
+        return new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
+    }
 
     // What a DuckDB user would write by hand for the funnel's counts over this table: per channel, the furthest stage reached by
     // as-of and the class (won, lost, stale, open), the leads, the chronology faults and the recorded stages, comparing the
@@ -212,13 +257,6 @@ public static class PushDownComparison
               COUNT(contacted_at), COUNT(needs_confirmed_at), COUNT(proposal_at), COUNT(negotiation_at), COUNT(won_at)
             FROM leads WHERE acquired_at < $1 GROUP BY ALL
             """;
-
-        // Local times at +08:00, floored to the second, plus one second: "reached by as-of" is "before this".
-        DateTime Bound(DateTimeOffset t)
-        {
-            var local = t.ToOffset(TimeSpan.FromHours(8)).DateTime;
-            return new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
-        }
 
         using var command = connection.CreateCommand();
         command.CommandText = Sql;

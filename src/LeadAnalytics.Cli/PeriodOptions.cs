@@ -42,6 +42,10 @@ internal sealed class PeriodOptions
         return start is null && end is null ? AcquisitionPeriod.AllTime : new AcquisitionPeriod(start, end);
     }
 
+    /// <summary>The period for a person: <c>[2023-11-01 00:00 +08:00, 2023-12-01 00:00 +08:00)</c>, an open end as …</summary>
+    public static string Describe(AcquisitionPeriod period) =>
+        $"[{(period.From is { } f ? Rendering.Show.Instant(f) : "…")}, {(period.To is { } t ? Rendering.Show.Instant(t) : "…")})";
+
     // An inclusive end date means the whole day: the period ends at the next midnight (costs' period_end reads the same way).
     private static DateTimeOffset EndOf(string text, TimeZoneInfo zone)
     {

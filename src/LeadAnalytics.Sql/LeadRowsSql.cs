@@ -42,13 +42,15 @@ internal static class LeadRowsSql
         var reached = command.Bind("asofus", checked((asOfSeconds + 1) * 1_000_000L));
 
         // r: the mapped columns as epoch microseconds and segment texts.
-        sql.Append("WITH r AS (");
+        // DuckDB materialises a CTE referenced more than once; inlining one only moves the materialisation to the one it
+        // reads, so all four are marked (SqlDialect.RepeatedCte).
+        sql.Append("WITH r AS").Append(dialect.RepeatedCte).Append(" (");
         Instants(sql, table, columns, command, d0, d1, extras);
         sql.Append(')');
 
         // s: the instants (microseconds and whole seconds) and the chronology fault flag, decided on the full instants as the
         // lead rules do: a recorded stage (or lost) before acquisition or before the latest earlier recorded stage.
-        sql.Append(", s AS (SELECT d0, d1");
+        sql.Append(", s AS").Append(dialect.RepeatedCte).Append(" (SELECT d0, d1");
         foreach (var (_, alias) in extras)
         {
             sql.Append(", ").Append(alias);
@@ -70,7 +72,7 @@ internal static class LeadRowsSql
 
         // l: the furthest stage reached by as-of (-1 outside the scope) and the latest activity at or before as-of (whole
         // seconds, for the engines that measure from it); c: the class.
-        sql.Append(", l AS (SELECT s.*, CASE WHEN u0 >= ").Append(reached);
+        sql.Append(", l AS").Append(dialect.RepeatedCte).Append(" (SELECT s.*, CASE WHEN u0 >= ").Append(reached);
         OutsidePeriod(sql, command, period);
         sql.Append(" THEN -1");
         for (var k = LastStage; k >= 1; k--)
@@ -79,7 +81,7 @@ internal static class LeadRowsSql
         }
 
         sql.Append(" ELSE 0 END AS stage, ").Append(LatestActivity(asOf, "s0", new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" }, " <= ")).Append(" AS latest FROM s)");
-        sql.Append(", c AS (SELECT l.*, CASE WHEN u").Append(N(LastStage)).Append(" < ").Append(reached).Append(" THEN ").Append(N(Won))
+        sql.Append(", c AS").Append(dialect.RepeatedCte).Append(" (SELECT l.*, CASE WHEN u").Append(N(LastStage)).Append(" < ").Append(reached).Append(" THEN ").Append(N(Won))
             .Append(" WHEN ulost < ").Append(reached).Append(" THEN ").Append(N(Lost));
         if (staleSeconds > 0)
         {

@@ -80,6 +80,14 @@ public abstract class SqlDialect
     /// <summary>An ORDER BY term that orders text by code point (binary), whatever the database's collation.</summary>
     internal abstract string BinaryOrder(string expression);
 
+    /// <summary>
+    /// What follows <c>AS</c> in the per-lead head's common table expressions (<c>r</c>, <c>s</c>, <c>l</c>, <c>c</c>), the
+    /// last of which an engine's queries reference several times (the segments' figures, durations, rows outside the scope; the funnel's counts and its five steps):
+    /// empty where the engine's own choice is bounded in memory, <c>NOT MATERIALIZED</c> where materialising would hold
+    /// every lead in memory.
+    /// </summary>
+    internal virtual string RepeatedCte => string.Empty;
+
     /// <summary>A typed NULL text.</summary>
     internal string NullText => Text("NULL");
 
@@ -96,6 +104,11 @@ public abstract class SqlDialect
         public override string Name => "DuckDB";
 
         internal override string IntegerDivide(string numerator, string denominator) => "((" + numerator + ") // (" + denominator + "))";
+
+        // DuckDB materialises a CTE referenced more than once, holding every lead's two dozen columns in memory (at 100M
+        // leads tens of GB, spilled to disk only past memory_limit, 80% of RAM by default); inlined, each reference is a
+        // streaming scan and aggregate of the source (benchmarks/README.md, the 100M-lead Parquet file).
+        internal override string RepeatedCte => " NOT MATERIALIZED";
 
         internal override string Text(string expression) => "CAST(" + expression + " AS VARCHAR)";
 

@@ -348,8 +348,8 @@ internal static class AttributionCommand
         if (period is not null && !period.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime))
         {
             Show.Line(console, Show.T(
-                $"Only the journeys of leads acquired in {period} (--from, --to); the touches of the other leads count as unmatched.",
-                $"仅获客时间在 {period} 的线索的旅程（--from、--to）；其他线索的触点计为未匹配。"));
+                $"Only the journeys of leads acquired in {PeriodOptions.Describe(period)} (--from, --to); the touches of the other leads count as unmatched.",
+                $"仅获客时间在 {PeriodOptions.Describe(period)} 的线索的旅程（--from、--to）；其他线索的触点计为未匹配。"));
         }
 
         if (directChannels is not null)

@@ -134,8 +134,8 @@ internal static class ValidateCommand
         if (!report.Options.Scope.Period.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime))
         {
             Show.Line(console, Show.T(
-                $"Stale leads, duplicate ids, labels and the audit sample: the {Show.Count(report.LeadCount)} leads acquired in {report.Options.Scope.Period} (--from, --to); row issues: every row.",
-                $"停滞线索、重复编号、标签和抽查样本：获客时间在 {report.Options.Scope.Period} 的 {Show.Count(report.LeadCount)} 条线索（--from、--to）；行问题：所有行。"));
+                $"Stale leads, duplicate ids, labels and the audit sample: the {Show.Count(report.LeadCount)} leads acquired in {PeriodOptions.Describe(report.Options.Scope.Period)} (--from, --to); row issues: every row.",
+                $"停滞线索、重复编号、标签和抽查样本：获客时间在 {PeriodOptions.Describe(report.Options.Scope.Period)} 的 {Show.Count(report.LeadCount)} 条线索（--from、--to）；行问题：所有行。"));
         }
 
         foreach (var input in report.Inputs)

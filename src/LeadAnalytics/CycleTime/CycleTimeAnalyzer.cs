@@ -329,36 +329,23 @@ public static class CycleTimeAnalyzer
             (int)counts[CycleTally.Open], (int)counts[CycleTally.Stale], (int)counts[CycleTally.Negative], stageDurations, toWon!, toLost!, km!, cif!);
     }
 
-    private static DurationSummary Describe(DurationKind kind, string from, string to, DurationCounts durations, long negatives, CycleTimeOptions options)
-    {
-        var sorted = durations.ToSorted(SecondsPerDay);
-        double? mean = null;
-        if (sorted.Length > 0)
-        {
-            var sum = 0.0;
-            foreach (var d in sorted)
-            {
-                sum += d;
-            }
+    private static DurationSummary Describe(DurationKind kind, string from, string to, DurationCounts durations, long negatives, CycleTimeOptions options) =>
+        new(kind, from, to, (int)negatives, durations, SecondsPerDay, options.QuantileMethod, options.HistogramBinWidthDays, options.MaxHistogramBins);
 
-            mean = sum / sorted.Length;
-        }
-
-        return new DurationSummary(kind, from, to, (int)negatives, sorted, mean, options.QuantileMethod,
-            Histogram.Build(sorted, options.HistogramBinWidthDays, options.MaxHistogramBins));
-    }
-
-    // One chunk's rows of one group: outcome counts, and durations in seconds (outcomes by cause, transitions by key).
+    // One chunk's rows of one group: outcome counts, and durations in seconds (outcomes by cause, transitions by key) as
+    // ints, half the memory of longs (10M leads keep about 60M durations here). A duration beyond 68 years (possible only
+    // between two instants on either side of the table's first lead, each up to 68 years from it) is kept as 68 years, as
+    // the segment summary keeps its durations.
     private sealed class RawGroup
     {
         private readonly long[] _counts = new long[CycleTally.CountSlots];
-        private readonly BlockArray<long>[] _outcomes = { new(), new(), new() };
-        private readonly BlockArray<long>?[] _transitions;
+        private readonly BlockArray<int>[] _outcomes = { new(), new(), new() };
+        private readonly BlockArray<int>?[] _transitions;
         private readonly long[] _transitionNegatives;
 
         internal RawGroup(int stages)
         {
-            _transitions = new BlockArray<long>?[stages * stages];
+            _transitions = new BlockArray<int>?[stages * stages];
             _transitionNegatives = new long[stages * stages];
         }
 
@@ -378,7 +365,7 @@ public static class CycleTimeAnalyzer
             }
             else
             {
-                _outcomes[cause].Add(seconds);
+                _outcomes[cause].Add(ToInt(seconds));
             }
 
             for (var i = 0; i < transitions; i++)
@@ -390,7 +377,7 @@ public static class CycleTimeAnalyzer
                 }
                 else
                 {
-                    (_transitions[key] ??= new BlockArray<long>()).Add(transitionSeconds[i]);
+                    (_transitions[key] ??= new BlockArray<int>()).Add(ToInt(transitionSeconds[i]));
                 }
             }
         }
@@ -442,7 +429,9 @@ public static class CycleTimeAnalyzer
             return new CycleTally(counts, outcomes, transitions, negatives);
         }
 
-        private static DurationCounts Join(List<RawGroup> present, Func<RawGroup, BlockArray<long>?> pick)
+        private static int ToInt(long seconds) => (int)Math.Min(seconds, int.MaxValue);
+
+        private static DurationCounts Join(List<RawGroup> present, Func<RawGroup, BlockArray<int>?> pick)
         {
             var n = 0;
             foreach (var raw in present)
@@ -455,7 +444,7 @@ public static class CycleTimeAnalyzer
                 return DurationCounts.Empty;
             }
 
-            var values = new long[n];
+            var values = new int[n];
             var at = 0;
             foreach (var raw in present)
             {

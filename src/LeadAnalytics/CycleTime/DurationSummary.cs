@@ -10,27 +10,40 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class DurationSummary
 {
-    internal DurationSummary(DurationKind kind, string from, string to, int negativeExcluded, double[] sorted, double? mean,
-        Statistics.QuantileMethod method, IReadOnlyList<HistogramBin> histogram)
+    // From the durations counted per value (whole seconds) and the unit (seconds per day): the same figures as from the
+    // sorted durations in days, with the same arithmetic, without expanding them.
+    internal DurationSummary(DurationKind kind, string from, string to, int negativeExcluded, Data.DurationCounts durations, double unit,
+        Statistics.QuantileMethod method, double? binWidth, int maxBins)
     {
         Kind = kind;
         From = from;
         To = to;
-        Count = sorted.Length;
+        Count = (int)durations.Total;
         NegativeExcluded = negativeExcluded;
         QuantileMethod = method;
-        Mean = mean;
-        if (sorted.Length > 0)
+        if (durations.Total > 0)
         {
-            Minimum = sorted[0];
-            Maximum = sorted[sorted.Length - 1];
-            P25 = Statistics.Quantiles.OfSorted(sorted, 0.25, method);
-            Median = Statistics.Quantiles.OfSorted(sorted, 0.5, method);
-            P75 = Statistics.Quantiles.OfSorted(sorted, 0.75, method);
-            P90 = Statistics.Quantiles.OfSorted(sorted, 0.9, method);
+            // Summed in ascending order, one duration at a time, as over the sorted array.
+            var sum = 0.0;
+            for (var i = 0; i < durations.Distinct; i++)
+            {
+                var days = durations.ValueAt(i) / unit;
+                for (var c = durations.CountAt(i); c > 0; c--)
+                {
+                    sum += days;
+                }
+            }
+
+            Mean = sum / durations.Total;
+            Minimum = durations.ValueAt(0) / unit;
+            Maximum = durations.Max / unit;
+            P25 = durations.Quantile(0.25, method, unit);
+            Median = durations.Quantile(0.5, method, unit);
+            P75 = durations.Quantile(0.75, method, unit);
+            P90 = durations.Quantile(0.9, method, unit);
         }
 
-        Histogram = histogram;
+        Histogram = CycleTime.Histogram.Build(durations, unit, binWidth, maxBins);
     }
 
     /// <summary>What is measured.</summary>

@@ -5,14 +5,15 @@ internal static class Histogram
 {
     private static readonly double[] NiceSteps = { 1, 2, 2.5, 5, 10 };
 
-    internal static IReadOnlyList<HistogramBin> Build(double[] sorted, double? binWidth, int maxBins)
+    // The bins of durations counted per value (whole seconds), in days (unit: seconds per day).
+    internal static IReadOnlyList<HistogramBin> Build(Data.DurationCounts durations, double unit, double? binWidth, int maxBins)
     {
-        if (sorted.Length == 0)
+        if (durations.Total == 0)
         {
             return Array.Empty<HistogramBin>();
         }
 
-        var max = sorted[sorted.Length - 1];
+        var max = durations.Max / unit;
         double width;
         if (binWidth is { } w)
         {
@@ -21,7 +22,7 @@ internal static class Histogram
         else if (max > 0)
         {
             // Sturges' count, as R's hist() (which then also rounds its breaks to "pretty" values).
-            var sturges = (int)Math.Ceiling(Math.Log(sorted.Length, 2)) + 1;
+            var sturges = (int)Math.Ceiling(Math.Log(durations.Total, 2)) + 1;
             width = Nice(max / sturges);
         }
         else
@@ -42,10 +43,10 @@ internal static class Histogram
         }
 
         var counts = new int[bins];
-        foreach (var v in sorted)
+        for (var k = 0; k < durations.Distinct; k++)
         {
-            var i = (int)Math.Floor(v / width);
-            counts[i >= bins ? bins - 1 : i]++;
+            var i = (int)Math.Floor(durations.ValueAt(k) / unit / width);
+            counts[i >= bins ? bins - 1 : i] += (int)durations.CountAt(k);
         }
 
         var result = new HistogramBin[bins];

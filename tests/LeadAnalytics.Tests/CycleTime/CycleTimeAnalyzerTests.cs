@@ -222,23 +222,30 @@ public class CycleTimeAnalyzerTests
     public void Histogram_follows_Sturges_with_nice_widths()
     {
         // n = 3: ⌈log2 3⌉ + 1 = 3 bins over [0, 2] -> width 2/3 rounded up to 1 -> [0,1) [1,2] holding 1 and 2.
-        var bins = Histogram.Build(new[] { 0.5, 1.0, 2.0 }, null, 1000);
+        var bins = Histogram.Build(Days(0.5, 1.0, 2.0), 86_400, null, 1000);
         Assert.Equal(new[] { (0.0, 1.0, 1), (1.0, 2.0, 2) }, bins.Select(b => (b.Lower, b.Upper, b.Count)));
 
         // A fixed width of 0.25 over [0, 2]: 8 bins, the maximum in the last (closed) bin.
-        bins = Histogram.Build(new[] { 0.5, 1.0, 2.0 }, 0.25, 1000);
+        bins = Histogram.Build(Days(0.5, 1.0, 2.0), 86_400, 0.25, 1000);
         Assert.Equal(8, bins.Count);
         Assert.Equal(1, bins[7].Count);
         Assert.Equal(1, bins[2].Count);
 
         // Too many bins for the cap: widened to a nice width (2 / 3 -> 1).
-        bins = Histogram.Build(new[] { 0.5, 1.0, 2.0 }, 0.001, 3);
+        bins = Histogram.Build(Days(0.5, 1.0, 2.0), 86_400, 0.001, 3);
         Assert.Equal(2, bins.Count);
 
         Assert.Equal(2.5, Histogram.Nice(2.1));
         Assert.Equal(0.05, Histogram.Nice(0.042), 15);
         Assert.Equal(1000, Histogram.Nice(1000));
-        Assert.Single(Histogram.Build(new[] { 0.0, 0.0 }, null, 10));
+        Assert.Single(Histogram.Build(Days(0.0, 0.0), 86_400, null, 10));
+    }
+
+    // Durations in days, counted per whole second as the analyzer counts them.
+    private static DurationCounts Days(params double[] days)
+    {
+        var seconds = days.Select(d => (long)(d * 86_400)).ToArray();
+        return DurationCounts.FromValues(seconds, 0, seconds.Length);
     }
 
     [Fact]
