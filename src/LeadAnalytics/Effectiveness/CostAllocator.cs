@@ -75,6 +75,15 @@ internal static class CostAllocator
                 {
                     throw new CurrencyMismatchException(currency, amount.Currency);
                 }
+
+                // A cost entry is never negative; a converted one must not be either, or its remainder cents could not be
+                // handed out and the per-lead spends would not add up to the allocated total.
+                if (amount.Amount < 0)
+                {
+                    throw new ArgumentException(
+                        $"The currency converter turned the {entry.Scope} cost '{entry.Key}' of {entry.Amount} into {amount}: a converted cost must not be negative.",
+                        "options");
+                }
             }
 
             var dimension = entry.Scope switch

@@ -36,7 +36,7 @@ public static class EffectivenessAnalyzer
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null, or the costs contain null.</exception>
     /// <exception cref="ArgumentException">The options are invalid: more than two dimensions, a repeated or unknown one,
-    /// cohorts, an unknown ranking metric, or a confidence level outside (0, 1).</exception>
+    /// cohorts, an unknown ranking metric, a confidence level outside (0, 1), or a currency converter that makes a cost negative.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A shared option is out of range (<see cref="AnalysisScope"/>).</exception>
     /// <exception cref="CurrencyMismatchException">A cost is in another currency than the table's and no converter is given.</exception>
     public static EffectivenessResult Analyze(LeadTable table, DateTimeOffset asOf, EffectivenessOptions? options = null) =>

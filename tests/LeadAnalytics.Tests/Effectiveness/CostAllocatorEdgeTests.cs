@@ -48,6 +48,19 @@ public class CostAllocatorEdgeTests
     }
 
     [Fact]
+    public void A_converter_that_makes_a_cost_negative_is_refused()
+    {
+        // CostEntry refuses negative amounts; a converter must not bring one in (its remainder cents could not be handed out).
+        var lead = new LeadBuilder { Id = "a", Channel = Seo, AcquiredAt = At(10, 2), WonAt = At(10, 9), DealAmount = new Money(100m, Currency.CNY) }.Build();
+        var usd = new CostEntry(CostScope.Channel, Seo, At(10, 1), At(11, 1), new Money(10m, Currency.USD));
+        var e = Assert.Throws<ArgumentException>(() => EffectivenessAnalyzer.Analyze(LeadTable.Build(new[] { lead }), AsOf,
+            new EffectivenessOptions { Costs = new[] { usd }, CurrencyConverter = (m, c) => new Money(-7.1m * m.Amount, c) }));
+        Assert.Equal("options", e.ParamName);
+        Assert.Contains("must not be negative", e.Message);
+        Assert.Contains("SEO", e.Message);
+    }
+
+    [Fact]
     public void Entries_that_only_touch_the_period_are_outside_it_not_unmatched()
     {
         // October is [10-01, 11-01): September's entry ends where it starts and November's unknown key starts where it ends,
