@@ -51,9 +51,8 @@ internal sealed class OutcomeClassifier
         StaleSeconds = LeadTable.StaleSeconds(staleAfter);
         _staleEnabled = StaleSeconds > 0 ? 1 : 0;
         Settled = asOfSeconds >= table.MaxEventSeconds;
-        From = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
+        (From, var to) = TableTime.Bounds(table, period);
         // Acquired by as-of and before the period's end: one upper bound.
-        var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
         _lastAcquired = (int)Math.Min(asOfSeconds, (long)to - 1);
         AllAcquiredInScope = From == int.MinValue && _lastAcquired >= table.MaxEventSeconds;
     }

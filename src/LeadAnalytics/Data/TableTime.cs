@@ -17,4 +17,8 @@ internal static class TableTime
 
         return seconds >= int.MaxValue ? int.MaxValue : seconds <= int.MinValue + 1 ? int.MinValue + 1 : (int)seconds;
     }
+
+    // An acquisition period as [From, To) in table seconds; int.MinValue and int.MaxValue where it is open.
+    internal static (int From, int To) Bounds(LeadTable table, AcquisitionPeriod period) =>
+        (period.From is { } f ? CeilSeconds(table, f.UtcTicks) : int.MinValue, period.To is { } t ? CeilSeconds(table, t.UtcTicks) : int.MaxValue);
 }

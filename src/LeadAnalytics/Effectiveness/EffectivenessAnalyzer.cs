@@ -131,8 +131,7 @@ public static class EffectivenessAnalyzer
         AcquisitionPeriod period, Dimension[] dimensions, EffectivenessOptions options, int startRow, int endRow)
     {
         var asOfSeconds = table.ToSeconds(asOf);
-        var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
-        var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
+        var (from, to) = TableTime.Bounds(table, period);
         var scale = LeadTable.Pow10(currency.MinorUnits);
         SegmentAggregator.Aggregate aggregate;
         long spendMinor;
@@ -161,9 +160,9 @@ public static class EffectivenessAnalyzer
         else
         {
             // Per-lead costs are read from the table's column where the rows are counted (no per-row copy: 80 MB at 10M
-            // leads), and the total group holds every counted row once. When every row is in scope (all time, as of after
-            // every instant) the rows are the range itself, with no list of them.
-            var everyRow = from == int.MinValue && to == int.MaxValue && asOfSeconds >= table.MaxEventSeconds;
+            // leads), and the total group holds every counted row once. When every row is in scope (OutcomeClassifier's
+            // AllAcquiredInScope) the rows are the range itself, with no list of them.
+            var everyRow = new OutcomeClassifier(table, asOfSeconds, options.Scope.WithPeriod(period)).AllAcquiredInScope;
             var rows = everyRow ? null : SelectRows(table, from, to, asOfSeconds, options, startRow, endRow);
             aggregate = SegmentAggregator.Run(table, rows, startRow, endRow, grouping, null, null, asOfSeconds, options);
             spendMinor = aggregate.Total.SpendMinor;

@@ -126,7 +126,7 @@ internal static class SegmentAggregator
                 chunkOverlap[c] = members.Overlap;
                 if (perRow is not null)
                 {
-                    CountSamples(rows, grouping, perRow, c, bounds[c], bounds[c + 1], cycles, wins, speeds);
+                    Samples(rows, grouping, perRow, c, bounds[c], bounds[c + 1], cycles, wins, speeds, fill: false);
                 }
             }
 
@@ -162,7 +162,7 @@ internal static class SegmentAggregator
             cycles.Seal();
             wins.Seal();
             speeds.Seal();
-            RowChunks.ForEach(chunks, parallelism, c => FillSamples(rows, grouping, perRow, c, bounds[c], bounds[c + 1], cycles, wins, speeds));
+            RowChunks.ForEach(chunks, parallelism, c => Samples(rows, grouping, perRow, c, bounds[c], bounds[c + 1], cycles, wins, speeds, fill: true));
 
             // Each group's slice is sorted and counted apart, so groups run in parallel.
             var all = new SegmentDurations[present.Count];
@@ -234,41 +234,9 @@ internal static class SegmentAggregator
         }
     }
 
-    private static void CountSamples<TRows>(TRows rows, SegmentGrouping grouping, RowDurations perRow, int chunk, int from, int to, GroupedSamples cycles,
-        GroupedSamples wins, GroupedSamples speeds)
-        where TRows : struct, IRows
-    {
-        var members = new int[grouping.MaxGroupsPerRow];
-        for (var i = from; i < to; i++)
-        {
-            if (perRow.Cycle[i] == NoDuration && perRow.Speed[i] == NoDuration)
-            {
-                continue;
-            }
-
-            var n = grouping.GroupsOf(rows.Row(i), members);
-            for (var m = 0; m < n; m++)
-            {
-                var g = members[m];
-                if (perRow.Cycle[i] != NoDuration)
-                {
-                    cycles.Count(chunk, g);
-                    if (perRow.Won[i])
-                    {
-                        wins.Count(chunk, g);
-                    }
-                }
-
-                if (perRow.Speed[i] != NoDuration)
-                {
-                    speeds.Count(chunk, g);
-                }
-            }
-        }
-    }
-
-    private static void FillSamples<TRows>(TRows rows, SegmentGrouping grouping, RowDurations perRow, int chunk, int from, int to, GroupedSamples cycles,
-        GroupedSamples wins, GroupedSamples speeds)
+    // The duration samples of a chunk's rows by group: counted (fill false) before GroupedSamples.Seal, added after it.
+    private static void Samples<TRows>(TRows rows, SegmentGrouping grouping, RowDurations perRow, int chunk, int from, int to, GroupedSamples cycles,
+        GroupedSamples wins, GroupedSamples speeds, bool fill)
         where TRows : struct, IRows
     {
         var members = new int[grouping.MaxGroupsPerRow];
@@ -287,18 +255,31 @@ internal static class SegmentAggregator
                 var g = members[m];
                 if (cycle != NoDuration)
                 {
-                    cycles.Add(chunk, g, cycle);
+                    Sample(cycles, chunk, g, cycle, fill);
                     if (perRow.Won[i])
                     {
-                        wins.Add(chunk, g, cycle);
+                        Sample(wins, chunk, g, cycle, fill);
                     }
                 }
 
                 if (speed != NoDuration)
                 {
-                    speeds.Add(chunk, g, speed);
+                    Sample(speeds, chunk, g, speed, fill);
                 }
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Sample(GroupedSamples samples, int chunk, int group, int value, bool fill)
+    {
+        if (fill)
+        {
+            samples.Add(chunk, group, value);
+        }
+        else
+        {
+            samples.Count(chunk, group);
         }
     }
 

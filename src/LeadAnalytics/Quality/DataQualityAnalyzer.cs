@@ -113,8 +113,7 @@ public static class DataQualityAnalyzer
             return null;
         }
 
-        var from = period.From is { } f ? TableTime.CeilSeconds(table, f.UtcTicks) : int.MinValue;
-        var to = period.To is { } t ? TableTime.CeilSeconds(table, t.UtcTicks) : int.MaxValue;
+        var (from, to) = TableTime.Bounds(table, period);
         var acquired = table.StageSeconds[0];
         var inPeriod = new bool[table.Count];
         for (var row = 0; row < inPeriod.Length; row++)
