@@ -24,6 +24,11 @@ internal static class CliApp
             return Fail(stderr, $"cannot parse the command line: {ex.Message}", ExitCodes.UsageError);
         }
 
+        if (SqlSourceOptions.Refusal(parse) is { } refusal)
+        {
+            return Fail(stderr, refusal, ExitCodes.UsageError);
+        }
+
         if (parse.Errors.Count > 0)
         {
             var command = parse.CommandResult.Command;

@@ -36,6 +36,34 @@ internal sealed class SqlSourceOptions
         command.Options.Add(Table);
         command.Options.Add(Columns);
     }
+
+    private static readonly string[] SourceOptionNames = { "--source", "--table", "--columns", "--touchpoints-table" };
+
+    /// <summary>Why a command that takes no <c>--source</c> needs the leads in memory (docs/scale-out.md, "The tool"), or
+    /// <see langword="null"/> for a command that takes one (or does not exist).</summary>
+    internal static string? InMemoryOnly(string command) => command switch
+    {
+        "validate" => "validate checks every row as the import reads it (file, line and column) and is not pushed down: validate the table's CSV or Parquet export with --leads.",
+        "report" => "report needs the leads in memory (its data-quality, forecast and action sections follow single rows and leads): run funnel, segments, cycle-time, " +
+            "loss-reasons and attribution with --source, or report --leads on an export.",
+        "actions" => "actions evaluates each action on the leads it touches, before and after its start, and is not pushed down: use --leads.",
+        "forecast" => "forecast follows every open lead's age in its stage and is not pushed down: use --leads.",
+        _ => null,
+    };
+
+    /// <summary>The usage error for <c>--source</c> (or <c>--table</c>, <c>--columns</c>, <c>--touchpoints-table</c>) on a
+    /// command that needs the leads in memory, saying why, instead of the parser's "unrecognized argument"; null otherwise.</summary>
+    internal static string? Refusal(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command.Name;
+        if (InMemoryOnly(command) is not { } why)
+        {
+            return null;
+        }
+
+        var given = parse.Tokens.Select(t => t.Value).FirstOrDefault(v => SourceOptionNames.Any(o => v == o || v.StartsWith(o + "=", StringComparison.Ordinal) || v.StartsWith(o + ":", StringComparison.Ordinal)));
+        return given is null ? null : $"{given.Split('=', ':')[0]}: {why} ({CliApp.DocsUrl}scale-out.md)";
+    }
 }
 
 /// <summary>An open push-down source with the as-of instant of the run.</summary>

@@ -18,13 +18,13 @@ namespace LeadAnalytics.Sql;
 internal static class PathQuery
 {
     internal static SqlCommandText Build(SqlDialect dialect, SourceColumns leads, SqlTableName leadTable, SourceColumns touches, SqlTableName touchTable,
-        long asOfSeconds, long asOfMicros, long? lookbackMicros, bool useLeadSource, int minorUnits)
+        long asOfSeconds, long asOfMicros, Data.AcquisitionPeriod period, long? lookbackMicros, bool useLeadSource, int minorUnits)
     {
         var command = new SqlCommandText(dialect);
         var asOf = command.Bind("asof", asOfSeconds);
         var sql = new StringBuilder();
         var id = leads.Quoted(LeadField.Id) is { } idColumn ? "TRIM(" + dialect.Text(idColumn) + ")" : throw new SqlSourceException("Attribution needs the lead_id column of the leads table.");
-        LeadRowsSql.Append(sql, dialect, leadTable, leads, command, leads.Text(LeadField.Channel), dialect.NullText, asOf, asOfSeconds, Data.AcquisitionPeriod.AllTime, 0, new[]
+        LeadRowsSql.Append(sql, dialect, leadTable, leads, command, leads.Text(LeadField.Channel), dialect.NullText, asOf, asOfSeconds, period, 0, new[]
         {
             (leads.Amount(LeadField.DealAmount, minorUnits), "deal"),
             (id, "id"),
@@ -36,7 +36,8 @@ internal static class PathQuery
         var won = LeadRowsSql.N(LeadRowsSql.Won);
         var lost = LeadRowsSql.N(LeadRowsSql.Lost);
 
-        // t: the touches with a channel; j: the leads acquired by as-of with the instant their journey ends (micros).
+        // t: the touches with a channel; j: the leads acquired by as-of (and in the period) with the instant their journey ends
+        // (micros). A lead acquired outside the period has stage -1, as one acquired after as-of: its touches join no journey.
         sql.Append(", t AS (SELECT TRIM(").Append(dialect.Text(journey)).Append(") AS jid, ").Append(at).Append(" AS ut, ").Append(channel)
             .Append(" AS ch FROM ").Append(touchTable.Quoted(dialect)).Append(')');
         sql.Append(", j AS (SELECT id, state, deal, d0, s0 * 1000000 AS su, CASE state WHEN ").Append(won).Append(" THEN s").Append(LeadRowsSql.N(LeadRowsSql.LastStage))

@@ -260,11 +260,15 @@ public sealed class SqlLeadSource
     /// (Markov of any order, Shapley, first/last touch, linear, position-based), as from the same leads in memory.</summary>
     /// <param name="asOf">Leads acquired after it are not counted; a lead won or lost after it is still open.</param>
     /// <param name="touchpoints">The touchpoints table or view (columns from <see cref="LeadColumnMapping.GetTouchpointColumn"/>).</param>
-    /// <param name="options">The lookback window and whether a lead without touches stands for its own source; credit by
-    /// channel only (a key selector or another dimension is not pushed down).</param>
-    /// <returns>The journeys as aggregated paths, in the table's currency.</returns>
+    /// <param name="options">The lookback window, whether a lead without touches stands for its own source, and the scope's
+    /// acquisition period (<see cref="AnalysisScope.Period"/>: only the leads acquired in it, half-open at the table's second,
+    /// as in memory; the bounds are bound parameters); credit by channel only (a key selector or another dimension is not
+    /// pushed down).</param>
+    /// <returns>The journeys as aggregated paths, in the table's currency. Limited to a period, they may be analysed with the
+    /// same options (that period) or with none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="touchpoints"/> is null.</exception>
     /// <exception cref="NotSupportedException">The options credit something other than the channel.</exception>
+    /// <exception cref="ArgumentException">The scope is invalid.</exception>
     /// <exception cref="SqlSourceException">A mapped column is missing or of the wrong type.</exception>
     /// <exception cref="CurrencyMismatchException">The amounts are in more than one currency.</exception>
     /// <exception cref="DbException">The database refused the query.</exception>
@@ -281,22 +285,19 @@ public sealed class SqlLeadSource
             throw new NotSupportedException("Attribution push-down credits channels only (AttributionOptions.By = Channel, no KeySelector).");
         }
 
-        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime))
-        {
-            throw new NotSupportedException("Attribution push-down counts the paths of every lead: AttributionOptions.Scope.Period is not supported yet.");
-        }
-
+        options.Scope.Validate();
+        var period = options.Scope.Period;
         var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns, wonDeals: true), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
         var minorUnits = currency == Currency.None ? 0 : currency.MinorUnits;
         var lookback = options.LookbackWindow is { } w ? w.Ticks / 10 : (long?)null;
         var paths = Run<List<AggregatedPath>>(columns =>
         {
             var touches = SourceColumns.Probe(Connection, Dialect, touchpoints, Mapping, CommandTimeoutSeconds);
-            var command = PathQuery.Build(Dialect, columns, Table, touches, touchpoints, AsOfSeconds(asOf), FloorMicros(asOf), lookback,
+            var command = PathQuery.Build(Dialect, columns, Table, touches, touchpoints, AsOfSeconds(asOf), FloorMicros(asOf), period, lookback,
                 options.UseLeadSourceWhenNoTouchpoints, minorUnits);
             return (command, reader => PathQuery.Read(reader, LeadTable.Pow10(minorUnits)));
         });
-        return AttributionJourneys.FromPaths(paths, currency);
+        return AttributionJourneys.FromPathsOfPeriod(paths, currency, period);
     }
 
     private static long FloorMicros(DateTimeOffset instant)

@@ -12,8 +12,9 @@ namespace LeadAnalytics.Sql.Tests;
 /// part of the leads, and a coordinator. (1) The library asks each worker for its partial, in parallel, and merges them with
 /// the engine's own <see cref="FunnelPartition.Merge(FunnelPartition)"/>: only partials travel. (2) The coordinator holds the
 /// table hash-partitioned by lead id across the workers as postgres_fdw foreign partitions (partitionwise aggregation and
-/// asynchronous append on) and answers the same query as one database. Both equal the in-memory funnel and loss reasons
-/// (and the workers' effectiveness and cycle-time partials merge to the in-memory documents).
+/// asynchronous append on) and answers the same query as one database. Both equal the in-memory funnel, segments
+/// (effectiveness), cycle time and loss reasons; on the coordinator, with the touchpoints partitioned the same way, the
+/// attribution credits equal the in-memory ones too.
 /// </summary>
 public sealed class ShardedPostgresTests
 {
@@ -83,22 +84,32 @@ public sealed class ShardedPostgresTests
         {
             var columns = TestTables.TrackingColumns("timestamptz", "text", "numeric(18,2)");
             Databases.Execute(coordinator, "CREATE EXTENSION IF NOT EXISTS postgres_fdw");
-            Databases.Execute(coordinator, $"CREATE TABLE {TestTables.Q(table)} ({columns}) PARTITION BY HASH (lead_id)");
             for (var s = 0; s < workers.Length; s++)
             {
                 workers[s].Open();
-                var part = $"{table}_p{s}";
-                Databases.Execute(workers[s], $"CREATE TABLE {TestTables.Q(part)} ({columns})");
-                var worker = new NpgsqlConnectionStringBuilder(shards[s]);
-                var server = "shard_" + worker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Databases.Execute(coordinator,
-                    $"CREATE SERVER IF NOT EXISTS {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '{worker.Port}', dbname 'postgres', async_capable 'true')");
-                Databases.Execute(coordinator, $"CREATE USER MAPPING IF NOT EXISTS FOR postgres SERVER {server} OPTIONS (user 'postgres')");
-                Databases.Execute(coordinator,
-                    $"CREATE FOREIGN TABLE {TestTables.Q(part)} PARTITION OF {TestTables.Q(table)} FOR VALUES WITH (MODULUS 2, REMAINDER {s}) SERVER {server} OPTIONS (table_name '{part}')");
+            }
+
+            // The leads and their touchpoints, both hash-partitioned by lead id: a lead's touches live on its worker.
+            foreach (var (name, definition) in new[] { (table, columns), (table + "_t", TestTables.TouchpointColumns("timestamptz")) })
+            {
+                Databases.Execute(coordinator, $"CREATE TABLE {TestTables.Q(name)} ({definition}) PARTITION BY HASH (lead_id)");
+                for (var s = 0; s < workers.Length; s++)
+                {
+                    var part = $"{name}_p{s}";
+                    Databases.Execute(workers[s], $"CREATE TABLE {TestTables.Q(part)} ({definition})");
+                    var worker = new NpgsqlConnectionStringBuilder(shards[s]);
+                    var server = "shard_" + worker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Databases.Execute(coordinator,
+                        $"CREATE SERVER IF NOT EXISTS {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '{worker.Port}', dbname 'postgres', async_capable 'true')");
+                    Databases.Execute(coordinator, $"CREATE USER MAPPING IF NOT EXISTS FOR postgres SERVER {server} OPTIONS (user 'postgres')");
+                    Databases.Execute(coordinator,
+                        $"CREATE FOREIGN TABLE {TestTables.Q(part)} PARTITION OF {TestTables.Q(name)} FOR VALUES WITH (MODULUS 2, REMAINDER {s}) SERVER {server} OPTIONS (table_name '{part}')");
+                }
             }
 
             TestTables.InsertTracking(coordinator, table, set.Rows, "timestamptz");
+            var touches = AttributionPushDownTests.Touches(set, seed);
+            TestTables.InsertTouchpoints(coordinator, table + "_t", touches, "timestamptz");
             Databases.Execute(coordinator, "SET enable_partitionwise_aggregate = on");
             Databases.Execute(coordinator, "SET enable_async_append = on");
             var options = set.Options(Dimension.Channel);
@@ -112,16 +123,34 @@ public sealed class ShardedPostgresTests
                 LeadAnalyticsJson.SerializeLossReasons(LossReasons.LossReasonAnalyzer.Analyze(LeadTable.Build(set.Rows.Select(r => r.ToLead())), set.AsOf, loss)),
                 LeadAnalyticsJson.SerializeLossReasons(source.AnalyzeLossReasons(set.AsOf, loss).ToResult()));
 
+            // The segments (effectiveness by channel x industry), cycle time by channel and attribution (paths built on the
+            // coordinator from the two foreign tables, with the set's period when it has one) through the coordinator too.
+            var leads = LeadTable.Build(set.Rows.Select(r => r.ToLead()));
+            var effectiveness = new Effectiveness.EffectivenessOptions
+            {
+                Scope = set.Options(Dimension.Channel, Dimension.Industry).Scope, CostSource = Effectiveness.CostSource.PerLeadCosts, IncludeMaturity = false,
+            };
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeEffectiveness(Effectiveness.EffectivenessAnalyzer.Analyze(leads, set.AsOf, effectiveness)),
+                LeadAnalyticsJson.SerializeEffectiveness(source.AnalyzeEffectiveness(set.AsOf, effectiveness).ToResult()));
+            var cycle = new CycleTime.CycleTimeOptions { Scope = new AnalysisScope { StaleAfter = set.StaleAfter, Period = set.Period, Breakdown = new[] { Dimension.Channel } } };
+            Assert.Equal(
+                LeadAnalyticsJson.SerializeCycleTime(CycleTime.CycleTimeAnalyzer.Analyze(leads, set.AsOf, cycle), includeCurves: true),
+                LeadAnalyticsJson.SerializeCycleTime(source.AnalyzeCycleTime(set.AsOf, cycle).ToResult(), includeCurves: true));
+            AttributionPushDownTests.AssertSame(set, touches, seed, source, new SqlTableName(table + "_t"));
+
             // The rows really live on the workers.
-            var stored = workers.Sum(w => Count(w, $"{table}_p{workers.ToList().IndexOf(w)}"));
-            Assert.Equal(set.Rows.Length, stored);
+            Assert.Equal(set.Rows.Length, Enumerable.Range(0, workers.Length).Sum(s => Count(workers[s], $"{table}_p{s}")));
+            Assert.Equal(touches.Length, Enumerable.Range(0, workers.Length).Sum(s => Count(workers[s], $"{table}_t_p{s}")));
         }
         finally
         {
             Databases.Execute(coordinator, "DROP TABLE IF EXISTS " + TestTables.Q(table));
+            Databases.Execute(coordinator, "DROP TABLE IF EXISTS " + TestTables.Q(table + "_t"));
             for (var s = 0; s < workers.Length; s++)
             {
                 Databases.Execute(workers[s], "DROP TABLE IF EXISTS " + TestTables.Q($"{table}_p{s}"));
+                Databases.Execute(workers[s], "DROP TABLE IF EXISTS " + TestTables.Q($"{table}_t_p{s}"));
                 workers[s].Dispose();
             }
         }

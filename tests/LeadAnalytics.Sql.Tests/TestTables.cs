@@ -76,23 +76,39 @@ internal static class TestTables
     }
 
     /// <summary>The user's schema (other names, timestamps with a zone).</summary>
-    internal static void CreateUser(DbConnection connection, string table, IEnumerable<LeadRow> rows, string timestampType, string textType, string decimalType)
+    internal static void CreateUser(DbConnection connection, string table, IEnumerable<LeadRow> rows, string timestampType, string textType, string decimalType) =>
+        CreateNamed(connection, table, User, rows, timestampType, textType, decimalType);
+
+    /// <summary>A table with the given column names for the tracking table's first fifteen fields (lead_id to
+    /// acquisition_cost, in <see cref="TrackingFieldNames"/> order), timestamps with a zone.</summary>
+    internal static void CreateNamed(DbConnection connection, string table, IReadOnlyList<string> names, IEnumerable<LeadRow> rows, string timestampType, string textType, string decimalType)
     {
         var columns = new List<string>();
-        for (var i = 0; i < User.Length; i++)
+        for (var i = 0; i < names.Count; i++)
         {
-            columns.Add(Q(User[i]) + " " + TypeOf(i, timestampType, textType, decimalType));
+            columns.Add(Q(names[i]) + " " + TypeOf(i, timestampType, textType, decimalType));
         }
 
         Databases.Execute(connection, $"CREATE TABLE {Q(table)} ({string.Join(", ", columns)})");
-        Insert(connection, table, User, rows, t => t.UtcDateTime);
+        Insert(connection, table, names.ToArray(), rows, t => t.UtcDateTime);
     }
+
+    /// <summary>The tracking table's field names that <see cref="CreateNamed"/> fills, in order.</summary>
+    internal static IReadOnlyList<string> TrackingFieldNames => Tracking;
 
     /// <summary>A touchpoints table with the touchpoint CSV's names; times local at +08:00 without a zone, instants with one.</summary>
     internal static void CreateTouchpoints(DbConnection connection, string table, IEnumerable<Touchpoint> touches, string timestampType)
     {
+        Databases.Execute(connection, $"CREATE TABLE {Q(table)} ({TouchpointColumns(timestampType)})");
+        InsertTouchpoints(connection, table, touches, timestampType);
+    }
+
+    /// <summary>The column definitions of the touchpoints table.</summary>
+    internal static string TouchpointColumns(string timestampType) => $"lead_id text, occurred_at {timestampType}, channel text, strategy text, content text";
+
+    internal static void InsertTouchpoints(DbConnection connection, string table, IEnumerable<Touchpoint> touches, string timestampType)
+    {
         var zoned = timestampType.Contains("tz", StringComparison.OrdinalIgnoreCase);
-        Databases.Execute(connection, $"CREATE TABLE {Q(table)} (lead_id text, occurred_at {timestampType}, channel text, strategy text, content text)");
         foreach (var t in touches)
         {
             using var command = connection.CreateCommand();

@@ -95,9 +95,9 @@ internal static class AttributionCommand
                 throw CliException.Usage("--lookback needs touch times: use --touchpoints and --leads, not --paths.");
             }
 
-            if ((pt is not null || uri is not null) && period.IsGiven(parse))
+            if (pt is not null && period.IsGiven(parse))
             {
-                throw CliException.Usage("--from and --to limit the journeys to leads acquired in the period: use --touchpoints and --leads (aggregated paths, from --paths or --source, have no acquisition instants).");
+                throw CliException.Usage("--from and --to limit the journeys to leads acquired in the period: use --touchpoints and --leads, or --source (aggregated paths from --paths have no acquisition instants).");
             }
 
             var dimension = parse.GetValue(by) is { } b ? ValueParsers.ParseDimension(b, "--by") : Dimension.Channel;

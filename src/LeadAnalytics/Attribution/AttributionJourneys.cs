@@ -15,12 +15,13 @@ namespace LeadAnalytics.Attribution;
 /// </remarks>
 public sealed class AttributionJourneys
 {
-    private AttributionJourneys(LeadTable? table, TouchpointTable? touchTable, AggregatedPath[]? paths, Currency currency)
+    private AttributionJourneys(LeadTable? table, TouchpointTable? touchTable, AggregatedPath[]? paths, Currency currency, AcquisitionPeriod? pathsPeriod = null)
     {
         Table = table;
         TouchTable = touchTable;
         Paths = paths;
         Currency = currency;
+        PathsPeriod = pathsPeriod ?? AcquisitionPeriod.AllTime;
     }
 
     /// <summary>The currency of the conversion values (<see cref="Currency.None"/> when no value is known).</summary>
@@ -37,6 +38,10 @@ public sealed class AttributionJourneys
     internal TouchpointTable? TouchTable { get; }
 
     internal AggregatedPath[]? Paths { get; }
+
+    // The acquisition period the aggregated paths were already limited to where they were counted (LeadAnalytics.Sql builds
+    // them from the leads acquired in it); all time otherwise. An analysis with this period or all time reads them as they are.
+    internal AcquisitionPeriod PathsPeriod { get; }
 
     /// <summary>Journeys of leads: each lead with the touchpoints whose journey id is its id.</summary>
     /// <param name="leads">The leads; ids must be unique (ordinally).</param>
@@ -104,7 +109,10 @@ public sealed class AttributionJourneys
     /// <param name="currency">The currency of the conversion values.</param>
     /// <returns>The journeys.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> or an element is null.</exception>
-    public static AttributionJourneys FromPaths(IEnumerable<AggregatedPath> paths, Currency currency)
+    public static AttributionJourneys FromPaths(IEnumerable<AggregatedPath> paths, Currency currency) => FromPathsOfPeriod(paths, currency, AcquisitionPeriod.AllTime);
+
+    // Paths counted over the leads acquired in a period (the SQL push-down applies AttributionOptions.Scope.Period itself).
+    internal static AttributionJourneys FromPathsOfPeriod(IEnumerable<AggregatedPath> paths, Currency currency, AcquisitionPeriod period)
     {
         if (paths is null)
         {
@@ -120,6 +128,6 @@ public sealed class AttributionJourneys
             }
         }
 
-        return new AttributionJourneys(null, null, array, currency);
+        return new AttributionJourneys(null, null, array, currency, period);
     }
 }

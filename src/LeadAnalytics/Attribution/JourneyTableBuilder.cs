@@ -15,7 +15,8 @@ internal static class JourneyTableBuilder
             return FromTable(journeys.Table!, journeys.TouchTable, options.AsOf, options, journeys.Currency);
         }
 
-        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime))
+        // Paths counted in a database over one period (LeadAnalytics.Sql) are already limited to it.
+        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime) && !options.Scope.Period.Equals(journeys.PathsPeriod))
         {
             throw new ArgumentException("Aggregated paths carry no acquisition instants, so they cannot be limited to a period: leave Scope.Period unset.", nameof(options));
         }
