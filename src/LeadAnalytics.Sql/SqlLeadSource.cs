@@ -287,7 +287,7 @@ public sealed class SqlLeadSource
 
         options.Scope.Validate();
         var period = options.Scope.Period;
-        var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns, wonDeals: true), reader => CurrencyQuery.Read(reader, DefaultCurrency)));
+        var currency = Run<Currency>(columns => (CurrencyQuery.Build(Dialect, Table, columns), reader => CurrencyQuery.Read(reader, DefaultCurrency, wonDeals: true)));
         var minorUnits = currency == Currency.None ? 0 : currency.MinorUnits;
         var lookback = options.LookbackWindow is { } w ? w.Ticks / 10 : (long?)null;
         var paths = Run<List<AggregatedPath>>(columns =>

@@ -8,8 +8,9 @@ internal sealed record LeadRow(
     string Id, string? Channel, string? Industry, string? Owner, DateTimeOffset Acquired, DateTimeOffset?[] Stages, DateTimeOffset? Lost,
     DateTimeOffset? LastActivity, decimal? Deal, decimal? Cost, string? LossReason)
 {
-    internal Lead ToLead()
+    internal Lead ToLead(Currency? currency = null)
     {
+        var money = currency ?? Currency.CNY;
         var b = new LeadBuilder
         {
             Id = Id,
@@ -25,8 +26,8 @@ internal sealed record LeadRow(
             LostAt = Lost,
             LastActivityAt = LastActivity,
             LossReason = LossReason,
-            DealAmount = Deal is { } d ? new Money(d, Currency.CNY) : null,
-            AcquisitionCost = Cost is { } c ? new Money(c, Currency.CNY) : null,
+            DealAmount = Deal is { } d ? new Money(d, money) : null,
+            AcquisitionCost = Cost is { } c ? new Money(c, money) : null,
         };
         return b.Build(LeadValidation.AllowChronologyFaults);
     }
