@@ -39,6 +39,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private readonly List<(LeadField Field, int Column, int Slot)> _dateColumns = new();
     private readonly List<string> _directTags = new();
     private long[] _ticks = Array.Empty<long>();
+    private DateTimeOffset?[] _instants = Array.Empty<DateTimeOffset?>();
     private LeadField[] _required = Array.Empty<LeadField>();
     private bool _directReady;
     private TimeSpan? _fixedOffset;
@@ -171,6 +172,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         _ticks = new long[pipeline.Count];
+        _instants = new DateTimeOffset?[pipeline.Count];
         _required = options.Quality.RequiredFields.ToArray();
         foreach (var field in _required)
         {
@@ -286,14 +288,10 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             return false;
         }
 
-        var ticks = _ticks;
-        for (var s = 0; s < ticks.Length; s++)
-        {
-            ticks[s] = long.MinValue;
-        }
-
-        var lost = long.MinValue;
-        var activity = long.MinValue;
+        var instants = _instants;
+        Array.Clear(instants, 0, instants.Length);
+        DateTimeOffset? lostAt = null;
+        DateTimeOffset? activityAt = null;
         foreach (var (_, column, slot) in _dateColumns)
         {
             if (row.IsBlank(column))
@@ -308,42 +306,16 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
 
             if (slot >= 0)
             {
-                ticks[slot] = at.UtcTicks;
+                instants[slot] = at;
             }
             else if (slot == LostSlot)
             {
-                lost = at.UtcTicks;
+                lostAt = at;
             }
             else
             {
-                activity = at.UtcTicks;
+                activityAt = at;
             }
-        }
-
-        // LeadRules.IsValid on the ticks: acquisition recorded, stages ascending from it, lost not before them and not won.
-        var previous = ticks[0];
-        if (previous == long.MinValue)
-        {
-            return false;
-        }
-
-        for (var s = 1; s < ticks.Length; s++)
-        {
-            if (ticks[s] != long.MinValue)
-            {
-                if (ticks[s] < previous)
-                {
-                    return false;
-                }
-
-                previous = ticks[s];
-            }
-        }
-
-        var won = ticks[ticks.Length - 1];
-        if (lost != long.MinValue && (lost < previous || won != long.MinValue))
-        {
-            return false;
         }
 
         Currency? rowCurrency = null;
@@ -374,6 +346,22 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             return false;
         }
 
+        // The lead rules (acquisition recorded, stages in order, not won and lost, amounts not negative), the record path's own;
+        // the id was found non-blank above, so a marker stands for it (no string per row).
+        if (LeadRules.Validate(options.Pipeline, "-", instants, lostAt, deal, cost).Count != 0)
+        {
+            return false;
+        }
+
+        var ticks = _ticks;
+        for (var s = 0; s < ticks.Length; s++)
+        {
+            ticks[s] = instants[s] is { } t ? t.UtcTicks : long.MinValue;
+        }
+
+        var won = ticks[ticks.Length - 1];
+        var lost = lostAt?.UtcTicks ?? long.MinValue;
+        var activity = activityAt?.UtcTicks ?? long.MinValue;
         if (won != long.MinValue && deal is null)
         {
             // WonWithoutDealAmount is a warning the record path writes.
@@ -468,8 +456,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
     }
 
-    // A plain amount (digits, a point, a leading minus) that is not too large and not negative, in the given currency; false for
-    // anything else, which the record path reads and reports (5万, ¥3,000, -10).
+    // A plain amount (digits, a point, a leading minus) that is not too large, in the given currency; false for anything else,
+    // which the record path reads and reports (5万, ¥3,000).
     private bool PlainAmount(CsvCells row, LeadField field, Currency currency, out Money? amount)
     {
         amount = null;
@@ -479,7 +467,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             return true;
         }
 
-        if (!CsvValues.TryParsePlainAmount(row.Span(column), out var plain) || CsvValues.IsTooLarge(plain) || plain < 0m)
+        if (!CsvValues.TryParsePlainAmount(row.Span(column), out var plain) || CsvValues.IsTooLarge(plain))
         {
             return false;
         }

@@ -294,16 +294,7 @@ public sealed class LeadTableBuilder
 
         _epochTicks = epoch;
 
-        _tags.Clear();
-        var tags = record.Tags;
-        for (var i = 0; i < tags.Count; i++)
-        {
-            if (Clean(tags[i]) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
-            {
-                _tags.Add(t);
-            }
-        }
-
+        CleanTags(record.Tags);
         Append(id.AsSpan(), Clean(record.Channel), Clean(record.Strategy), Clean(record.Content), Clean(record.Industry), Clean(record.Owner),
             Clean(record.CustomerType), _tags, pipeline.Count, furthest, lost, deal, cost, chronology, Clean(record.LossReason));
         return true;
@@ -373,6 +364,15 @@ public sealed class LeadTableBuilder
         _pipeline = own;
         _currency = currency;
         _epochTicks = epoch;
+        CleanTags(tags);
+        Append(id, Clean(channel), Clean(strategy), Clean(content), Clean(industry), Clean(owner), Clean(customerType), _tags, pipeline.Count, furthest,
+            lost, dealMinor, costMinor, false, Clean(lossReason));
+        return true;
+    }
+
+    // The row's tags as Lead cleans them (trimmed, blank dropped, each once) into _tags.
+    private void CleanTags(IList<string> tags)
+    {
         _tags.Clear();
         for (var i = 0; i < tags.Count; i++)
         {
@@ -381,10 +381,6 @@ public sealed class LeadTableBuilder
                 _tags.Add(t);
             }
         }
-
-        Append(id, Clean(channel), Clean(strategy), Clean(content), Clean(industry), Clean(owner), Clean(customerType), _tags, pipeline.Count, furthest,
-            lost, dealMinor, costMinor, false, Clean(lossReason));
-        return true;
     }
 
     // An amount in the table's currency (the first amount's when the table has none yet) that fits minor units, as TryMinor and
@@ -730,11 +726,7 @@ public sealed class LeadTableBuilder
                 }
 
                 var source = part._rows;
-                for (var i = 0; i < source.Count; i++)
-                {
-                    rows.Add(map[source[i]]);
-                }
-
+                rows.AddMapped(source, map);
                 source.Release();
             }
 
