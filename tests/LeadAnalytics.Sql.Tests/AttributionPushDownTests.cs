@@ -15,7 +15,7 @@ public sealed class AttributionPushDownTests
 {
     private static readonly string[] TouchChannels = { "SEO", "抖音信息流", "A>B", "直接访问", "行业展会" };
 
-    [Property(MaxTest = 50)]
+    [SeedProperty(MaxTest = 50)]
     public void DuckDb_equals_in_memory(int seed)
     {
         var set = LeadSet.Create(seed);

@@ -15,7 +15,7 @@ namespace LeadAnalytics.Sql.Tests;
 /// </summary>
 public sealed class CurrencyPushDownTests
 {
-    [Property(MaxTest = 50)]
+    [SeedProperty(MaxTest = 50)]
     public void DuckDb_refuses_as_in_memory(int seed)
     {
         var (set, dollars) = WithDollars(seed);

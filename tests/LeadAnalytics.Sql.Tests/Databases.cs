@@ -62,8 +62,27 @@ internal static class Databases
     }
 }
 
+/// <summary>
+/// A property over random data sets: its <c>int seed</c> is drawn from [0, 2^31) (<see cref="DataSetSeeds"/>), so MaxTest runs
+/// give MaxTest different data sets. FsCheck's own ints are within ±(test size), at most ±100, and
+/// <see cref="Random(int)"/> takes the absolute value, so 50 runs gave only about 30 different sets.
+/// </summary>
+public class SeedPropertyAttribute : PropertyAttribute
+{
+    public SeedPropertyAttribute()
+    {
+        Arbitrary = new[] { typeof(DataSetSeeds) };
+    }
+}
+
+/// <summary>The seeds of random data sets: uniform over [0, 2^31 - 1], not shrunk (a smaller seed is not a smaller set).</summary>
+public static class DataSetSeeds
+{
+    public static FsCheck.Arbitrary<int> Seed() => FsCheck.Fluent.Arb.From(FsCheck.Fluent.Gen.Choose(0, int.MaxValue));
+}
+
 /// <summary>A property test that needs PostgreSQL: skipped with the reason outside CI when no server is given.</summary>
-public sealed class PostgresPropertyAttribute : PropertyAttribute
+public sealed class PostgresPropertyAttribute : SeedPropertyAttribute
 {
     public PostgresPropertyAttribute()
     {

@@ -14,7 +14,7 @@ namespace LeadAnalytics.Sql.Tests;
 /// </summary>
 public sealed class EffectivenessPushDownTests
 {
-    [Property(MaxTest = 60)]
+    [SeedProperty(MaxTest = 60)]
     public void DuckDb_equals_in_memory(int seed)
     {
         var set = LeadSet.Create(seed);

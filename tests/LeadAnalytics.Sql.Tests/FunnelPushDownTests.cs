@@ -13,7 +13,7 @@ namespace LeadAnalytics.Sql.Tests;
 /// </summary>
 public sealed class FunnelPushDownTests
 {
-    [Property(MaxTest = 60)]
+    [SeedProperty(MaxTest = 60)]
     public void DuckDb_tracking_table_equals_in_memory(int seed)
     {
         var set = LeadSet.Create(seed);
@@ -22,7 +22,7 @@ public sealed class FunnelPushDownTests
         AssertSame(set, new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads")));
     }
 
-    [Property(MaxTest = 25)]
+    [SeedProperty(MaxTest = 25)]
     public void DuckDb_user_schema_with_zoned_timestamps_equals_in_memory(int seed)
     {
         var set = LeadSet.Create(seed);

@@ -17,7 +17,7 @@ public sealed class LossReasonPushDownTests
 {
     private static readonly string?[] Reasons = { "预算不足", " Budget ", "budget", "BUDGET", "联系不上", null, "选择竞品", "  ", "\tprice\t", "Price", "O'Brien's \"deal\"" };
 
-    [Property(MaxTest = 60)]
+    [SeedProperty(MaxTest = 60)]
     public void DuckDb_equals_in_memory(int seed)
     {
         var set = WithReasons(LeadSet.Create(seed));
