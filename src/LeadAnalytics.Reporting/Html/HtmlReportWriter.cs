@@ -75,7 +75,7 @@ public static class HtmlReportWriter
         ActionsSection(html, input, page);
 
         // No links to files or sites: the report is read as an attachment, far from the repository.
-        html.Open("footer").Open("p").Text(page.Text.Footer(Version())).Close("p").Close("footer").Line();
+        html.Open("footer").Open("p").Text(page.Text.Footer(Version(), input.Scope)).Close("p").Close("footer").Line();
         html.Raw("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -86,6 +86,11 @@ public static class HtmlReportWriter
     private static void Header(HtmlText html, HtmlReportInput input, Page page, string title)
     {
         var meta = page.Text.Meta(input.AsOf, input.Funnel.Leads);
+        if (page.Text.Acquired(input.Scope.Period) is { } period)
+        {
+            meta += " · " + period;
+        }
+
         if (page.Options.Subtitle is { } subtitle)
         {
             meta += " · " + subtitle;

@@ -118,7 +118,7 @@ public static class AttributionAnalyzer
                 AttributionModel.Shapley => ShapleyAttribution.Compute(table),
                 _ => RuleBasedAttribution.Compute(table, model, options),
             };
-            results.Add(ToResult(table, model, raw));
+            results.Add(ToResult(table, model, raw, options.Scope.Period));
         }
 
         if (options.Intervals is not null)
@@ -129,7 +129,7 @@ public static class AttributionAnalyzer
         return new AttributionComparison(table.Keys, results);
     }
 
-    private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw)
+    private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw, AcquisitionPeriod period)
     {
         var currency = table.Currency;
         // Written at the currency's scale (21432200.00 CNY), whatever scale the amounts came with.
@@ -151,6 +151,7 @@ public static class AttributionAnalyzer
             table.UnattributedConversions,
             new Money(table.UnattributedValue, currency),
             table.DroppedTouchpoints,
-            table.UnmatchedTouchpoints);
+            table.UnmatchedTouchpoints,
+            period);
     }
 }

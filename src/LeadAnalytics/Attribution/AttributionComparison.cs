@@ -20,6 +20,10 @@ public sealed class AttributionComparison
     /// <summary>One result per model, in the order asked for.</summary>
     public IReadOnlyList<AttributionResult> Results { get; }
 
+    /// <summary>The acquisition period of the leads whose journeys were credited: that of the results (the engine computes
+    /// every model on the same journeys); <see cref="Data.AcquisitionPeriod.AllTime"/> when there is no result.</summary>
+    public Data.AcquisitionPeriod Period => Results.Count > 0 ? Results[0].Period : Data.AcquisitionPeriod.AllTime;
+
     /// <summary>For each key, the least and the most credited conversions any model gives it, in the order of <see cref="Keys"/>.</summary>
     /// <returns>One range per key.</returns>
     public IReadOnlyList<ModelRange> Ranges()
