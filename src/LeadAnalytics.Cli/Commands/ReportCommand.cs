@@ -34,9 +34,10 @@ internal static class ReportCommand
         var replicates = new Option<int?>("--replicates") { Description = "Bootstrap replicates behind --intervals (default 200; implies --intervals).", HelpName = "N" };
         var seed = new Option<long?>("--seed") { Description = "Seed of the bootstrap (default 1).", HelpName = "S" };
         var period = new PeriodOptions();
+        var margin = SegmentsCommand.GrossMarginOption();
         var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions. " +
             "--format html --out report.html writes one self-contained page with charts (no script, no network) to open or e-mail.");
-        foreach (var o in new Option[] { leads, costs, touchpoints, actions, intervals, replicates, seed })
+        foreach (var o in new Option[] { leads, costs, touchpoints, actions, margin, intervals, replicates, seed })
         {
             command.Options.Add(o);
         }
@@ -77,7 +78,7 @@ internal static class ReportCommand
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
             FunnelCommand.WarnUnrecorded(run, funnel);
-            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel }, acquired);
+            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel }, acquired, margins: SegmentsCommand.GrossMargins(parse.GetValue(margin)));
             var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel, period: acquired);
             var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>(), acquired);
             ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);

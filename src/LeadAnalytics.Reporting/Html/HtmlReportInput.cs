@@ -30,7 +30,7 @@ public sealed class HtmlReportInput
     /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
     public HtmlReportInput(FunnelResult funnel)
     {
-        Funnel = funnel ?? throw new ArgumentNullException(nameof(funnel));
+        Funnel = Preconditions.CheckNotNull(funnel);
     }
 
     /// <summary>The funnel of all leads (summary, funnel chart and step table).</summary>
@@ -101,10 +101,7 @@ public sealed class HtmlReportInput
         IEnumerable<AttributionModel>? models = null,
         AttributionOptions? attributionOptions = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         // Both the effectiveness summary and the action evaluator read the costs.
         var costList = costs?.ToList();

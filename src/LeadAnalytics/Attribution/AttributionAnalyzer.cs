@@ -42,10 +42,7 @@ public static class AttributionAnalyzer
     /// breakdown.</exception>
     public static AttributionComparison Compare(LeadTable table, DateTimeOffset asOf, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= AttributionOptions.Default;
         var modelList = CheckModels(models, options);
@@ -77,10 +74,7 @@ public static class AttributionAnalyzer
     /// period is set for aggregated paths; the scope has a breakdown.</exception>
     public static AttributionComparison Compare(AttributionJourneys journeys, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
-        if (journeys is null)
-        {
-            throw new ArgumentNullException(nameof(journeys));
-        }
+        Preconditions.CheckNotNull(journeys);
 
         options ??= AttributionOptions.Default;
         var modelList = CheckModels(models, options);
@@ -89,10 +83,7 @@ public static class AttributionAnalyzer
 
     private static List<AttributionModel> CheckModels(IEnumerable<AttributionModel> models, AttributionOptions options)
     {
-        if (models is null)
-        {
-            throw new ArgumentNullException(nameof(models));
-        }
+        Preconditions.CheckNotNull(models);
 
         options.Validate();
         var modelList = models.ToList();

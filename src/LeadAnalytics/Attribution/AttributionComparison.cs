@@ -10,8 +10,8 @@ public sealed class AttributionComparison
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public AttributionComparison(IReadOnlyList<string> keys, IReadOnlyList<AttributionResult> results)
     {
-        Keys = keys ?? throw new ArgumentNullException(nameof(keys));
-        Results = results ?? throw new ArgumentNullException(nameof(results));
+        Keys = Preconditions.CheckNotNull(keys);
+        Results = Preconditions.CheckNotNull(results);
     }
 
     /// <summary>The keys every result lists, in ordinal order.</summary>

@@ -49,15 +49,9 @@ public sealed class AttributionJourneys
     /// <exception cref="CurrencyMismatchException">Won leads' deal amounts are in different currencies, or not in <paramref name="currency"/>.</exception>
     public static AttributionJourneys FromLeads(IEnumerable<Lead> leads, IEnumerable<Touchpoint> touchpoints, Currency? currency = null)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
+        Preconditions.CheckNotNull(leads);
 
-        if (touchpoints is null)
-        {
-            throw new ArgumentNullException(nameof(touchpoints));
-        }
+        Preconditions.CheckNotNull(touchpoints);
 
         var leadArray = leads.ToArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -106,10 +100,7 @@ public sealed class AttributionJourneys
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> or an element is null.</exception>
     public static AttributionJourneys FromPaths(IEnumerable<AggregatedPath> paths, Currency currency)
     {
-        if (paths is null)
-        {
-            throw new ArgumentNullException(nameof(paths));
-        }
+        Preconditions.CheckNotNull(paths);
 
         var array = paths.ToArray();
         foreach (var path in array)

@@ -37,7 +37,7 @@ public sealed class AttributionResult
         Model = model;
         TotalConversions = totalConversions;
         TotalValue = totalValue;
-        Credits = credits ?? throw new ArgumentNullException(nameof(credits));
+        Credits = Preconditions.CheckNotNull(credits);
         Markov = markov;
         JourneyCount = journeyCount;
         UnattributedConversions = unattributedConversions;
