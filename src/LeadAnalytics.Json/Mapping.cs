@@ -351,9 +351,14 @@ internal static class Mapping
             AuditSeed = report.Options.AuditSeed,
             CycleDaysTolerance = report.Options.CycleDaysTolerance,
             ExpectedCurrency = report.Options.ExpectedCurrency?.Code,
-            Period = report.Options.Scope.Period.Equals(AcquisitionPeriod.AllTime) ? null : new PeriodDto { From = report.Options.Scope.Period.From, To = report.Options.Scope.Period.To },
+            Period = LimitedPeriod(report.Options.Scope.Period),
         },
     };
+
+    /// <summary>An acquisition period for the documents that write one only when the analysis was limited to it (quality,
+    /// attribution): null, and so nothing written, for all time.</summary>
+    public static PeriodDto? LimitedPeriod(AcquisitionPeriod period) =>
+        period.Equals(AcquisitionPeriod.AllTime) ? null : new PeriodDto { From = period.From, To = period.To };
 
     public static DataQualityResult FromDocument(DataQualityReportDocument d)
     {

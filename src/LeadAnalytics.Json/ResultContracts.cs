@@ -621,10 +621,18 @@ internal sealed class AttributionDocument : DocumentDto
     public CreditIntervalSettingsDto? Intervals { get; set; }
 
     public List<CreditDifferenceDto>? Differences { get; set; }
+
+    // Additive: present only when the journeys were limited to the leads of an acquisition period (all time writes nothing).
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PeriodDto? Period { get; set; }
 }
 
 internal sealed class AttributionComparisonDocument : DocumentDto
 {
+    // Additive: present only when the journeys were limited to the leads of an acquisition period (all time writes nothing).
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PeriodDto? Period { get; set; }
+
     public List<string>? Channels { get; set; }
 
     public List<AttributionModelDto>? Models { get; set; }

@@ -379,6 +379,7 @@ internal static class ResultMapping
             Markov = m.Markov,
             Intervals = m.Intervals,
             Differences = m.Differences,
+            Period = Mapping.LimitedPeriod(result.Period),
         };
     }
 
@@ -386,6 +387,7 @@ internal static class ResultMapping
     {
         SchemaVersion = LeadAnalyticsJson.SchemaVersion,
         Kind = LeadAnalyticsJson.AttributionComparisonKind,
+        Period = Mapping.LimitedPeriod(comparison.Period),
         Channels = comparison.Keys.ToList(),
         Models = comparison.Results.Select(ToDto).ToList(),
         Ranges = comparison.Results.Count > 1

@@ -84,14 +84,55 @@ internal sealed class ReportText
             : $"As of {Date(asOf)} {time} ({offset}) · {Format.Count(leads)} leads";
     }
 
+    /// <summary>The acquisition period of the analysed leads, as entered (an end date is the period's last day:
+    /// <see cref="MetricFormatter.InclusiveEnd"/>); <see langword="null"/> for all time.</summary>
+    public string? Acquired(Data.AcquisitionPeriod? period)
+    {
+        if (period is null || (period.From is null && period.To is null))
+        {
+            return null;
+        }
+
+        // A start at midnight was entered as a date; any other start shows its time too.
+        var from = period.From is { } f ? (f.TimeOfDay == TimeSpan.Zero ? Formatter.Date(f) : Formatter.Instant(f)) : null;
+        var to = period.To is { } t ? Formatter.InclusiveEnd(t) : null;
+        return (from, to) switch
+        {
+            (not null, not null) => Zh ? $"获客时间 {from} 至 {to}" : $"acquired {from} to {to}",
+            (not null, null) => Zh ? $"获客时间 {from} 起" : $"acquired from {from}",
+            _ => Zh ? $"获客时间截至 {to}" : $"acquired up to {to}",
+        };
+    }
+
     /// <summary>A calendar date by the one formatter's rule: ISO 8601 (2024-01-15) in both languages (GB/T 7408; docs/formatting.md).</summary>
     public string Date(DateTimeOffset value) => Formatter.Date(value);
 
-    public string Footer(string version) => Zh
-        ? $"LeadAnalytics {version}。比率附 95% Wilson 置信区间；跟进中的线索不计为流失；超过 30 天无跟进的停滞线索按流失计。" +
-          "转化时间曲线为成交的累积发生率（流失作为竞争结局）。"
-        : $"LeadAnalytics {version}. Rates carry 95% Wilson intervals; open leads are not drop-offs; stale leads (no activity for " +
-          "30 days) count as lost. Time curves show the cumulative incidence of won, with lost as a competing outcome.";
+    /// <summary>The footer: how the numbers were judged, from the scope the sections were computed with (its confidence level,
+    /// interval method and stale rule), so a report computed with --stale-after 14 does not claim 30 days.</summary>
+    public string Footer(string version, Data.AnalysisScope scope)
+    {
+        var level = Plain(scope.Confidence * 100) + "%";
+        var method = scope.IntervalMethod switch
+        {
+            Statistics.ProportionIntervalMethod.ClopperPearson => "Clopper-Pearson",
+            Statistics.ProportionIntervalMethod.Jeffreys => "Jeffreys",
+            _ => "Wilson",
+        };
+        var days = Plain(scope.StaleAfter.TotalDays);
+        var asLost = scope.StaleTreatment == Data.StaleTreatment.AsLost;
+        var stale = scope.StaleAfter == TimeSpan.Zero
+            ? T("no lead is presumed lost for want of activity", "不按无跟进时长判定停滞")
+            : asLost
+                ? T($"stale leads (no activity for {days} days) count as lost", $"超过 {days} 天无跟进的停滞线索按流失计")
+                : T($"stale leads (no activity for {days} days) stay open", $"超过 {days} 天无跟进的停滞线索仍按跟进中计");
+        return Zh
+            ? $"LeadAnalytics {version}。比率附 {level} {method} 置信区间；跟进中的线索不计为流失；{stale}。转化时间曲线为成交的累积发生率（流失作为竞争结局）。"
+            : $"LeadAnalytics {version}. Rates carry {level} {method} intervals; open leads are not drop-offs; {stale}. " +
+              "Time curves show the cumulative incidence of won, with lost as a competing outcome.";
+
+        // 95 and 30 as such; 97.5 and 0.5 with their decimal.
+        static string Plain(double value) => Format.Number(value, Math.Abs(value - Math.Round(value)) < 1e-9 ? "0" : "0.0");
+    }
 
     // Summary cards
     public string Leads => Metric(MetricCatalog.Leads, Zh);

@@ -29,7 +29,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
     public static string Funnel(FunnelResult funnel, ChartOptions? options = null) =>
-        FunnelChart.Draw(funnel ?? throw new ArgumentNullException(nameof(funnel)), options ?? ChartOptions.Default);
+        FunnelChart.Draw(Preconditions.CheckNotNull(funnel), options ?? ChartOptions.Default);
 
     /// <summary>Conversion (won / leads) per segment with its confidence interval, against the conversion of all leads
     /// (a dashed line). The <see cref="ChartOptions.MaxSegments"/> largest segments, best converting first.</summary>
@@ -38,7 +38,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="breakdown"/> is null.</exception>
     public static string ConversionBySegment(FunnelBreakdown breakdown, ChartOptions? options = null) =>
-        ConversionChart.Draw(breakdown ?? throw new ArgumentNullException(nameof(breakdown)), options ?? ChartOptions.Default);
+        ConversionChart.Draw(Preconditions.CheckNotNull(breakdown), options ?? ChartOptions.Default);
 
     /// <summary>Channels by cost per customer (x) and conversion (y), bubble area proportional to revenue, labelled with
     /// their ROAS. Segments without a cost per customer (no spend, or nobody won) cannot be placed and are left out.</summary>
@@ -47,7 +47,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="effectiveness"/> is null.</exception>
     public static string ConversionVersusCost(EffectivenessResult effectiveness, ChartOptions? options = null) =>
-        ValueChart.Draw(effectiveness ?? throw new ArgumentNullException(nameof(effectiveness)), options ?? ChartOptions.Default);
+        ValueChart.Draw(Preconditions.CheckNotNull(effectiveness), options ?? ChartOptions.Default);
 
     /// <summary>Kaplan-Meier curves of time to won (the share not yet won by each day; lost leads censored at the loss,
     /// open leads at as-of) with pointwise confidence bands. A speed, not a share: 1 − curve is the conversion if no lead
@@ -58,7 +58,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
     public static string TimeToWon(CycleTimeResult cycleTime, ChartOptions? options = null) =>
-        SurvivalCharts.KaplanMeier(cycleTime ?? throw new ArgumentNullException(nameof(cycleTime)), options ?? ChartOptions.Default);
+        SurvivalCharts.KaplanMeier(Preconditions.CheckNotNull(cycleTime), options ?? ChartOptions.Default);
 
     /// <summary>The cumulative incidence of won per segment (Aalen-Johansen, lost as the competing outcome) with pointwise
     /// confidence bands: the share of each segment's leads won by each day, so where a curve levels off is the share the
@@ -70,7 +70,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cycleTime"/> is null.</exception>
     public static string WonIncidenceBySegment(CycleTimeResult cycleTime, ChartOptions? options = null) =>
-        SurvivalCharts.WonIncidence(cycleTime ?? throw new ArgumentNullException(nameof(cycleTime)), options ?? ChartOptions.Default);
+        SurvivalCharts.WonIncidence(Preconditions.CheckNotNull(cycleTime), options ?? ChartOptions.Default);
 
     /// <summary>The cumulative incidence of won and of lost over time (Aalen-Johansen, competing risks) with confidence
     /// bands: the honest "what share converts, and what share is lost, within t days".</summary>
@@ -79,7 +79,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="segment"/> is null.</exception>
     public static string WonVersusLost(CycleTimeSegment segment, ChartOptions? options = null) =>
-        SurvivalCharts.WonVersusLost(segment ?? throw new ArgumentNullException(nameof(segment)), options ?? ChartOptions.Default);
+        SurvivalCharts.WonVersusLost(Preconditions.CheckNotNull(segment), options ?? ChartOptions.Default);
 
     /// <summary>Attribution models side by side: per channel one bar per model, its length the conversions credited.</summary>
     /// <param name="comparison">A comparison from <see cref="AttributionAnalyzer.Compare(LeadAnalytics.Data.LeadTable, DateTimeOffset, IEnumerable{AttributionModel}, AttributionOptions?)"/>.</param>
@@ -87,7 +87,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
     public static string AttributionComparison(AttributionComparison comparison, ChartOptions? options = null) =>
-        AttributionChart.Draw(comparison ?? throw new ArgumentNullException(nameof(comparison)), options ?? ChartOptions.Default);
+        AttributionChart.Draw(Preconditions.CheckNotNull(comparison), options ?? ChartOptions.Default);
 
     /// <summary>The action tracker: per optimisation action a bar of its progress from baseline (0) to target (1), a tick
     /// where its schedule stands, and its status as a coloured badge.</summary>
@@ -96,7 +96,7 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string ActionTracker(ActionResult report, ChartOptions? options = null) =>
-        ActionChart.Draw(report ?? throw new ArgumentNullException(nameof(report)), options ?? ChartOptions.Default);
+        ActionChart.Draw(Preconditions.CheckNotNull(report), options ?? ChartOptions.Default);
 
     /// <summary>A Pareto chart of loss reasons: count bars, most frequent first (at most <see cref="ChartOptions.MaxBars"/>),
     /// and the cumulative share as a line on a 0-100% axis.</summary>
@@ -105,5 +105,5 @@ public static class SvgCharts
     /// <returns>The SVG document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
     public static string LossReasonPareto(LossReasonTable table, ChartOptions? options = null) =>
-        ParetoChart.Draw(table ?? throw new ArgumentNullException(nameof(table)), options ?? ChartOptions.Default);
+        ParetoChart.Draw(Preconditions.CheckNotNull(table), options ?? ChartOptions.Default);
 }

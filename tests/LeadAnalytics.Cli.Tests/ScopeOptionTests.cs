@@ -8,7 +8,7 @@ using static LeadAnalytics.Cli.Tests.CliRunner;
 namespace LeadAnalytics.Cli.Tests;
 
 /// <summary>Issue 16: the same option means the same thing in every command. --from/--to are the scope's acquisition period
-/// (attribution, validate, segments), --stale-after its stale rule (validate as every other command), --confidence and
+/// (attribution, validate, segments, report), --stale-after its stale rule (validate as every other command), --confidence and
 /// --threads its level and thread count (attribution's bootstrap).</summary>
 public class ScopeOptionTests
 {
@@ -53,6 +53,76 @@ public class ScopeOptionTests
 
         var segments = Json("segments", "--leads", Leads, "--from", "2023-11-01", "--to", "2023-11-30");
         Assert.Equal(novemberLeads, segments.GetProperty("total").GetProperty("leads").GetInt32());
+
+        // The document says which leads its journeys are (additive; all time writes nothing, as before).
+        Assert.Equal(November.From, json.GetProperty("period").GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(November.To, json.GetProperty("period").GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(November, library.Period);
+        Assert.Equal(AcquisitionPeriod.AllTime, all.Period);
+        Assert.False(Json("attribution", "--leads", Leads, "--touchpoints", Touchpoints, "--model", "linear").TryGetProperty("period", out _));
+        var comparison = Json("attribution", "--leads", Leads, "--touchpoints", Touchpoints, "--model", "linear,markov", "--from", "2023-11-01", "--to", "2023-11-30");
+        Assert.Equal(November.To, comparison.GetProperty("period").GetProperty("to").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public void Report_from_to_scopes_every_section_to_the_same_leads()
+    {
+        var json = Json("report", "--leads", Leads, "--costs", SampleData("costs.csv"), "--touchpoints", Touchpoints, "--from", "2023-11-01", "--to", "2023-11-30");
+
+        // Every section counts the November leads (481 of 3,000 in samples/data), with the same stale count as the
+        // November segments command: one period, one outcome rule.
+        var records = LeadCsv.Read(Leads).Records;
+        var novemberLeads = records.Count(l => l.AcquiredAt >= November.From && l.AcquiredAt < November.To);
+        var novemberStale = records.Count(l => l.AcquiredAt >= November.From && l.AcquiredAt < November.To && l.IsStale(AsOf, TimeSpan.FromDays(30)));
+        Assert.Equal(481, novemberLeads);
+        Assert.Equal(November.From, json.GetProperty("period").GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(November.To, json.GetProperty("period").GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(novemberLeads, json.GetProperty("quality").GetProperty("leadCount").GetInt32());
+        Assert.Equal(novemberLeads, json.GetProperty("funnel").GetProperty("leads").GetInt32());
+        Assert.Equal(novemberLeads, json.GetProperty("funnelByChannel").GetProperty("total").GetProperty("leads").GetInt32());
+        Assert.Equal(novemberLeads, json.GetProperty("segments").GetProperty("total").GetProperty("leads").GetInt32());
+        Assert.Equal(novemberLeads, json.GetProperty("cycleTime").GetProperty("overall").GetProperty("leads").GetInt32());
+        Assert.All(json.GetProperty("attribution").GetProperty("models").EnumerateArray(), m => Assert.Equal(novemberLeads, m.GetProperty("journeyCount").GetInt32()));
+        Assert.Equal(November.To, json.GetProperty("attribution").GetProperty("period").GetProperty("to").GetDateTimeOffset());
+
+        Assert.Equal(novemberStale, json.GetProperty("funnel").GetProperty("stale").GetInt32());
+        Assert.Equal(novemberStale, json.GetProperty("segments").GetProperty("total").GetProperty("stale").GetInt32());
+        Assert.Equal(novemberStale, json.GetProperty("cycleTime").GetProperty("overall").GetProperty("stale").GetInt32());
+        Assert.Equal(novemberStale, json.GetProperty("lossReasons").GetProperty("stale").GetInt32());
+        Assert.Equal(novemberStale, json.GetProperty("quality").GetProperty("staleLeadIds").GetArrayLength());
+
+        // The same numbers as the segments command of that period.
+        var segments = Json("segments", "--leads", Leads, "--costs", SampleData("costs.csv"), "--from", "2023-11-01", "--to", "2023-11-30");
+        Assert.Equal(JsonSerializer.Serialize(segments.GetProperty("total")), JsonSerializer.Serialize(json.GetProperty("segments").GetProperty("total")));
+
+        // All time writes no period in the envelope (the document is as before).
+        Assert.False(Json("report", "--leads", Leads).TryGetProperty("period", out _));
+    }
+
+    [Fact]
+    public void Report_from_to_names_the_period_in_the_html_header_and_the_stale_rule_in_the_footer()
+    {
+        var page = Path.Combine(Path.GetTempPath(), $"scope-report-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (code, _, stderr) = Run("report", "--leads", Leads, "--from", "2023-11-01", "--to", "2023-11-30", "--stale-after", "14", "--as-of", "2024-01-15", "--format", "html", "--out", page);
+            Assert.True(code == 0, stderr);
+            var html = File.ReadAllText(page);
+            Assert.Contains("481 leads · acquired 2023-11-01 to 2023-11-30", html, StringComparison.Ordinal);
+            Assert.Contains("stale leads (no activity for 14 days) count as lost", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    [Fact]
+    public void Report_refuses_actions_with_a_period()
+    {
+        var (code, _, stderr) = Run("report", "--leads", Leads, "--actions", SampleData("actions.csv"), "--from", "2023-11-01");
+        Assert.Equal(2, code);
+        Assert.Contains("--actions", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,17 +108,20 @@ internal static class CycleTimeCommand
     }
 
     internal static CycleTimeResult Analyze(
-        RunContext run, LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
-        Analyze(run, data, by is { } d ? new[] { d } : Array.Empty<Dimension>(), transform, horizon);
+        RunContext run, LeadData data, Dimension? by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null,
+        LeadAnalytics.Data.AcquisitionPeriod? period = null) =>
+        Analyze(run, data, by is { } d ? new[] { d } : Array.Empty<Dimension>(), transform, horizon, period);
 
     internal static CycleTimeResult Analyze(
-        RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null) =>
-        CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, by, transform, horizon));
+        RunContext run, LeadData data, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.Log, double? horizon = null,
+        LeadAnalytics.Data.AcquisitionPeriod? period = null) =>
+        CycleTimeAnalyzer.Analyze(data.Table, data.AsOf, Options(run, by, transform, horizon, period: period));
 
     private static CycleTimeOptions Options(
-        RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon, int maxLogRankSegments = CycleTimeOptions.DefaultMaxLogRankSegments) => new()
+        RunContext run, IReadOnlyList<Dimension> by, SurvivalConfidenceTransform transform, double? horizon, int maxLogRankSegments = CycleTimeOptions.DefaultMaxLogRankSegments,
+        LeadAnalytics.Data.AcquisitionPeriod? period = null) => new()
     {
-        Scope = run.Settings.Scope(by),
+        Scope = run.Settings.Scope(by, period),
         Survival = new KaplanMeierOptions { ConfidenceTransform = transform, RestrictedMeanHorizon = horizon },
         MaxLogRankSegments = maxLogRankSegments,
     };

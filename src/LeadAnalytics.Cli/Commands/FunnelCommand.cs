@@ -78,14 +78,15 @@ internal static class FunnelCommand
         });
     }
 
-    internal static FunnelOptions Options(RunContext run, LeadData data, TimeSpan? window = null) => Options(run, data.AsOf, window);
+    internal static FunnelOptions Options(RunContext run, LeadData data, TimeSpan? window = null, AcquisitionPeriod? period = null) => Options(run, data.AsOf, window, period);
 
-    internal static FunnelOptions Options(RunContext run, DateTimeOffset asOf, TimeSpan? window = null) => new()
+    internal static FunnelOptions Options(RunContext run, DateTimeOffset asOf, TimeSpan? window = null, AcquisitionPeriod? period = null) => new()
     {
         Scope = new AnalysisScope
         {
             StaleAfter = run.Settings.StaleAfter,
             CohortUtcOffset = run.Settings.TimeZone.GetUtcOffset(asOf),
+            Period = period ?? AcquisitionPeriod.AllTime,
         },
         ConversionWindow = window,
     };

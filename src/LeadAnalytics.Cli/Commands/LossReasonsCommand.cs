@@ -77,12 +77,12 @@ internal static class LossReasonsCommand
         });
     }
 
-    internal static LossReasonResult Analyze(RunContext run, LeadData data, IReadOnlyList<Dimension> dimensions) =>
-        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, Options(run, dimensions));
+    internal static LossReasonResult Analyze(RunContext run, LeadData data, IReadOnlyList<Dimension> dimensions, LeadAnalytics.Data.AcquisitionPeriod? period = null) =>
+        LossReasonAnalyzer.Analyze(data.Table, data.AsOf, Options(run, dimensions, period));
 
-    private static LossReasonOptions Options(RunContext run, IReadOnlyList<Dimension> dimensions) => new()
+    private static LossReasonOptions Options(RunContext run, IReadOnlyList<Dimension> dimensions, LeadAnalytics.Data.AcquisitionPeriod? period = null) => new()
     {
-        Scope = run.Settings.Scope(dimensions.Count == 0 ? LossReasonOptions.Default.Scope.Breakdown : dimensions),
+        Scope = run.Settings.Scope(dimensions.Count == 0 ? LossReasonOptions.Default.Scope.Breakdown : dimensions, period),
     };
 
     private static void Rows(CsvTable csv, string scope, LossReasonTable table)

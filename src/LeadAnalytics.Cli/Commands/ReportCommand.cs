@@ -15,7 +15,8 @@ using LeadAnalytics.Reporting;
 
 namespace LeadAnalytics.Cli.Commands;
 
-/// <summary><c>report --leads FILE [--costs FILE] [--touchpoints FILE] [--actions FILE]</c>: every analysis at once.</summary>
+/// <summary><c>report --leads FILE [--costs FILE] [--touchpoints FILE] [--actions FILE] [--from DATE --to DATE]</c>: every
+/// analysis at once, every section on the same leads (those acquired in the period, when one is given).</summary>
 internal static class ReportCommand
 {
     public const string Kind = "report";
@@ -32,12 +33,16 @@ internal static class ReportCommand
         var intervals = new Option<bool>("--intervals") { Description = "Bootstrap intervals on the attribution credit (whiskers on the chart; needs --touchpoints; slower on large data)." };
         var replicates = new Option<int?>("--replicates") { Description = "Bootstrap replicates behind --intervals (default 200; implies --intervals).", HelpName = "N" };
         var seed = new Option<long?>("--seed") { Description = "Seed of the bootstrap (default 1).", HelpName = "S" };
+        var period = new PeriodOptions();
+        var margin = SegmentsCommand.GrossMarginOption();
         var command = new Command("report", "Everything at once: data quality, funnel and bottleneck, funnel by channel, segments, cycle time, loss reasons, attribution and actions. " +
             "--format html --out report.html writes one self-contained page with charts (no script, no network) to open or e-mail.");
-        foreach (var o in new Option[] { leads, costs, touchpoints, actions, intervals, replicates, seed })
+        foreach (var o in new Option[] { leads, costs, touchpoints, actions, margin, intervals, replicates, seed })
         {
             command.Options.Add(o);
         }
+
+        period.AddTo(command);
 
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -52,29 +57,39 @@ internal static class ReportCommand
                 throw CliException.Usage("--intervals are on the attribution credit: add --touchpoints FILE.");
             }
 
+            // One period for every section: the quality checks, funnels, segments, cycle time, loss reasons and attribution
+            // all look at the leads acquired in it. Actions compare their own windows before and after each action's start.
+            var acquired = period.Resolve(parse, run.Settings.TimeZone);
+            var limited = !acquired.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime);
+            if (limited && parse.GetValue(actions) is not null)
+            {
+                throw CliException.Usage("--actions are judged on their own periods before and after each action's start, not on an acquisition period: leave out --actions, or --from and --to.");
+            }
+
             var data = LeadData.Load(parse.GetValue(leads)!, run);
             IReadOnlyList<CostEntry>? costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
             IReadOnlyList<Touchpoint>? touches = parse.GetValue(touchpoints) is { } tpPath ? InputFiles.Touchpoints(tpPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
             IReadOnlyList<OptimisationAction>? actionList = parse.GetValue(actions) is { } actionPath ? InputFiles.Actions(actionPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
 
-            var quality = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, run.Settings.QualityOptions())
+            var quality = DataQualityAnalyzer.Analyze(data.Table, data.AsOf, run.Settings.QualityOptions(acquired))
                 .Include(new DataQualityInput(Path.GetFileName(data.Import.Path), "leads", data.Import.RowsRead, data.Import.RowsRejected), data.Import.Issues);
-            var funnelOptions = FunnelCommand.Options(run, data);
+            var funnelOptions = FunnelCommand.Options(run, data, period: acquired);
             var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, funnelOptions);
             var byChannel = FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, Dimension.Channel, funnelOptions);
             FunnelCommand.WarnUnrecorded(run, funnel);
-            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel });
-            var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel);
-            var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>());
+            var segments = SegmentsCommand.Analyze(run, data, costEntries, new[] { Dimension.Channel }, acquired, margins: SegmentsCommand.GrossMargins(parse.GetValue(margin)));
+            var cycleTime = CycleTimeCommand.Analyze(run, data, Dimension.Channel, period: acquired);
+            var lossReasons = LossReasonsCommand.Analyze(run, data, Array.Empty<Dimension>(), acquired);
             ActionResult? actionReport = actionList is null ? null : ActionsCommand.Evaluate(run, data, actionList, costEntries);
             AttributionComparison? attribution = touches is null ? null
-                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions { Intervals = intervalOptions, Scope = run.Settings.Scope() });
+                : AttributionCommand.Compare(data, touches, ReportModels, new AttributionOptions { Intervals = intervalOptions, Scope = run.Settings.Scope(period: acquired) });
 
             if (run.Settings.Format == OutputFormat.Html)
             {
                 var input = new HtmlReportInput(funnel)
                 {
+                    Scope = run.Settings.Scope(period: acquired),
                     Segments = byChannel,
                     Cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, LeadAnalytics.Data.CohortPeriod.Month, Dimension.Channel, funnelOptions),
                     Effectiveness = segments,
@@ -93,12 +108,19 @@ internal static class ReportCommand
 
             if (run.Settings.Format == OutputFormat.Json)
             {
-                run.WriteJson(stream => Json(stream, data, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution, actionReport));
+                run.WriteJson(stream => Json(stream, data, acquired, quality, funnel, byChannel, segments, cycleTime, lossReasons, attribution, actionReport));
                 return ExitCodes.Success;
             }
 
             run.WriteTable(console =>
             {
+                if (limited)
+                {
+                    Show.Line(console, Show.T(
+                        $"Every section: the leads acquired in {PeriodOptions.Describe(acquired)} (--from, --to).",
+                        $"所有部分：获客时间在 {PeriodOptions.Describe(acquired)} 的线索（--from、--to）。"));
+                }
+
                 Show.Heading(console, Show.T("Data quality", "数据质量"));
                 ValidateCommand.Draw(console, data.AsOfFromData, quality);
                 Show.Heading(console, Show.T("Funnel", "转化漏斗"));
@@ -137,15 +159,21 @@ internal static class ReportCommand
         });
     }
 
-    /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf) whose parts are the schema v1
+    /// <summary>The report document: an envelope (schemaVersion, kind "report", asOf, and the period when one was given) whose parts are the schema v1
     /// documents of each analysis, unchanged; a part that was not computed is null. Each part is streamed as it is
     /// serialized, indented one level (a funnel by 100,000 channels is a gigabyte and is never held as text).</summary>
-    private static void Json(Stream stream, LeadData data, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
+    private static void Json(Stream stream, LeadData data, LeadAnalytics.Data.AcquisitionPeriod period, DataQualityResult quality, FunnelResult funnel, FunnelBreakdown byChannel, EffectivenessResult segments, CycleTimeResult cycleTime,
         LossReasonResult lossReasons, AttributionComparison? attribution, ActionResult? actionReport)
     {
         Ascii(stream, "{\n  \"schemaVersion\": " + LeadAnalyticsJson.SchemaVersion.ToString(CultureInfo.InvariantCulture)
             + ",\n  \"kind\": \"" + Kind + "\",\n  \"asOf\": " + JsonInstant(data.AsOf)
             + ",\n  \"asOfFromData\": " + (data.AsOfFromData ? "true" : "false"));
+        if (!period.Equals(LeadAnalytics.Data.AcquisitionPeriod.AllTime))
+        {
+            // Additive: present only with --from/--to, as in the quality and attribution documents.
+            Ascii(stream, ",\n  \"period\": { \"from\": " + (period.From is { } f ? JsonInstant(f) : "null") + ", \"to\": " + (period.To is { } t ? JsonInstant(t) : "null") + " }");
+        }
+
         Part(stream, "quality", s => LeadAnalyticsJson.SerializeQualityReport(quality, s));
         Part(stream, "funnel", s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
         Part(stream, "funnelByChannel", s => LeadAnalyticsJson.SerializeFunnelBreakdown(byChannel, s));

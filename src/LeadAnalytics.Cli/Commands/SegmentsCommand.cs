@@ -22,6 +22,7 @@ internal static class SegmentsCommand
         var period = new PeriodOptions();
         var rankBy = new Option<string?>("--rank-by") { Description = "The metric that ranks the segments, best first (default leads), by id or alias; the table shows it: " + string.Join(", ", SegmentSummary.MetricIdsOfSegments) + ".", HelpName = "METRIC" };
         var metrics = new Option<string?>("--metrics") { Description = "More metric columns for the table, by id or alias (ctr,cpc,cpm,click_to_lead,gross_profit,...): " + string.Join(", ", SegmentSummaryColumns.All.Select(c => c.Metric.Id)) + ".", HelpName = "ID[,ID]" };
+        var margin = GrossMarginOption();
         var maturityWindow = new Option<double?>("--maturity-window")
         {
             Description = "The window W for each segment's maturity and projected conversion (the share of its leads older than W, and the Aalen-Johansen conversion at W); default 90 days.",
@@ -34,7 +35,7 @@ internal static class SegmentsCommand
         }
 
         period.AddTo(command);
-        foreach (var o in new Option[] { rankBy, metrics, maturityWindow })
+        foreach (var o in new Option[] { rankBy, metrics, margin, maturityWindow })
         {
             command.Options.Add(o);
         }
@@ -71,6 +72,7 @@ internal static class SegmentsCommand
             }
 
             var window = parse.GetValue(maturityWindow) is { } mw ? ValueParsers.Days(mw, "--maturity-window", allowZero: false) : (TimeSpan?)null;
+            var margins = GrossMargins(parse.GetValue(margin));
             EffectivenessResult result;
             bool asOfFromData;
             if (parse.GetValue(sql.Source) is { } uri)
@@ -87,6 +89,8 @@ internal static class SegmentsCommand
                     Scope = run.Settings.Scope(dimensions, acquired),
                     RankBy = rank ?? EffectivenessOptions.Default.RankBy,
                     MaturityWindow = window,
+                    DefaultGrossMargin = margins.Default,
+                    GrossMarginBySegment = margins.BySegment,
                 };
                 result = SqlSourceData.Guard(() => source.Source.AnalyzeEffectiveness(source.AsOf, options).ToResult());
                 asOfFromData = source.AsOfFromData;
@@ -95,7 +99,7 @@ internal static class SegmentsCommand
             {
                 var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
                 var costEntries = parse.GetValue(costs) is { } costPath ? InputFiles.Costs(costPath, run.Settings.ReadOptions(data.Pipeline), run).Records : null;
-                result = Analyze(run, data, costEntries, dimensions, acquired, rank, window);
+                result = Analyze(run, data, costEntries, dimensions, acquired, rank, window, margins);
                 asOfFromData = data.AsOfFromData;
             }
 
@@ -118,7 +122,7 @@ internal static class SegmentsCommand
     }
 
     internal static EffectivenessResult Analyze(RunContext run, LeadData data, IReadOnlyList<CostEntry>? costs, IReadOnlyList<Dimension> dimensions,
-        AcquisitionPeriod? period = null, string? rankBy = null, TimeSpan? maturityWindow = null)
+        AcquisitionPeriod? period = null, string? rankBy = null, TimeSpan? maturityWindow = null, GrossMargin margins = default)
     {
         try
         {
@@ -128,12 +132,63 @@ internal static class SegmentsCommand
                 Costs = costs,
                 RankBy = rankBy ?? EffectivenessOptions.Default.RankBy,
                 MaturityWindow = maturityWindow,
+                DefaultGrossMargin = margins.Default,
+                GrossMarginBySegment = margins.BySegment,
             });
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             throw new CliException("segments: " + InputFiles.OneLine(ex.Message));
         }
+    }
+
+    /// <summary><c>--gross-margin RATE[,SEGMENT=RATE...]</c>: the gross margin behind gross profit, profit ROI and profit per
+    /// customer (<see cref="EffectivenessOptions.DefaultGrossMargin"/> and <see cref="EffectivenessOptions.GrossMarginBySegment"/>).</summary>
+    internal static Option<string?> GrossMarginOption() => new("--gross-margin")
+    {
+        Description = "Gross margin of revenue, for gross profit, profit ROI and profit per customer: a fraction or a percentage (0.3 or 30%) for every segment, " +
+            "and SEGMENT=RATE for a segment's own (30%,行业展会=45%). Without it those metrics are undefined.",
+        HelpName = "RATE[,SEGMENT=RATE]",
+    };
+
+    /// <summary>The margins of <c>--gross-margin</c>: a default and per-segment ones, each a fraction at most 1 (a negative margin,
+    /// selling below cost, is allowed).</summary>
+    /// <exception cref="CliException">A rate is malformed or above 100%, or a segment or the default is given twice.</exception>
+    internal static GrossMargin GrossMargins(string? text)
+    {
+        decimal? fallback = null;
+        Dictionary<string, decimal>? bySegment = null;
+        foreach (var item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = item.LastIndexOf('=');
+            var rate = Margin(equals < 0 ? item : item.Substring(equals + 1).Trim());
+            if (equals < 0)
+            {
+                fallback = fallback is null ? rate : throw CliException.Usage("--gross-margin: give one margin for every segment (the others as SEGMENT=RATE).");
+                continue;
+            }
+
+            var segment = item.Substring(0, equals).Trim();
+            bySegment ??= new Dictionary<string, decimal>(StringComparer.Ordinal);
+            if (segment.Length == 0 || !bySegment.TryAdd(segment, rate))
+            {
+                throw CliException.Usage($"--gross-margin: '{Show.Safe(item)}' names no segment, or a segment already given.");
+            }
+        }
+
+        return new GrossMargin(fallback, bySegment);
+    }
+
+    private static decimal Margin(string text)
+    {
+        var percent = text.EndsWith('%');
+        if (!decimal.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw CliException.Usage($"--gross-margin: '{Show.Safe(text)}' is not a rate (0.3 or 30%).");
+        }
+
+        value = percent ? value / 100m : value;
+        return value <= 1m ? value : throw CliException.Usage($"--gross-margin: {Show.Safe(text)} is above 100% of revenue (a fraction: 0.3 or 30%).");
     }
 
     /// <summary>The CSV: the key, the rank, every declared metric column (a rate with its interval) and the currency.</summary>
@@ -243,3 +298,6 @@ internal static class SegmentsCommand
         }
     }
 }
+
+/// <summary>The margins of <c>--gross-margin</c>; none when both are null.</summary>
+internal readonly record struct GrossMargin(decimal? Default, IReadOnlyDictionary<string, decimal>? BySegment);

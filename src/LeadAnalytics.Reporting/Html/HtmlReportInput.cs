@@ -16,6 +16,8 @@ namespace LeadAnalytics.Reporting;
 /// <remarks>Immutable once built; thread-safe.</remarks>
 public sealed class HtmlReportInput
 {
+    private AnalysisScope _scope = AnalysisScope.Default;
+
     /// <summary>The attribution models <see cref="FromTable"/> compares: all defined for touch lists and aggregated paths alike.</summary>
     public static IReadOnlyList<AttributionModel> DefaultModels { get; } = new[]
     {
@@ -28,7 +30,7 @@ public sealed class HtmlReportInput
     /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
     public HtmlReportInput(FunnelResult funnel)
     {
-        Funnel = funnel ?? throw new ArgumentNullException(nameof(funnel));
+        Funnel = Preconditions.CheckNotNull(funnel);
     }
 
     /// <summary>The funnel of all leads (summary, funnel chart and step table).</summary>
@@ -36,6 +38,17 @@ public sealed class HtmlReportInput
 
     /// <summary>The report's as-of instant (the funnel's).</summary>
     public DateTimeOffset AsOf => Funnel.AsOf;
+
+    /// <summary>The shared scope the sections were computed with: its acquisition period (<see cref="AnalysisScope.Period"/>)
+    /// is named in the header under the as-of instant, and its confidence level, interval method and stale rule in the
+    /// footer. <see cref="AnalysisScope.Default"/> unless set (all time, Wilson 95%, stale after 30 days counted as lost).
+    /// The report does not check the sections against it: compute them all with the same scope (the tool's
+    /// <c>report --from/--to</c> does).</summary>
+    public AnalysisScope Scope
+    {
+        get => _scope;
+        init => _scope = value ?? AnalysisScope.Default;
+    }
 
     /// <summary>Funnels by channel (or another dimension): the channel table and the conversion chart.</summary>
     public FunnelBreakdown? Segments { get; init; }
@@ -88,10 +101,7 @@ public sealed class HtmlReportInput
         IEnumerable<AttributionModel>? models = null,
         AttributionOptions? attributionOptions = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         // Both the effectiveness summary and the action evaluator read the costs.
         var costList = costs?.ToList();

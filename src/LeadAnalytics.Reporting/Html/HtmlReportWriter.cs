@@ -1,5 +1,6 @@
 using System.Reflection;
 using LeadAnalytics.CycleTime;
+using LeadAnalytics.Data;
 using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Findings;
 using LeadAnalytics.Funnel;
@@ -33,10 +34,7 @@ public static class HtmlReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="input"/> is null.</exception>
     public static void Write(TextWriter writer, HtmlReportInput input, HtmlReportOptions? options = null)
     {
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
+        Preconditions.CheckNotNull(writer);
 
         writer.Write(ToHtml(input, options));
         writer.Flush();
@@ -49,10 +47,7 @@ public static class HtmlReportWriter
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     public static string ToHtml(HtmlReportInput input, HtmlReportOptions? options = null)
     {
-        if (input is null)
-        {
-            throw new ArgumentNullException(nameof(input));
-        }
+        Preconditions.CheckNotNull(input);
 
         options ??= HtmlReportOptions.Default;
         var page = new Page(options, ReportText.For(options.Language), options.Charts.WithLanguage(options.Language));
@@ -75,7 +70,7 @@ public static class HtmlReportWriter
         ActionsSection(html, input, page);
 
         // No links to files or sites: the report is read as an attachment, far from the repository.
-        html.Open("footer").Open("p").Text(page.Text.Footer(Version())).Close("p").Close("footer").Line();
+        html.Open("footer").Open("p").Text(page.Text.Footer(Version(), input.Scope)).Close("p").Close("footer").Line();
         html.Raw("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -86,6 +81,11 @@ public static class HtmlReportWriter
     private static void Header(HtmlText html, HtmlReportInput input, Page page, string title)
     {
         var meta = page.Text.Meta(input.AsOf, input.Funnel.Leads);
+        if (page.Text.Acquired(input.Scope.Period) is { } period)
+        {
+            meta += " · " + period;
+        }
+
         if (page.Options.Subtitle is { } subtitle)
         {
             meta += " · " + subtitle;
@@ -146,10 +146,14 @@ public static class HtmlReportWriter
 
         var dimensions = effectiveness?.Dimensions ?? segments!.Dimensions;
         var dimension = dimensions.Count > 0 ? string.Join(" × ", dimensions.Select(t.DimensionName)) : t.Segment;
-        var cycleBySegment = new Dictionary<string, CycleTimeSegment>(StringComparer.Ordinal);
+        // Funnel and cycle-time rows meet on their segment key (dimensions and values), never on a label text.
+        var cycleBySegment = new Dictionary<SegmentKey, CycleTimeSegment>();
         foreach (var s in input.CycleTime?.Segments ?? Array.Empty<CycleTimeSegment>())
         {
-            cycleBySegment[s.Label] = s;
+            if (s.Key is { } key)
+            {
+                cycleBySegment[key] = s;
+            }
         }
 
         if (effectiveness is not null)
@@ -194,12 +198,13 @@ public static class HtmlReportWriter
     {
         var t = page.Text;
         var currency = result.Currency.Code;
+        var extra = CarriedColumns(result);
         // Time to won is in the cycle-time section; here the money columns need the room.
         IReadOnlyList<string> Row(SegmentSummary s, string label) => new[]
         {
             label, Format.Count(s.Leads), Format.Count(s.Won), Format.Rate(s.ConversionRate), Format.Money(s.Spend), Format.Money(s.CostPerLead),
             Format.Money(s.CostPerAcquisition), Format.Money(s.Revenue), Format.Roas(s.Roas),
-        };
+        }.Concat(extra.Select(c => t.Formatter.Format(c.Metric, c.ValueOf(s), withInterval: false))).ToList();
         var (shown, folded) = SegmentFolding.Largest(result.Segments, s => s.Leads, s => s.Label, page.Options.MaxTableSegments);
         var rows = shown.Select(s => Row(s, s.Label)).ToList();
         if (folded.Count > 0)
@@ -209,14 +214,35 @@ public static class HtmlReportWriter
             {
                 t.Other, Format.Count(leads), Format.Count(won), ShareWon(won, leads), Format.Money(Sum(folded, s => s.Spend)), Format.Undefined,
                 Format.Undefined, Format.Money(Sum(folded, s => s.Revenue)), Format.Undefined,
-            });
+            }.Concat(extra.Select(c => c.Metric.Id == MetricIds.GrossProfit ? Format.Money(Sum(folded, s => s.GrossProfit)) : Format.Undefined)).ToList());
         }
 
         rows.Add(Row(result.Total, t.AllLeads));
         html.Table("channel-table",
-            new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.SpendIn(currency), t.CostPerLead, t.CostPerCustomer, t.RevenueIn(currency), t.Roas },
+            new[] { dimension, t.Leads, t.Won, t.ConversionCi, t.SpendIn(currency), t.CostPerLead, t.CostPerCustomer, t.RevenueIn(currency), t.Roas }
+                .Concat(extra.Select(c => t.Formatter.HeadingOf(c.Metric))).ToList(),
             rows);
         FoldNote(html, t, shown.Count, result.Segments.Count, dimension, folded.Sum(s => (long)s.Leads));
+    }
+
+    /// <summary>The segment metrics the data carries beyond the table's fixed columns, read through the summary's column
+    /// declarations and printed by the one formatter (as the tool's <c>segments --metrics</c>): CTR, cost per click, CPM
+    /// and click-to-lead when the costs give impressions or clicks; gross profit and profit ROI when a margin is given.</summary>
+    private static IReadOnlyList<MetricColumn<SegmentSummary>> CarriedColumns(EffectivenessResult result)
+    {
+        var rows = result.Segments.Append(result.Total).ToList();
+        var ids = new List<string>();
+        if (rows.Exists(s => s.Impressions is not null || s.Clicks is not null))
+        {
+            ids.AddRange(new[] { MetricIds.ClickThroughRate, MetricIds.CostPerClick, MetricIds.CostPerThousandImpressions, MetricIds.ClickToLeadRate });
+        }
+
+        if (rows.Exists(s => s.GrossProfit is not null))
+        {
+            ids.AddRange(new[] { MetricIds.GrossProfit, MetricIds.ProfitRoi });
+        }
+
+        return ids.Select(id => SegmentSummaryColumns.All.Find(id)!).ToList();
     }
 
     /// <summary>A money column summed over segments; null when no segment has a value.</summary>
@@ -261,7 +287,7 @@ public static class HtmlReportWriter
         html.Close("ul").Line();
     }
 
-    private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<string, CycleTimeSegment> cycleBySegment,
+    private static void FunnelChannelTable(HtmlText html, FunnelBreakdown segments, string dimension, Dictionary<SegmentKey, CycleTimeSegment> cycleBySegment,
         CycleTimeSegment? overall, Page page)
     {
         var t = page.Text;
@@ -272,7 +298,7 @@ public static class HtmlReportWriter
             .OrderByDescending(s => s.Funnel.Leads).ThenBy(s => s.Label, StringComparer.Ordinal)
             .Select(s =>
             {
-                cycleBySegment.TryGetValue(s.Label, out var cycle);
+                cycleBySegment.TryGetValue(new SegmentKey(segments.Dimensions, s.Values), out var cycle);
                 return (IReadOnlyList<string>)new[]
                 {
                     s.Label, Format.Count(s.Funnel.Leads), Format.Count(s.Funnel.Won), Format.Rate(s.Funnel.OverallConversion),

@@ -28,10 +28,7 @@ public sealed class AggregatedPath
     /// <exception cref="ArgumentOutOfRangeException">A count or the value is negative, or a count is not finite.</exception>
     public AggregatedPath(IEnumerable<string> steps, double conversions, decimal value = 0m, double nulls = 0)
     {
-        if (steps is null)
-        {
-            throw new ArgumentNullException(nameof(steps));
-        }
+        Preconditions.CheckNotNull(steps);
 
         var list = new List<string>();
         foreach (var step in steps)
@@ -102,10 +99,7 @@ public sealed class AggregatedPath
     /// <exception cref="FormatException">The path is empty or has an empty step.</exception>
     public static IReadOnlyList<string> ParseSteps(string path, char separator = DefaultSeparator)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         var parts = path.Split(separator);
         var steps = new string[parts.Length];

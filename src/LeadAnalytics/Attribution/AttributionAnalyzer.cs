@@ -42,10 +42,7 @@ public static class AttributionAnalyzer
     /// breakdown.</exception>
     public static AttributionComparison Compare(LeadTable table, DateTimeOffset asOf, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
-        if (table is null)
-        {
-            throw new ArgumentNullException(nameof(table));
-        }
+        Preconditions.CheckNotNull(table);
 
         options ??= AttributionOptions.Default;
         var modelList = CheckModels(models, options);
@@ -77,10 +74,7 @@ public static class AttributionAnalyzer
     /// period is set for aggregated paths; the scope has a breakdown.</exception>
     public static AttributionComparison Compare(AttributionJourneys journeys, IEnumerable<AttributionModel> models, AttributionOptions? options = null)
     {
-        if (journeys is null)
-        {
-            throw new ArgumentNullException(nameof(journeys));
-        }
+        Preconditions.CheckNotNull(journeys);
 
         options ??= AttributionOptions.Default;
         var modelList = CheckModels(models, options);
@@ -89,10 +83,7 @@ public static class AttributionAnalyzer
 
     private static List<AttributionModel> CheckModels(IEnumerable<AttributionModel> models, AttributionOptions options)
     {
-        if (models is null)
-        {
-            throw new ArgumentNullException(nameof(models));
-        }
+        Preconditions.CheckNotNull(models);
 
         options.Validate();
         var modelList = models.ToList();
@@ -118,7 +109,7 @@ public static class AttributionAnalyzer
                 AttributionModel.Shapley => ShapleyAttribution.Compute(table),
                 _ => RuleBasedAttribution.Compute(table, model, options),
             };
-            results.Add(ToResult(table, model, raw));
+            results.Add(ToResult(table, model, raw, options.Scope.Period));
         }
 
         if (options.Intervals is not null)
@@ -129,7 +120,7 @@ public static class AttributionAnalyzer
         return new AttributionComparison(table.Keys, results);
     }
 
-    private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw)
+    private static AttributionResult ToResult(JourneyTable table, AttributionModel model, RawCredit raw, AcquisitionPeriod period)
     {
         var currency = table.Currency;
         // Written at the currency's scale (21432200.00 CNY), whatever scale the amounts came with.
@@ -151,6 +142,7 @@ public static class AttributionAnalyzer
             table.UnattributedConversions,
             new Money(table.UnattributedValue, currency),
             table.DroppedTouchpoints,
-            table.UnmatchedTouchpoints);
+            table.UnmatchedTouchpoints,
+            period);
     }
 }

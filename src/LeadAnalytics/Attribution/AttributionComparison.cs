@@ -10,8 +10,8 @@ public sealed class AttributionComparison
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public AttributionComparison(IReadOnlyList<string> keys, IReadOnlyList<AttributionResult> results)
     {
-        Keys = keys ?? throw new ArgumentNullException(nameof(keys));
-        Results = results ?? throw new ArgumentNullException(nameof(results));
+        Keys = Preconditions.CheckNotNull(keys);
+        Results = Preconditions.CheckNotNull(results);
     }
 
     /// <summary>The keys every result lists, in ordinal order.</summary>
@@ -19,6 +19,10 @@ public sealed class AttributionComparison
 
     /// <summary>One result per model, in the order asked for.</summary>
     public IReadOnlyList<AttributionResult> Results { get; }
+
+    /// <summary>The acquisition period of the leads whose journeys were credited: that of the results (the engine computes
+    /// every model on the same journeys); <see cref="Data.AcquisitionPeriod.AllTime"/> when there is no result.</summary>
+    public Data.AcquisitionPeriod Period => Results.Count > 0 ? Results[0].Period : Data.AcquisitionPeriod.AllTime;
 
     /// <summary>For each key, the least and the most credited conversions any model gives it, in the order of <see cref="Keys"/>.</summary>
     /// <returns>One range per key.</returns>

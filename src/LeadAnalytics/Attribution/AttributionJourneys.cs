@@ -54,15 +54,9 @@ public sealed class AttributionJourneys
     /// <exception cref="CurrencyMismatchException">Won leads' deal amounts are in different currencies, or not in <paramref name="currency"/>.</exception>
     public static AttributionJourneys FromLeads(IEnumerable<Lead> leads, IEnumerable<Touchpoint> touchpoints, Currency? currency = null)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
+        Preconditions.CheckNotNull(leads);
 
-        if (touchpoints is null)
-        {
-            throw new ArgumentNullException(nameof(touchpoints));
-        }
+        Preconditions.CheckNotNull(touchpoints);
 
         var leadArray = leads.ToArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -114,10 +108,7 @@ public sealed class AttributionJourneys
     // Paths counted over the leads acquired in a period (the SQL push-down applies AttributionOptions.Scope.Period itself).
     internal static AttributionJourneys FromPathsOfPeriod(IEnumerable<AggregatedPath> paths, Currency currency, AcquisitionPeriod period)
     {
-        if (paths is null)
-        {
-            throw new ArgumentNullException(nameof(paths));
-        }
+        Preconditions.CheckNotNull(paths);
 
         var array = paths.ToArray();
         foreach (var path in array)

@@ -116,10 +116,7 @@ public sealed class AttributionOptions
             throw new ArgumentOutOfRangeException(nameof(LookbackWindow), lookback, "The lookback window must not be negative.");
         }
 
-        if (DirectChannels is null)
-        {
-            throw new ArgumentNullException(nameof(DirectChannels));
-        }
+        Preconditions.CheckNotNull(DirectChannels);
 
         if (!(PositionBasedFirstShare >= 0 && PositionBasedLastShare >= 0 && PositionBasedFirstShare + PositionBasedLastShare <= 1))
         {

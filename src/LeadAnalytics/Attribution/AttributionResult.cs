@@ -19,6 +19,7 @@ public sealed class AttributionResult
     /// <param name="unattributedValue">Their value.</param>
     /// <param name="droppedTouchpoints">Touchpoints outside the lookback window or after their journey ended.</param>
     /// <param name="unmatchedTouchpoints">Touchpoints of no known lead (or of a lead acquired after the as-of instant).</param>
+    /// <param name="period">The acquisition period of the leads whose journeys were credited; all time when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="credits"/> is null.</exception>
     public AttributionResult(
         AttributionModel model,
@@ -30,18 +31,20 @@ public sealed class AttributionResult
         double unattributedConversions,
         Money unattributedValue,
         int droppedTouchpoints,
-        int unmatchedTouchpoints)
+        int unmatchedTouchpoints,
+        Data.AcquisitionPeriod? period = null)
     {
         Model = model;
         TotalConversions = totalConversions;
         TotalValue = totalValue;
-        Credits = credits ?? throw new ArgumentNullException(nameof(credits));
+        Credits = Preconditions.CheckNotNull(credits);
         Markov = markov;
         JourneyCount = journeyCount;
         UnattributedConversions = unattributedConversions;
         UnattributedValue = unattributedValue;
         DroppedTouchpoints = droppedTouchpoints;
         UnmatchedTouchpoints = unmatchedTouchpoints;
+        Period = period ?? Data.AcquisitionPeriod.AllTime;
     }
 
     /// <summary>The model.</summary>
@@ -74,6 +77,11 @@ public sealed class AttributionResult
 
     /// <summary>Touchpoints ignored because no analysed lead has their journey id.</summary>
     public int UnmatchedTouchpoints { get; }
+
+    /// <summary>The acquisition period of the leads whose journeys were credited (<see cref="Data.AnalysisScope.Period"/> of the
+    /// options' scope): touches of leads acquired outside it count as unmatched. <see cref="Data.AcquisitionPeriod.AllTime"/>
+    /// when the journeys were not limited (always, for aggregated paths).</summary>
+    public Data.AcquisitionPeriod Period { get; }
 
     /// <summary>The bootstrap settings behind <see cref="ChannelCredit.Interval"/> (replicates, seed, method);
     /// <see langword="null"/> when intervals were not asked for.</summary>
@@ -151,7 +159,7 @@ public sealed class AttributionResult
     internal AttributionResult WithIntervals(
         IReadOnlyList<ChannelCredit> credits, AttributionIntervalOptions settings, double confidence, double[][] replicates, decimal[][] replicateValues,
         decimal[] replicateTotals) =>
-        new(Model, TotalConversions, TotalValue, credits, Markov, JourneyCount, UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints)
+        new(Model, TotalConversions, TotalValue, credits, Markov, JourneyCount, UnattributedConversions, UnattributedValue, DroppedTouchpoints, UnmatchedTouchpoints, Period)
         {
             Intervals = settings,
             IntervalConfidence = confidence,

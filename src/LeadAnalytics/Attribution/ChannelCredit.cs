@@ -15,7 +15,7 @@ public sealed class ChannelCredit
     public ChannelCredit(string key, double conversions, Money value, double? removalEffect = null, double? valueRemovalEffect = null, CreditInterval? interval = null)
     {
         Interval = interval;
-        Key = key ?? throw new ArgumentNullException(nameof(key));
+        Key = Preconditions.CheckNotNull(key);
         Conversions = conversions;
         Value = value;
         RemovalEffect = removalEffect;

@@ -19,7 +19,7 @@ public sealed class MarkovDetails
         UseNonConvertingPaths = useNonConvertingPaths;
         ValueRule = valueRule;
         ConversionProbability = conversionProbability;
-        Transitions = transitions ?? throw new ArgumentNullException(nameof(transitions));
+        Transitions = Preconditions.CheckNotNull(transitions);
     }
 
     /// <summary>The order k: states are the last k steps.</summary>

@@ -13,8 +13,8 @@ public sealed class MarkovTransition
     /// <exception cref="ArgumentNullException">A state is null.</exception>
     public MarkovTransition(string from, string to, double count, double probability)
     {
-        From = from ?? throw new ArgumentNullException(nameof(from));
-        To = to ?? throw new ArgumentNullException(nameof(to));
+        From = Preconditions.CheckNotNull(from);
+        To = Preconditions.CheckNotNull(to);
         Count = count;
         Probability = probability;
     }

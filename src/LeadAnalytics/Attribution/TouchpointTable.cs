@@ -57,15 +57,9 @@ public sealed class TouchpointTable
     /// <exception cref="ArgumentException">Two leads of the table share an id.</exception>
     public static TouchpointTable Build(LeadTable leads, IEnumerable<Touchpoint> touchpoints)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
+        Preconditions.CheckNotNull(leads);
 
-        if (touchpoints is null)
-        {
-            throw new ArgumentNullException(nameof(touchpoints));
-        }
+        Preconditions.CheckNotNull(touchpoints);
 
         var rowOf = new Dictionary<string, int>(leads.Count, StringComparer.Ordinal);
         for (var row = 0; row < leads.Count; row++)

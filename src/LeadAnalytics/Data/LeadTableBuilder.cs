@@ -665,7 +665,8 @@ public sealed class LeadTableBuilder
         return (long)Math.Round(amount * LeadTable.Pow10(minorUnits), 0, MidpointRounding.AwayFromZero);
     }
 
-    private static bool SameStages(Pipeline a, Pipeline b)
+    // Two pipelines with the same stage names in the same order: rows of either are coded alike (tables join, partials merge).
+    internal static bool SameStages(Pipeline a, Pipeline b)
     {
         if (a.Count != b.Count)
         {

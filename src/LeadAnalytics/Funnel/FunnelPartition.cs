@@ -52,7 +52,7 @@ public sealed class FunnelPartition
     {
         Preconditions.CheckNotNull(other);
 
-        if (!Grouping.Equals(other.Grouping) || !AsOf.Equals(other.AsOf) || !SameStages(_pipeline, other._pipeline) || !_options.IsEquivalentTo(other._options))
+        if (!Grouping.Equals(other.Grouping) || !AsOf.Equals(other.AsOf) || !LeadTableBuilder.SameStages(_pipeline, other._pipeline) || !_options.IsEquivalentTo(other._options))
         {
             throw new ArgumentException("Only partitions with the same grouping, as-of instant, stages and options can be merged.", nameof(other));
         }
@@ -262,23 +262,5 @@ public sealed class FunnelPartition
         _segments.Keys.CopyTo(keys, 0);
         Array.Sort(keys);
         return keys;
-    }
-
-    private static bool SameStages(Pipeline a, Pipeline b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (!string.Equals(a.Stages[i].Name, b.Stages[i].Name, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
