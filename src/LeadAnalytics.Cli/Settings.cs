@@ -58,7 +58,8 @@ internal sealed class Settings
     /// <param name="breakdown">The dimensions, crossed; none for the total only.</param>
     /// <param name="period">The acquisition period (--from, --to); all time when null.</param>
     /// <param name="confidence">The confidence level (--confidence); 0.95 when null.</param>
-    /// <param name="threads">The thread count (--threads); 1 when null.</param>
+    /// <param name="threads">The thread count (--threads); one per processor when null (the tool is a process of its own, and
+    /// every result is the same for any thread count).</param>
     /// <returns>The scope.</returns>
     public LeadAnalytics.Data.AnalysisScope Scope(IReadOnlyList<Dimension>? breakdown = null, LeadAnalytics.Data.AcquisitionPeriod? period = null,
         double? confidence = null, int? threads = null) => new()
@@ -67,7 +68,7 @@ internal sealed class Settings
         Period = period ?? LeadAnalytics.Data.AcquisitionPeriod.AllTime,
         StaleAfter = StaleAfter,
         Confidence = confidence ?? LeadAnalytics.Data.AnalysisScope.Default.Confidence,
-        MaxDegreeOfParallelism = threads ?? LeadAnalytics.Data.AnalysisScope.Default.MaxDegreeOfParallelism,
+        MaxDegreeOfParallelism = threads ?? -1,
     };
 
     /// <summary>The --currency value: the default currency of amounts and the one the quality check expects.</summary>

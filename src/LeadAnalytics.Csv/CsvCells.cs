@@ -7,12 +7,14 @@ internal readonly struct CsvCells
     private readonly string[]? _strings;
     private readonly RowBatch? _batch;
     private readonly int _base;
+    private readonly int _row;
 
     internal CsvCells(string[] strings)
     {
         _strings = strings;
         _batch = null;
         _base = 0;
+        _row = 0;
     }
 
     internal CsvCells(RowBatch batch, int row)
@@ -20,6 +22,7 @@ internal readonly struct CsvCells
         _strings = null;
         _batch = batch;
         _base = row * batch.Columns;
+        _row = row;
     }
 
     internal ReadOnlySpan<char> Span(int column) =>
@@ -36,7 +39,7 @@ internal readonly struct CsvCells
     {
         if (_batch is not null)
         {
-            var state = _batch.TryGetInstant(_base / _batch.Columns, column, out value);
+            var state = _batch.TryGetInstant(_row, column, out value);
             if (state != 0)
             {
                 return state == 1;

@@ -31,12 +31,29 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private readonly List<DataQualityIssue> _checks = new();
     private IReadOnlyList<string> _headers = Array.Empty<string>();
     private LeadRecord? _record;
+
+    // The direct path (TryAddDirect): the present date columns with where each goes (a stage index, LostSlot or ActivitySlot),
+    // the instants of the row being read, its tags; off when the header or options need what only the record path does.
+    private const int LostSlot = -1;
+    private const int ActivitySlot = -2;
+    private readonly List<(LeadField Field, int Column, int Slot)> _dateColumns = new();
+    private readonly List<string> _directTags = new();
+    private long[] _ticks = Array.Empty<long>();
+    private DateTimeOffset?[] _instants = Array.Empty<DateTimeOffset?>();
+    private LeadField[] _required = Array.Empty<LeadField>();
+    private bool _directReady;
     private TimeSpan? _fixedOffset;
     private bool _keepName;
     private bool _keepNotes;
 
     /// <summary>Leave the duplicate-id check to the caller (the parallel import checks the joined table once).</summary>
     internal bool SkipDuplicateIds { get; init; }
+
+    /// <summary>Add clean rows straight to the table, without a <see cref="LeadRecord"/> (true by default; tests compare both paths).</summary>
+    internal bool Direct { get; init; } = true;
+
+    /// <summary>The rows added by the direct path so far (tests).</summary>
+    internal long DirectRows { get; private set; }
 
     public void Bind(IReadOnlyList<string> headers, RowContext context, List<DataQualityIssue> issues)
     {
@@ -117,6 +134,55 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
                     null, null, null, required));
             }
         }
+
+        _directReady = DirectReady(options);
+    }
+
+    // Whether rows can take the direct path: every date column goes to a stage of the pipeline, lost or last activity (a stage the
+    // pipeline lacks is an error only the record path reports), and every required field is one the direct path sees.
+    private bool DirectReady(CsvReadOptions options)
+    {
+        var pipeline = options.Pipeline;
+        _dateColumns.Clear();
+        foreach (var field in DateFields)
+        {
+            var column = _column[(int)field];
+            if (column < 0)
+            {
+                continue;
+            }
+
+            var slot = field switch
+            {
+                LeadField.AcquiredAt => 0,
+                LeadField.WonAt => pipeline.Count - 1,
+                LeadField.LostAt => LostSlot,
+                LeadField.LastActivityAt => ActivitySlot,
+                LeadField.ContactedAt => pipeline.IndexOf(Pipeline.Contacted),
+                LeadField.NeedsConfirmedAt => pipeline.IndexOf(Pipeline.NeedsConfirmed),
+                LeadField.ProposalSentAt => pipeline.IndexOf(Pipeline.ProposalSent),
+                _ => pipeline.IndexOf(Pipeline.Negotiation),
+            };
+            if (field is not (LeadField.AcquiredAt or LeadField.WonAt or LeadField.LostAt or LeadField.LastActivityAt) && (slot <= 0 || slot >= pipeline.Count - 1))
+            {
+                return false;
+            }
+
+            _dateColumns.Add((field, column, slot));
+        }
+
+        _ticks = new long[pipeline.Count];
+        _instants = new DateTimeOffset?[pipeline.Count];
+        _required = options.Quality.RequiredFields.ToArray();
+        foreach (var field in _required)
+        {
+            if (field is LeadField.Name or LeadField.Notes or LeadField.Tags or LeadField.Currency or LeadField.CycleDays)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Prepares a batch to parse the date columns while it is filled (on the tokenizing thread).</summary>
@@ -156,6 +222,11 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     /// path): the same issues as <see cref="Parse"/>, and the table gets the row exactly when <see cref="Parse"/> would return a lead.</summary>
     public bool ParseInto(CsvCells row, RowContext context, List<DataQualityIssue> issues, LeadTableBuilder table)
     {
+        if (_directReady && Direct && TryAddDirect(row, context, table))
+        {
+            return true;
+        }
+
         var record = _record!;
         var options = context.Options;
         var bad = Fill(row, record, context, issues, keepAll: false);
@@ -201,6 +272,225 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         return added;
+    }
+
+    /// <summary>Adds a row straight to the table when it is certain to give no issue at all: every cell parses as the record path
+    /// parses it, and the row breaks no rule of <see cref="DataQualityChecker.CheckRecord(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/>
+    /// (the conditions of <c>LeadRules.IsValid</c>, no required field missing, no warning) nor of the table. Any doubt returns
+    /// <see langword="false"/> with nothing added, and the record path reads the row and reports what it finds; so the table and
+    /// the issues are the record path's, row for row.</summary>
+    private bool TryAddDirect(CsvCells row, RowContext context, LeadTableBuilder table)
+    {
+        var options = context.Options;
+        var id = RowBatch.Trim(row.Span(_column[(int)LeadField.Id]));
+        if (id.Length == 0)
+        {
+            return false;
+        }
+
+        var instants = _instants;
+        Array.Clear(instants, 0, instants.Length);
+        DateTimeOffset? lostAt = null;
+        DateTimeOffset? activityAt = null;
+        foreach (var (_, column, slot) in _dateColumns)
+        {
+            if (row.IsBlank(column))
+            {
+                continue;
+            }
+
+            if (!row.TryParseInstant(column, options.TimeZone, _fixedOffset, out var at) || !CsvValues.IsPlausible(at))
+            {
+                return false;
+            }
+
+            if (slot >= 0)
+            {
+                instants[slot] = at;
+            }
+            else if (slot == LostSlot)
+            {
+                lostAt = at;
+            }
+            else
+            {
+                activityAt = at;
+            }
+        }
+
+        Currency? rowCurrency = null;
+        if (Pooled(row, LeadField.Currency) is { } currencyText)
+        {
+            if (!_currencies.TryGetValue(currencyText, out var parsed))
+            {
+                parsed = TryParseCurrency(currencyText, out var c) ? c : null;
+                _currencies[currencyText] = parsed;
+            }
+
+            if (parsed is not { } currency)
+            {
+                return false;
+            }
+
+            rowCurrency = currency;
+        }
+
+        var amountCurrency = rowCurrency ?? options.Currency;
+        if (!PlainAmount(row, LeadField.DealAmount, amountCurrency, out var deal) || !PlainAmount(row, LeadField.AcquisitionCost, amountCurrency, out var cost))
+        {
+            return false;
+        }
+
+        if ((deal is not null || cost is not null) && options.Quality.ExpectedCurrency is { } expected && expected != amountCurrency)
+        {
+            return false;
+        }
+
+        // The lead rules (acquisition recorded, stages in order, not won and lost, amounts not negative), the record path's own;
+        // the id was found non-blank above, so a marker stands for it (no string per row).
+        if (LeadRules.Validate(options.Pipeline, "-", instants, lostAt, deal, cost).Count != 0)
+        {
+            return false;
+        }
+
+        var ticks = _ticks;
+        for (var s = 0; s < ticks.Length; s++)
+        {
+            ticks[s] = instants[s] is { } t ? t.UtcTicks : long.MinValue;
+        }
+
+        var won = ticks[ticks.Length - 1];
+        var lost = lostAt?.UtcTicks ?? long.MinValue;
+        var activity = activityAt?.UtcTicks ?? long.MinValue;
+        if (won != long.MinValue && deal is null)
+        {
+            // WonWithoutDealAmount is a warning the record path writes.
+            return false;
+        }
+
+        var channel = Pooled(row, LeadField.Channel);
+        var strategy = Pooled(row, LeadField.Strategy);
+        var content = Pooled(row, LeadField.Content);
+        var owner = Pooled(row, LeadField.Owner);
+        var customerType = Pooled(row, LeadField.CustomerType);
+        var industry = Pooled(row, LeadField.Industry);
+        var lossReason = Pooled(row, LeadField.LossReason);
+        foreach (var field in _required)
+        {
+            var missing = field switch
+            {
+                LeadField.Channel => channel is null,
+                LeadField.Strategy => strategy is null,
+                LeadField.Content => content is null,
+                LeadField.Owner => owner is null,
+                LeadField.CustomerType => customerType is null,
+                LeadField.Industry => industry is null,
+                LeadField.LossReason => lossReason is null,
+                LeadField.DealAmount => deal is null,
+                LeadField.AcquisitionCost => cost is null,
+                LeadField.LostAt => lost == long.MinValue,
+                LeadField.LastActivityAt => activity == long.MinValue,
+                LeadField.Id or LeadField.AcquiredAt => false,
+                _ => StageMissing(field),
+            };
+            if (missing)
+            {
+                return false;
+            }
+        }
+
+        var cycleColumn = _column[(int)LeadField.CycleDays];
+        if (cycleColumn >= 0 && !row.IsBlank(cycleColumn))
+        {
+            var end = won != long.MinValue ? won : lost;
+            TimeSpan? elapsed = end == long.MinValue ? null : new TimeSpan(end - ticks[0]);
+            if (!DataQualityChecker.CycleDaysAgree(row.GetString(cycleColumn), elapsed, options.Quality))
+            {
+                return false;
+            }
+        }
+
+        _directTags.Clear();
+        var tagColumn = _column[(int)LeadField.Tags];
+        if (tagColumn >= 0 && !row.IsBlank(tagColumn))
+        {
+            Tags(row.Span(tagColumn), _directTags);
+        }
+
+        string? idText = null;
+        var slotOfId = -1;
+        if (CheckDuplicates(options))
+        {
+            idText = id.ToString();
+            if (_seen.Find(idText, out slotOfId))
+            {
+                return false;
+            }
+        }
+
+        if (!table.TryAddPlain(options.Pipeline, id, channel, strategy, content, industry, owner, customerType, lossReason, _directTags, ticks, lost,
+            activity, deal, cost))
+        {
+            return false;
+        }
+
+        if (idText is not null)
+        {
+            _seen.AddAt(slotOfId, idText, context.Line);
+        }
+
+        DirectRows++;
+        return true;
+
+        bool StageMissing(LeadField field)
+        {
+            foreach (var (f, _, slot) in _dateColumns)
+            {
+                if (f == field)
+                {
+                    return slot >= 0 && ticks[slot] == long.MinValue;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    // A plain amount (digits, a point, a leading minus) that is not too large, in the given currency; false for anything else,
+    // which the record path reads and reports (5万, ¥3,000).
+    private bool PlainAmount(CsvCells row, LeadField field, Currency currency, out Money? amount)
+    {
+        amount = null;
+        var column = _column[(int)field];
+        if (column < 0 || row.IsBlank(column))
+        {
+            return true;
+        }
+
+        if (!CsvValues.TryParsePlainAmount(row.Span(column), out var plain) || CsvValues.IsTooLarge(plain))
+        {
+            return false;
+        }
+
+        amount = new Money(plain, currency);
+        return true;
+    }
+
+    // The tags of a cell, split at the separators, trimmed and pooled; blank ones left out.
+    private void Tags(ReadOnlySpan<char> tags, IList<string> into)
+    {
+        var pool = _pools[(int)LeadField.Tags]!;
+        while (tags.Length > 0)
+        {
+            var end = tags.IndexOfAny(TrackingTableHeaders.TagSeparators);
+            var tag = RowBatch.Trim(end < 0 ? tags : tags.Slice(0, end));
+            if (tag.Length > 0 && pool.Intern(tag) is { Length: > 0 } label)
+            {
+                into.Add(label);
+            }
+
+            tags = end < 0 ? ReadOnlySpan<char>.Empty : tags.Slice(end + 1);
+        }
     }
 
     /// <summary>Reads the cells into the record, reporting cells that do not parse; returns the fields whose cells failed.</summary>
@@ -280,19 +570,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         var tagColumn = _column[(int)LeadField.Tags];
         if (tagColumn >= 0 && !row.IsBlank(tagColumn))
         {
-            var tags = row.Span(tagColumn);
-            var pool = _pools[(int)LeadField.Tags]!;
-            while (tags.Length > 0)
-            {
-                var end = tags.IndexOfAny(TrackingTableHeaders.TagSeparators);
-                var tag = RowBatch.Trim(end < 0 ? tags : tags.Slice(0, end));
-                if (tag.Length > 0 && pool.Intern(tag) is { Length: > 0 } label)
-                {
-                    record.Tags.Add(label);
-                }
-
-                tags = end < 0 ? ReadOnlySpan<char>.Empty : tags.Slice(end + 1);
-            }
+            Tags(row.Span(tagColumn), record.Tags);
         }
 
         record.RecordedCycleDays = Text(row, LeadField.CycleDays);

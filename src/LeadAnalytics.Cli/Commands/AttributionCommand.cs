@@ -47,7 +47,7 @@ internal static class AttributionCommand
             Description = "With a database --source: the touchpoints table or view in it (schema.table); default touchpoints. The paths are counted in the database.",
             HelpName = "NAME",
         };
-        var threads = new Option<int?>("--threads") { Description = "Threads computing replicates (-1: one per processor; default 1). The result is the same for every value.", HelpName = "N" };
+        var threads = new Option<int?>("--threads") { Description = "Threads computing replicates (-1: one per processor, the default). The result is the same for every value.", HelpName = "N" };
         var period = new PeriodOptions();
         var command = new Command("attribution", "Which touches deserve the credit: rule-based models, exact Markov removal effects and Shapley values, side by side, with bootstrap intervals on request.");
         foreach (var o in new Option[] { touchpoints, leads, paths, model, halfLife, order, lookback, by, direct, intervals, replicates, seed, confidence, method, threads, touchTable })

@@ -21,7 +21,7 @@ internal static class ForecastCommand
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap replicates behind the prediction intervals (0: none).", HelpName = "N", DefaultValueFactory = _ => ForecastOptions.Default.BootstrapReplicates };
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap.", HelpName = "N", DefaultValueFactory = _ => ForecastOptions.Default.Seed };
         var level = new Option<double>("--level") { Description = "Coverage of the prediction intervals.", HelpName = "P", DefaultValueFactory = _ => ForecastOptions.Default.PredictionLevel };
-        var threads = new Option<int>("--threads") { Description = "Threads for the bootstrap (-1: one per processor); the result is the same for every value.", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Threads for the bootstrap (-1, the default: one per processor); the result is the same for every value.", HelpName = "N", DefaultValueFactory = _ => -1 };
         var listLeads = new Option<bool>("--list-leads") { Description = "List every open lead with its probabilities (JSON and CSV)." };
         var backtest = new Option<bool>("--backtest") { Description = "Replay the forecast at past as-of dates and compare it, and the stage-weighted baseline, with what happened." };
         var origins = new Option<int>("--origins") { Description = "With --backtest: how many past as-of dates.", HelpName = "N", DefaultValueFactory = _ => ForecastOptions.Default.BacktestOrigins };

@@ -74,6 +74,44 @@ internal sealed class CodeColumn
             AddSlow(code);
         }
 
+        /// <summary>Appends <paramref name="source"/>'s codes, each code c as map[c] (joining parts recoded to shared codes).</summary>
+        internal void AddMapped(Builder source, int[] map)
+        {
+            var n = source.Count;
+            if (_bytes is { } b && source._bytes is { } from)
+            {
+                // Byte codes in, byte codes out when every code the map gives fits a byte: a plain loop over the arrays.
+                var fits = true;
+                foreach (var code in map)
+                {
+                    fits &= code <= byte.MaxValue;
+                }
+
+                if (fits)
+                {
+                    if (Count + n > b.Length)
+                    {
+                        Array.Resize(ref _bytes, Math.Max(b.Length * 2, Count + n));
+                        b = _bytes;
+                    }
+
+                    var at = Count;
+                    for (var i = 0; i < n; i++)
+                    {
+                        b[at + i] = (byte)map[from[i]];
+                    }
+
+                    Count += n;
+                    return;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                Add(map[source[i]]);
+            }
+        }
+
         internal CodeColumn ToColumn()
         {
             if (_bytes is { } b)

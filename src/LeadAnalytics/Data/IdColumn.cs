@@ -189,7 +189,9 @@ internal sealed class IdColumn
 
         internal int Count => _offsets.Count - 1;
 
-        internal void Add(string id)
+        internal void Add(string id) => Add(id.AsSpan());
+
+        internal void Add(ReadOnlySpan<char> id)
         {
             if (_ascii is not null && !IsAscii(id))
             {
@@ -213,7 +215,7 @@ internal sealed class IdColumn
             else
             {
                 Ensure(ref _chars!, id.Length);
-                id.CopyTo(0, _chars, _length, id.Length);
+                id.CopyTo(_chars.AsSpan(_length));
             }
 
             _length += id.Length;
@@ -292,7 +294,7 @@ internal sealed class IdColumn
             }
         }
 
-        private static bool IsAscii(string s)
+        private static bool IsAscii(ReadOnlySpan<char> s)
         {
             foreach (var c in s)
             {

@@ -127,30 +127,48 @@ public sealed class LeadTableBuilder
 
         currency ??= parts[0]._currency;
         pipeline ??= parts[0]._pipeline ?? Pipeline.Default;
+
+        // Each column is joined on its own (copying is most of the work, and fresh pages): the columns side by side on the cores.
         var stageSeconds = new int[pipeline.Count][];
-        for (var s = 0; s < stageSeconds.Length; s++)
-        {
-            stageSeconds[s] = GrowableArray<int>.Combine(parts.Select(b => b._stages[s]).ToList());
-        }
-
         var dimensions = new DimensionColumn[parts[0]._dimensions.Length];
-        for (var d = 0; d < dimensions.Length; d++)
-        {
-            dimensions[d] = Encoder.Combine(parts.Select(b => b._dimensions[d]).ToList(), (Dimension)d);
-        }
-
+        IdColumn? ids = null;
+        OffsetColumn? tagOffsets = null, activityOffsets = null;
+        int[]? lost = null, activities = null, latest = null;
+        AmountColumn? deal = null, cost = null;
+        byte[]? flags = null, furthest = null;
+        DimensionColumn? lossReasons = null;
         var tagEntries = parts.Select(b => b._dimensions[(int)Dimension.Tag].Count).ToList();
         var activityEntries = parts.Select(b => b._activities.Count).ToList();
+        var work = new List<Action>
+        {
+            () => ids = IdColumn.Builder.Combine(parts.Select(b => b._ids).ToList()),
+            () => lost = GrowableArray<int>.Combine(parts.Select(b => b._lost).ToList()),
+            () => latest = GrowableArray<int>.Combine(parts.Select(b => b._latest).ToList()),
+            () => deal = AmountColumn.Builder.Combine(parts.Select(b => b._deal).ToList()),
+            () => cost = AmountColumn.Builder.Combine(parts.Select(b => b._cost).ToList()),
+            () => lossReasons = Encoder.Combine(parts.Select(b => b._lossReasons).ToList(), Dimension.Tag),
+            () => tagOffsets = OffsetColumn.Builder.Combine(parts.Select(b => b._tagOffsets).ToList(), tagEntries),
+            () => activityOffsets = OffsetColumn.Builder.Combine(parts.Select(b => b._activityOffsets).ToList(), activityEntries),
+            () => activities = GrowableArray<int>.Combine(parts.Select(b => b._activities).ToList()),
+            () => flags = GrowableArray<byte>.Combine(parts.Select(b => b._flags).ToList()),
+            () => furthest = GrowableArray<byte>.Combine(parts.Select(b => b._furthest).ToList()),
+        };
+        for (var s = 0; s < stageSeconds.Length; s++)
+        {
+            var stage = s;
+            work.Add(() => stageSeconds[stage] = GrowableArray<int>.Combine(parts.Select(b => b._stages[stage]).ToList()));
+        }
+
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            var dimension = d;
+            work.Add(() => dimensions[dimension] = Encoder.Combine(parts.Select(b => b._dimensions[dimension]).ToList(), (Dimension)dimension));
+        }
+
+        Parallel.Invoke(work.ToArray());
         return new LeadTable(
-            pipeline, currency ?? Currency.None, epoch ?? 0, IdColumn.Builder.Combine(parts.Select(b => b._ids).ToList()), dimensions,
-            OffsetColumn.Builder.Combine(parts.Select(b => b._tagOffsets).ToList(), tagEntries), stageSeconds,
-            GrowableArray<int>.Combine(parts.Select(b => b._lost).ToList()),
-            OffsetColumn.Builder.Combine(parts.Select(b => b._activityOffsets).ToList(), activityEntries),
-            GrowableArray<int>.Combine(parts.Select(b => b._activities).ToList()),
-            AmountColumn.Builder.Combine(parts.Select(b => b._deal).ToList()), AmountColumn.Builder.Combine(parts.Select(b => b._cost).ToList()),
-            GrowableArray<byte>.Combine(parts.Select(b => b._flags).ToList()), GrowableArray<byte>.Combine(parts.Select(b => b._furthest).ToList()),
-            GrowableArray<int>.Combine(parts.Select(b => b._latest).ToList()), Encoder.Combine(parts.Select(b => b._lossReasons).ToList(), Dimension.Tag),
-            maxEvent);
+            pipeline, currency ?? Currency.None, epoch ?? 0, ids!, dimensions, tagOffsets!, stageSeconds, lost!, activityOffsets!, activities!, deal!, cost!,
+            flags!, furthest!, latest!, lossReasons!, maxEvent);
     }
 
     /// <summary>The number of leads added so far.</summary>
@@ -200,7 +218,7 @@ public sealed class LeadTableBuilder
         var deal = Minor(lead.DealAmount);
         var cost = Minor(lead.AcquisitionCost);
 
-        Append(lead.Id, lead.Channel, lead.Strategy, lead.Content, lead.Industry, lead.Owner, lead.CustomerType, lead.Tags, pipeline.Count, furthest,
+        Append(lead.Id.AsSpan(), lead.Channel, lead.Strategy, lead.Content, lead.Industry, lead.Owner, lead.CustomerType, lead.Tags, pipeline.Count, furthest,
             lost, deal, cost, lead.HasChronologyFaults, lead.LossReason);
         return this;
     }
@@ -276,8 +294,86 @@ public sealed class LeadTableBuilder
 
         _epochTicks = epoch;
 
+        CleanTags(record.Tags);
+        Append(id.AsSpan(), Clean(record.Channel), Clean(record.Strategy), Clean(record.Content), Clean(record.Industry), Clean(record.Owner),
+            Clean(record.CustomerType), _tags, pipeline.Count, furthest, lost, deal, cost, chronology, Clean(record.LossReason));
+        return true;
+    }
+
+    /// <summary>Adds a row whose values a bulk reader has parsed and found to pass every check of
+    /// <see cref="Add(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/> (no rule broken, chronology in order, amounts not
+    /// negative, no issue of any kind): the CSV reader's direct path, which makes no <see cref="LeadRecord"/>. Instants are UTC ticks,
+    /// <see cref="long.MinValue"/> when missing; text is cleaned here as there.</summary>
+    /// <returns><see langword="false"/>, with nothing changed, when the row needs the record path to be added or reported: another
+    /// pipeline than the table's, an amount in another currency than the table's or too large for minor units, an instant too far
+    /// from the table's others.</returns>
+    internal bool TryAddPlain(
+        Pipeline pipeline, ReadOnlySpan<char> id, string? channel, string? strategy, string? content, string? industry, string? owner,
+        string? customerType, string? lossReason, List<string> tags, long[] stageTicks, long lostTicks, long lastActivityTicks, Money? deal,
+        Money? cost)
+    {
+        CheckNotBuilt();
+        var own = _pipeline ?? pipeline;
+        if (!ReferenceEquals(own, pipeline) && !SameStages(own, pipeline))
+        {
+            return false;
+        }
+
+        var currency = _currency;
+        if (!TryPlainMinor(deal, ref currency, out var dealMinor) || !TryPlainMinor(cost, ref currency, out var costMinor))
+        {
+            return false;
+        }
+
+        var acquired = stageTicks[0];
+        var epoch = _epochTicks ?? acquired - (acquired % TimeSpan.TicksPerDay);
+        var furthest = 0;
+        for (var s = 0; s < pipeline.Count; s++)
+        {
+            if (stageTicks[s] == long.MinValue)
+            {
+                _stageRow[s] = LeadTable.MissingTime;
+                continue;
+            }
+
+            if (!FitsSeconds(stageTicks[s], epoch, out _stageRow[s]))
+            {
+                return false;
+            }
+
+            furthest = s;
+        }
+
+        var lost = LeadTable.MissingTime;
+        if (lostTicks != long.MinValue && !FitsSeconds(lostTicks, epoch, out lost))
+        {
+            return false;
+        }
+
+        _scratch.Clear();
+        if (lastActivityTicks != long.MinValue)
+        {
+            if (!FitsSeconds(lastActivityTicks, epoch, out var last))
+            {
+                return false;
+            }
+
+            _scratch.Add(last);
+        }
+
+        _pipeline = own;
+        _currency = currency;
+        _epochTicks = epoch;
+        CleanTags(tags);
+        Append(id, Clean(channel), Clean(strategy), Clean(content), Clean(industry), Clean(owner), Clean(customerType), _tags, pipeline.Count, furthest,
+            lost, dealMinor, costMinor, false, Clean(lossReason));
+        return true;
+    }
+
+    // The row's tags as Lead cleans them (trimmed, blank dropped, each once) into _tags.
+    private void CleanTags(IList<string> tags)
+    {
         _tags.Clear();
-        var tags = record.Tags;
         for (var i = 0; i < tags.Count; i++)
         {
             if (Clean(tags[i]) is { } t && !_tags.Contains(t, StringComparer.Ordinal))
@@ -285,15 +381,32 @@ public sealed class LeadTableBuilder
                 _tags.Add(t);
             }
         }
+    }
 
-        Append(id, Clean(record.Channel), Clean(record.Strategy), Clean(record.Content), Clean(record.Industry), Clean(record.Owner),
-            Clean(record.CustomerType), _tags, pipeline.Count, furthest, lost, deal, cost, chronology, Clean(record.LossReason));
+    // An amount in the table's currency (the first amount's when the table has none yet) that fits minor units, as TryMinor and
+    // Minor convert it; false for anything else (another currency, converted or refused, and too-large amounts take the record path).
+    private static bool TryPlainMinor(Money? money, ref Currency? currency, out long minor)
+    {
+        minor = LeadTable.MissingAmount;
+        if (money is not { } m)
+        {
+            return true;
+        }
+
+        var c = currency ?? m.Currency;
+        if (m.Currency != c || !FitsMinor(m.Amount, c.MinorUnits))
+        {
+            return false;
+        }
+
+        currency = c;
+        minor = ToMinor(m.Amount, c.MinorUnits);
         return true;
     }
 
     // Appends one row whose values were all converted (nothing below throws), so a failed Add leaves the builder as it was.
     private void Append(
-        string id, string? channel, string? strategy, string? content, string? industry, string? owner, string? customerType, IReadOnlyList<string> tags,
+        ReadOnlySpan<char> id, string? channel, string? strategy, string? content, string? industry, string? owner, string? customerType, IReadOnlyList<string> tags,
         int stages, int furthest, int lost, long deal, long cost, bool chronologyFault, string? lossReason)
     {
         _ids.Add(id);
@@ -393,8 +506,7 @@ public sealed class LeadTableBuilder
             return LeadTable.MissingTime;
         }
 
-        var seconds = Math.Floor((t.UtcTicks - epoch) / (double)TimeSpan.TicksPerSecond);
-        if (seconds <= int.MinValue + 1 || seconds >= int.MaxValue)
+        if (!FitsSeconds(t.UtcTicks, epoch, out var seconds))
         {
             issues.Add(new DataQualityIssue(DataQualityRule.InvalidDate, IssueSeverity.Error,
                 $"The instant {t:yyyy-MM-dd HH:mm} is more than 68 years from the table's first lead ({new DateTimeOffset(epoch, TimeSpan.Zero):yyyy-MM-dd}): a typo?",
@@ -403,7 +515,21 @@ public sealed class LeadTableBuilder
             return LeadTable.MissingTime;
         }
 
-        return (int)seconds;
+        return seconds;
+    }
+
+    // Whole seconds from the epoch (rounded down), when they fit the table's int columns (68 years either side).
+    private static bool FitsSeconds(long ticks, long epoch, out int seconds)
+    {
+        var s = Math.Floor((ticks - epoch) / (double)TimeSpan.TicksPerSecond);
+        if (s <= int.MinValue + 1 || s >= int.MaxValue)
+        {
+            seconds = LeadTable.MissingTime;
+            return false;
+        }
+
+        seconds = (int)s;
+        return true;
     }
 
     /// <summary>Finishes the table.</summary>
@@ -600,11 +726,7 @@ public sealed class LeadTableBuilder
                 }
 
                 var source = part._rows;
-                for (var i = 0; i < source.Count; i++)
-                {
-                    rows.Add(map[source[i]]);
-                }
-
+                rows.AddMapped(source, map);
                 source.Release();
             }
 

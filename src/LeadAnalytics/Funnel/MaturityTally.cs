@@ -106,12 +106,16 @@ internal sealed class MaturityTally
             }
         }
 
+        // The segments' keys are sorted side by side (the total, as large as all the others, on one core and the rest on the
+        // others), largest first.
         var result = new MaturityTally[plan.Count];
-        for (var g = 0; g < result.Length; g++)
+        var order = Enumerable.Range(0, result.Length).OrderByDescending(g => keys[g].Length).ToArray();
+        RowChunks.ForEach(order.Length, scope.EffectiveParallelism, i =>
         {
+            var g = order[i];
             RadixSort.Sort(keys[g], 0, keys[g].Length);
             result[g] = new MaturityTally(keys[g], mature[g]);
-        }
+        });
 
         return result;
     }

@@ -292,13 +292,22 @@ public static class DataQualityChecker
         }
 
         var actual = (end - acquired).TotalDays;
-        if (Math.Abs(actual - days) > options.CycleDaysTolerance)
+        if (!CycleDaysMatch(actual, days, options))
         {
             sink.Add(new DataQualityIssue(DataQualityRule.CycleDaysMismatch, IssueSeverity.Warning,
                 $"The recorded cycle days ({recorded.Trim()}) differ from the timestamps ({actual.ToString("0.##", CultureInfo.InvariantCulture)} days, {(b.WonAt is null ? "acquired to lost" : "acquired to won")}).",
                 id, LeadField.CycleDays, recorded));
         }
     }
+
+    /// <summary>Whether a recorded cycle-days cell gives no issue (<see cref="DataQualityRule.InvalidNumber"/> or
+    /// <see cref="DataQualityRule.CycleDaysMismatch"/>) for a lead whose acquisition-to-won-or-lost time is
+    /// <paramref name="elapsed"/> (null when it is open): the bulk readers' test before they skip the checks.</summary>
+    internal static bool CycleDaysAgree(string recorded, TimeSpan? elapsed, DataQualityOptions options) =>
+        TryParseDays(recorded, out var days) && (elapsed is not { } e || CycleDaysMatch(e.TotalDays, days, options));
+
+    private static bool CycleDaysMatch(double actual, double recorded, DataQualityOptions options) =>
+        Math.Abs(actual - recorded) <= options.CycleDaysTolerance;
 
     /// <summary>Reads a number of days: invariant digits, optionally followed by 天, d or days.</summary>
     internal static bool TryParseDays(string text, out double days)

@@ -239,7 +239,7 @@ public class FastImportTests
         return true;
     }
 
-    private static (LeadTableImportResult? Result, Exception? Error) Record(Func<LeadTableImportResult> run)
+    internal static (LeadTableImportResult? Result, Exception? Error) Record(Func<LeadTableImportResult> run)
     {
         try
         {
@@ -251,7 +251,7 @@ public class FastImportTests
         }
     }
 
-    private static void AssertSame((LeadTableImportResult? Result, Exception? Error) expected, (LeadTableImportResult? Result, Exception? Error) actual)
+    internal static void AssertSame((LeadTableImportResult? Result, Exception? Error) expected, (LeadTableImportResult? Result, Exception? Error) actual)
     {
         Assert.Equal(expected.Error?.GetType(), actual.Error?.GetType());
         Assert.Equal(expected.Error?.Message, actual.Error?.Message);
