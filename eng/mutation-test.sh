@@ -50,7 +50,7 @@ tests_for() {
   case "$1" in
     Statistics) echo "$t.Statistics." ;;
     Funnel) echo "$t.Funnel." ;;
-    Effectiveness) echo "$t.Effectiveness.|$t.Findings.|$t.Metrics.|$t.Json." ;;
+    Effectiveness) echo "$t.Effectiveness.|$t.Findings.|$t.Metrics.|$t.Json.|$t.Data.PartitionMergePropertyTests" ;;
   esac
 }
 
