@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadAnalytics.Csv;
 
 namespace LeadAnalytics.Tests.Csv;
@@ -88,4 +91,31 @@ public class CsvValuesTests
         Assert.True(CsvValues.TryParseAmount("¥500", Currency.USD, out _, out var cny));
         Assert.Equal("CNY", cny?.Code);
     }
+
+    // The template's form (yyyy-MM-dd HH:mm, with or without seconds) is read at once; a leading space sends the same text
+    // through the general reader: both give the same answer, for valid dates, impossible ones (2023-02-29, 24:00, 13th
+    // months) and any character in any place, in a fixed zone and in one with daylight saving time.
+    [Property(MaxTest = 2000)]
+    public Property The_template_form_reads_as_the_general_reader() =>
+        Prop.ForAll(
+            Arb.From(
+                from text in Gen.Elements("2023-10-01 14:30", "2024-02-29 23:59:59", "2023-02-29 10:00", "2023-10-01 24:00", "2023-13-01 10:00",
+                    "0000-01-01 00:00", "9999-12-31 23:59:59", "1970-01-01 00:00:60", "2018-11-04 00:30")
+                from at in Gen.Choose(0, 18)
+                from c in Gen.Elements('0', '9', '5', '-', ' ', ':', 'T', 'x', '年', '\u3000')
+                from change in Gen.Elements(true, false, false)
+                from zone in Gen.Elements(Cst, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"))
+                select (text, at, c, change, zone)),
+            t =>
+            {
+                var (text, at, c, change, zone) = t;
+                var s = change && at < text.Length ? text.Substring(0, at) + c + text.Substring(at + 1) : text;
+                var offset = CsvValues.FixedOffsetOf(zone);
+                var fast = CsvValues.TryParseInstant(s.AsSpan(), zone, offset, out var a, out var aTime);
+                var general = CsvValues.TryParseInstant((" " + s).AsSpan(), zone, offset, out var b, out var bTime);
+                Assert.Equal(general, fast);
+                Assert.Equal(b, a);
+                Assert.Equal(b.Offset, a.Offset);
+                Assert.Equal(bTime, aTime);
+            });
 }
