@@ -6,8 +6,8 @@ namespace LeadAnalytics.Csv;
 
 /// <summary>
 /// Reads a large UTF-8 tracking table in parallel parts: the data bytes are cut at line breaks into one part per core, each
-/// part is read straight from its bytes (<see cref="Utf8Rows"/>) into a builder of its own, sized for the part's estimated
-/// rows, and the builders are joined (<see cref="LeadTableBuilder.Combine"/>) in file order. The result is the sequential
+/// part is read straight from its bytes (<see cref="Utf8Rows"/>) into a builder of its own, sized for the part's counted
+/// lines (the first part's for every line of the file, so that the others are appended to it), and the builders are joined (<see cref="LeadTableBuilder.Combine"/>) in file order. The result is the sequential
 /// import's, bit for bit: the same table (dimension codes by first appearance), the same issues in the same order with the
 /// same line numbers, the same counts.
 /// </summary>
@@ -73,6 +73,17 @@ internal static class ParallelLeadImport
             work[k] = new Part(bounds[k], bounds[k + 1]);
         }
 
+        // Exact line counts (an upper bound of each part's rows): the parts' columns are allocated once, and the first part's
+        // for every line of the file, so when every line is a lead the other parts are appended to its columns and the joined
+        // table is made without a second copy of the first part (LeadTableBuilder.Combine).
+        var lines = new long[work.Length];
+        Parallel.For(0, work.Length, k => lines[k] = CountLines(handle, work[k].Start, work[k].End, length));
+        var totalLines = lines.Sum();
+        if (totalLines >= int.MaxValue / 2)
+        {
+            return null;
+        }
+
         var epochKnown = new ManualResetEventSlim(false);
         long? epoch = null;
         var stop = false;
@@ -84,7 +95,7 @@ internal static class ParallelLeadImport
             using var reader = CsvOpen.Stream(new MemoryStream(headerBytes, writable: false), readOptions, fileName, parser, leaveOpen: false);
             reader.Utf8Source = new Utf8Rows(new FileRange(handle, part.Start, part.End), readSize);
             reader.NextLine = 1;
-            var builder = new LeadTableBuilder(tableOptions, EstimateRows(handle, part.Start, part.End), 12);
+            var builder = new LeadTableBuilder(tableOptions, (int)(k == 0 ? totalLines : lines[k]), 12);
             part.Builder = builder;
             if (k > 0)
             {
@@ -234,19 +245,26 @@ internal static class ParallelLeadImport
         return bounds.Count > 2 ? bounds.ToArray() : null;
     }
 
-    // The part's rows, estimated from the line length in its first bytes, with a little room (the columns grow if short).
-    private static int EstimateRows(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long end)
+    // The lines of the byte range [start, end): its line breaks, and one more for a last line without one at the end of the file.
+    private static long CountLines(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long end, long length)
     {
-        var buffer = new byte[(int)Math.Min(SampleBytes, end - start)];
-        var n = RandomAccess.Read(handle, buffer, start);
-        var lines = buffer.AsSpan(0, n).Count((byte)'\n');
-        if (lines == 0)
+        var buffer = new byte[1 << 20];
+        long lines = 0;
+        var last = (byte)'\n';
+        for (var at = start; at < end;)
         {
-            return 16;
+            var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
+            if (n <= 0)
+            {
+                break;
+            }
+
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+            last = buffer[n - 1];
+            at += n;
         }
 
-        var rows = (end - start) / ((double)n / lines) * 1.03;
-        return (int)Math.Min(rows + 16, int.MaxValue / 2);
+        return lines + (end == length && end > start && last != (byte)'\n' ? 1 : 0);
     }
 
     private static bool SameCurrency(Part[] parts)

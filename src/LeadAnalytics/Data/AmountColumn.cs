@@ -64,6 +64,24 @@ internal sealed class AmountColumn
                 total += part.Count;
             }
 
+            if (parts.Count > 0 && parts[0]._narrow is { } head && head.Length == total && parts.All(p => p._narrow is not null))
+            {
+                // The first part sized for every row and every part narrow: append the others' values to it, no new array.
+                var first = parts[0];
+                var at = first.Count;
+                for (var k = 1; k < parts.Count; k++)
+                {
+                    var part = parts[k];
+                    Array.Copy(part._narrow!, 0, head, at, part.Count);
+                    at += part.Count;
+                    part._narrow = Array.Empty<int>();
+                    part.Count = 0;
+                }
+
+                first.Count = total;
+                return first.ToColumn();
+            }
+
             var result = new Builder(total);
             foreach (var part in parts)
             {

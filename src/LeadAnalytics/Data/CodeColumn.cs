@@ -51,6 +51,9 @@ internal sealed class CodeColumn
 
         internal int Count { get; private set; }
 
+        /// <summary>Rows the builder holds without growing.</summary>
+        internal int Capacity => _bytes?.Length ?? _shorts?.Length ?? _ints!.Length;
+
         internal int this[int row] => _bytes is { } b ? b[row] : _shorts is { } s ? s[row] : _ints![row];
 
         /// <summary>Drops the codes (after they were copied elsewhere).</summary>

@@ -39,13 +39,36 @@ internal sealed class GrowableArray<T>
     }
 
     /// <summary>The parts' items end to end in one exact array; each part is emptied as it is copied, so memory peaks at the
-    /// result plus the parts not yet copied. A null part counts as empty.</summary>
+    /// result plus the parts not yet copied. A null part counts as empty. When the first part's array holds exactly every
+    /// item, the others are appended to it and it is the result.</summary>
     internal static T[] Combine(IReadOnlyList<GrowableArray<T>?> parts)
     {
         var total = 0;
         foreach (var part in parts)
         {
             total += part?.Count ?? 0;
+        }
+
+        if (parts.Count > 0 && parts[0] is { } head && head._items.Length == total)
+        {
+            // The first part was sized for every row (a parallel import that counted the lines): the others are appended to
+            // it and its array is the result, so only the later parts are copied and no second array of the whole is made.
+            var end = head.Count;
+            for (var k = 1; k < parts.Count; k++)
+            {
+                if (parts[k] is { } part)
+                {
+                    Array.Copy(part._items, 0, head._items, end, part.Count);
+                    end += part.Count;
+                    part._items = Array.Empty<T>();
+                    part.Count = 0;
+                }
+            }
+
+            var items = head._items;
+            head._items = Array.Empty<T>();
+            head.Count = 0;
+            return items;
         }
 
         var result = new T[total];

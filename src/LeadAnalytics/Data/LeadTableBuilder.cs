@@ -708,9 +708,17 @@ public sealed class LeadTableBuilder
                 total += part.Count;
             }
 
-            var rows = new CodeColumn.Builder(total);
+            // The first part's codes are the result's (codes follow first appearance): when its column holds every row, the
+            // others are recoded onto its end.
+            var adopt = first._rows.Capacity == total;
+            var rows = adopt ? first._rows : new CodeColumn.Builder(total);
             foreach (var part in parts)
             {
+                if (adopt && ReferenceEquals(part, first))
+                {
+                    continue;
+                }
+
                 var map = new int[part._values.Count];
                 for (var c = 1; c < map.Length; c++)
                 {
