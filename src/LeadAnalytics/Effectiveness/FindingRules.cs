@@ -156,8 +156,9 @@ internal static class FindingRules
                 }
             }
 
+            // No lead with a value (possible when MinimumLeads is 0) has no share to compare (0 / 0).
             var filled = total.Leads - blankLeads;
-            if (filled < rules.MinimumLeads || blankLeads < rules.MinimumLeads)
+            if (filled == 0 || filled < rules.MinimumLeads || blankLeads < rules.MinimumLeads)
             {
                 continue;
             }

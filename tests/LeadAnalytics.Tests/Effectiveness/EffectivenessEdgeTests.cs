@@ -145,4 +145,32 @@ public class EffectivenessEdgeTests
         Assert.Equal(CostSource.PerLeadCosts, perLead.Costs.Source);
         Assert.Equal((null, null, null, Currency.None), (perLead.Segments[0].Impressions, perLead.Segments[0].Clicks, perLead.Total.Spend, perLead.Currency));
     }
+
+    [Fact]
+    public void A_change_refuses_an_id_that_is_not_a_segment_metric_by_name()
+    {
+        var r = EffectivenessAnalyzer.Analyze(LeadTable.Build(Leads()), AsOf, new EffectivenessOptions { PreviousPeriod = October });
+        var e = Assert.Throws<ArgumentException>(() => r.TotalChange!.GetChange("not_a_metric"));
+        Assert.Equal("metricId", e.ParamName);
+        Assert.StartsWith("'not_a_metric' is not a metric of a segment summary.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_without_maturity_keep_every_other_rule()
+    {
+        // The SQL push-down's call (LeadAnalytics.Sql; internal, so reached here by reflection): a copy without the maturity,
+        // with the costs and rules kept; options already without it are returned as they are.
+        static EffectivenessOptions WithoutMaturity(EffectivenessOptions o) =>
+            (EffectivenessOptions)typeof(EffectivenessOptions).GetMethod("WithoutMaturity", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+                .Invoke(o, null)!;
+
+        var entry = new CostEntry(CostScope.Channel, Seo, At(10, 1), At(11, 1), new Money(10m, Currency.USD));
+        var options = new EffectivenessOptions { Costs = new[] { entry }, MaxListedLeadIds = 3, IncludeDurations = false };
+        var without = WithoutMaturity(options);
+        Assert.True(options.IncludeMaturity);
+        Assert.Equal((false, 3, false), (without.IncludeMaturity, without.MaxListedLeadIds, without.IncludeDurations));
+        Assert.Same(options.Costs, without.Costs);
+        var already = new EffectivenessOptions { IncludeMaturity = false };
+        Assert.Same(already, WithoutMaturity(already));
+    }
 }

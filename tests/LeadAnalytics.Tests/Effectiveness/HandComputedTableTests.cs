@@ -124,6 +124,12 @@ public class HandComputedTableTests
         Assert.Null(c.CostPerLead);
         Assert.Null(c.Roas);
         Assert.Null(c.Revenue); // its only won lead has no amount
+        Assert.Null(c.ShareOfRevenue); // an unknown revenue has no share (not 0 of 150,000)
+        Assert.StartsWith("SEO: 2 leads, 1 won, 50.0", c.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("(1/2)", c.ToString(), StringComparison.Ordinal);
+        var unknown = Assert.Throws<ArgumentException>(() => c.GetValue("not_a_metric"));
+        Assert.Equal("metricId", unknown.ParamName);
+        Assert.StartsWith("'not_a_metric' is not a metric of a segment summary.", unknown.Message, StringComparison.Ordinal);
         Assert.Null(c.AverageDealSize);
         Assert.Equal(1, c.WonWithoutDealAmount);
         Assert.Equal(2, c.LeadsWithoutCost);

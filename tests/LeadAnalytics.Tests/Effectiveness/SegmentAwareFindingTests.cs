@@ -29,8 +29,11 @@ public class SegmentAwareFindingTests
         }
     }
 
-    private static EffectivenessResult By(IEnumerable<Lead> leads, Dimension dimension) =>
-        EffectivenessAnalyzer.Analyze(LeadTable.Build(leads.ToList()), AsOf, new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { dimension } } });
+    private static EffectivenessResult By(IEnumerable<Lead> leads, Dimension dimension, FindingRuleOptions? rules = null) =>
+        EffectivenessAnalyzer.Analyze(LeadTable.Build(leads.ToList()), AsOf,
+            new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { dimension } }, Findings = rules ?? new FindingRuleOptions() });
+
+    private static Finding FilledByOutcome(EffectivenessResult result) => Assert.Single(result.Findings, f => f.Kind == FindingKinds.DimensionFilledByOutcome);
 
     [Fact]
     public void A_blank_channel_that_converts_better_gets_no_budget_advice_a_named_one_would()
@@ -102,6 +105,56 @@ public class SegmentAwareFindingTests
         // Industry filled for half the leads of each outcome: 20 of 40 won and 80 of 160 lost have it.
         var leads = Leads("M", 40, 20, industry: w => "制造业").Concat(Leads("N", 40, 20)).Concat(Leads("P", 60, 0, industry: w => "零售")).Concat(Leads("Q", 60, 0));
         var result = By(leads, Dimension.Industry);
+        Assert.DoesNotContain(result.Findings, f => f.Kind == FindingKinds.DimensionFilledByOutcome);
+    }
+
+    [Fact]
+    public void A_dimension_filled_only_for_lost_leads_earns_the_lost_warning()
+    {
+        // Industry recorded only when a lead is lost: 40 lost leads have it (20 制造业, 20 零售); of the 160 without it 130
+        // are won and 30 lost. Filled leads: 0 of 40 won (no won warning), 40 of 40 lost = 100% against
+        // (40 + 30) / 200 = 35% of all leads lost.
+        var leads = Leads("M", 20, 0, industry: _ => "制造业").Concat(Leads("R", 20, 0, industry: _ => "零售")).Concat(Leads("X", 160, 130));
+        var warning = FilledByOutcome(By(leads, Dimension.Industry));
+        Assert.Equal((1.0, 0.35, "all"), (warning.Value, warning.ComparisonValue, warning.ComparisonBasis));
+        Assert.Equal(("40", "160", "lost", "流失", "industry"),
+            (warning.Arguments["filled"], warning.Arguments["blank"], warning.Arguments["outcome"], warning.Arguments["outcome_zh"], warning.Arguments["segment"]));
+        Assert.Equal(
+            "industry is filled almost only for lost leads (100.0% of the 40 leads that have it are lost, 35.0% of all leads; 160 leads have none): " +
+            "conversion by industry reflects when it is recorded, not the segments, so no segment is compared.",
+            FindingTemplates.Format(warning, FindingTemplates.English));
+        Assert.Contains("流失", FindingTemplates.Format(warning, FindingTemplates.Chinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dimension_filled_for_exactly_90_percent_of_one_outcome_against_exactly_half_earns_the_warning()
+    {
+        // 40 leads have an industry, 36 of them won: 36 / 40 = 0.9 (the same double as 0.9). Of the 160 without one, 64 are
+        // won: (36 + 64) / 200 = 0.5 of all leads won. Both thresholds are inclusive ("at least 90%", "at most half").
+        var leads = Leads("M", 40, 36, industry: _ => "制造业").Concat(Leads("X", 160, 64));
+        var warning = FilledByOutcome(By(leads, Dimension.Industry));
+        Assert.Equal((0.9, 0.5, "won"), (warning.Value, warning.ComparisonValue, warning.Arguments["outcome"]));
+    }
+
+    [Fact]
+    public void A_dimension_filled_for_exactly_the_minimum_of_leads_earns_the_warning()
+    {
+        // MinimumLeads 30 (the default): 30 leads have an industry, all won; 170 do not, 10 of them won (40 / 200 = 20%).
+        var leads = Leads("M", 30, 30, industry: _ => "制造业").Concat(Leads("X", 170, 10));
+        var warning = FilledByOutcome(By(leads, Dimension.Industry));
+        Assert.Equal((1.0, 0.2, "30", "170"), (warning.Value, warning.ComparisonValue, warning.Arguments["filled"], warning.Arguments["blank"]));
+        // One lead fewer with a value: 29 < 30, no warning.
+        var fewer = Leads("M", 29, 29, industry: _ => "制造业").Concat(Leads("X", 171, 11));
+        Assert.DoesNotContain(By(fewer, Dimension.Industry).Findings, f => f.Kind == FindingKinds.DimensionFilledByOutcome);
+    }
+
+    [Fact]
+    public void A_dimension_filled_for_no_lead_earns_no_warning_even_without_a_minimum()
+    {
+        // MinimumLeads 0: no lead has an industry, so there is no share of filled leads (0 / 0) to compare. Before the check
+        // of an empty filled set the warning fired with a NaN share (found by mutation testing: FindingRules' `break`).
+        var leads = Leads("X", 100, 20);
+        var result = By(leads, Dimension.Industry, new FindingRuleOptions { MinimumLeads = 0 });
         Assert.DoesNotContain(result.Findings, f => f.Kind == FindingKinds.DimensionFilledByOutcome);
     }
 }
