@@ -302,4 +302,23 @@ public class HostileInputTests
         Assert.Contains("--out", stderr, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(file.Path));
     }
+
+    // Issue 18 item 6: 6,000 channels over 12 months are 78,000 cohort × channel cells, more than the funnel holds densely; the
+    // report still renders (the cohorts of all leads, with a warning saying so) instead of failing.
+    [Fact]
+    public void The_report_on_more_channels_than_cohort_cells_shows_the_cohorts_of_all_leads_and_says_so()
+    {
+        var text = new System.Text.StringBuilder(Header);
+        for (var i = 0; i < 6000; i++)
+        {
+            text.Append('L').Append(i).Append(",C").Append(i).Append(",2023-").Append(((i % 12) + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("-05 10:00,,\n");
+        }
+
+        using var file = new TempFile(text.ToString());
+        var (code, stdout, stderr) = Run("report", "--leads", file.Path, "--format", "html", "--as-of", "2024-01-01");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("cohorts are shown for all leads, not within each channel: 12 cohorts × 6001 values of Channel", stderr);
+        Assert.Contains("<html", stdout);
+    }
 }

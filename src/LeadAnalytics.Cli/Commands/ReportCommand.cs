@@ -91,7 +91,7 @@ internal static class ReportCommand
                 {
                     Scope = run.Settings.Scope(period: acquired),
                     Segments = byChannel,
-                    Cohorts = FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, LeadAnalytics.Data.CohortPeriod.Month, Dimension.Channel, funnelOptions),
+                    Cohorts = Cohorts(run, data, funnelOptions),
                     Effectiveness = segments,
                     CycleTime = cycleTime,
                     LossReasons = lossReasons,
@@ -214,6 +214,21 @@ internal static class ReportCommand
 
         using var nested = new NestedJsonStream(stream);
         write(nested);
+    }
+
+    // The monthly cohorts within each channel; when the cohorts × channels cells exceed what the funnel holds densely (tens of
+    // thousands of channels) the engine refuses the breakdown, and the report shows the cohorts of all leads, saying so.
+    private static FunnelCohorts Cohorts(RunContext run, LeadData data, FunnelOptions options)
+    {
+        try
+        {
+            return FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, LeadAnalytics.Data.CohortPeriod.Month, Dimension.Channel, options);
+        }
+        catch (ArgumentException ex)
+        {
+            run.Warn($"cohorts are shown for all leads, not within each channel: {ex.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0]}");
+            return FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, LeadAnalytics.Data.CohortPeriod.Month, options);
+        }
     }
 
     /// <summary>Passes an indented JSON document through with two more spaces after every line break, so it sits one
