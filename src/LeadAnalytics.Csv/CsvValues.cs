@@ -116,8 +116,7 @@ internal static class CsvValues
             return false;
         }
 
-        local = new DateTime((DaysFromYearStart(year, month) + day - 1 + DaysBeforeYear(year)) * TimeSpan.TicksPerDay
-            + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond));
+        local = Local(year, month, day, hour, minute, second, 0);
         return true;
     }
 
@@ -262,11 +261,14 @@ internal static class CsvValues
             return false;
         }
 
-        // Ticks straight from the calendar fields: the same value as new DateTime(...).AddTicks(ticks), without its checks.
-        local = new DateTime((DaysFromYearStart(year, month) + day - 1 + DaysBeforeYear(year)) * TimeSpan.TicksPerDay
-            + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + ticks);
+        local = Local(year, month, day, hour, minute, second, ticks);
         return true;
     }
+
+    // Ticks straight from checked calendar fields: the same value as new DateTime(...).AddTicks(ticks), without its checks.
+    private static DateTime Local(int year, int month, int day, int hour, int minute, int second, long ticks) =>
+        new((DaysFromYearStart(year, month) + day - 1 + DaysBeforeYear(year)) * TimeSpan.TicksPerDay
+            + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + ticks);
 
     private static readonly int[] DaysToMonth365 = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
 

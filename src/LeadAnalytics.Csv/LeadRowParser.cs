@@ -38,7 +38,6 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
     private const int ActivitySlot = -2;
     private readonly List<(LeadField Field, int Column, int Slot)> _dateColumns = new();
     private readonly List<string> _directTags = new();
-    private long[] _ticks = Array.Empty<long>();
     private DateTimeOffset?[] _instants = Array.Empty<DateTimeOffset?>();
     private LeadField[] _required = Array.Empty<LeadField>();
     private bool _directReady;
@@ -171,7 +170,6 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             _dateColumns.Add((field, column, slot));
         }
 
-        _ticks = new long[pipeline.Count];
         _instants = new DateTimeOffset?[pipeline.Count];
         _required = options.Quality.RequiredFields.ToArray();
         foreach (var field in _required)
@@ -321,13 +319,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         Currency? rowCurrency = null;
         if (Pooled(row, LeadField.Currency) is { } currencyText)
         {
-            if (!_currencies.TryGetValue(currencyText, out var parsed))
-            {
-                parsed = TryParseCurrency(currencyText, out var c) ? c : null;
-                _currencies[currencyText] = parsed;
-            }
-
-            if (parsed is not { } currency)
+            if (CurrencyOf(currencyText) is not { } currency)
             {
                 return false;
             }
@@ -353,16 +345,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             return false;
         }
 
-        var ticks = _ticks;
-        for (var s = 0; s < ticks.Length; s++)
-        {
-            ticks[s] = instants[s] is { } t ? t.UtcTicks : long.MinValue;
-        }
-
-        var won = ticks[ticks.Length - 1];
-        var lost = lostAt?.UtcTicks ?? long.MinValue;
-        var activity = activityAt?.UtcTicks ?? long.MinValue;
-        if (won != long.MinValue && deal is null)
+        var won = instants[instants.Length - 1];
+        if (won is not null && deal is null)
         {
             // WonWithoutDealAmount is a warning the record path writes.
             return false;
@@ -388,8 +372,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
                 LeadField.LossReason => lossReason is null,
                 LeadField.DealAmount => deal is null,
                 LeadField.AcquisitionCost => cost is null,
-                LeadField.LostAt => lost == long.MinValue,
-                LeadField.LastActivityAt => activity == long.MinValue,
+                LeadField.LostAt => lostAt is null,
+                LeadField.LastActivityAt => activityAt is null,
                 LeadField.Id or LeadField.AcquiredAt => false,
                 _ => StageMissing(field),
             };
@@ -402,8 +386,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         var cycleColumn = _column[(int)LeadField.CycleDays];
         if (cycleColumn >= 0 && !row.IsBlank(cycleColumn))
         {
-            var end = won != long.MinValue ? won : lost;
-            TimeSpan? elapsed = end == long.MinValue ? null : new TimeSpan(end - ticks[0]);
+            var elapsed = (won ?? lostAt) - instants[0];
             if (!DataQualityChecker.CycleDaysAgree(row.GetString(cycleColumn), elapsed, options.Quality))
             {
                 return false;
@@ -428,8 +411,8 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             }
         }
 
-        if (!table.TryAddPlain(options.Pipeline, id, channel, strategy, content, industry, owner, customerType, lossReason, _directTags, ticks, lost,
-            activity, deal, cost))
+        if (!table.TryAddPlain(options.Pipeline, id, channel, strategy, content, industry, owner, customerType, lossReason, _directTags, instants, lostAt,
+            activityAt, deal, cost))
         {
             return false;
         }
@@ -448,7 +431,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
             {
                 if (f == field)
                 {
-                    return slot >= 0 && ticks[slot] == long.MinValue;
+                    return slot >= 0 && instants[slot] is null;
                 }
             }
 
@@ -545,13 +528,7 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         Currency? rowCurrency = null;
         if (Pooled(row, LeadField.Currency) is { } currencyText)
         {
-            if (!_currencies.TryGetValue(currencyText, out var parsed))
-            {
-                parsed = TryParseCurrency(currencyText, out var c) ? c : null;
-                _currencies[currencyText] = parsed;
-            }
-
-            if (parsed is { } currency)
+            if (CurrencyOf(currencyText) is { } currency)
             {
                 rowCurrency = currency;
             }
@@ -714,6 +691,18 @@ internal sealed class LeadRowParser : IRecordParser<Lead>
         }
 
         return new Money(amount, named ?? rowCurrency ?? context.Options.Currency);
+    }
+
+    // A currency cell's currency (its pooled text parsed once), or null when it names none.
+    private Currency? CurrencyOf(string text)
+    {
+        if (!_currencies.TryGetValue(text, out var parsed))
+        {
+            parsed = TryParseCurrency(text, out var c) ? c : null;
+            _currencies[text] = parsed;
+        }
+
+        return parsed;
     }
 
     private static bool TryParseCurrency(string text, out Currency currency)

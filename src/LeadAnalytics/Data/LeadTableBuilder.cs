@@ -264,30 +264,7 @@ public sealed class LeadTableBuilder
         // reject that row, not every row after it).
         var acquired = record.AcquiredAt!.Value;
         var epoch = _epochTicks ?? acquired.UtcTicks - (acquired.UtcTicks % TimeSpan.TicksPerDay);
-        var furthest = 0;
-        var times = record.StageTimes;
-        var fits = true;
-        for (var s = 0; s < pipeline.Count; s++)
-        {
-            var seconds = TrySeconds(times[s], epoch, id, StageField(s, pipeline.Count), issues, ref fits);
-            furthest = seconds == LeadTable.MissingTime ? furthest : s;
-            _stageRow[s] = seconds;
-        }
-
-        var lost = TrySeconds(record.LostAt, epoch, id, LeadField.LostAt, issues, ref fits);
-        _scratch.Clear();
-        var followUps = record.FollowUpTimes;
-        for (var i = 0; i < followUps.Count; i++)
-        {
-            _scratch.Add(TrySeconds(followUps[i], epoch, id, null, issues, ref fits));
-        }
-
-        if (record.LastActivityAt is { } last)
-        {
-            _scratch.Add(TrySeconds(last, epoch, id, LeadField.LastActivityAt, issues, ref fits));
-        }
-
-        if (!fits)
+        if (!TryRowSeconds(pipeline.Count, record.StageTimes, record.LostAt, record.FollowUpTimes, record.LastActivityAt, epoch, id, issues, out var furthest, out var lost))
         {
             return false;
         }
@@ -302,15 +279,15 @@ public sealed class LeadTableBuilder
 
     /// <summary>Adds a row whose values a bulk reader has parsed and found to pass every check of
     /// <see cref="Add(LeadRecord, DataQualityOptions?, ICollection{DataQualityIssue})"/> (no rule broken, chronology in order, amounts not
-    /// negative, no issue of any kind): the CSV reader's direct path, which makes no <see cref="LeadRecord"/>. Instants are UTC ticks,
-    /// <see cref="long.MinValue"/> when missing; text is cleaned here as there.</summary>
+    /// negative, no issue of any kind): the CSV reader's direct path, which makes no <see cref="LeadRecord"/>. Text is cleaned here
+    /// as there.</summary>
     /// <returns><see langword="false"/>, with nothing changed, when the row needs the record path to be added or reported: another
     /// pipeline than the table's, an amount in another currency than the table's or too large for minor units, an instant too far
     /// from the table's others.</returns>
     internal bool TryAddPlain(
         Pipeline pipeline, ReadOnlySpan<char> id, string? channel, string? strategy, string? content, string? industry, string? owner,
-        string? customerType, string? lossReason, List<string> tags, long[] stageTicks, long lostTicks, long lastActivityTicks, Money? deal,
-        Money? cost)
+        string? customerType, string? lossReason, List<string> tags, IReadOnlyList<DateTimeOffset?> stageTimes, DateTimeOffset? lostAt,
+        DateTimeOffset? lastActivityAt, Money? deal, Money? cost)
     {
         CheckNotBuilt();
         var own = _pipeline ?? pipeline;
@@ -325,40 +302,11 @@ public sealed class LeadTableBuilder
             return false;
         }
 
-        var acquired = stageTicks[0];
+        var acquired = stageTimes[0]!.Value.UtcTicks;
         var epoch = _epochTicks ?? acquired - (acquired % TimeSpan.TicksPerDay);
-        var furthest = 0;
-        for (var s = 0; s < pipeline.Count; s++)
-        {
-            if (stageTicks[s] == long.MinValue)
-            {
-                _stageRow[s] = LeadTable.MissingTime;
-                continue;
-            }
-
-            if (!FitsSeconds(stageTicks[s], epoch, out _stageRow[s]))
-            {
-                return false;
-            }
-
-            furthest = s;
-        }
-
-        var lost = LeadTable.MissingTime;
-        if (lostTicks != long.MinValue && !FitsSeconds(lostTicks, epoch, out lost))
+        if (!TryRowSeconds(pipeline.Count, stageTimes, lostAt, Array.Empty<DateTimeOffset>(), lastActivityAt, epoch, null, null, out var furthest, out var lost))
         {
             return false;
-        }
-
-        _scratch.Clear();
-        if (lastActivityTicks != long.MinValue)
-        {
-            if (!FitsSeconds(lastActivityTicks, epoch, out var last))
-            {
-                return false;
-            }
-
-            _scratch.Add(last);
         }
 
         _pipeline = own;
@@ -368,6 +316,36 @@ public sealed class LeadTableBuilder
         Append(id, Clean(channel), Clean(strategy), Clean(content), Clean(industry), Clean(owner), Clean(customerType), _tags, pipeline.Count, furthest,
             lost, dealMinor, costMinor, false, Clean(lossReason));
         return true;
+    }
+
+    // A row's instants in seconds from the epoch: the stages into _stageRow, the follow-ups and last activity into _scratch, the
+    // loss as lost; false when one is too far from the epoch to fit, each such instant reported into issues when given.
+    private bool TryRowSeconds(
+        int stages, IReadOnlyList<DateTimeOffset?> stageTimes, DateTimeOffset? lostAt, IList<DateTimeOffset> followUps, DateTimeOffset? lastActivityAt,
+        long epoch, string? id, ICollection<DataQualityIssue>? issues, out int furthest, out int lost)
+    {
+        furthest = 0;
+        var fits = true;
+        for (var s = 0; s < stages; s++)
+        {
+            var seconds = TrySeconds(stageTimes[s], epoch, id, StageField(s, stages), issues, ref fits);
+            furthest = seconds == LeadTable.MissingTime ? furthest : s;
+            _stageRow[s] = seconds;
+        }
+
+        lost = TrySeconds(lostAt, epoch, id, LeadField.LostAt, issues, ref fits);
+        _scratch.Clear();
+        for (var i = 0; i < followUps.Count; i++)
+        {
+            _scratch.Add(TrySeconds(followUps[i], epoch, id, null, issues, ref fits));
+        }
+
+        if (lastActivityAt is { } last)
+        {
+            _scratch.Add(TrySeconds(last, epoch, id, LeadField.LastActivityAt, issues, ref fits));
+        }
+
+        return fits;
     }
 
     // The row's tags as Lead cleans them (trimmed, blank dropped, each once) into _tags.
@@ -499,37 +477,24 @@ public sealed class LeadTableBuilder
         stage == 0 ? LeadField.AcquiredAt : stage == stages - 1 ? LeadField.WonAt : stages == 6 ? (LeadField)((int)LeadField.ContactedAt + stage - 1) : null;
 
     // Seconds from the epoch, or an error issue (and fits = false) when the instant is too far from the table's others.
-    private static int TrySeconds(DateTimeOffset? instant, long epoch, string id, LeadField? field, ICollection<DataQualityIssue> issues, ref bool fits)
+    private static int TrySeconds(DateTimeOffset? instant, long epoch, string? id, LeadField? field, ICollection<DataQualityIssue>? issues, ref bool fits)
     {
         if (instant is not { } t)
         {
             return LeadTable.MissingTime;
         }
 
-        if (!FitsSeconds(t.UtcTicks, epoch, out var seconds))
+        var seconds = Math.Floor((t.UtcTicks - epoch) / (double)TimeSpan.TicksPerSecond);
+        if (seconds <= int.MinValue + 1 || seconds >= int.MaxValue)
         {
-            issues.Add(new DataQualityIssue(DataQualityRule.InvalidDate, IssueSeverity.Error,
+            issues?.Add(new DataQualityIssue(DataQualityRule.InvalidDate, IssueSeverity.Error,
                 $"The instant {t:yyyy-MM-dd HH:mm} is more than 68 years from the table's first lead ({new DateTimeOffset(epoch, TimeSpan.Zero):yyyy-MM-dd}): a typo?",
                 id, field, t.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
             fits = false;
             return LeadTable.MissingTime;
         }
 
-        return seconds;
-    }
-
-    // Whole seconds from the epoch (rounded down), when they fit the table's int columns (68 years either side).
-    private static bool FitsSeconds(long ticks, long epoch, out int seconds)
-    {
-        var s = Math.Floor((ticks - epoch) / (double)TimeSpan.TicksPerSecond);
-        if (s <= int.MinValue + 1 || s >= int.MaxValue)
-        {
-            seconds = LeadTable.MissingTime;
-            return false;
-        }
-
-        seconds = (int)s;
-        return true;
+        return (int)seconds;
     }
 
     /// <summary>Finishes the table.</summary>
