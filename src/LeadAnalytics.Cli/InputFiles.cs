@@ -58,10 +58,11 @@ internal static class InputFiles
     /// garbage in large arrays the analysis cannot reuse piecemeal (its own arrays have other sizes), and the runtime
     /// otherwise gives freed regions back only a few megabytes at a time, so the process's peak memory was the import's plus
     /// the analysis's. A few tens of milliseconds for a table of millions of rows (its arrays hold no references to trace);
-    /// skipped for small tables.</summary>
+    /// skipped below 16 MB (about 270,000 leads), where the runtime's own baseline (about 56 MB) dominates. At 1M rows (a
+    /// 60 MB table) it lowers the peak of <c>segments</c> from 233 to 184 MB and of <c>cycle-time</c> from 264 to 206 MB.</summary>
     private static void ReleaseImportMemory(LeadTable table)
     {
-        if (table.EstimatedBytes < 64L << 20)
+        if (table.EstimatedBytes < 16L << 20)
         {
             return;
         }

@@ -77,8 +77,19 @@ public static class CumulativeIncidence
 
         // Columnar: rows are materialised only when read, so a million distinct times cost a few arrays, not millions of objects.
         var sink = new ColumnSink(new CumulativeIncidenceColumns(distinct, causeCount), options);
-        var totals = Walk(new ArrayOutcomes(times, causes), causeCount, double.PositiveInfinity, ref sink);
+        var totals = Walk(new OutcomeRuns<ArrayOutcomes>(new ArrayOutcomes(times, causes)), causeCount, double.PositiveInfinity, ref sink);
         return new CumulativeIncidenceCurve(causeCount, times.Length, sink.Columns, totals, options);
+    }
+
+    /// <summary>The same curve as <see cref="FromSorted"/> from subjects counted per distinct time instead of listed one by one:
+    /// <paramref name="times"/> ascending and distinct, <paramref name="counts"/>[c][j] the subjects with cause c (0 censored)
+    /// at times[j]. Memory grows with the distinct times, not with the subjects.</summary>
+    internal static CumulativeIncidenceCurve FromCounts(double[] times, int[][] counts, int causeCount, CumulativeIncidenceOptions options)
+    {
+        var runs = new CountRuns(times, counts);
+        var sink = new ColumnSink(new CumulativeIncidenceColumns(times.Length, causeCount), options);
+        var totals = Walk(runs, causeCount, double.PositiveInfinity, ref sink);
+        return new CumulativeIncidenceCurve(causeCount, runs.Subjects, sink.Columns, totals, options);
     }
 
     /// <summary>The fit's row at the last distinct time at or before <paramref name="until"/> (what <see cref="FromSorted"/>'s
@@ -89,21 +100,20 @@ public static class CumulativeIncidence
         where TOutcomes : struct, ISortedOutcomes
     {
         var sink = new PointSink(causeCount);
-        Walk(outcomes, causeCount, until, ref sink);
+        Walk(new OutcomeRuns<TOutcomes>(outcomes), causeCount, until, ref sink);
         return sink.Found ? sink.Point : null;
     }
 
     // The Aalen-Johansen recursion over outcomes sorted by time, through every distinct time up to `until`; each row's state
     // goes to the sink. Returns the events of each cause counted on the way.
-    private static int[] Walk<TOutcomes, TSink>(TOutcomes outcomes, int k, double until, ref TSink sink)
-        where TOutcomes : struct, ISortedOutcomes
+    private static int[] Walk<TRuns, TSink>(TRuns runs, int k, double until, ref TSink sink)
+        where TRuns : struct, IRuns
         where TSink : struct, IIncidenceSink
     {
         var totals = new int[k];
         var incidence = new double[k];
         var survival = 1.0;
-        var count = outcomes.Count;
-        var atRisk = count;
+        var atRisk = runs.Subjects;
 
         // Infinitesimal-jackknife variance (R's default for multi-state survfit): Var p(t) = Σ_i U_i(t)², U_i the derivative
         // of p(t) with respect to subject i's case weight. Subjects still at risk after t share one influence, R; a subject
@@ -118,20 +128,13 @@ public static class CumulativeIncidence
         var u0 = new double[k + 1];
         var uk = new double[k + 1, k];
         var varianceK = new double[k];
-        var i = 0;
-        for (var row = 0; i < count; row++)
+        var position = 0;
+        for (var row = 0; ; row++)
         {
-            var t = outcomes.Time(i);
-            if (t > until)
+            Array.Clear(countsByCause, 0, k + 1);
+            if (!runs.Next(ref position, until, countsByCause, out var t))
             {
                 break;
-            }
-
-            Array.Clear(countsByCause, 0, k + 1);
-            while (i < count && outcomes.Time(i) == t)
-            {
-                countsByCause[outcomes.Cause(i)]++;
-                i++;
             }
 
             var censored = countsByCause[0];
@@ -223,6 +226,86 @@ public static class CumulativeIncidence
         double Time(int index);
 
         int Cause(int index);
+    }
+
+    // The subjects one distinct time at a time: Next adds the counts by cause (index 0 censored) at the next distinct time, if
+    // there is one at or before `until`, and moves past it.
+    private interface IRuns
+    {
+        int Subjects { get; }
+
+        bool Next(ref int position, double until, int[] countsByCause, out double time);
+    }
+
+    // Subjects listed one by one (ties adjacent).
+    private readonly struct OutcomeRuns<TOutcomes> : IRuns
+        where TOutcomes : struct, ISortedOutcomes
+    {
+        private readonly TOutcomes _outcomes;
+
+        internal OutcomeRuns(TOutcomes outcomes) => _outcomes = outcomes;
+
+        public int Subjects => _outcomes.Count;
+
+        public bool Next(ref int position, double until, int[] countsByCause, out double time)
+        {
+            var count = _outcomes.Count;
+            if (position >= count || (time = _outcomes.Time(position)) > until)
+            {
+                time = 0;
+                return false;
+            }
+
+            while (position < count && _outcomes.Time(position) == time)
+            {
+                countsByCause[_outcomes.Cause(position)]++;
+                position++;
+            }
+
+            return true;
+        }
+    }
+
+    // Subjects counted per distinct time.
+    private readonly struct CountRuns : IRuns
+    {
+        private readonly double[] _times;
+        private readonly int[][] _counts;
+
+        internal CountRuns(double[] times, int[][] counts)
+        {
+            _times = times;
+            _counts = counts;
+            var subjects = 0;
+            foreach (var column in counts)
+            {
+                foreach (var n in column)
+                {
+                    subjects = checked(subjects + n);
+                }
+            }
+
+            Subjects = subjects;
+        }
+
+        public int Subjects { get; }
+
+        public bool Next(ref int position, double until, int[] countsByCause, out double time)
+        {
+            if (position >= _times.Length || (time = _times[position]) > until)
+            {
+                time = 0;
+                return false;
+            }
+
+            for (var c = 0; c < _counts.Length; c++)
+            {
+                countsByCause[c] = _counts[c][position];
+            }
+
+            position++;
+            return true;
+        }
     }
 
     private interface IIncidenceSink

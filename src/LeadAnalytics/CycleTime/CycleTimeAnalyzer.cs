@@ -239,7 +239,8 @@ public static class CycleTimeAnalyzer
             }
         }
 
-        var (timeArray, keyArray) = DurationCounts.MergeSorted(samples, SecondsPerDay);
+        // One entry per distinct duration of each group and outcome, with its count: memory grows with the distinct durations.
+        var (timeArray, keyArray, countArray) = DurationCounts.MergeEntries(samples, SecondsPerDay);
         var labels = new int[groups.Length];
         for (var g = 0; g < labels.Length; g++)
         {
@@ -251,7 +252,7 @@ public static class CycleTimeAnalyzer
             NearTies.Merge(timeArray);
         }
 
-        return LogRankTest.FromSorted(timeArray, keyArray, labels, rho);
+        return LogRankTest.FromSorted(timeArray, keyArray, countArray, labels, rho);
     }
 
     private static CycleTimeSegment Summarise(Context context, CycleTally tally, SegmentKey? segmentKey, string? value, string label)
@@ -282,28 +283,31 @@ public static class CycleTimeAnalyzer
         {
             if (piece == 0)
             {
-                var (timeArray, causeArray) = DurationCounts.MergeSorted(
-                    new[] { (tally.Outcomes[0], 0), (tally.Outcomes[1], 1), (tally.Outcomes[2], 2) }, SecondsPerDay);
+                // Counted per distinct time (open 0, won 1, lost 2), never listed lead by lead: memory grows with the distinct
+                // durations, not with the leads.
+                var (times, counts) = DurationCounts.MergeCounts(
+                    new[] { (tally.Outcomes[0], 0), (tally.Outcomes[1], 1), (tally.Outcomes[2], 2) }, 3, SecondsPerDay);
                 if (context.Survival.MergeNearTies)
                 {
-                    NearTies.Merge(timeArray);
-                }
-
-                var events = new bool[causeArray.Length];
-                for (var i = 0; i < events.Length; i++)
-                {
-                    events[i] = causeArray[i] == CycleTimeResult.WonCause;
+                    (times, counts) = NearTies.Merge(times, counts);
                 }
 
                 RowChunks.ForEach(2, parallelism, curve =>
                 {
                     if (curve == 0)
                     {
-                        km = new KaplanMeierCurve(timeArray, events, context.Survival);
+                        // Time to won: a lost lead is censored at its loss, as an open one at as-of.
+                        var censored = new int[times.Length];
+                        for (var j = 0; j < censored.Length; j++)
+                        {
+                            censored[j] = counts[0][j] + counts[CycleTimeResult.LostCause][j];
+                        }
+
+                        km = new KaplanMeierCurve(times, counts[CycleTimeResult.WonCause], censored, context.Survival);
                     }
                     else
                     {
-                        cif = CumulativeIncidence.FromSorted(timeArray, causeArray, 2, context.Incidence);
+                        cif = CumulativeIncidence.FromCounts(times, counts, 2, context.Incidence);
                     }
                 });
             }

@@ -22,50 +22,45 @@ public sealed class KaplanMeierCurve
     private readonly double[] _upperBand;
 
     internal KaplanMeierCurve(double[] sortedTimes, bool[] sortedEvents, KaplanMeierOptions options)
+        : this(Tally(sortedTimes, sortedEvents), options)
+    {
+    }
+
+    private KaplanMeierCurve((double[] Times, int[] Events, int[] Censored) tally, KaplanMeierOptions options)
+        : this(tally.Times, tally.Events, tally.Censored, options)
+    {
+    }
+
+    /// <summary>The curve from subjects counted per distinct time: <paramref name="times"/> ascending and distinct, with the
+    /// events and the censorings at each (at least one of the two). The columns are these arrays themselves; memory grows with
+    /// the distinct times, not with the subjects.</summary>
+    internal KaplanMeierCurve(double[] times, int[] events, int[] censored, KaplanMeierOptions options)
     {
         Options = options;
-        Count = sortedTimes.Length;
         var z = Normal.InvCDF(0, 1, 1 - ((1 - options.ConfidenceLevel) / 2));
-        var m = 0;
-        for (var r = 0; r < sortedTimes.Length; r++)
+        var m = times.Length;
+        var subjects = 0;
+        for (var row = 0; row < m; row++)
         {
-            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
-            {
-                m++;
-            }
+            subjects = checked(subjects + events[row] + censored[row]);
         }
 
-        _times = new double[m];
+        Count = subjects;
+        _times = times;
+        _events = events;
+        _censored = censored;
         _atRisk = new int[m];
-        _events = new int[m];
-        _censored = new int[m];
         _survival = new double[m];
         _standardErrorLog = new double[m];
         _lowerBand = new double[m];
         _upperBand = new double[m];
-        var atRisk = sortedTimes.Length;
+        var atRisk = subjects;
         var survival = 1.0;
         var greenwood = 0.0;
         var totalEvents = 0;
-        var i = 0;
         for (var row = 0; row < m; row++)
         {
-            var t = sortedTimes[i];
-            int d = 0, c = 0;
-            while (i < sortedTimes.Length && sortedTimes[i] == t)
-            {
-                if (sortedEvents[i])
-                {
-                    d++;
-                }
-                else
-                {
-                    c++;
-                }
-
-                i++;
-            }
-
+            int d = events[row], c = censored[row];
             if (d > 0)
             {
                 survival *= (atRisk - d) / (double)atRisk;
@@ -74,10 +69,7 @@ public sealed class KaplanMeierCurve
 
             var seLog = Math.Sqrt(greenwood);
             var (lower, upper) = SurvivalMath.ConfidenceLimits(survival, seLog, z, options.ConfidenceTransform);
-            _times[row] = t;
             _atRisk[row] = atRisk;
-            _events[row] = d;
-            _censored[row] = c;
             _survival[row] = survival;
             _standardErrorLog[row] = seLog;
             _lowerBand[row] = lower ?? double.NaN;
@@ -111,6 +103,42 @@ public sealed class KaplanMeierCurve
         {
             RestrictedMean = SurvivalMath.RestrictedMeanOf(_times, _survival, _atRisk, _events, options.RestrictedMeanHorizon ?? _times[m - 1]);
         }
+    }
+
+    // Subjects sorted by time (ties adjacent) counted per distinct time.
+    private static (double[] Times, int[] Events, int[] Censored) Tally(double[] sortedTimes, bool[] sortedEvents)
+    {
+        var m = 0;
+        for (var r = 0; r < sortedTimes.Length; r++)
+        {
+            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
+            {
+                m++;
+            }
+        }
+
+        var times = new double[m];
+        var events = new int[m];
+        var censored = new int[m];
+        var row = -1;
+        for (var r = 0; r < sortedTimes.Length; r++)
+        {
+            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
+            {
+                times[++row] = sortedTimes[r];
+            }
+
+            if (sortedEvents[r])
+            {
+                events[row]++;
+            }
+            else
+            {
+                censored[row]++;
+            }
+        }
+
+        return (times, events, censored);
     }
 
     /// <summary>The options it was fitted with.</summary>

@@ -68,15 +68,23 @@ public static class LogRankTest
     }
 
     // keys[i] = 2·group index + event flag.
-    internal static LogRankResult FromSorted(double[] times, int[] keys, int[] labels, double rho)
+    internal static LogRankResult FromSorted(double[] times, int[] keys, int[] labels, double rho) =>
+        FromSorted(times, keys, null, labels, rho);
+
+    // The same with multiplicity[i] subjects behind entry i (all when null, one each): subjects counted per distinct time and
+    // key (DurationCounts.MergeEntries) give the statistic of the listed subjects.
+    internal static LogRankResult FromSorted(double[] times, int[] keys, int[]? multiplicity, int[] labels, double rho)
     {
         var g = labels.Length;
         var atRisk = new int[g];
         var counts = new int[g];
-        foreach (var key in keys)
+        var nTotal = 0;
+        for (var e = 0; e < keys.Length; e++)
         {
-            atRisk[key >> 1]++;
-            counts[key >> 1]++;
+            var n = multiplicity?[e] ?? 1;
+            atRisk[keys[e] >> 1] += n;
+            counts[keys[e] >> 1] += n;
+            nTotal = checked(nTotal + n);
         }
 
         var observed = new double[g];
@@ -84,7 +92,6 @@ public static class LogRankTest
         var variance = new double[g, g];
         var deaths = new int[g];
         var leaving = new int[g];
-        var nTotal = times.Length;
         var km = 1.0;
         var i = 0;
         while (i < times.Length)
@@ -96,11 +103,12 @@ public static class LogRankTest
             while (i < times.Length && times[i] == t)
             {
                 var group = keys[i] >> 1;
-                leaving[group]++;
+                var n = multiplicity?[i] ?? 1;
+                leaving[group] += n;
                 if ((keys[i] & 1) != 0)
                 {
-                    deaths[group]++;
-                    d++;
+                    deaths[group] += n;
+                    d += n;
                 }
 
                 i++;

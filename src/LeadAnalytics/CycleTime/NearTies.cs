@@ -44,4 +44,50 @@ internal static class NearTies
             sorted[i] = cut;
         }
     }
+
+    /// <summary>The same merge on subjects counted per distinct time (<paramref name="times"/> ascending and distinct,
+    /// <paramref name="counts"/>[label][j] at times[j]): each run of near-tied times becomes one row at the run's first time,
+    /// its counts added. The tolerance depends on the distinct times only, so this is <see cref="Merge(double[])"/> on the listed
+    /// subjects, counted per distinct time.</summary>
+    internal static (double[] Times, int[][] Counts) Merge(double[] times, int[][] counts)
+    {
+        var merged = (double[])times.Clone();
+        Merge(merged);
+        var rows = 0;
+        for (var j = 0; j < merged.Length; j++)
+        {
+            if (j == 0 || merged[j] != merged[j - 1])
+            {
+                rows++;
+            }
+        }
+
+        if (rows == merged.Length)
+        {
+            return (times, counts);
+        }
+
+        var outTimes = new double[rows];
+        var outCounts = new int[counts.Length][];
+        for (var l = 0; l < counts.Length; l++)
+        {
+            outCounts[l] = new int[rows];
+        }
+
+        var row = -1;
+        for (var j = 0; j < merged.Length; j++)
+        {
+            if (j == 0 || merged[j] != merged[j - 1])
+            {
+                outTimes[++row] = merged[j];
+            }
+
+            for (var l = 0; l < counts.Length; l++)
+            {
+                outCounts[l][row] = checked(outCounts[l][row] + counts[l][j]);
+            }
+        }
+
+        return (outTimes, outCounts);
+    }
 }

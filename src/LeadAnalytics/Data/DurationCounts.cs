@@ -168,56 +168,82 @@ internal sealed class DurationCounts
         return sorted;
     }
 
-    // Several samples merged into one sorted sample: every duration divided by unit, ascending, each repeated by its count,
-    // with its sample's label. The same arrays as concatenating the samples' ToSorted(unit) and sorting by time (ties in any
-    // order), sorting only the distinct values (fewer than the durations wherever durations repeat).
-    internal static (double[] Times, int[] Labels) MergeSorted(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit)
+    // Several samples merged on one time axis without listing the subjects: one entry per distinct duration of each sample,
+    // ascending by time (the duration divided by unit; entries of equal time adjacent, in any order), with its sample's label
+    // and its count. Memory grows with the distinct durations, not with the subjects.
+    internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit)
     {
-        long total = 0;
         var distinct = 0;
         foreach (var (sample, _) in samples)
         {
-            total += sample.Total;
             distinct += sample._values.Length;
         }
 
         var values = new long[distinct];
-        var entries = new int[distinct];
+        var order = new int[distinct];
         var owners = new int[distinct];
+        var counts = new long[distinct];
         var at = 0;
-        for (var s = 0; s < samples.Count; s++)
+        foreach (var (sample, label) in samples)
         {
-            var sample = samples[s].Sample;
+            Array.Copy(sample._values, 0, values, at, sample._values.Length);
+            Array.Copy(sample._counts, 0, counts, at, sample._values.Length);
             for (var i = 0; i < sample._values.Length; i++)
             {
-                values[at] = sample._values[i];
-                entries[at] = i;
-                owners[at++] = s;
+                owners[at] = label;
+                order[at] = at;
+                at++;
             }
-        }
-
-        var order = new int[distinct];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
         }
 
         Array.Sort(values, order);
-        var times = new double[total];
-        var labels = new int[total];
-        long k = 0;
+        var times = new double[distinct];
+        var labels = new int[distinct];
+        var multiplicity = new int[distinct];
         for (var d = 0; d < distinct; d++)
         {
-            var (sample, label) = samples[owners[order[d]]];
-            var time = values[d] / unit;
-            for (var c = sample._counts[entries[order[d]]]; c > 0; c--)
+            times[d] = values[d] / unit;
+            labels[d] = owners[order[d]];
+            multiplicity[d] = checked((int)counts[order[d]]);
+        }
+
+        return (times, labels, multiplicity);
+    }
+
+    // The same counted per distinct time: Times the distinct times ascending, Counts[label][j] the durations of the samples
+    // with that label at Times[j]. For few labels (a curve's causes); many labels want MergeEntries.
+    internal static (double[] Times, int[][] Counts) MergeCounts(IReadOnlyList<(DurationCounts Sample, int Label)> samples, int labels, double unit)
+    {
+        var (entryTimes, entryLabels, entryCounts) = MergeEntries(samples, unit);
+        var rows = 0;
+        for (var d = 0; d < entryTimes.Length; d++)
+        {
+            if (d == 0 || entryTimes[d] != entryTimes[d - 1])
             {
-                times[k] = time;
-                labels[k++] = label;
+                rows++;
             }
         }
 
-        return (times, labels);
+        var times = new double[rows];
+        var result = new int[labels][];
+        for (var l = 0; l < labels; l++)
+        {
+            result[l] = new int[rows];
+        }
+
+        var row = -1;
+        for (var d = 0; d < entryTimes.Length; d++)
+        {
+            if (d == 0 || entryTimes[d] != entryTimes[d - 1])
+            {
+                times[++row] = entryTimes[d];
+            }
+
+            var target = result[entryLabels[d]];
+            target[row] = checked(target[row] + entryCounts[d]);
+        }
+
+        return (times, result);
     }
 
     // The p-quantile of the durations in the given unit: the arithmetic of Quantiles.OfSorted on ToSorted(unit), without

@@ -6,7 +6,8 @@ using LeadAnalytics.Data;
 namespace LeadAnalytics.Tests.Data;
 
 /// <summary>Durations counted per value: an int sample counts as the same values held as longs, and merging several counted
-/// samples gives what concatenating their sorted expansions and sorting by time gives.</summary>
+/// samples (as entries with counts, or counted per distinct time and label) gives what concatenating their sorted expansions
+/// and sorting by time gives.</summary>
 public class DurationCountsTests
 {
     [Property(MaxTest = 200)]
@@ -36,10 +37,28 @@ public class DurationCountsTests
                 expected.AddRange(counts.ToSorted(86_400).Select(t => (t, label)));
             }
 
-            var (times, labels) = DurationCounts.MergeSorted(samples, 86_400);
-            Assert.Equal(expected.Select(e => e.Time).OrderBy(t => t), times);
+            // The entries, each repeated by its count, are the sorted concatenation.
+            var (times, labels, entryCounts) = DurationCounts.MergeEntries(samples, 86_400);
+            Assert.True(entryCounts.All(c => c > 0));
+            for (var d = 1; d < times.Length; d++)
+            {
+                Assert.True(times[d - 1] <= times[d]);
+            }
+
+            var expanded = times.SelectMany((t, d) => Enumerable.Repeat((Time: t, Label: labels[d]), entryCounts[d])).ToList();
+            Assert.Equal(expected.Select(e => e.Time).OrderBy(t => t), expanded.Select(e => e.Time));
 
             // Within a tie the labels may come in any order: compare the (time, label) multisets.
-            Assert.Equal(expected.OrderBy(e => e.Time).ThenBy(e => e.Label), times.Zip(labels).OrderBy(e => e.First).ThenBy(e => e.Second));
+            Assert.Equal(expected.OrderBy(e => e.Time).ThenBy(e => e.Label), expanded.OrderBy(e => e.Time).ThenBy(e => e.Label));
+
+            // Counted per distinct time: every distinct time once, ascending, with the subjects of each label there.
+            var (distinctTimes, byLabel) = DurationCounts.MergeCounts(samples, 4, 86_400);
+            Assert.Equal(expected.Select(e => e.Time).Distinct().OrderBy(t => t), distinctTimes);
+            var tally = expected.GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+            for (var label = 0; label < 4; label++)
+            {
+                var l = label;
+                Assert.Equal(distinctTimes.Select(t => tally.GetValueOrDefault((t, l))), byLabel[label]);
+            }
         });
 }
