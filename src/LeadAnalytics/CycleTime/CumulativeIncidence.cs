@@ -83,13 +83,37 @@ public static class CumulativeIncidence
 
     /// <summary>The same curve as <see cref="FromSorted"/> from subjects counted per distinct time instead of listed one by one:
     /// <paramref name="times"/> ascending and distinct, <paramref name="counts"/>[c][j] the subjects with cause c (0 censored)
-    /// at times[j]. Memory grows with the distinct times, not with the subjects.</summary>
+    /// at times[j]. The curve keeps the counts (the arrays become its own) and computes its columns when rows are first read;
+    /// reads at one time walk the counts. Memory grows with the distinct times, not with the subjects.</summary>
     internal static CumulativeIncidenceCurve FromCounts(double[] times, int[][] counts, int causeCount, CumulativeIncidenceOptions options)
     {
         var runs = new CountRuns(times, counts);
+        var totals = new int[causeCount];
+        for (var c = 0; c < causeCount; c++)
+        {
+            foreach (var n in counts[c + 1])
+            {
+                totals[c] += n;
+            }
+        }
+
+        return new CumulativeIncidenceCurve(causeCount, runs.Subjects, times, counts, totals, options);
+    }
+
+    // The columns of the curve of counted subjects (FromCounts).
+    internal static CumulativeIncidenceColumns ColumnsOf(double[] times, int[][] counts, int causeCount, CumulativeIncidenceOptions options)
+    {
         var sink = new ColumnSink(new CumulativeIncidenceColumns(times.Length, causeCount), options);
-        var totals = Walk(runs, causeCount, double.PositiveInfinity, ref sink);
-        return new CumulativeIncidenceCurve(causeCount, runs.Subjects, sink.Columns, totals, options);
+        Walk(new CountRuns(times, counts), causeCount, double.PositiveInfinity, ref sink);
+        return sink.Columns;
+    }
+
+    // The row of the curve of counted subjects at the last distinct time at or before `until` (null when none), to the bit.
+    internal static IncidencePoint? PointOf(double[] times, int[][] counts, int causeCount, double until)
+    {
+        var sink = new PointSink(causeCount);
+        Walk(new CountRuns(times, counts), causeCount, until, ref sink);
+        return sink.Found ? sink.Point : null;
     }
 
     /// <summary>The fit's row at the last distinct time at or before <paramref name="until"/> (what <see cref="FromSorted"/>'s

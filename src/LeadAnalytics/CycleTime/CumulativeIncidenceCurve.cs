@@ -12,7 +12,11 @@ namespace LeadAnalytics.CycleTime;
 /// </remarks>
 public sealed class CumulativeIncidenceCurve
 {
-    private readonly CumulativeIncidenceColumns _columns;
+    // The columns, or (for the engines' curves, one per segment with up to a row per distinct duration) the counts they are
+    // computed from when first read: a point read walks the counts without keeping columns.
+    private readonly double[]? _countTimes;
+    private readonly int[][]? _counts;
+    private CumulativeIncidenceColumns? _columns;
 
     internal CumulativeIncidenceCurve(int causes, int count, CumulativeIncidenceColumns columns, int[] eventsByCause, CumulativeIncidenceOptions options)
     {
@@ -20,9 +24,26 @@ public sealed class CumulativeIncidenceCurve
         Causes = causes;
         Count = count;
         _columns = columns;
-        Rows = new RowList(columns);
+        Rows = new RowList(this);
         EventsByCause = eventsByCause;
     }
+
+    // Subjects counted per distinct time (times ascending and distinct; counts[c][j] with cause c, 0 censored, at times[j]).
+    internal CumulativeIncidenceCurve(int causes, int count, double[] times, int[][] counts, int[] eventsByCause, CumulativeIncidenceOptions options)
+    {
+        Options = options;
+        Causes = causes;
+        Count = count;
+        _countTimes = times;
+        _counts = counts;
+        Rows = new RowList(this);
+        EventsByCause = eventsByCause;
+    }
+
+    private CumulativeIncidenceColumns Columns =>
+        _columns ?? Interlocked.CompareExchange(ref _columns, CumulativeIncidence.ColumnsOf(_countTimes!, _counts!, Causes, Options), null) ?? _columns!;
+
+    private double[] Times => _columns?.Times ?? _countTimes!;
 
     /// <summary>The options it was fitted with.</summary>
     public CumulativeIncidenceOptions Options { get; }
@@ -51,8 +72,13 @@ public sealed class CumulativeIncidenceCurve
             throw new ArgumentOutOfRangeException(nameof(cause), cause, $"Causes run from 1 to {Causes}.");
         }
 
+        if (_columns is null && LastAtOrBefore(time) >= 0)
+        {
+            return CumulativeIncidence.PointOf(_countTimes!, _counts!, Causes, time)!.Incidence[cause - 1];
+        }
+
         var k = LastAtOrBefore(time);
-        return k < 0 ? 0.0 : _columns.Incidence[(k * Causes) + cause - 1];
+        return k < 0 ? 0.0 : _columns!.Incidence[(k * Causes) + cause - 1];
     }
 
     /// <summary>The probability of no event of any cause by a time (right-continuous).</summary>
@@ -60,13 +86,18 @@ public sealed class CumulativeIncidenceCurve
     /// <returns>The probability; 1 before the first event.</returns>
     public double SurvivalAt(double time)
     {
+        if (_columns is null && LastAtOrBefore(time) >= 0)
+        {
+            return CumulativeIncidence.PointOf(_countTimes!, _counts!, Causes, time)!.Survival;
+        }
+
         var k = LastAtOrBefore(time);
-        return k < 0 ? 1.0 : _columns.Survival[k];
+        return k < 0 ? 1.0 : _columns!.Survival[k];
     }
 
     private int LastAtOrBefore(double time)
     {
-        var times = _columns.Times;
+        var times = Times;
         int lo = 0, hi = times.Length - 1, found = -1;
         while (lo <= hi)
         {
@@ -87,20 +118,21 @@ public sealed class CumulativeIncidenceCurve
 
     private sealed class RowList : IReadOnlyList<CumulativeIncidenceRow>
     {
-        private readonly CumulativeIncidenceColumns _columns;
+        private readonly CumulativeIncidenceCurve _curve;
 
-        internal RowList(CumulativeIncidenceColumns columns) => _columns = columns;
+        internal RowList(CumulativeIncidenceCurve curve) => _curve = curve;
 
-        public int Count => _columns.Times.Length;
+        public int Count => _curve.Times.Length;
 
         public CumulativeIncidenceRow this[int index] =>
-            (uint)index < (uint)Count ? _columns.Row(index) : throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {Count} rows.");
+            (uint)index < (uint)Count ? _curve.Columns.Row(index) : throw new ArgumentOutOfRangeException(nameof(index), index, $"There are {Count} rows.");
 
         public IEnumerator<CumulativeIncidenceRow> GetEnumerator()
         {
+            var columns = _curve.Columns;
             for (var i = 0; i < Count; i++)
             {
-                yield return _columns.Row(i);
+                yield return columns.Row(i);
             }
         }
 

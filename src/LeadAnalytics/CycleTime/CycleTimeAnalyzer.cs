@@ -303,7 +303,7 @@ public static class CycleTimeAnalyzer
                             censored[j] = counts[0][j] + counts[CycleTimeResult.LostCause][j];
                         }
 
-                        km = new KaplanMeierCurve(times, counts[CycleTimeResult.WonCause], censored, context.Survival);
+                        km = new KaplanMeierCurve(times, counts[CycleTimeResult.WonCause], censored, context.Survival, keepEstimate: false);
                     }
                     else
                     {

@@ -169,58 +169,53 @@ internal sealed class DurationCounts
     }
 
     // Several samples merged on one time axis without listing the subjects: one entry per distinct duration of each sample,
-    // ascending by time (the duration divided by unit; entries of equal time adjacent, in any order), with its sample's label
-    // and its count. Memory grows with the distinct durations, not with the subjects.
+    // ascending by time (the duration divided by unit; entries of equal time adjacent), with its sample's label and its count.
+    // The samples are merged in place (each is sorted already), so memory is the result's: 16 bytes per entry.
     internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit)
     {
-        var distinct = 0;
+        var entries = 0;
         foreach (var (sample, _) in samples)
         {
-            distinct += sample._values.Length;
+            entries += sample._values.Length;
         }
 
-        var values = new long[distinct];
-        var order = new int[distinct];
-        var owners = new int[distinct];
-        var counts = new long[distinct];
-        var at = 0;
-        foreach (var (sample, label) in samples)
+        var times = new double[entries];
+        var labels = new int[entries];
+        var counts = new int[entries];
+        var merge = new SampleMerge(samples);
+        for (var e = 0; e < entries; e++)
         {
-            Array.Copy(sample._values, 0, values, at, sample._values.Length);
-            Array.Copy(sample._counts, 0, counts, at, sample._values.Length);
-            for (var i = 0; i < sample._values.Length; i++)
-            {
-                owners[at] = label;
-                order[at] = at;
-                at++;
-            }
+            var (sample, index) = merge.Next();
+            times[e] = samples[sample].Sample._values[index] / unit;
+            labels[e] = samples[sample].Label;
+            counts[e] = checked((int)samples[sample].Sample._counts[index]);
         }
 
-        Array.Sort(values, order);
-        var times = new double[distinct];
-        var labels = new int[distinct];
-        var multiplicity = new int[distinct];
-        for (var d = 0; d < distinct; d++)
-        {
-            times[d] = values[d] / unit;
-            labels[d] = owners[order[d]];
-            multiplicity[d] = checked((int)counts[order[d]]);
-        }
-
-        return (times, labels, multiplicity);
+        return (times, labels, counts);
     }
 
     // The same counted per distinct time: Times the distinct times ascending, Counts[label][j] the durations of the samples
     // with that label at Times[j]. For few labels (a curve's causes); many labels want MergeEntries.
     internal static (double[] Times, int[][] Counts) MergeCounts(IReadOnlyList<(DurationCounts Sample, int Label)> samples, int labels, double unit)
     {
-        var (entryTimes, entryLabels, entryCounts) = MergeEntries(samples, unit);
-        var rows = 0;
-        for (var d = 0; d < entryTimes.Length; d++)
+        var entries = 0;
+        foreach (var (sample, _) in samples)
         {
-            if (d == 0 || entryTimes[d] != entryTimes[d - 1])
+            entries += sample._values.Length;
+        }
+
+        // Two walks: the number of distinct times, then the counts (no array per entry).
+        var rows = 0;
+        var last = double.NaN;
+        var merge = new SampleMerge(samples);
+        for (var e = 0; e < entries; e++)
+        {
+            var (sample, index) = merge.Next();
+            var time = samples[sample].Sample._values[index] / unit;
+            if (e == 0 || time != last)
             {
                 rows++;
+                last = time;
             }
         }
 
@@ -232,18 +227,102 @@ internal sealed class DurationCounts
         }
 
         var row = -1;
-        for (var d = 0; d < entryTimes.Length; d++)
+        merge = new SampleMerge(samples);
+        for (var e = 0; e < entries; e++)
         {
-            if (d == 0 || entryTimes[d] != entryTimes[d - 1])
+            var (sample, index) = merge.Next();
+            var time = samples[sample].Sample._values[index] / unit;
+            if (row < 0 || time != times[row])
             {
-                times[++row] = entryTimes[d];
+                times[++row] = time;
             }
 
-            var target = result[entryLabels[d]];
-            target[row] = checked(target[row] + entryCounts[d]);
+            var target = result[samples[sample].Label];
+            target[row] = checked(target[row] + (int)samples[sample].Sample._counts[index]);
         }
 
         return (times, result);
+    }
+
+    // A k-way merge of the samples' distinct values (each sample ascending already): Next gives the sample and the index of
+    // the smallest value not yet given (equal values: the sample listed first), through a binary heap of the samples' heads.
+    private sealed class SampleMerge
+    {
+        private readonly long[][] _values;
+        private readonly int[] _heap;
+        private readonly int[] _next;
+        private int _size;
+
+        internal SampleMerge(IReadOnlyList<(DurationCounts Sample, int Label)> samples)
+        {
+            _values = new long[samples.Count][];
+            _heap = new int[samples.Count];
+            _next = new int[samples.Count];
+            for (var s = 0; s < samples.Count; s++)
+            {
+                _values[s] = samples[s].Sample._values;
+                if (_values[s].Length > 0)
+                {
+                    _heap[_size++] = s;
+                }
+            }
+
+            for (var i = (_size / 2) - 1; i >= 0; i--)
+            {
+                Down(i);
+            }
+        }
+
+        internal (int Sample, int Index) Next()
+        {
+            var s = _heap[0];
+            var index = _next[s]++;
+            if (_next[s] == _values[s].Length)
+            {
+                _heap[0] = _heap[--_size];
+            }
+
+            if (_size > 0)
+            {
+                Down(0);
+            }
+
+            return (s, index);
+        }
+
+        private bool Less(int a, int b)
+        {
+            var x = _values[a][_next[a]];
+            var y = _values[b][_next[b]];
+            return x < y || (x == y && a < b);
+        }
+
+        private void Down(int i)
+        {
+            while (true)
+            {
+                var smallest = i;
+                var left = (2 * i) + 1;
+                var right = left + 1;
+                if (left < _size && Less(_heap[left], _heap[smallest]))
+                {
+                    smallest = left;
+                }
+
+                if (right < _size && Less(_heap[right], _heap[smallest]))
+                {
+                    smallest = right;
+                }
+
+                if (smallest == i)
+                {
+                    return;
+                }
+
+                (_heap[i], _heap[smallest]) = (_heap[smallest], _heap[i]);
+                i = smallest;
+            }
+        }
     }
 
     // The p-quantile of the durations in the given unit: the arithmetic of Quantiles.OfSorted on ToSorted(unit), without

@@ -70,8 +70,23 @@ public class CountedSurvivalTests
             }
 
             var censored = distinct.Select((_, j) => counts[0][j] + counts[2][j]).ToArray();
-            var countedKm = new KaplanMeierCurve(distinct, counts[1], censored, survival);
+            var countedKm = new KaplanMeierCurve(distinct, counts[1], censored, survival, keepEstimate: random.Next(2) == 0);
             var countedCif = CumulativeIncidence.FromCounts(distinct, counts, 2, incidence);
+
+            // Reads at one time first (without columns, the counts are walked), then everything (columns computed).
+            var probes = new List<double> { -1, 0, times.DefaultIfEmpty(0).Max() + 1 };
+            probes.AddRange(times.Where((_, i) => i % 7 == 0));
+            probes.AddRange(times.Where((_, i) => i % 11 == 0).Select(t => t + 1e-3));
+            foreach (var t in probes)
+            {
+                Assert.Equal(listedKm.SurvivalAt(t), countedKm.SurvivalAt(t));
+                Assert.Equal(listedCif.SurvivalAt(t), countedCif.SurvivalAt(t));
+                Assert.Equal(listedCif.IncidenceAt(1, t), countedCif.IncidenceAt(1, t));
+                Assert.Equal(listedCif.IncidenceAt(2, t), countedCif.IncidenceAt(2, t));
+            }
+
+            Assert.Equal(listedKm.Quantile(0.25).Time, countedKm.Quantile(0.25).Time);
+            Assert.Equal(listedKm.Quantile(0.6).Lower, countedKm.Quantile(0.6).Lower);
             var (entryTimes, entryKeys, entryCounts) = DurationCounts.MergeEntries(
                 samples.Select(s => (s.Sample, (s.Group * 2) + (s.Cause == 1 ? 1 : 0))).ToList(), SecondsPerDay);
             if (mergeNearTies)
