@@ -27,9 +27,11 @@ public class CycleTimeBenchmarks
         // Days from acquisition to won (event) or to lost / the as-of instant (censored), per channel, as the analyzer defines them.
         var durations = SyntheticLeads.Channels.Select(_ => new List<double>()).ToArray();
         var events = SyntheticLeads.Channels.Select(_ => new List<bool>()).ToArray();
+        var index = 0;
         foreach (var row in SyntheticLeads.Rows(Leads))
         {
-            var end = row.Acquired.AddHours(30 * row.FurthestStage + (row.Outcome == 2 ? 40 : 0));
+            var end = row.Outcome == 2 ? SyntheticLeads.LostAt(row, index) : SyntheticLeads.StageAt(row, index, row.FurthestStage);
+            index++;
             if (row.Outcome == 0)
             {
                 end = SyntheticLeads.AsOf;

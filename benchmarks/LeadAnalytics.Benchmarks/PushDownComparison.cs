@@ -288,13 +288,11 @@ public static class PushDownComparison
             var row = rows[i];
             var local = row.Acquired.ToOffset(TimeSpan.FromHours(8)).DateTime;
             var r = appender.CreateRow().AppendValue("L" + i.ToString(CultureInfo.InvariantCulture)).AppendValue(SyntheticLeads.Channels[row.Channel]).AppendValue(local);
-            var t = local;
             for (var s = 1; s <= 5; s++)
             {
                 if (s <= row.FurthestStage)
                 {
-                    t = t.AddHours(30);
-                    r = r.AppendValue(t);
+                    r = r.AppendValue(local + (SyntheticLeads.StageAt(row, i, s) - row.Acquired));
                 }
                 else
                 {
@@ -302,7 +300,7 @@ public static class PushDownComparison
                 }
             }
 
-            r = row.Outcome == 2 ? r.AppendValue(t.AddHours(40)) : r.AppendNullValue();
+            r = row.Outcome == 2 ? r.AppendValue(local + (SyntheticLeads.LostAt(row, i) - row.Acquired)) : r.AppendNullValue();
             r = row.Outcome == 1 ? r.AppendValue(row.DealCents / 100m) : r.AppendNullValue();
             r.AppendValue(row.CostCents / 100m).EndRow();
         }

@@ -5,7 +5,7 @@ namespace LeadAnalytics.Benchmarks;
 
 /// <summary>
 /// Writes the synthetic leads of <see cref="SyntheticLeads"/> as a tracking table in the template's own shape: English
-/// headers, local times as <c>2023-10-01 14:30</c>, amounts in yuan with two decimals, and the descriptive columns a real
+/// headers, local times as <c>2023-10-01 14:30</c> (steps of 1 to 96 hours to the minute), amounts in yuan with two decimals, and the descriptive columns a real
 /// export carries (strategy, content, owner, customer type, industry, loss reason).
 /// </summary>
 public static class SyntheticCsv
@@ -16,11 +16,13 @@ public static class SyntheticCsv
     public static readonly string[] LossReasons = { "预算不足", "选择竞品", "无决策权", "需求变更", "联系不上", "价格" };
     public static readonly string[] Industries = { "教育", "医疗", "制造", "零售", "金融", "互联网", "物流", "地产", "能源", "政府" };
 
-    /// <summary>Writes <paramref name="count"/> rows to a file (UTF-8) unless it already exists with that many rows.</summary>
+    /// <summary>Writes <paramref name="count"/> rows to a file (UTF-8) unless it already exists with that many rows. The name
+    /// carries the data's version: v2 since step times spread to the minute (<see cref="SyntheticLeads.StageAt"/>); files of
+    /// the earlier version (every step 30 hours) are named without it.</summary>
     public static string Ensure(string directory, int count, int seed = 42)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"leads-{count}-{seed}.csv");
+        var path = Path.Combine(directory, $"leads-{count}-{seed}-v2.csv");
         if (!File.Exists(path))
         {
             var temp = path + ".tmp";
@@ -60,13 +62,11 @@ public static class SyntheticCsv
         line.Append(',').Append(SyntheticLeads.OwnerOf(index)).Append(',');
         line.Append(SyntheticLeads.CustomerTypeOf(index)).Append(',');
         line.Append(SyntheticLeads.IndustryOf(index)).Append(',');
-        var t = row.Acquired;
         for (var s = 1; s <= 5; s++)
         {
             if (s <= row.FurthestStage)
             {
-                t = t.AddHours(30);
-                Instant(line, t);
+                Instant(line, SyntheticLeads.StageAt(row, index, s));
             }
 
             line.Append(',');
@@ -74,7 +74,7 @@ public static class SyntheticCsv
 
         if (row.Outcome == 2)
         {
-            Instant(line, t.AddHours(40));
+            Instant(line, SyntheticLeads.LostAt(row, index));
             line.Append(',').Append(SyntheticLeads.LossReasonOf(index));
         }
         else

@@ -71,6 +71,33 @@ public static class SyntheticLeads
         }
     }
 
+    /// <summary>When lead <paramref name="index"/> reached stage <paramref name="stage"/> (1 to 5): each step takes 1 to 96 hours
+    /// to the minute (uniform, from a hash of the lead and the step), so durations spread as a CRM's do (tens of thousands of
+    /// distinct values) instead of repeating one value.</summary>
+    public static DateTimeOffset StageAt(in Row row, int index, int stage)
+    {
+        var t = row.Acquired;
+        for (var s = 1; s <= stage; s++)
+        {
+            t = t.AddMinutes(Gap(index, s, 96));
+        }
+
+        return t;
+    }
+
+    /// <summary>When a lost lead was lost: 1 to 120 hours after its furthest stage, to the minute.</summary>
+    public static DateTimeOffset LostAt(in Row row, int index) => StageAt(row, index, row.FurthestStage).AddMinutes(Gap(index, 6, 120));
+
+    // 60 to 60·hours minutes, from a SplitMix64 hash of (lead, step).
+    private static int Gap(int index, int step, int hours)
+    {
+        var z = unchecked(((ulong)index * 0x9E3779B97F4A7C15UL) + ((ulong)step * 0xBF58476D1CE4E5B9UL) + 0x94D049BB133111EBUL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        z ^= z >> 31;
+        return 60 + (int)(z % (ulong)((hours - 1) * 60 + 1));
+    }
+
     public static Lead ToLead(in Row row, int index)
     {
         var b = new LeadBuilder
@@ -85,11 +112,9 @@ public static class SyntheticLeads
             AcquiredAt = row.Acquired,
             AcquisitionCost = new Money(row.CostCents / 100m, Currency.CNY),
         };
-        var t = row.Acquired;
         for (var s = 1; s <= row.FurthestStage; s++)
         {
-            t = t.AddHours(30);
-            b.SetStageTime(Pipeline.Default.Stages[s].Name, t);
+            b.SetStageTime(Pipeline.Default.Stages[s].Name, StageAt(row, index, s));
         }
 
         if (row.Outcome == 1)
@@ -98,7 +123,7 @@ public static class SyntheticLeads
         }
         else if (row.Outcome == 2)
         {
-            b.LostAt = t.AddHours(40);
+            b.LostAt = LostAt(row, index);
             b.LossReason = LossReasonOf(index);
         }
 
@@ -139,11 +164,9 @@ public static class SyntheticLeads
         record.Industry = IndustryOf(index);
         record.AcquiredAt = row.Acquired;
         record.AcquisitionCost = new Money(row.CostCents / 100m, Currency.CNY);
-        var t = row.Acquired;
         for (var s = 1; s <= row.FurthestStage; s++)
         {
-            t = t.AddHours(30);
-            record.SetStageTime(s, t);
+            record.SetStageTime(s, StageAt(row, index, s));
         }
 
         if (row.Outcome == 1)
@@ -152,7 +175,7 @@ public static class SyntheticLeads
         }
         else if (row.Outcome == 2)
         {
-            record.LostAt = t.AddHours(40);
+            record.LostAt = LostAt(row, index);
             record.LossReason = LossReasonOf(index);
         }
     }
