@@ -69,6 +69,31 @@ public sealed class DuckDbChannelSummary : IDisposable
         FROM g GROUP BY channel
         """;
 
+    // The summary's duration medians with the counts (EffectivenessAnalyzer's defaults: median cycle days over won and lost
+    // leads, median days to win, speed to lead's median and 90th percentile in hours; R type 7 = quantile_cont).
+    public const string SummaryWithMediansSql = """
+        SELECT channel, count(*), count(*) FILTER (WHERE outcome = 1), count(*) FILTER (WHERE outcome = 2),
+               sum(deal_cents), sum(cost_cents),
+               quantile_cont((coalesce(won_s, lost_s) - acquired_s) / 86400.0, 0.5) FILTER (WHERE won_s IS NOT NULL OR lost_s IS NOT NULL),
+               quantile_cont((won_s - acquired_s) / 86400.0, 0.5) FILTER (WHERE won_s IS NOT NULL),
+               quantile_cont((s1 - acquired_s) / 3600.0, [0.5, 0.9]) FILTER (WHERE s1 IS NOT NULL)
+        FROM leads GROUP BY channel
+        """;
+
+    // The funnel's step times by channel (FunnelAnalyzer's defaults: median and 90th percentile of each step's duration in
+    // seconds over the leads that took it) with the reach of every stage.
+    public const string FunnelWithMediansSql = """
+        SELECT channel,
+               count(*) FILTER (WHERE stage >= 0), count(*) FILTER (WHERE stage >= 1), count(*) FILTER (WHERE stage >= 2),
+               count(*) FILTER (WHERE stage >= 3), count(*) FILTER (WHERE stage >= 4), count(*) FILTER (WHERE stage >= 5),
+               quantile_cont(s1 - acquired_s, [0.5, 0.9]) FILTER (WHERE s1 IS NOT NULL),
+               quantile_cont(s2 - s1, [0.5, 0.9]) FILTER (WHERE s2 IS NOT NULL),
+               quantile_cont(s3 - s2, [0.5, 0.9]) FILTER (WHERE s3 IS NOT NULL),
+               quantile_cont(s4 - s3, [0.5, 0.9]) FILTER (WHERE s4 IS NOT NULL),
+               quantile_cont(won_s - s4, [0.5, 0.9]) FILTER (WHERE won_s IS NOT NULL)
+        FROM leads GROUP BY channel
+        """;
+
     private readonly DuckDBConnection _connection;
 
     public DuckDbChannelSummary(IEnumerable<SyntheticLeads.Row> rows)
@@ -77,16 +102,68 @@ public sealed class DuckDbChannelSummary : IDisposable
         _connection.Open();
         using (var create = _connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE leads (channel INTEGER, stage TINYINT, outcome TINYINT, deal_cents BIGINT, cost_cents BIGINT)";
+            create.CommandText = "CREATE TABLE leads (channel INTEGER, stage TINYINT, outcome TINYINT, deal_cents BIGINT, cost_cents BIGINT, "
+                + "acquired_s BIGINT, s1 BIGINT, s2 BIGINT, s3 BIGINT, s4 BIGINT, won_s BIGINT, lost_s BIGINT)";
             create.ExecuteNonQuery();
         }
 
+        // Instants as Unix seconds (the table's own resolution), null where the lead has none.
         using var appender = _connection.CreateAppender("leads");
+        var index = 0;
         foreach (var r in rows)
         {
-            appender.CreateRow().AppendValue(r.Channel).AppendValue((sbyte)r.FurthestStage).AppendValue((sbyte)r.Outcome)
-                .AppendValue(r.DealCents).AppendValue(r.CostCents).EndRow();
+            var row = appender.CreateRow().AppendValue(r.Channel).AppendValue((sbyte)r.FurthestStage).AppendValue((sbyte)r.Outcome)
+                .AppendValue(r.DealCents).AppendValue(r.CostCents).AppendValue(r.Acquired.ToUnixTimeSeconds());
+            for (var s = 1; s <= 5; s++)
+            {
+                row = s <= r.FurthestStage ? row.AppendValue(SyntheticLeads.StageAt(r, index, s).ToUnixTimeSeconds()) : row.AppendNullValue();
+            }
+
+            row = r.Outcome == 2 ? row.AppendValue(SyntheticLeads.LostAt(r, index).ToUnixTimeSeconds()) : row.AppendNullValue();
+            row.EndRow();
+            index++;
         }
+    }
+
+    /// <summary>Runs a query whose first column is the channel and reads every other column as doubles (a list column as its
+    /// elements in order; null as NaN): per channel, the row's numbers.</summary>
+    public double[][] RunNumbers(string sql)
+    {
+        var result = new double[SyntheticLeads.Channels.Length][];
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var values = new List<double>();
+            for (var i = 1; i < reader.FieldCount; i++)
+            {
+                var v = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                switch (v)
+                {
+                    case null:
+                        values.Add(double.NaN);
+                        break;
+                    case System.Collections.IEnumerable list and not string:
+                        foreach (var item in list)
+                        {
+                            values.Add(item is null ? double.NaN : Convert.ToDouble(item, System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        break;
+                    case System.Numerics.BigInteger big:
+                        values.Add((double)big);
+                        break;
+                    default:
+                        values.Add(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+
+            result[reader.GetInt32(0)] = values.ToArray();
+        }
+
+        return result;
     }
 
     public ChannelSummary Run(string sql)

@@ -33,6 +33,9 @@ public static class Comparison
         GC.Collect();
 
         var reference = duck.Run(DuckDbChannelSummary.BestSql);
+        var summaryMedians = duck.RunNumbers(DuckDbChannelSummary.SummaryWithMediansSql);
+        var funnelMedians = duck.RunNumbers(DuckDbChannelSummary.FunnelWithMediansSql);
+        var funnelDefaults2 = new FunnelOptions { Scope = new AnalysisScope { MaxDegreeOfParallelism = -1 } };
         var funnel1 = new FunnelOptions { IncludeStepDurations = false };
         var funnel2 = new FunnelOptions { Scope = new AnalysisScope { MaxDegreeOfParallelism = -1 }, IncludeStepDurations = false };
         var perLead1 = new EffectivenessOptions { Scope = new AnalysisScope { Breakdown = new[] { Dimension.Channel } } };
@@ -51,9 +54,9 @@ public static class Comparison
             ("FunnelAnalyzer.AnalyzeBy(Channel), no step durations, all cores", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnel2),
                 r => FunnelMatches((FunnelBreakdown)r, reference)),
             ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, perLead1),
-                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true) && SummaryMediansMatch((EffectivenessResult)r, summaryMedians)),
             ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, perLead2),
-                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
+                r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true) && SummaryMediansMatch((EffectivenessResult)r, summaryMedians)),
             ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, counts1),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: true)),
             ("EffectivenessAnalyzer.Summarize by channel, per-lead costs, no durations, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, counts2),
@@ -63,7 +66,13 @@ public static class Comparison
                 r => FunnelMatches((((FunnelBreakdown, EffectivenessResult))r).Item1, reference)
                     && EffectivenessMatches((((FunnelBreakdown, EffectivenessResult))r).Item2, reference, withCosts: true)),
             ("FunnelAnalyzer.AnalyzeBy(Channel), defaults (step-time medians), 1 thread", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel),
-                r => FunnelMatches((FunnelBreakdown)r, reference)),
+                r => FunnelMatches((FunnelBreakdown)r, reference) && StepTimesMatch((FunnelBreakdown)r, funnelMedians)),
+            ("FunnelAnalyzer.AnalyzeBy(Channel), defaults (step-time medians), all cores", () => FunnelAnalyzer.AnalyzeBy(table, asOf, Dimension.Channel, funnelDefaults2),
+                r => FunnelMatches((FunnelBreakdown)r, reference) && StepTimesMatch((FunnelBreakdown)r, funnelMedians)),
+            ("DuckDB, funnel with step medians and p90 (quantile_cont)", () => duck.RunNumbers(DuckDbChannelSummary.FunnelWithMediansSql),
+                r => ((double[][])r).Select((row, c) => row[..6].Select((v, k) => (long)v == reference.Reach[c, k]).All(x => x)).All(x => x)),
+            ("DuckDB, channel summary with its medians (quantile_cont)", () => duck.RunNumbers(DuckDbChannelSummary.SummaryWithMediansSql),
+                r => ((double[][])r).Select((row, c) => (long)row[0] == reference.Leads[c] && (long)row[1] == reference.Won[c]).All(x => x)),
             ("EffectivenessAnalyzer.Summarize by channel, cost table, 1 thread", () => EffectivenessAnalyzer.Analyze(table, asOf, WithCosts(perLead1, costs)),
                 r => EffectivenessMatches((EffectivenessResult)r, reference, withCosts: false)),
             ("EffectivenessAnalyzer.Summarize by channel, cost table, all cores", () => EffectivenessAnalyzer.Analyze(table, asOf, WithCosts(perLead2, costs)),
@@ -99,6 +108,50 @@ public static class Comparison
     // Reach by stage and won/lost per channel, read from the funnel's segments.
     private static EffectivenessOptions WithCosts(EffectivenessOptions options, IReadOnlyList<CostEntry> costs) =>
         new() { Scope = options.Scope, IncludeDurations = options.IncludeDurations, Costs = costs };
+
+    // The funnel's step medians and 90th percentiles (seconds, to a tick) against DuckDB's quantile_cont (columns 6 on: the
+    // five steps' [median, p90]).
+    private static bool StepTimesMatch(FunnelBreakdown funnel, double[][] duck)
+    {
+        foreach (var segment in funnel.Segments)
+        {
+            var c = Array.IndexOf(SyntheticLeads.Channels, segment.Values[0]);
+            var steps = segment.Funnel.Steps;
+            for (var k = 0; k < 5; k++)
+            {
+                var d = steps[k].Duration;
+                if (!Close(d?.Median?.TotalSeconds, duck[c][6 + (2 * k)], 1e-6) || !Close(d?.NinetiethPercentile?.TotalSeconds, duck[c][7 + (2 * k)], 1e-6))
+                {
+                    Console.WriteLine($"  step {k} of channel {c}: {d?.Median?.TotalSeconds}/{d?.NinetiethPercentile?.TotalSeconds} against {duck[c][6 + (2 * k)]}/{duck[c][7 + (2 * k)]}");
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // The summary's duration medians against DuckDB's quantile_cont (columns 5 on: cycle days, days to win, speed to lead
+    // median and p90 in hours), to 1e-9 relative.
+    private static bool SummaryMediansMatch(EffectivenessResult result, double[][] duck)
+    {
+        foreach (var segment in result.Segments)
+        {
+            var c = Array.IndexOf(SyntheticLeads.Channels, segment.Key.Values[0]);
+            var row = duck[c];
+            if (!Close(segment.MedianCycleDays, row[5], 1e-9 * Math.Abs(row[5])) || !Close(segment.MedianDaysToWin, row[6], 1e-9 * Math.Abs(row[6]))
+                || !Close(segment.SpeedToLeadMedianHours, row[7], 1e-9 * Math.Abs(row[7])) || !Close(segment.SpeedToLeadP90Hours, row[8], 1e-9 * Math.Abs(row[8])))
+            {
+                Console.WriteLine($"  channel {c}: {segment.MedianCycleDays} {segment.MedianDaysToWin} {segment.SpeedToLeadMedianHours} {segment.SpeedToLeadP90Hours} against {string.Join(' ', row[5..])}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Close(double? ours, double theirs, double tolerance) =>
+        ours is { } x ? Math.Abs(x - theirs) <= tolerance : double.IsNaN(theirs);
 
     private static bool FunnelMatches(FunnelBreakdown funnel, ChannelSummary reference)
     {
