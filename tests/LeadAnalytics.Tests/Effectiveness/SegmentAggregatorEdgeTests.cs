@@ -194,6 +194,44 @@ public class SegmentAggregatorEdgeTests
         Assert.Equal((3, 1, 50_000L, 1), (a.Total.Leads, a.Total.Won, a.Total.SpendMinor, a.Total.LeadsWithCost));
     }
 
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Outcomes_revenue_and_spend_add_up_per_segment_and_in_total(Dimension dimension, bool durations, int threads)
+    {
+        // Two chunks of three rows with both channels in each. SEO: M1 won with a 1,000.00 deal and a 100.00 cost; M2 lost
+        // with a quoted 700.00 (not revenue) and a 50.00 cost; M3 open with a quoted 300.00 (not revenue), active on 12-20
+        // (not stale), no cost. Ads: M4 won without an amount, cost 200.00; M5 open and stale (nothing since 10-05), a cost of
+        // 0.00 (a cost all the same); M6 won with 2,500.50, no cost.
+        static Lead Money(Lead lead, decimal? deal, decimal? cost, DateTimeOffset? active = null)
+        {
+            var b = lead.ToBuilder();
+            b.DealAmount = deal is { } d ? new Money(d, Currency.CNY) : null;
+            b.AcquisitionCost = cost is { } c ? new Money(c, Currency.CNY) : null;
+            b.LastActivityAt = active;
+            return b.Build();
+        }
+
+        var leads = new[]
+        {
+            Money(Make("M1", "SEO", At(10, 1), won: At(10, 5), tags: "seo"), 1_000m, 100m),
+            Money(Make("M4", "Ads", At(10, 4), won: At(10, 9), tags: "ads"), null, 200m),
+            Money(Make("M2", "SEO", At(10, 2), lost: At(10, 6), tags: "seo"), 700m, 50m),
+            Money(Make("M5", "Ads", At(10, 5), tags: "ads"), null, 0m),
+            Money(Make("M3", "SEO", At(10, 3), tags: "seo"), 300m, null, At(12, 20)),
+            Money(Make("M6", "Ads", At(10, 6), won: At(10, 10), tags: "ads"), 2_500.50m, null),
+        };
+        var r = EffectivenessAnalyzer.Analyze(LeadTable.Build(leads), At(12, 31), Options(new[] { dimension }, durations, threads));
+        var seo = Segment(r, dimension, dimension == Dimension.Tag ? "seo" : "SEO");
+        var ads = Segment(r, dimension, dimension == Dimension.Tag ? "ads" : "Ads");
+        Assert.Equal((3, 1, 1, 1, 0), (seo.Leads, seo.Won, seo.Lost, seo.Open, seo.Stale));
+        Assert.Equal((1_000m, 0, 150m, 1), (seo.Revenue, seo.WonWithoutDealAmount, seo.Spend, seo.LeadsWithoutCost));
+        Assert.Equal((3, 2, 0, 1, 1), (ads.Leads, ads.Won, ads.Lost, ads.Open, ads.Stale));
+        Assert.Equal((2_500.50m, 1, 200m, 1), (ads.Revenue, ads.WonWithoutDealAmount, ads.Spend, ads.LeadsWithoutCost));
+        var t = r.Total;
+        Assert.Equal((6, 3, 1, 2, 1), (t.Leads, t.Won, t.Lost, t.Open, t.Stale));
+        Assert.Equal((3_500.50m, 1, 350m, 2), (t.Revenue, t.WonWithoutDealAmount, t.Spend, t.LeadsWithoutCost));
+    }
+
     private static Lead WithCost(Lead lead, decimal amount)
     {
         var b = lead.ToBuilder();
