@@ -8,6 +8,12 @@ if (args.Length > 1 && args[0] == "profile" && args[1] == "attribution")
     return;
 }
 
+if (args.Length > 0 && args[0] == "survival")
+{
+    LeadAnalytics.Benchmarks.SurvivalComparison.Run(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "profile")
 {
     LeadAnalytics.Benchmarks.Profile.Run(args);
