@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using MathNet.Numerics.Distributions;
 
 namespace LeadAnalytics.CycleTime;
@@ -55,13 +56,45 @@ public static class CumulativeIncidence
             }
         }
 
-        Array.Sort(times, codes);
-        if (options.MergeNearTies)
+        // Each cause's times (0 censored) sorted as a multiset (radix on the doubles' bits, linear in n) and counted per
+        // distinct time: the recursion reads nothing else.
+        var perCause = new int[k + 1];
+        foreach (var code in codes)
         {
-            NearTies.Merge(times);
+            perCause[code]++;
         }
 
-        return FromSorted(times, codes, k, options);
+        var split = new double[k + 1][];
+        for (var c = 0; c <= k; c++)
+        {
+            split[c] = new double[perCause[c]];
+        }
+
+        Array.Clear(perCause, 0, perCause.Length);
+        for (var i = 0; i < times.Length; i++)
+        {
+            split[codes[i]][perCause[codes[i]]++] = times[i];
+        }
+
+        var samples = new (DurationCounts, int)[k + 1];
+        for (var c = 0; c <= k; c++)
+        {
+            samples[c] = (DurationCounts.OfDoubles(split[c], split[c].Length), c);
+        }
+
+        var (distinct, counts) = DurationCounts.MergeCounts(samples, k + 1, BitConverter.Int64BitsToDouble);
+        if (options.MergeNearTies)
+        {
+            (distinct, counts) = NearTies.Merge(distinct, counts);
+        }
+
+        var totals = new int[k];
+        for (var c = 0; c < k; c++)
+        {
+            totals[c] = split[c + 1].Length;
+        }
+
+        return new CumulativeIncidenceCurve(k, times.Length, ColumnsOf(distinct, counts, k, options), totals, options);
     }
 
     internal static CumulativeIncidenceCurve FromSorted(double[] times, int[] causes, int causeCount, CumulativeIncidenceOptions options)

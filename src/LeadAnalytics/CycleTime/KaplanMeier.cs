@@ -1,3 +1,5 @@
+using LeadAnalytics.Data;
+
 namespace LeadAnalytics.CycleTime;
 
 /// <summary>The Kaplan-Meier estimator on plain arrays: durations and whether each ended in the event or was censored.</summary>
@@ -31,21 +33,39 @@ public static class KaplanMeier
 
         options ??= KaplanMeierOptions.Default;
         options.Validate();
-        var times = new double[durations.Count];
-        var flags = new bool[durations.Count];
-        for (var i = 0; i < times.Length; i++)
+        var n = durations.Count;
+        var eventCount = 0;
+        for (var i = 0; i < n; i++)
         {
-            times[i] = CheckDuration(durations[i], nameof(durations));
-            flags[i] = events[i];
+            CheckDuration(durations[i], nameof(durations));
+            eventCount += events[i] ? 1 : 0;
         }
 
-        Array.Sort(times, flags);
+        // The events and the censorings apart, each sorted as a multiset (radix on the doubles' bits, linear in n) and counted
+        // per distinct time: the curve needs nothing else, and ties come out counted.
+        var eventTimes = new double[eventCount];
+        var censoredTimes = new double[n - eventCount];
+        int e = 0, c = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (events[i])
+            {
+                eventTimes[e++] = durations[i];
+            }
+            else
+            {
+                censoredTimes[c++] = durations[i];
+            }
+        }
+
+        var (times, counts) = DurationCounts.MergeCounts(
+            new[] { (DurationCounts.OfDoubles(censoredTimes, c), 0), (DurationCounts.OfDoubles(eventTimes, e), 1) }, 2, BitConverter.Int64BitsToDouble);
         if (options.MergeNearTies)
         {
-            NearTies.Merge(times);
+            (times, counts) = NearTies.Merge(times, counts);
         }
 
-        return new KaplanMeierCurve(times, flags, options);
+        return new KaplanMeierCurve(times, counts[1], counts[0], options);
     }
 
     internal static double CheckDuration(double duration, string parameter) =>

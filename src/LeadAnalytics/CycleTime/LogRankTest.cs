@@ -1,3 +1,4 @@
+using LeadAnalytics.Data;
 using MathNet.Numerics;
 
 namespace LeadAnalytics.CycleTime;
@@ -50,21 +51,42 @@ public static class LogRankTest
 
         var labelList = labels.ToArray();
         var n = durations.Count;
-        var times = new double[n];
         var keys = new int[n];
+        var perKey = new int[labelList.Length * 2];
         for (var i = 0; i < n; i++)
         {
-            times[i] = KaplanMeier.CheckDuration(durations[i], nameof(durations));
+            KaplanMeier.CheckDuration(durations[i], nameof(durations));
             keys[i] = (Array.BinarySearch(labelList, groups[i]) * 2) + (events[i] ? 1 : 0);
+            perKey[keys[i]]++;
         }
 
-        Array.Sort(times, keys);
+        // Each group's events and censorings sorted as multisets (radix on the doubles' bits) and merged into one entry per
+        // distinct time and key with its count: the statistic reads nothing else.
+        var split = new double[perKey.Length][];
+        for (var key = 0; key < split.Length; key++)
+        {
+            split[key] = new double[perKey[key]];
+        }
+
+        Array.Clear(perKey, 0, perKey.Length);
+        for (var i = 0; i < n; i++)
+        {
+            split[keys[i]][perKey[keys[i]]++] = durations[i];
+        }
+
+        var samples = new (DurationCounts, int)[split.Length];
+        for (var key = 0; key < split.Length; key++)
+        {
+            samples[key] = (DurationCounts.OfDoubles(split[key], split[key].Length), key);
+        }
+
+        var (times, entryKeys, counts) = DurationCounts.MergeEntries(samples, BitConverter.Int64BitsToDouble);
         if (mergeNearTies)
         {
             NearTies.Merge(times);
         }
 
-        return FromSorted(times, keys, labelList, rho);
+        return FromSorted(times, entryKeys, counts, labelList, rho);
     }
 
     // keys[i] = 2·group index + event flag.
@@ -89,21 +111,29 @@ public static class LogRankTest
 
         var observed = new double[g];
         var expected = new double[g];
-        var variance = new double[g, g];
+        var variance = new double[g * g]; // [k * g + j]
         var deaths = new int[g];
         var leaving = new int[g];
+
+        // The groups with subjects at the current time: only they change, so a time costs its entries, plus one pass over the
+        // groups (and their pairs for the variance) when it has events.
+        var touched = new int[g];
         var km = 1.0;
         var i = 0;
         while (i < times.Length)
         {
             var t = times[i];
-            Array.Clear(deaths, 0, g);
-            Array.Clear(leaving, 0, g);
+            var touchedCount = 0;
             var d = 0;
             while (i < times.Length && times[i] == t)
             {
                 var group = keys[i] >> 1;
                 var n = multiplicity?[i] ?? 1;
+                if (leaving[group] == 0)
+                {
+                    touched[touchedCount++] = group;
+                }
+
                 leaving[group] += n;
                 if ((keys[i] & 1) != 0)
                 {
@@ -118,9 +148,13 @@ public static class LogRankTest
             {
                 var w = rho == 0 ? 1.0 : Math.Pow(km, rho);
                 var nr = (double)nTotal;
+                for (var x = 0; x < touchedCount; x++)
+                {
+                    observed[touched[x]] += w * deaths[touched[x]];
+                }
+
                 for (var j = 0; j < g; j++)
                 {
-                    observed[j] += w * deaths[j];
                     expected[j] += w * d * atRisk[j] / nr;
                 }
 
@@ -130,10 +164,10 @@ public static class LogRankTest
                     for (var j = 0; j < g; j++)
                     {
                         var tmp = kt * atRisk[j];
-                        variance[j, j] += tmp;
+                        variance[(j * g) + j] += tmp;
                         for (var k = 0; k < g; k++)
                         {
-                            variance[k, j] -= tmp * atRisk[k] / nr;
+                            variance[(k * g) + j] -= tmp * atRisk[k] / nr;
                         }
                     }
                 }
@@ -141,10 +175,13 @@ public static class LogRankTest
                 km *= (nr - d) / nr;
             }
 
-            for (var j = 0; j < g; j++)
+            for (var x = 0; x < touchedCount; x++)
             {
+                var j = touched[x];
                 atRisk[j] -= leaving[j];
                 nTotal -= leaving[j];
+                leaving[j] = 0;
+                deaths[j] = 0;
             }
         }
 
@@ -152,7 +189,7 @@ public static class LogRankTest
         var kept = new List<int>();
         for (var j = 0; j < g; j++)
         {
-            result[j] = new LogRankGroup(labels[j], counts[j], observed[j], expected[j], variance[j, j]);
+            result[j] = new LogRankGroup(labels[j], counts[j], observed[j], expected[j], variance[(j * g) + j]);
             if (expected[j] > 0)
             {
                 kept.Add(j);
@@ -174,7 +211,7 @@ public static class LogRankTest
             b[r] = observed[kept[r + 1]] - expected[kept[r + 1]];
             for (var c = 0; c < m; c++)
             {
-                a[r, c] = variance[kept[r + 1], kept[c + 1]];
+                a[r, c] = variance[(kept[r + 1] * g) + kept[c + 1]];
             }
         }
 

@@ -168,10 +168,28 @@ internal sealed class DurationCounts
         return sorted;
     }
 
+    // Non-negative doubles (durations in any unit) as a multiset of their bits: for such doubles the bits as a long increase
+    // with the value, so the radix sort orders them; -0.0 counts as 0.0. Merge them with BitConverter.Int64BitsToDouble as time.
+    internal static DurationCounts OfDoubles(double[] values, int count)
+    {
+        var bits = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            bits[i] = BitConverter.DoubleToInt64Bits(values[i] + 0.0);
+        }
+
+        return FromValues(bits, 0, count);
+    }
+
     // Several samples merged on one time axis without listing the subjects: one entry per distinct duration of each sample,
     // ascending by time (the duration divided by unit; entries of equal time adjacent), with its sample's label and its count.
     // The samples are merged in place (each is sorted already), so memory is the result's: 16 bytes per entry.
-    internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit)
+    internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, double unit) =>
+        MergeEntries(samples, v => v / unit);
+
+    // The same with each value's time given by `time` (increasing in the value): for samples of doubles held as their bits
+    // (OfDoubles), BitConverter.Int64BitsToDouble.
+    internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, Func<long, double> time)
     {
         var entries = 0;
         foreach (var (sample, _) in samples)
@@ -186,7 +204,7 @@ internal sealed class DurationCounts
         for (var e = 0; e < entries; e++)
         {
             var (sample, index) = merge.Next();
-            times[e] = samples[sample].Sample._values[index] / unit;
+            times[e] = time(samples[sample].Sample._values[index]);
             labels[e] = samples[sample].Label;
             counts[e] = checked((int)samples[sample].Sample._counts[index]);
         }
@@ -196,7 +214,11 @@ internal sealed class DurationCounts
 
     // The same counted per distinct time: Times the distinct times ascending, Counts[label][j] the durations of the samples
     // with that label at Times[j]. For few labels (a curve's causes); many labels want MergeEntries.
-    internal static (double[] Times, int[][] Counts) MergeCounts(IReadOnlyList<(DurationCounts Sample, int Label)> samples, int labels, double unit)
+    internal static (double[] Times, int[][] Counts) MergeCounts(IReadOnlyList<(DurationCounts Sample, int Label)> samples, int labels, double unit) =>
+        MergeCounts(samples, labels, v => v / unit);
+
+    // The same with each value's time given by `time` (increasing in the value).
+    internal static (double[] Times, int[][] Counts) MergeCounts(IReadOnlyList<(DurationCounts Sample, int Label)> samples, int labels, Func<long, double> time)
     {
         var entries = 0;
         foreach (var (sample, _) in samples)
@@ -211,11 +233,11 @@ internal sealed class DurationCounts
         for (var e = 0; e < entries; e++)
         {
             var (sample, index) = merge.Next();
-            var time = samples[sample].Sample._values[index] / unit;
-            if (e == 0 || time != last)
+            var t = time(samples[sample].Sample._values[index]);
+            if (e == 0 || t != last)
             {
                 rows++;
-                last = time;
+                last = t;
             }
         }
 
@@ -231,10 +253,10 @@ internal sealed class DurationCounts
         for (var e = 0; e < entries; e++)
         {
             var (sample, index) = merge.Next();
-            var time = samples[sample].Sample._values[index] / unit;
-            if (row < 0 || time != times[row])
+            var t = time(samples[sample].Sample._values[index]);
+            if (row < 0 || t != times[row])
             {
-                times[++row] = time;
+                times[++row] = t;
             }
 
             var target = result[samples[sample].Label];
