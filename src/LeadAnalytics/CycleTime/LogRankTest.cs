@@ -43,20 +43,14 @@ public static class LogRankTest
         }
 
         // Group labels become indices 0..g-1 in ascending label order.
-        var labels = new SortedSet<int>();
-        for (var i = 0; i < groups.Count; i++)
-        {
-            labels.Add(groups[i]);
-        }
-
-        var labelList = labels.ToArray();
         var n = durations.Count;
+        var (labelList, indexOf) = GroupIndices(groups);
         var keys = new int[n];
         var perKey = new int[labelList.Length * 2];
         for (var i = 0; i < n; i++)
         {
             KaplanMeier.CheckDuration(durations[i], nameof(durations));
-            keys[i] = (Array.BinarySearch(labelList, groups[i]) * 2) + (events[i] ? 1 : 0);
+            keys[i] = (indexOf(groups[i]) * 2) + (events[i] ? 1 : 0);
             perKey[keys[i]]++;
         }
 
@@ -87,6 +81,53 @@ public static class LogRankTest
         }
 
         return FromSorted(times, entryKeys, counts, labelList, rho);
+    }
+
+    // The distinct labels ascending and each label's index among them: through an array over the labels' range when it is
+    // at most a million wide (the usual small codes), else a sorted set and a binary search.
+    private static (int[] Labels, Func<int, int> IndexOf) GroupIndices(IReadOnlyList<int> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return (Array.Empty<int>(), _ => 0);
+        }
+
+        int min = int.MaxValue, max = int.MinValue;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            min = Math.Min(min, groups[i]);
+            max = Math.Max(max, groups[i]);
+        }
+
+        if ((long)max - min < 1 << 20)
+        {
+            var index = new int[max - min + 1];
+            for (var i = 0; i < groups.Count; i++)
+            {
+                index[groups[i] - min] = 1;
+            }
+
+            var labels = new List<int>();
+            for (var v = 0; v < index.Length; v++)
+            {
+                if (index[v] != 0)
+                {
+                    index[v] = labels.Count;
+                    labels.Add(v + min);
+                }
+            }
+
+            return (labels.ToArray(), g => index[g - min]);
+        }
+
+        var set = new SortedSet<int>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            set.Add(groups[i]);
+        }
+
+        var sorted = set.ToArray();
+        return (sorted, g => Array.BinarySearch(sorted, g));
     }
 
     // keys[i] = 2·group index + event flag.

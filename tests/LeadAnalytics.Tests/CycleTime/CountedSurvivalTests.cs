@@ -123,4 +123,21 @@ public class CountedSurvivalTests
         Assert.Equal(0.7, cif.IncidenceAt(1, 3.0), 15);
         Assert.Equal(new[] { 3, 1 }, cif.EventsByCause);
     }
+
+    [Fact]
+    public void Log_rank_groups_are_their_order_whatever_the_labels_range()
+    {
+        // The same three groups labelled 0, 1, 2 (an array over the range) and far apart (a sorted set): the same test.
+        var random = new Random(5);
+        var durations = Enumerable.Range(0, 3000).Select(_ => Math.Round(random.NextDouble() * 50, 1)).ToArray();
+        var events = durations.Select(_ => random.Next(3) > 0).ToArray();
+        var dense = durations.Select((_, i) => i % 3).ToArray();
+        var wide = dense.Select(g => g switch { 0 => int.MinValue, 1 => 0, _ => int.MaxValue }).ToArray();
+        var a = LogRankTest.Compute(durations, events, dense);
+        var b = LogRankTest.Compute(durations, events, wide);
+        Assert.Equal(a.ChiSquare, b.ChiSquare);
+        Assert.Equal(new[] { int.MinValue, 0, int.MaxValue }, b.Groups.Select(g => g.Group));
+        Assert.Equal(a.Groups.Select(g => g.Observed), b.Groups.Select(g => g.Observed));
+        Assert.Equal(a.Groups.Select(g => g.Variance), b.Groups.Select(g => g.Variance));
+    }
 }
