@@ -57,13 +57,9 @@ internal sealed class ForecastModel
         }
 
         // Bootstrap draws index the population, so it is ordered by lead id (then row): the intervals do not depend on row order.
-        var ids = new string[table.Count];
-        foreach (var row in population)
-        {
-            ids[row] = table.Ids.Get(row);
-        }
-
-        population.Sort((a, b) => string.CompareOrdinal(ids[a], ids[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        // The ids are compared in the table's column, without a string per lead.
+        var idColumn = table.Ids;
+        population.Sort((a, b) => idColumn.CompareOrdinal(a, b) is var c && c != 0 ? c : a.CompareTo(b));
         _population = population.Count;
 
         // Open leads in population order too, so every sum runs in the same order whatever the row order.
@@ -84,7 +80,7 @@ internal sealed class ForecastModel
         _openRows = open.ToArray();
         var n = _openRows.Length;
         _openMember = new int[n];
-        var memberOf = new Dictionary<int, int>(population.Count);
+        var memberOf = new int[table.Count];
         for (var p = 0; p < population.Count; p++)
         {
             memberOf[population[p]] = p;
