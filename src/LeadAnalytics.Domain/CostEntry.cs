@@ -43,9 +43,9 @@ public sealed class CostEntry : IEquatable<CostEntry>
         PeriodEnd = periodEnd;
         Preconditions.CheckNonNegative(amount.Amount, nameof(amount));
         Amount = amount;
-        Preconditions.CheckRange(impressions >= 0, impressions, "Impressions must not be negative.");
+        Preconditions.CheckRange(impressions is null or >= 0, impressions, "Impressions must not be negative.");
 
-        Preconditions.CheckRange(clicks >= 0, clicks, "Clicks must not be negative.");
+        Preconditions.CheckRange(clicks is null or >= 0, clicks, "Clicks must not be negative.");
 
         Impressions = impressions;
         Clicks = clicks;

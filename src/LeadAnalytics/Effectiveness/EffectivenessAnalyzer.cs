@@ -387,7 +387,7 @@ public static class EffectivenessAnalyzer
             throw new ArgumentException($"'{options.RankBy}' is not a segment metric; use one of {string.Join(", ", SegmentSummary.MetricIdsOfSegments)}.", nameof(options));
         }
 
-        Preconditions.CheckArgument(options.DefaultGrossMargin <= 1m && (options.GrossMarginBySegment is not { } margins || !margins.Values.Any(m => m > 1m)), nameof(options), "A gross margin is a fraction of revenue and cannot exceed 1.");
+        Preconditions.CheckArgument(!(options.DefaultGrossMargin > 1m) && (options.GrossMarginBySegment is not { } margins || !margins.Values.Any(m => m > 1m)), nameof(options), "A gross margin is a fraction of revenue and cannot exceed 1.");
 
         Preconditions.CheckRange(options.MaturityWindow is not { } window || window.TotalSeconds >= 1, options.MaturityWindow, "The maturity window must be at least one second (null means the default).", nameof(options));
 
