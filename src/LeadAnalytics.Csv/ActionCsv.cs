@@ -84,23 +84,13 @@ public static class ActionCsv
     /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="writer"/> is null, or an action is null.</exception>
     public static void Write(IEnumerable<OptimisationAction> actions, TextWriter writer, CsvWriteOptions? options = null, TimeZoneInfo? timeZone = null)
     {
-        if (actions is null)
-        {
-            throw new ArgumentNullException(nameof(actions));
-        }
-
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
+        Preconditions.CheckNotNull(actions);
+        Preconditions.CheckNotNull(writer);
 
         options ??= CsvWriteOptions.Default;
         var zone = timeZone ?? CsvReadOptions.ChinaStandardTime;
         var list = actions.ToList();
-        if (list.Contains(null!))
-        {
-            throw new ArgumentNullException(nameof(actions), "An action is null.");
-        }
+        Preconditions.CheckNoNullItem(list, nameof(actions), "An action is null.");
 
         var columns = new List<ActionRowParser.Column>
         {
@@ -135,10 +125,7 @@ public static class ActionCsv
     /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="stream"/> is null.</exception>
     public static void Write(IEnumerable<OptimisationAction> actions, Stream stream, CsvWriteOptions? options = null, TimeZoneInfo? timeZone = null)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        Preconditions.CheckNotNull(stream);
 
         options ??= CsvWriteOptions.Default;
         using var writer = new StreamWriter(stream, options.Encoding, 64 * 1024, leaveOpen: true);
@@ -153,10 +140,7 @@ public static class ActionCsv
     /// <exception cref="ArgumentNullException"><paramref name="actions"/> or <paramref name="path"/> is null.</exception>
     public static void Write(IEnumerable<OptimisationAction> actions, string path, CsvWriteOptions? options = null, TimeZoneInfo? timeZone = null)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         Write(actions, stream, options, timeZone);

@@ -8,10 +8,7 @@ internal static class CsvOpen
     public static CsvRecordReader<T> Path<T>(string path, CsvReadOptions? options, IRecordParser<T> parser)
         where T : class
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         return Stream(stream, options, System.IO.Path.GetFileName(path), parser, leaveOpen: false);
@@ -26,10 +23,7 @@ internal static class CsvOpen
         out long? utf8DataStart)
         where T : class
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        Preconditions.CheckNotNull(stream);
 
         options ??= CsvReadOptions.Default;
         TextReader text;
@@ -57,10 +51,7 @@ internal static class CsvOpen
     public static CsvRecordReader<T> Text<T>(TextReader reader, CsvReadOptions? options, string? fileName, IRecordParser<T> parser)
         where T : class
     {
-        if (reader is null)
-        {
-            throw new ArgumentNullException(nameof(reader));
-        }
+        Preconditions.CheckNotNull(reader);
 
         // The caller's reader is left open; the wrapper only reads bare carriage returns as line breaks.
         return CsvRecordReader<T>.Create(new CheckedTextReader(reader, leaveOpen: true, null, null, 0, fileName), leaveOpen: true, "text", fileName,

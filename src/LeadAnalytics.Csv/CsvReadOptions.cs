@@ -38,7 +38,7 @@ public sealed class CsvReadOptions
     public TimeZoneInfo TimeZone
     {
         get => _timeZone;
-        init => _timeZone = value ?? throw new ArgumentNullException(nameof(value));
+        init => _timeZone = Preconditions.CheckNotNull(value);
     }
 
     /// <summary>The currency of amounts whose row has no currency column or cell and whose cell names none; default CNY (元).</summary>
@@ -51,7 +51,7 @@ public sealed class CsvReadOptions
     public Pipeline Pipeline
     {
         get => _pipeline;
-        init => _pipeline = value ?? throw new ArgumentNullException(nameof(value));
+        init => _pipeline = Preconditions.CheckNotNull(value);
     }
 
     /// <summary>Extra header names for lead fields, beyond the built-in English and Chinese ones: for example
@@ -61,7 +61,7 @@ public sealed class CsvReadOptions
     public IReadOnlyDictionary<string, LeadField> HeaderAliases
     {
         get => _headerAliases;
-        init => _headerAliases = value ?? throw new ArgumentNullException(nameof(value));
+        init => _headerAliases = Preconditions.CheckNotNull(value);
     }
 
     /// <summary>The per-row checks of leads (required fields, expected currency, cycle-days tolerance); default
@@ -71,7 +71,7 @@ public sealed class CsvReadOptions
     public DataQualityOptions Quality
     {
         get => _quality;
-        init => _quality = value ?? throw new ArgumentNullException(nameof(value));
+        init => _quality = Preconditions.CheckNotNull(value);
     }
 
     /// <summary>Whether a lead row whose id was already accepted is rejected with <see cref="DataQualityRule.DuplicateId"/>;

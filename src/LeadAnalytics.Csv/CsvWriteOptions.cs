@@ -23,7 +23,7 @@ public sealed class CsvWriteOptions
     public Encoding Encoding
     {
         get => _encoding;
-        init => _encoding = value ?? throw new ArgumentNullException(nameof(value));
+        init => _encoding = Preconditions.CheckNotNull(value);
     }
 
     /// <summary>The attribute columns to write after the tracking-table columns, in order; <see langword="null"/> (the default)

@@ -121,15 +121,8 @@ public static class LeadCsv
     /// <exception cref="ArgumentNullException"><paramref name="leads"/> or <paramref name="writer"/> is null.</exception>
     public static void Write(IEnumerable<Lead> leads, TextWriter writer, CsvWriteOptions? options = null)
     {
-        if (leads is null)
-        {
-            throw new ArgumentNullException(nameof(leads));
-        }
-
-        if (writer is null)
-        {
-            throw new ArgumentNullException(nameof(writer));
-        }
+        Preconditions.CheckNotNull(leads);
+        Preconditions.CheckNotNull(writer);
 
         options ??= CsvWriteOptions.Default;
         var attributes = options.AttributeColumns;
@@ -158,10 +151,7 @@ public static class LeadCsv
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(IEnumerable<Lead> leads, Stream stream, CsvWriteOptions? options = null)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        Preconditions.CheckNotNull(stream);
 
         options ??= CsvWriteOptions.Default;
         using var writer = new StreamWriter(stream, options.Encoding, 64 * 1024, leaveOpen: true);
@@ -175,10 +165,7 @@ public static class LeadCsv
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(IEnumerable<Lead> leads, string path, CsvWriteOptions? options = null)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         Write(leads, stream, options);

@@ -15,10 +15,7 @@ internal static class LeadTableImport
     /// on a stream this import owns.</summary>
     internal static LeadTableImportResult Run(string path, CsvReadOptions? options, LeadTableOptions? tableOptions)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         return Run(stream, options, System.IO.Path.GetFileName(path), tableOptions);
@@ -42,10 +39,7 @@ internal static class LeadTableImport
         Stream stream, CsvReadOptions? options, string? fileName, LeadTableOptions? tableOptions, bool? pipelined = null, int batchRows = 8192,
         int readSize = 1 << 20, Action<bool>? usedFast = null, long partBytes = MinPartBytes, int? parts = null, Action<int>? usedParts = null)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        Preconditions.CheckNotNull(stream);
 
 #if NET8_0_OR_GREATER
         if (stream.CanSeek)

@@ -15,11 +15,8 @@ public sealed class PathRow : IEquatable<PathRow>
     /// <exception cref="ArgumentException">No steps, a blank step, or a negative or non-finite count or value.</exception>
     public PathRow(IEnumerable<string> steps, double conversions, decimal value = 0m, double nulls = 0)
     {
-        _steps = (steps ?? throw new ArgumentNullException(nameof(steps))).Select(s => s?.Trim() ?? string.Empty).ToArray();
-        if (_steps.Length == 0 || _steps.Any(s => s.Length == 0))
-        {
-            throw new ArgumentException("A path needs at least one step and no blank step.", nameof(steps));
-        }
+        _steps = Preconditions.CheckNotNull(steps).Select(s => s?.Trim() ?? string.Empty).ToArray();
+        Preconditions.CheckArgument(_steps.Length != 0 && !_steps.Any(s => s.Length == 0), nameof(steps), "A path needs at least one step and no blank step.");
 
         if (double.IsNaN(conversions) || double.IsInfinity(conversions) || conversions < 0)
         {

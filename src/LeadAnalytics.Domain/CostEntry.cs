@@ -43,15 +43,9 @@ public sealed class CostEntry : IEquatable<CostEntry>
         PeriodEnd = periodEnd;
         Preconditions.CheckNonNegative(amount.Amount, nameof(amount));
         Amount = amount;
-        if (impressions < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(impressions), impressions, "Impressions must not be negative.");
-        }
+        Preconditions.CheckRange(impressions is null or >= 0, impressions, "Impressions must not be negative.");
 
-        if (clicks < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(clicks), clicks, "Clicks must not be negative.");
-        }
+        Preconditions.CheckRange(clicks is null or >= 0, clicks, "Clicks must not be negative.");
 
         Impressions = impressions;
         Clicks = clicks;

@@ -32,10 +32,7 @@ public readonly struct Currency : IEquatable<Currency>, IComparable<Currency>, I
     public Currency(string code, int minorUnits)
     {
         _code = NormaliseCode(code);
-        if (minorUnits is < 0 or > 4)
-        {
-            throw new ArgumentOutOfRangeException(nameof(minorUnits), minorUnits, "Minor units must be between 0 and 4.");
-        }
+        Preconditions.CheckRange(minorUnits is >= 0 and <= 4, minorUnits, "Minor units must be between 0 and 4.");
 
         _minorUnits = (byte)minorUnits;
     }

@@ -82,10 +82,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not positive.</exception>
     public Money ConvertTo(Currency target, decimal rate)
     {
-        if (rate <= 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(rate), rate, "A conversion rate must be positive.");
-        }
+        Preconditions.CheckRange(rate > 0m, rate, "A conversion rate must be positive.");
 
         return new Money(Amount * rate, target);
     }

@@ -32,10 +32,7 @@ public sealed class Pipeline
         for (var i = 0; i < _stages.Length; i++)
         {
             var stage = _stages[i] ?? throw new ArgumentException("A stage is null.", nameof(stages));
-            if (_index.ContainsKey(stage.Name))
-            {
-                throw new ArgumentException($"Stage name '{stage.Name}' appears twice.", nameof(stages));
-            }
+            Preconditions.CheckArgument(!_index.ContainsKey(stage.Name), nameof(stages), $"Stage name '{stage.Name}' appears twice.");
 
             _index.Add(stage.Name, i);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -10,6 +11,20 @@ internal static class Preconditions
 {
     internal static T CheckNotNull<T>(T? argument, [CallerArgumentExpression(nameof(argument))] string paramName = "") where T : class =>
         argument ?? throw new ArgumentNullException(paramName);
+
+    /// <summary>Checks one item of a collection argument: the exception names the collection (<paramref name="paramName"/>)
+    /// and says which kind of item was null.</summary>
+    internal static T CheckItemNotNull<T>(T? item, string paramName, string message) where T : class =>
+        item ?? throw new ArgumentNullException(paramName, message);
+
+    /// <summary>Checks every item of a collection argument (see <see cref="CheckItemNotNull"/>).</summary>
+    internal static void CheckNoNullItem<T>(IEnumerable<T?> items, string paramName, string message) where T : class
+    {
+        foreach (var item in items)
+        {
+            CheckItemNotNull(item, paramName, message);
+        }
+    }
 
     internal static void CheckRange(bool condition, object? actualValue, string message, [CallerArgumentExpression(nameof(actualValue))] string paramName = "")
     {

@@ -167,7 +167,7 @@ public static class Workbook
     }
 
     private static FileStream OpenFile(string path) =>
-        new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        new(Preconditions.CheckNotNull(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
 
-    private static Stream Check(Stream stream) => stream ?? throw new ArgumentNullException(nameof(stream));
+    private static Stream Check(Stream stream) => Preconditions.CheckNotNull(stream);
 }

@@ -16,20 +16,14 @@ public sealed class WorkbookSheet
     /// <exception cref="ArgumentException">The name is empty, or a row's cell count differs from the header's.</exception>
     public WorkbookSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        if (name is null)
-        {
-            throw new ArgumentNullException(nameof(name));
-        }
+        Preconditions.CheckNotNull(name);
 
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException("A sheet needs a name.", nameof(name));
-        }
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(name), nameof(name), "A sheet needs a name.");
 
         Name = name;
-        Headers = (headers ?? throw new ArgumentNullException(nameof(headers))).ToArray();
+        Headers = Preconditions.CheckNotNull(headers).ToArray();
         var copied = new List<IReadOnlyList<object?>>();
-        foreach (var row in rows ?? throw new ArgumentNullException(nameof(rows)))
+        foreach (var row in Preconditions.CheckNotNull(rows))
         {
             if (row is null || row.Count != Headers.Count)
             {

@@ -36,10 +36,7 @@ public static class WorkbookWriter
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static void Write(string path, IEnumerable<WorkbookSheet> sheets)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
+        Preconditions.CheckNotNull(path);
 
         var bytes = ToBytes(sheets);
         File.WriteAllBytes(path, bytes);
@@ -52,10 +49,7 @@ public static class WorkbookWriter
     /// <exception cref="ArgumentException">No sheet.</exception>
     public static void Write(Stream stream, IEnumerable<WorkbookSheet> sheets)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        Preconditions.CheckNotNull(stream);
 
         var bytes = ToBytes(sheets);
         stream.Write(bytes, 0, bytes.Length);
@@ -68,11 +62,8 @@ public static class WorkbookWriter
     /// <exception cref="ArgumentException">No sheet.</exception>
     public static byte[] ToBytes(IEnumerable<WorkbookSheet> sheets)
     {
-        var list = (sheets ?? throw new ArgumentNullException(nameof(sheets))).ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("A workbook needs at least one sheet.", nameof(sheets));
-        }
+        var list = Preconditions.CheckNotNull(sheets).ToList();
+        Preconditions.CheckArgument(list.Count != 0, nameof(sheets), "A workbook needs at least one sheet.");
 
         var book = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         foreach (var sheet in list)

@@ -18,7 +18,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string SerializeForecast(ForecastResult result) =>
-        JsonSerializer.Serialize(ForecastMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.ForecastDocument);
+        JsonSerializer.Serialize(ForecastMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.ForecastDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeForecast(ForecastResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -27,7 +27,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeForecast(ForecastResult result, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ForecastMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.ForecastDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ForecastMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.ForecastDocument);
 
     /// <summary>Writes a backtest as a <c>forecastBacktest</c> document: per horizon the errors of both methods, and every
     /// replayed date.</summary>
@@ -35,7 +35,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="backtest"/> is null.</exception>
     public static string SerializeForecastBacktest(ForecastBacktest backtest) =>
-        JsonSerializer.Serialize(ForecastMapping.ToDocument(backtest ?? throw new ArgumentNullException(nameof(backtest))), Context.ForecastBacktestDocument);
+        JsonSerializer.Serialize(ForecastMapping.ToDocument(Preconditions.CheckNotNull(backtest)), Context.ForecastBacktestDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeForecastBacktest(ForecastBacktest)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -44,5 +44,5 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeForecastBacktest(ForecastBacktest backtest, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ForecastMapping.ToDocument(backtest ?? throw new ArgumentNullException(nameof(backtest))), Context.ForecastBacktestDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ForecastMapping.ToDocument(Preconditions.CheckNotNull(backtest)), Context.ForecastBacktestDocument);
 }

@@ -47,7 +47,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string SerializeEffectiveness(EffectivenessResult result) =>
-        JsonSerializer.Serialize(EffectivenessMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.EffectivenessDocument);
+        JsonSerializer.Serialize(EffectivenessMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.EffectivenessDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeEffectiveness(EffectivenessResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -56,7 +56,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeEffectiveness(EffectivenessResult result, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), EffectivenessMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.EffectivenessDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), EffectivenessMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.EffectivenessDocument);
 
     /// <summary>Writes the metric catalogue (every metric's id, names, formula, unit and direction) as a
     /// <c>metricCatalog</c> document: the one definition other apps share.</summary>
@@ -70,7 +70,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="funnel"/> is null.</exception>
     public static string SerializeFunnel(FunnelResult funnel) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(funnel ?? throw new ArgumentNullException(nameof(funnel))), Context.FunnelDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(funnel)), Context.FunnelDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeFunnel(FunnelResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -79,7 +79,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeFunnel(FunnelResult funnel, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(funnel ?? throw new ArgumentNullException(nameof(funnel))), Context.FunnelDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(funnel)), Context.FunnelDocument);
 
     /// <summary>Writes a funnel per segment as a <c>funnelBreakdown</c> document: the total and one funnel per segment
     /// (<c>key</c>, <c>values</c>, <c>funnel</c>).</summary>
@@ -87,7 +87,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="breakdown"/> is null.</exception>
     public static string SerializeFunnelBreakdown(FunnelBreakdown breakdown) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(breakdown ?? throw new ArgumentNullException(nameof(breakdown))), Context.FunnelBreakdownDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(breakdown)), Context.FunnelBreakdownDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeFunnelBreakdown(FunnelBreakdown)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -96,7 +96,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeFunnelBreakdown(FunnelBreakdown breakdown, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(breakdown ?? throw new ArgumentNullException(nameof(breakdown))), Context.FunnelBreakdownDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(breakdown)), Context.FunnelBreakdownDocument);
 
     /// <summary>Writes a funnel per acquisition cohort as a <c>funnelCohorts</c> document: the total, one funnel per
     /// period and each step's trend.</summary>
@@ -104,7 +104,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cohorts"/> is null.</exception>
     public static string SerializeFunnelCohorts(FunnelCohorts cohorts) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(cohorts ?? throw new ArgumentNullException(nameof(cohorts))), Context.FunnelCohortsDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(cohorts)), Context.FunnelCohortsDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeFunnelCohorts(FunnelCohorts)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -113,7 +113,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeFunnelCohorts(FunnelCohorts cohorts, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(cohorts ?? throw new ArgumentNullException(nameof(cohorts))), Context.FunnelCohortsDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(cohorts)), Context.FunnelCohortsDocument);
 
     /// <summary>Writes cycle-time statistics as a <c>cycleTime</c> document: per group (<c>overall</c> and each of
     /// <c>segments</c>) the counts, the Kaplan-Meier <c>median</c> time to won with its interval, quantiles, restricted
@@ -125,7 +125,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string SerializeCycleTime(CycleTimeResult result, bool includeCurves = false) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result)), includeCurves), Context.CycleTimeDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(result), includeCurves), Context.CycleTimeDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeCycleTime(CycleTimeResult, bool)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -135,7 +135,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="includeCurves">As for the text overload.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeCycleTime(CycleTimeResult result, Stream utf8Json, bool includeCurves = false) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result)), includeCurves), Context.CycleTimeDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(result), includeCurves), Context.CycleTimeDocument);
 
     /// <summary>Writes one model's attribution as an <c>attribution</c> document: totals and per key (<c>channel</c>) the
     /// credited <c>conversions</c> and <c>value</c>, and for Markov the <c>removalEffect</c> and the transitions.</summary>
@@ -143,7 +143,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
     public static string SerializeAttribution(AttributionResult result) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.AttributionDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.AttributionDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeAttribution(AttributionResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -152,7 +152,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeAttribution(AttributionResult result, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(result ?? throw new ArgumentNullException(nameof(result))), Context.AttributionDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(result)), Context.AttributionDocument);
 
     /// <summary>Writes several models' attribution as an <c>attributionComparison</c> document: the keys (<c>channels</c>)
     /// and one entry per model in <c>models</c>, each shaped like an <c>attribution</c> document's body.</summary>
@@ -160,7 +160,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
     public static string SerializeAttributionComparison(AttributionComparison comparison) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(comparison ?? throw new ArgumentNullException(nameof(comparison))), Context.AttributionComparisonDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(comparison)), Context.AttributionComparisonDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeAttributionComparison(AttributionComparison)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -169,7 +169,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeAttributionComparison(AttributionComparison comparison, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(comparison ?? throw new ArgumentNullException(nameof(comparison))), Context.AttributionComparisonDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(comparison)), Context.AttributionComparisonDocument);
 
     /// <summary>Writes a loss-reason report as a <c>lossReasons</c> document: Pareto tables overall, by stage and by
     /// dimension, the reason-mix tests and the dominant reasons. <c>lostRevenue</c> is a plain amount in the leads' currency.</summary>
@@ -177,7 +177,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string SerializeLossReasons(LossReasonResult report) =>
-        JsonSerializer.Serialize(ResultMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.LossReasonsDocument);
+        JsonSerializer.Serialize(ResultMapping.ToDocument(Preconditions.CheckNotNull(report)), Context.LossReasonsDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeLossReasons(LossReasonResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -186,5 +186,5 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeLossReasons(LossReasonResult report, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ResultMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.LossReasonsDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ResultMapping.ToDocument(Preconditions.CheckNotNull(report)), Context.LossReasonsDocument);
 }

@@ -60,35 +60,35 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeLeads(IEnumerable<Lead> leads, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), Mapping.ToDocument(leads), Context.LeadsDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), Mapping.ToDocument(leads), Context.LeadsDocument);
 
     /// <summary>Reads a <c>leads</c> document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The leads, in document order (chronology faults allowed and flagged, as on import).</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 leads document.</exception>
     public static IReadOnlyList<Lead> DeserializeLeads(string json) =>
-        Mapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.LeadsDocument), LeadsKind));
+        Mapping.FromDocument(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.LeadsDocument), LeadsKind));
 
     /// <summary>Reads a <c>leads</c> document from a UTF-8 stream.</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
     /// <returns>The leads, in document order.</returns>
     /// <exception cref="JsonException">The bytes are not a valid schema v1 leads document.</exception>
     public static IReadOnlyList<Lead> DeserializeLeads(Stream utf8Json) =>
-        Mapping.FromDocument(Read(JsonSerializer.Deserialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), Context.LeadsDocument), LeadsKind));
+        Mapping.FromDocument(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(utf8Json), Context.LeadsDocument), LeadsKind));
 
     /// <summary>Writes a pipeline as a <c>pipeline</c> document.</summary>
     /// <param name="pipeline">The pipeline.</param>
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> is null.</exception>
     public static string SerializePipeline(Pipeline pipeline) =>
-        JsonSerializer.Serialize(new PipelineDocument { SchemaVersion = SchemaVersion, Kind = PipelineKind, Pipeline = Mapping.ToDto(pipeline ?? throw new ArgumentNullException(nameof(pipeline))) }, Context.PipelineDocument);
+        JsonSerializer.Serialize(new PipelineDocument { SchemaVersion = SchemaVersion, Kind = PipelineKind, Pipeline = Mapping.ToDto(Preconditions.CheckNotNull(pipeline)) }, Context.PipelineDocument);
 
     /// <summary>Reads a <c>pipeline</c> document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The pipeline (<see cref="Pipeline.Default"/> itself when the document describes it).</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 pipeline document.</exception>
     public static Pipeline DeserializePipeline(string json) =>
-        Mapping.FromDto(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.PipelineDocument), PipelineKind).Pipeline, "$.pipeline");
+        Mapping.FromDto(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.PipelineDocument), PipelineKind).Pipeline, "$.pipeline");
 
     /// <summary>Writes cost entries as a <c>costs</c> document.</summary>
     /// <param name="costs">The entries.</param>
@@ -102,7 +102,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>The entries, in document order.</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 costs document.</exception>
     public static IReadOnlyList<CostEntry> DeserializeCosts(string json) =>
-        Mapping.FromDto(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.CostsDocument), CostsKind));
+        Mapping.FromDto(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.CostsDocument), CostsKind));
 
     /// <summary>Writes touchpoints as a <c>touchpoints</c> document.</summary>
     /// <param name="touchpoints">The touchpoints.</param>
@@ -116,14 +116,14 @@ public static partial class LeadAnalyticsJson
     /// <returns>The touchpoints, in document order.</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 touchpoints document.</exception>
     public static IReadOnlyList<Touchpoint> DeserializeTouchpoints(string json) =>
-        Mapping.FromDto(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.TouchpointsDocument), TouchpointsKind));
+        Mapping.FromDto(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.TouchpointsDocument), TouchpointsKind));
 
     /// <summary>Writes a data-quality report as a <c>dataQualityReport</c> document.</summary>
     /// <param name="report">The report.</param>
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string SerializeQualityReport(DataQualityResult report) =>
-        JsonSerializer.Serialize(Mapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.DataQualityReportDocument);
+        JsonSerializer.Serialize(Mapping.ToDocument(Preconditions.CheckNotNull(report)), Context.DataQualityReportDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeQualityReport(DataQualityResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -132,14 +132,14 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeQualityReport(DataQualityResult report, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), Mapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.DataQualityReportDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), Mapping.ToDocument(Preconditions.CheckNotNull(report)), Context.DataQualityReportDocument);
 
     /// <summary>Reads a <c>dataQualityReport</c> document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The report (its counts recomputed from its issues).</returns>
     /// <exception cref="JsonException">The text is not a valid schema v1 report document.</exception>
     public static DataQualityResult DeserializeQualityReport(string json) =>
-        Mapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.DataQualityReportDocument), DataQualityReportKind));
+        Mapping.FromDocument(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.DataQualityReportDocument), DataQualityReportKind));
 
     /// <summary>Writes optimisation actions as an <c>actions</c> document.</summary>
     /// <param name="actions">The actions, written in the given order.</param>
@@ -154,7 +154,7 @@ public static partial class LeadAnalyticsJson
     /// <exception cref="JsonException">The text is not a valid schema v1 actions document (a target expression that does not
     /// parse, a broken <see cref="ActionRule"/>), with the JSON path.</exception>
     public static IReadOnlyList<OptimisationAction> DeserializeActions(string json) =>
-        ActionMapping.FromDocument(Read(JsonSerializer.Deserialize(json ?? throw new ArgumentNullException(nameof(json)), Context.ActionsDocument), ActionsKind));
+        ActionMapping.FromDocument(Read(JsonSerializer.Deserialize(Preconditions.CheckNotNull(json), Context.ActionsDocument), ActionsKind));
 
     /// <summary>Writes an action-evaluation report as an <c>actionReport</c> document (for dashboards and other apps; it is not
     /// read back: evaluate the actions again instead).</summary>
@@ -162,7 +162,7 @@ public static partial class LeadAnalyticsJson
     /// <returns>Indented JSON.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string SerializeActionReport(Actions.ActionResult report) =>
-        JsonSerializer.Serialize(ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
+        JsonSerializer.Serialize(ActionMapping.ToDocument(Preconditions.CheckNotNull(report)), Context.ActionReportDocument);
 
     /// <summary>Writes the same document as <see cref="SerializeActionReport(Actions.ActionResult)"/>
     /// to a stream (UTF-8, no byte order mark) while it is serialized, so the whole text is never held in memory; the
@@ -171,7 +171,7 @@ public static partial class LeadAnalyticsJson
     /// <param name="utf8Json">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void SerializeActionReport(Actions.ActionResult report, Stream utf8Json) =>
-        JsonSerializer.Serialize(utf8Json ?? throw new ArgumentNullException(nameof(utf8Json)), ActionMapping.ToDocument(report ?? throw new ArgumentNullException(nameof(report))), Context.ActionReportDocument);
+        JsonSerializer.Serialize(Preconditions.CheckNotNull(utf8Json), ActionMapping.ToDocument(Preconditions.CheckNotNull(report)), Context.ActionReportDocument);
 
     private static T Read<T>(T? document, string kind)
         where T : DocumentDto

@@ -11,15 +11,12 @@ internal static class Mapping
     public static List<TDto> Each<T, TDto>(IEnumerable<T> items, string name, Func<T, TDto> map)
         where T : class
     {
-        if (items is null)
-        {
-            throw new ArgumentNullException(name);
-        }
+        Preconditions.CheckNotNull(items, name);
 
         var list = new List<TDto>();
         foreach (var item in items)
         {
-            list.Add(map(item ?? throw new ArgumentNullException(name, "An item is null.")));
+            list.Add(map(Preconditions.CheckItemNotNull(item, name, "An item is null.")));
         }
 
         return list;

@@ -82,10 +82,7 @@ public sealed class LeadColumnMapping
     /// <exception cref="ArgumentException">The field has no column in the tracking table, or the name is empty or holds a control character.</exception>
     public LeadColumnMapping WithColumn(LeadField field, string? column)
     {
-        if (!Names.Any(n => n.Field == field))
-        {
-            throw new ArgumentException($"{field} is not a column of the tracking table.", nameof(field));
-        }
+        Preconditions.CheckArgument(Names.Any(n => n.Field == field), nameof(field), $"{field} is not a column of the tracking table.");
 
         var columns = new Dictionary<LeadField, string?>(_columns) { [field] = column is null ? null : CheckIdentifier(column, NameOf(field)) };
         return new LeadColumnMapping(columns, _touchColumns, TimeZone);
@@ -104,10 +101,7 @@ public sealed class LeadColumnMapping
     /// empty, not a string, or holds a control character; the message says which.</exception>
     public static LeadColumnMapping Parse(string json)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
+        Preconditions.CheckNotNull(json);
 
         JsonDocument document;
         try
@@ -249,10 +243,7 @@ public sealed class LeadColumnMapping
 
     private static TimeSpan CheckOffset(TimeSpan offset)
     {
-        if (offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset > TimeSpan.FromHours(14) || offset < TimeSpan.FromHours(-14))
-        {
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset is whole minutes within ±14 hours.");
-        }
+        Preconditions.CheckRange(offset.Ticks % TimeSpan.TicksPerMinute == 0 && offset <= TimeSpan.FromHours(14) && offset >= TimeSpan.FromHours(-14), offset, "The offset is whole minutes within ±14 hours.");
 
         return offset;
     }

@@ -33,10 +33,7 @@ public abstract class SqlDialect
     /// (a file path inside CREATE VIEW); never for data.</summary>
     internal static string Literal(string text)
     {
-        if (text.IndexOf('\0') >= 0)
-        {
-            throw new ArgumentException("A literal must not contain NUL.", nameof(text));
-        }
+        Preconditions.CheckArgument(text.IndexOf('\0') < 0, nameof(text), "A literal must not contain NUL.");
 
         return "'" + text.Replace("'", "''") + "'";
     }

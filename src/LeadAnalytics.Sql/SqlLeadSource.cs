@@ -40,9 +40,9 @@ public sealed class SqlLeadSource
     /// <exception cref="ArgumentNullException"><paramref name="connection"/>, <paramref name="dialect"/> or <paramref name="table"/> is null.</exception>
     public SqlLeadSource(DbConnection connection, SqlDialect dialect, SqlTableName table, LeadColumnMapping? mapping = null)
     {
-        Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        Dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
-        Table = table ?? throw new ArgumentNullException(nameof(table));
+        Connection = Preconditions.CheckNotNull(connection);
+        Dialect = Preconditions.CheckNotNull(dialect);
+        Table = Preconditions.CheckNotNull(table);
         Mapping = mapping ?? LeadColumnMapping.Default;
     }
 
@@ -127,10 +127,7 @@ public sealed class SqlLeadSource
         options = (options ?? EffectivenessOptions.Default).WithoutMaturity();
         options.Scope.Validate();
         var dimensions = options.Scope.Breakdown.ToArray();
-        if (dimensions.Length < 1 || options.Scope.Cohort is not null)
-        {
-            throw new ArgumentException("Break down by one dimension or a pair (Scope.Breakdown).", nameof(options));
-        }
+        Preconditions.CheckArgument(dimensions.Length >= 1 && options.Scope.Cohort is null, nameof(options), "Break down by one dimension or a pair (Scope.Breakdown).");
 
         if (options.CostSource == CostSource.CostTable || (options.CostSource == CostSource.Auto && options.Costs is { } costs && costs.Any()))
         {
@@ -274,10 +271,7 @@ public sealed class SqlLeadSource
     /// <exception cref="DbException">The database refused the query.</exception>
     public AttributionJourneys QueryJourneys(DateTimeOffset asOf, SqlTableName touchpoints, AttributionOptions? options = null)
     {
-        if (touchpoints is null)
-        {
-            throw new ArgumentNullException(nameof(touchpoints));
-        }
+        Preconditions.CheckNotNull(touchpoints);
 
         options ??= AttributionOptions.Default;
         if (options.By != Dimension.Channel || options.KeySelector is not null)

@@ -12,17 +12,11 @@ public sealed class SqlTableName
     /// <exception cref="ArgumentException">There are no parts, more than three, or one is empty or holds a control character.</exception>
     public SqlTableName(params string[] parts)
     {
-        if (parts is null || parts.Length is 0 or > 3)
-        {
-            throw new ArgumentException("A table name has one to three parts.", nameof(parts));
-        }
+        Preconditions.CheckArgument(parts is { Length: >= 1 and <= 3 }, nameof(parts), "A table name has one to three parts.");
 
         foreach (var p in parts)
         {
-            if (string.IsNullOrEmpty(p) || p.Any(char.IsControl))
-            {
-                throw new ArgumentException("A table name part must be non-empty text without control characters.", nameof(parts));
-            }
+            Preconditions.CheckArgument(!string.IsNullOrEmpty(p) && !p.Any(char.IsControl), nameof(parts), "A table name part must be non-empty text without control characters.");
         }
 
         _parts = (string[])parts.Clone();
@@ -37,7 +31,7 @@ public sealed class SqlTableName
     /// <returns>The table name.</returns>
     /// <exception cref="ArgumentException">A part is empty, or there are more than three.</exception>
     public static SqlTableName Parse(string name) =>
-        new((name ?? throw new ArgumentNullException(nameof(name))).Split('.'));
+        new(Preconditions.CheckNotNull(name).Split('.'));
 
     /// <summary>The name as written: parts joined by dots.</summary>
     /// <returns>The name.</returns>

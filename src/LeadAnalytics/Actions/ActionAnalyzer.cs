@@ -48,15 +48,15 @@ public static class ActionAnalyzer
         var list = new List<OptimisationAction>();
         foreach (var action in options.Actions)
         {
-            list.Add(action ?? throw new ArgumentNullException(nameof(options), "An action is null."));
+            list.Add(Preconditions.CheckItemNotNull(action, nameof(options), "An action is null."));
         }
 
         // Actions sharing a segment share its rows; cost metrics share the prepared costs.
         var segments = new Dictionary<SegmentFilter, SegmentRows>();
         var costList = options.Costs?.ToList();
-        if (costList is not null && costList.Contains(null!))
+        if (costList is not null)
         {
-            throw new ArgumentNullException(nameof(options), "A cost entry is null.");
+            Preconditions.CheckNoNullItem(costList, nameof(options), "A cost entry is null.");
         }
 
         CostContext? costContext = null;

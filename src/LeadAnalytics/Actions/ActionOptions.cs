@@ -73,29 +73,14 @@ public sealed class ActionOptions
     internal void Validate()
     {
         Scope.Validate();
-        if (Scope.HasBreakdown || !Scope.Period.Equals(AcquisitionPeriod.AllTime))
-        {
-            throw new ArgumentException("An action names its own segment and windows: leave Scope.Breakdown, Scope.Cohort and Scope.Period unset.", nameof(Scope));
-        }
+        Preconditions.CheckArgument(!Scope.HasBreakdown && Scope.Period.Equals(AcquisitionPeriod.AllTime), nameof(Scope), "An action names its own segment and windows: leave Scope.Breakdown, Scope.Cohort and Scope.Period unset.");
 
-        if (MinimumSample < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MinimumSample), MinimumSample, "The minimum sample is at least one lead.");
-        }
+        Preconditions.CheckRange(MinimumSample >= 1, MinimumSample, "The minimum sample is at least one lead.");
 
-        if (OutcomeWindow is { } w && w <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(OutcomeWindow), w, "The outcome window must be positive (null means none).");
-        }
+        Preconditions.CheckRange(OutcomeWindow is not { } w || w > TimeSpan.Zero, OutcomeWindow, "The outcome window must be positive (null means none).");
 
-        if (DefaultBaselineWindow <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(DefaultBaselineWindow), DefaultBaselineWindow, "The default baseline window must be positive.");
-        }
+        Preconditions.CheckRange(DefaultBaselineWindow > TimeSpan.Zero, DefaultBaselineWindow, "The default baseline window must be positive.");
 
-        if (!(SignificanceLevel > 0 && SignificanceLevel < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(SignificanceLevel), SignificanceLevel, "The significance level lies strictly between 0 and 1.");
-        }
+        Preconditions.CheckRange(SignificanceLevel > 0 && SignificanceLevel < 1, SignificanceLevel, "The significance level lies strictly between 0 and 1.");
     }
 }

@@ -33,32 +33,31 @@ public sealed class AggregatedPath
         var list = new List<string>();
         foreach (var step in steps)
         {
-            if (string.IsNullOrWhiteSpace(step))
-            {
-                throw new ArgumentException("A path step must not be empty or white space.", nameof(steps));
-            }
+            Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(step), nameof(steps), "A path step must not be empty or white space.");
 
             list.Add(step.Trim());
         }
 
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("A path has at least one step.", nameof(steps));
-        }
+        Preconditions.CheckArgument(list.Count != 0, nameof(steps), "A path has at least one step.");
 
         CheckCount(conversions, nameof(conversions));
         CheckCount(nulls, nameof(nulls));
-        if (value < 0m)
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "The conversion value must not be negative.");
-        }
+        Preconditions.CheckRange(value >= 0m, value, "The conversion value must not be negative.");
 
-        if (value != 0m && conversions == 0)
-        {
-            throw new ArgumentException("A path without conversions cannot carry conversion value.", nameof(value));
-        }
+        Preconditions.CheckArgument(value == 0m || conversions != 0, nameof(value), "A path without conversions cannot carry conversion value.");
 
         _steps = list.ToArray();
+        Conversions = conversions;
+        Value = value;
+        Nulls = nulls;
+    }
+
+    // A path of an attribution partition: valid by construction (whole counts of lead journeys), with each step's direct flag
+    // when the steps are not channels (the flag is the touch's channel's, which the step's key does not tell).
+    internal AggregatedPath(string[] steps, bool[]? stepDirect, long conversions, decimal value, long nulls)
+    {
+        _steps = steps;
+        StepDirect = stepDirect;
         Conversions = conversions;
         Value = value;
         Nulls = nulls;
@@ -77,6 +76,10 @@ public sealed class AggregatedPath
     public double Nulls { get; }
 
     internal string[] StepArray => _steps;
+
+    // Whether each step is direct, for the paths of a partition keyed by other than channels; null: a step is direct when its
+    // key is one of AttributionOptions.DirectChannels.
+    internal bool[]? StepDirect { get; }
 
     /// <summary>Parses the path syntax <c>"a &gt; b &gt; c"</c> into a path with counts.</summary>
     /// <param name="path">The steps separated by <paramref name="separator"/>; white space around steps is ignored.</param>

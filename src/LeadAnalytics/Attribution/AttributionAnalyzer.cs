@@ -49,6 +49,30 @@ public static class AttributionAnalyzer
         return Compare(JourneyTableBuilder.FromTable(table, options.Touchpoints, asOf, options), modelList, options);
     }
 
+    /// <summary>Counts the journeys of rows [<paramref name="startRow"/>, <paramref name="startRow"/> + <paramref name="rowCount"/>) of a
+    /// table by path: a partial attribution to merge with others (<see cref="AttributionPartition.Merge(AttributionPartition)"/>)
+    /// and finish with <see cref="AttributionPartition.ToResult"/>. The journeys are built as <see cref="Analyze(LeadTable, DateTimeOffset, AttributionOptions?)"/>
+    /// builds them (the same builder); the touchpoints of no lead are counted as unmatched by the range that holds row 0.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">Outcomes, touches and leads after this instant are ignored; an open lead's journey ends here.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">The options; <see cref="AttributionOptions.Default"/> when null (<see cref="AttributionOptions.AsOf"/> is ignored).</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rows are not all in the table, or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">Two leads of the range share an id, the touchpoints were built for another table, or the
+    /// scope has a breakdown.</exception>
+    public static AttributionPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, AttributionOptions? options = null)
+    {
+        Preconditions.CheckNotNull(table);
+        options ??= AttributionOptions.Default;
+        options.Validate();
+        Partitions.CheckRows(table.Count, startRow, rowCount);
+        var journeys = JourneyTableBuilder.FromTable(table, options.Touchpoints, asOf, options, startRow, rowCount);
+        return AttributionPartition.Count(journeys, asOf, options, rowCount);
+    }
+
     /// <summary>Computes one model (<see cref="AttributionOptions.Model"/>).</summary>
     /// <param name="journeys">The journeys.</param>
     /// <param name="options">The options; <see cref="AttributionOptions.Default"/> when null.</param>
@@ -89,10 +113,7 @@ public static class AttributionAnalyzer
         var modelList = models.ToList();
         foreach (var model in modelList)
         {
-            if (!Enum.IsDefined(typeof(AttributionModel), model))
-            {
-                throw new ArgumentOutOfRangeException(nameof(models), model, "Unknown attribution model.");
-            }
+            Preconditions.CheckRange(Enum.IsDefined(typeof(AttributionModel), model), model, "Unknown attribution model.", nameof(models));
         }
 
         return modelList;

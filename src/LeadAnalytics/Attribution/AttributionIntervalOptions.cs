@@ -36,14 +36,8 @@ public sealed class AttributionIntervalOptions
 
     internal void Validate()
     {
-        if (Replicates < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Replicates), Replicates, "At least 2 bootstrap replicates.");
-        }
+        Preconditions.CheckRange(Replicates >= 2, Replicates, "At least 2 bootstrap replicates.");
 
-        if (!Enum.IsDefined(typeof(AttributionIntervalMethod), Method))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Method), Method, "Unknown interval method.");
-        }
+        Preconditions.CheckRange(Enum.IsDefined(typeof(AttributionIntervalMethod), Method), Method, "Unknown interval method.");
     }
 }

@@ -15,8 +15,10 @@ namespace LeadAnalytics.Attribution;
 /// </remarks>
 public sealed class AttributionJourneys
 {
-    private AttributionJourneys(LeadTable? table, TouchpointTable? touchTable, AggregatedPath[]? paths, Currency currency, AcquisitionPeriod? pathsPeriod = null)
+    private AttributionJourneys(LeadTable? table, TouchpointTable? touchTable, AggregatedPath[]? paths, Currency currency, AcquisitionPeriod? pathsPeriod = null,
+        AttributionPartition.Totals? partitionTotals = null)
     {
+        PartitionTotals = partitionTotals;
         Table = table;
         TouchTable = touchTable;
         Paths = paths;
@@ -43,6 +45,10 @@ public sealed class AttributionJourneys
     // them from the leads acquired in it); all time otherwise. An analysis with this period or all time reads them as they are.
     internal AcquisitionPeriod PathsPeriod { get; }
 
+    // The lead journeys and diagnostics behind the paths of an attribution partition (null for paths counted elsewhere, whose
+    // journeys are the paths as given).
+    internal AttributionPartition.Totals? PartitionTotals { get; }
+
     /// <summary>Journeys of leads: each lead with the touchpoints whose journey id is its id.</summary>
     /// <param name="leads">The leads; ids must be unique (ordinally).</param>
     /// <param name="touchpoints">Their touchpoints, in any order.</param>
@@ -63,10 +69,7 @@ public sealed class AttributionJourneys
         Currency? found = currency;
         foreach (var lead in leadArray)
         {
-            if (lead is null)
-            {
-                throw new ArgumentNullException(nameof(leads), "A lead is null.");
-            }
+            Preconditions.CheckItemNotNull(lead, nameof(leads), "A lead is null.");
 
             if (!ids.Add(lead.Id))
             {
@@ -85,13 +88,7 @@ public sealed class AttributionJourneys
         }
 
         var touchArray = touchpoints.ToArray();
-        foreach (var touch in touchArray)
-        {
-            if (touch is null)
-            {
-                throw new ArgumentNullException(nameof(touchpoints), "A touchpoint is null.");
-            }
-        }
+        Preconditions.CheckNoNullItem(touchArray, nameof(touchpoints), "A touchpoint is null.");
 
         // The same journeys as the table path: the leads become a LeadTable (instants to the second, amounts to the minor unit).
         var table = LeadTable.Build(leadArray, new LeadTableOptions { Currency = found });
@@ -105,19 +102,17 @@ public sealed class AttributionJourneys
     /// <exception cref="ArgumentNullException"><paramref name="paths"/> or an element is null.</exception>
     public static AttributionJourneys FromPaths(IEnumerable<AggregatedPath> paths, Currency currency) => FromPathsOfPeriod(paths, currency, AcquisitionPeriod.AllTime);
 
+    // The paths of an attribution partition, counted over the leads acquired in its scope's period.
+    internal static AttributionJourneys FromPartition(AggregatedPath[] paths, Currency currency, AcquisitionPeriod period, AttributionPartition.Totals totals) =>
+        new(null, null, paths, currency, period, totals);
+
     // Paths counted over the leads acquired in a period (the SQL push-down applies AttributionOptions.Scope.Period itself).
     internal static AttributionJourneys FromPathsOfPeriod(IEnumerable<AggregatedPath> paths, Currency currency, AcquisitionPeriod period)
     {
         Preconditions.CheckNotNull(paths);
 
         var array = paths.ToArray();
-        foreach (var path in array)
-        {
-            if (path is null)
-            {
-                throw new ArgumentNullException(nameof(paths), "A path is null.");
-            }
-        }
+        Preconditions.CheckNoNullItem(array, nameof(paths), "A path is null.");
 
         return new AttributionJourneys(null, null, array, currency, period);
     }

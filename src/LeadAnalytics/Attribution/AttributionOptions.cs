@@ -95,26 +95,14 @@ public sealed class AttributionOptions
     internal void Validate()
     {
         Scope.Validate();
-        if (Scope.HasBreakdown)
-        {
-            throw new ArgumentException("Attribution credits AttributionOptions.By (channel, strategy or content), it is not broken down: leave Scope.Breakdown and Scope.Cohort unset.", nameof(Scope));
-        }
+        Preconditions.CheckArgument(!Scope.HasBreakdown, nameof(Scope), "Attribution credits AttributionOptions.By (channel, strategy or content), it is not broken down: leave Scope.Breakdown and Scope.Cohort unset.");
 
         Intervals?.Validate();
-        if (!Enum.IsDefined(typeof(AttributionModel), Model))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown attribution model.");
-        }
+        Preconditions.CheckRange(Enum.IsDefined(typeof(AttributionModel), Model), Model, "Unknown attribution model.");
 
-        if (KeySelector is null && By is not (Dimension.Channel or Dimension.Strategy or Dimension.Content))
-        {
-            throw new ArgumentOutOfRangeException(nameof(By), By, "Attribution credits channels, strategies or contents; use KeySelector for anything else.");
-        }
+        Preconditions.CheckRange(KeySelector is not null || By is Dimension.Channel or Dimension.Strategy or Dimension.Content, By, "Attribution credits channels, strategies or contents; use KeySelector for anything else.");
 
-        if (LookbackWindow is { } lookback && lookback < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LookbackWindow), lookback, "The lookback window must not be negative.");
-        }
+        Preconditions.CheckRange(LookbackWindow is not { } lookback || lookback >= TimeSpan.Zero, LookbackWindow, "The lookback window must not be negative.");
 
         Preconditions.CheckNotNull(DirectChannels);
 
@@ -123,19 +111,10 @@ public sealed class AttributionOptions
             throw new ArgumentOutOfRangeException(nameof(PositionBasedFirstShare), "The first and last shares must be non-negative and sum to at most 1.");
         }
 
-        if (TimeDecayHalfLife <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TimeDecayHalfLife), TimeDecayHalfLife, "The half-life must be positive.");
-        }
+        Preconditions.CheckRange(TimeDecayHalfLife > TimeSpan.Zero, TimeDecayHalfLife, "The half-life must be positive.");
 
-        if (MarkovOrder < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MarkovOrder), MarkovOrder, "The Markov order is at least 1.");
-        }
+        Preconditions.CheckRange(MarkovOrder >= 1, MarkovOrder, "The Markov order is at least 1.");
 
-        if (!Enum.IsDefined(typeof(MarkovValueRule), MarkovValueRule))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MarkovValueRule), MarkovValueRule, "Unknown value rule.");
-        }
+        Preconditions.CheckRange(Enum.IsDefined(typeof(MarkovValueRule), MarkovValueRule), MarkovValueRule, "Unknown value rule.");
     }
 }

@@ -16,15 +16,12 @@ internal static class JourneyTableBuilder
         }
 
         // Paths counted in a database over one period (LeadAnalytics.Sql) are already limited to it.
-        if (!options.Scope.Period.Equals(AcquisitionPeriod.AllTime) && !options.Scope.Period.Equals(journeys.PathsPeriod))
-        {
-            throw new ArgumentException("Aggregated paths carry no acquisition instants, so they cannot be limited to a period: leave Scope.Period unset.", nameof(options));
-        }
+        Preconditions.CheckArgument(options.Scope.Period.Equals(AcquisitionPeriod.AllTime) || options.Scope.Period.Equals(journeys.PathsPeriod), nameof(options), "Aggregated paths carry no acquisition instants, so they cannot be limited to a period: leave Scope.Period unset.");
 
-        return FromPaths(paths, journeys.Currency, options);
+        return FromPaths(paths, journeys.Currency, options, journeys.PartitionTotals);
     }
 
-    private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options)
+    private static JourneyTable FromPaths(AggregatedPath[] paths, Currency currency, AttributionOptions options, AttributionPartition.Totals? totals)
     {
         // Codes in order of first appearance first (one dictionary lookup per step), ranked into ordinal order below.
         var provisional = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -62,7 +59,16 @@ internal static class JourneyTableBuilder
             rankOf[provisional[keys[i]]] = i;
         }
 
-        // Identical paths are hashed together once; their members are chained through `next` without allocating per path.
+        var direct = new bool[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            direct[k] = options.DirectChannels.Contains(keys[k], StringComparer.Ordinal);
+        }
+
+        // Identical paths are hashed together once; their members are chained through `next` without allocating per path. A step
+        // is coded as 2 x key + direct: whether it is direct is its key's (a channel step) unless the path says (the steps of an
+        // attribution partition keyed by strategy, content or a custom key carry their touch's channel's flag). Codes keep key
+        // order, so the canonical order of the rows is the order of their keys.
         var groups = new SequenceMap();
         var head = new List<int>();
         var next = new int[paths.Length];
@@ -71,9 +77,11 @@ internal static class JourneyTableBuilder
         for (var p = 0; p < paths.Length; p++)
         {
             var length = paths[p].StepArray.Length;
+            var flags = paths[p].StepDirect;
             for (var s = 0; s < length; s++)
             {
-                buffer[s] = rankOf[allSteps[at++]];
+                var rank = rankOf[allSteps[at++]];
+                buffer[s] = (rank << 1) | ((flags?[s] ?? direct[rank]) ? 1 : 0);
             }
 
             var g = groups.GetOrAdd(buffer, 0, length);
@@ -95,13 +103,7 @@ internal static class JourneyTableBuilder
             stepCount += coded[g].Length;
         }
 
-        var order = SequenceOrder.Sort(coded, keys.Length);
-
-        var direct = new bool[keys.Length];
-        for (var k = 0; k < keys.Length; k++)
-        {
-            direct[k] = options.DirectChannels.Contains(keys[k], StringComparer.Ordinal);
-        }
+        var order = SequenceOrder.Sort(coded, keys.Length * 2);
 
         var rowStart = new int[coded.Length + 1];
         var stepKey = new int[stepCount];
@@ -115,10 +117,10 @@ internal static class JourneyTableBuilder
         {
             var g = order[r];
             rowStart[r] = at;
-            foreach (var key in coded[g])
+            foreach (var code in coded[g])
             {
-                stepKey[at] = key;
-                stepDirect[at] = direct[key];
+                stepKey[at] = code >> 1;
+                stepDirect[at] = (code & 1) != 0;
                 at++;
             }
 
@@ -154,7 +156,11 @@ internal static class JourneyTableBuilder
         }
 
         rowStart[coded.Length] = at;
-        return new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, paths.Length, 0, 0m, 0, 0);
+        // Paths of a partition count lead journeys and carry the diagnostics of the leads they came from.
+        return totals is { } t
+            ? new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, checked((int)t.Journeys), t.UnattributedConversions,
+                t.UnattributedValue, checked((int)t.DroppedTouchpoints), checked((int)t.UnmatchedTouchpoints))
+            : new JourneyTable(keys, rowStart, stepKey, stepDirect, null, null, conversions, nulls, value, currency, paths.Length, 0, 0m, 0, 0);
     }
 
     private static int CompareCounts(AggregatedPath a, AggregatedPath b)
@@ -170,18 +176,22 @@ internal static class JourneyTableBuilder
     }
 
     /// <summary>Journeys of the leads of a table with their touchpoint columns (none: every lead's source is its journey).</summary>
-    internal static JourneyTable FromTable(LeadTable table, TouchpointTable? touchpoints, DateTimeOffset? asOf, AttributionOptions options, Currency? currency = null)
+    internal static JourneyTable FromTable(LeadTable table, TouchpointTable? touchpoints, DateTimeOffset? asOf, AttributionOptions options, Currency? currency = null) =>
+        FromTable(table, touchpoints, asOf, options, 0, table.Count, currency);
+
+    /// <summary>Journeys of the leads in rows [startRow, startRow + rowCount) (an attribution partition). The touchpoints of no
+    /// lead of the table are counted as unmatched by the range holding row 0 (the whole empty table included), so that the
+    /// ranges of a split count them once.</summary>
+    internal static JourneyTable FromTable(LeadTable table, TouchpointTable? touchpoints, DateTimeOffset? asOf, AttributionOptions options, int startRow, int rowCount,
+        Currency? currency = null)
     {
-        if (touchpoints is not null && !ReferenceEquals(touchpoints.Leads, table))
-        {
-            throw new ArgumentException("The touchpoint table was built for another lead table.", nameof(options));
-        }
+        Preconditions.CheckArgument(touchpoints is null || ReferenceEquals(touchpoints.Leads, table), nameof(options), "The touchpoint table was built for another lead table.");
 
         // Rows in ordinal id order (ids are unique, which the touchpoint table checks), so sums never depend on the input order.
-        var ids = new string[table.Count];
-        for (var row = 0; row < ids.Length; row++)
+        var ids = new string[rowCount];
+        for (var i = 0; i < ids.Length; i++)
         {
-            ids[row] = table.Ids.Get(row);
+            ids[i] = table.Ids.Get(startRow + i);
         }
 
         if (touchpoints is null)
@@ -198,19 +208,20 @@ internal static class JourneyTableBuilder
         var touchStart = touchpoints?.RowStart;
         var touchTicks = touchpoints?.Ticks ?? Array.Empty<long>();
 
-        var rowSteps = new GrowableArray<int>(table.Count + 16);
-        var rowDays = new GrowableArray<double>(table.Count + 16);
-        var rowStart = new GrowableArray<int>(table.Count + 1);
-        var conversions = new GrowableArray<double>(table.Count);
-        var nulls = new GrowableArray<double>(table.Count);
-        var values = new GrowableArray<decimal>(table.Count);
+        var rowSteps = new GrowableArray<int>(rowCount + 16);
+        var rowDays = new GrowableArray<double>(rowCount + 16);
+        var rowStart = new GrowableArray<int>(rowCount + 1);
+        var conversions = new GrowableArray<double>(rowCount);
+        var nulls = new GrowableArray<double>(rowCount);
+        var values = new GrowableArray<decimal>(rowCount);
         var matched = 0;
         var dropped = 0;
         var unattributedConversions = 0.0;
         var unattributedValue = 0m;
 
-        foreach (var row in byId)
+        foreach (var index in byId)
         {
+            var row = startRow + index;
             var first = touchStart?[row] ?? 0;
             var touchCount = touchStart is null ? 0 : touchStart[row + 1] - first;
             if (!scope.InScope(row))
@@ -304,7 +315,9 @@ internal static class JourneyTableBuilder
             stepMilestones[i] = step < 0 ? CrmMilestones.FirstTouch | CrmMilestones.LeadCreated : touchpoints!.Milestones[step];
         }
 
-        var total = touchpoints is null ? 0 : touchpoints.Count + touchpoints.UnmatchedCount;
+        var holdsRowZero = startRow == 0 && (rowCount > 0 || table.Count == 0);
+        var total = touchpoints is null ? 0
+            : touchStart![startRow + rowCount] - touchStart[startRow] + (holdsRowZero ? touchpoints.UnmatchedCount : 0);
         return new JourneyTable(
             names,
             rowStart.ToArray(),

@@ -17,15 +17,9 @@ internal static class RuleBasedAttribution
 
     internal static RawCredit Compute(JourneyTable table, AttributionModel model, AttributionOptions options)
     {
-        if (model == AttributionModel.TimeDecay && table.StepDaysBefore is null)
-        {
-            throw new ArgumentException("Time decay needs touch times; aggregated paths have none. Use lead journeys with touchpoints.", "journeys");
-        }
+        Preconditions.CheckArgument(model != AttributionModel.TimeDecay || table.StepDaysBefore is not null, "journeys", "Time decay needs touch times; aggregated paths have none. Use lead journeys with touchpoints.");
 
-        if (model is AttributionModel.UShaped or AttributionModel.WShaped or AttributionModel.FullPath && table.StepMilestones is null)
-        {
-            throw new ArgumentException($"The {model} model needs CRM milestones on touches; aggregated paths have none. Use lead journeys with touchpoints.", "journeys");
-        }
+        Preconditions.CheckArgument(model is not (AttributionModel.UShaped or AttributionModel.WShaped or AttributionModel.FullPath) || table.StepMilestones is not null, "journeys", $"The {model} model needs CRM milestones on touches; aggregated paths have none. Use lead journeys with touchpoints.");
 
         var keyCount = table.Keys.Length;
         var conversions = new double[keyCount];

@@ -84,10 +84,7 @@ public sealed class TouchpointTable
         var unmatched = 0;
         foreach (var touch in touchpoints)
         {
-            if (touch is null)
-            {
-                throw new ArgumentNullException(nameof(touchpoints), "A touchpoint is null.");
-            }
+            Preconditions.CheckItemNotNull(touch, nameof(touchpoints), "A touchpoint is null.");
 
             if (!rowOf.TryGetValue(touch.JourneyId, out var row))
             {

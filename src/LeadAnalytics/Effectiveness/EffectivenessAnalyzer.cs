@@ -67,9 +67,9 @@ public static class EffectivenessAnalyzer
     {
         var dimensions = CheckOptions(options);
         var costList = options.Costs?.ToList();
-        if (costList is not null && costList.Contains(null!))
+        if (costList is not null)
         {
-            throw new ArgumentNullException(nameof(options), "The costs table contains a null entry.");
+            Preconditions.CheckNoNullItem(costList, nameof(options), "The costs table contains a null entry.");
         }
 
         var source = options.CostSource switch
@@ -380,30 +380,18 @@ public static class EffectivenessAnalyzer
     {
         options.Scope.Validate();
         var dimensions = options.Scope.Breakdown.ToArray();
-        if (options.Scope.Cohort is not null)
-        {
-            throw new ArgumentException("Effectiveness breaks down by dimensions (none for the total only), not by cohort.", nameof(options));
-        }
+        Preconditions.CheckArgument(options.Scope.Cohort is null, nameof(options), "Effectiveness breaks down by dimensions (none for the total only), not by cohort.");
 
         if (options.RankBy is null || !SegmentSummary.MetricIdsOfSegments.Contains(options.RankBy))
         {
             throw new ArgumentException($"'{options.RankBy}' is not a segment metric; use one of {string.Join(", ", SegmentSummary.MetricIdsOfSegments)}.", nameof(options));
         }
 
-        if (options.DefaultGrossMargin > 1m || (options.GrossMarginBySegment is { } margins && margins.Values.Any(m => m > 1m)))
-        {
-            throw new ArgumentException("A gross margin is a fraction of revenue and cannot exceed 1.", nameof(options));
-        }
+        Preconditions.CheckArgument(!(options.DefaultGrossMargin > 1m) && (options.GrossMarginBySegment is not { } margins || !margins.Values.Any(m => m > 1m)), nameof(options), "A gross margin is a fraction of revenue and cannot exceed 1.");
 
-        if (options.MaturityWindow is { } window && window.TotalSeconds < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), window, "The maturity window must be at least one second (null means the default).");
-        }
+        Preconditions.CheckRange(options.MaturityWindow is not { } window || window.TotalSeconds >= 1, options.MaturityWindow, "The maturity window must be at least one second (null means the default).", nameof(options));
 
-        if (options.Findings is null || options.MaxListedLeadIds < 0)
-        {
-            throw new ArgumentException("Findings options are required and MaxListedLeadIds must not be negative.", nameof(options));
-        }
+        Preconditions.CheckArgument(options.Findings is not null && options.MaxListedLeadIds >= 0, nameof(options), "Findings options are required and MaxListedLeadIds must not be negative.");
 
         return dimensions;
     }

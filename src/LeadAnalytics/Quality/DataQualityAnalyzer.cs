@@ -10,7 +10,8 @@ namespace LeadAnalytics.Quality;
 /// import); add the import's issues and counts with <see cref="DataQualityResult.Include"/>.
 /// </summary>
 /// <remarks>Pure: no clock, no I/O. The result does not depend on the order of the rows. Memory: one int per row (to sort the
-/// ids without making strings) plus the sample. With <see cref="DataQualityOptions.Scope"/>'s period only the leads acquired in
+/// ids in place) and each distinct id once (the audit sample draws from them, and a partition carries them so that duplicates
+/// across partitions are found: <see cref="DataQualityPartition"/>). With <see cref="DataQualityOptions.Scope"/>'s period only the leads acquired in
 /// it are checked (docs/data-quality.md, "Scope"): they are the lead count, the stale leads and the audit sample; an id is
 /// reported as duplicate when one of its leads is in the period (the count is over the whole table, since every engine keys
 /// by id); labels differing only by case are reported when both occur among those leads.</remarks>
@@ -27,27 +28,47 @@ public static class DataQualityAnalyzer
     public static DataQualityResult Analyze(LeadTable table, DateTimeOffset asOf, DataQualityOptions? options = null)
     {
         Preconditions.CheckNotNull(table);
+        return AnalyzePartition(table, asOf, 0, table.Count, options).ToResult();
+    }
+
+    /// <summary>Checks rows [<paramref name="startRow"/>, <paramref name="startRow"/> + <paramref name="rowCount"/>) of a table: a
+    /// partial check to merge with others (<see cref="DataQualityPartition.Merge(DataQualityPartition)"/>) and finish with
+    /// <see cref="DataQualityPartition.ToResult"/>. <see cref="Analyze"/> is this over all the rows.</summary>
+    /// <param name="table">The leads.</param>
+    /// <param name="asOf">The instant at which stale leads are judged.</param>
+    /// <param name="startRow">The first row.</param>
+    /// <param name="rowCount">The number of rows.</param>
+    /// <param name="options">The settings; <see cref="DataQualityOptions.Default"/> when null.</param>
+    /// <returns>The partition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The scope has a breakdown or cohort.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rows are not all in the table, or a setting of the scope is out of range.</exception>
+    public static DataQualityPartition AnalyzePartition(LeadTable table, DateTimeOffset asOf, int startRow, int rowCount, DataQualityOptions? options = null)
+    {
+        Preconditions.CheckNotNull(table);
 
         options ??= DataQualityOptions.Default;
         options.Validate();
-        var found = new List<DataQualityIssue>();
-        var n = table.Count;
-        var inPeriod = InPeriod(table, options.Scope.Period);
+        Partitions.CheckRows(table.Count, startRow, rowCount);
+        var inPeriod = InPeriod(table, options.Scope.Period, startRow, rowCount);
 
-        // Duplicate ids: rows sorted by id (ordinal, compared in place), runs of equal ids reported once.
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
+        // Ids: rows sorted by id (ordinal, compared in place), each run of equal ids kept once with its count and whether one of
+        // its leads is checked (in the period).
+        var order = new int[rowCount];
+        for (var i = 0; i < rowCount; i++)
         {
-            order[i] = i;
+            order[i] = startRow + i;
         }
 
         var ids = table.Ids;
         Array.Sort(order, (a, b) => { var c = ids.CompareOrdinal(a, b); return c != 0 ? c : a.CompareTo(b); });
-        var distinct = new List<int>(n);
-        for (var i = 0; i < n;)
+        var distinctIds = new List<string>();
+        var counts = new List<int>();
+        var checkedIds = new List<bool>();
+        for (var i = 0; i < rowCount;)
         {
             var j = i + 1;
-            while (j < n && ids.CompareOrdinal(order[i], order[j]) == 0)
+            while (j < rowCount && ids.CompareOrdinal(order[i], order[j]) == 0)
             {
                 j++;
             }
@@ -55,33 +76,25 @@ public static class DataQualityAnalyzer
             var checkedRun = inPeriod is null;
             for (var k = i; k < j && !checkedRun; k++)
             {
-                checkedRun = inPeriod![order[k]];
+                checkedRun = inPeriod![order[k] - startRow];
             }
 
-            if (checkedRun)
-            {
-                distinct.Add(order[i]);
-            }
-
-            if (j - i > 1 && checkedRun)
-            {
-                var id = ids[order[i]];
-                var count = (j - i).ToString(CultureInfo.InvariantCulture);
-                found.Add(new DataQualityIssue(DataQualityRule.DuplicateId, IssueSeverity.Error, $"The id '{id}' is used by {count} leads.", id, LeadField.Id, count));
-            }
-
+            distinctIds.Add(ids[order[i]]);
+            counts.Add(j - i);
+            checkedIds.Add(checkedRun);
             i = j;
         }
 
         // Stale leads, as the classifier of every engine judges them.
+        var found = new List<DataQualityIssue>();
         var stale = new List<string>();
         var asOfSeconds = table.ToSeconds(asOf);
         var staleAfter = options.Scope.StaleAfter;
         var staleSeconds = LeadTable.StaleSeconds(staleAfter);
         var leadCount = 0;
-        for (var row = 0; row < n; row++)
+        for (var row = startRow; row < startRow + rowCount; row++)
         {
-            if (inPeriod is not null && !inPeriod[row])
+            if (inPeriod is not null && !inPeriod[row - startRow])
             {
                 continue;
             }
@@ -99,14 +112,27 @@ public static class DataQualityAnalyzer
             }
         }
 
-        SimilarLabels(table, found, inPeriod);
-        var sample = DataQualityChecker.AuditSample(distinct.Select(r => ids[r]), options);
-        return new DataQualityResult(asOf, leadCount, found, stale, sample, options);
+        return new DataQualityPartition(asOf, options, rowCount, leadCount, distinctIds.ToArray(), counts.ToArray(), checkedIds.ToArray(), found, stale,
+            UsedLabels(table, inPeriod, startRow, rowCount));
     }
 
-    /// <summary>Which rows were acquired in the period [from, to), at the table's resolution of a second; null for all time
-    /// (every row, without a pass).</summary>
-    private static bool[]? InPeriod(LeadTable table, AcquisitionPeriod period)
+    /// <summary>The duplicate-id issues of ids in ordinal order with their lead counts: an id used by more than one lead, one of
+    /// them checked.</summary>
+    internal static void DuplicateIds(string[] ids, int[] counts, bool[] checkedIds, List<DataQualityIssue> found)
+    {
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (counts[i] > 1 && checkedIds[i])
+            {
+                var count = counts[i].ToString(CultureInfo.InvariantCulture);
+                found.Add(new DataQualityIssue(DataQualityRule.DuplicateId, IssueSeverity.Error, $"The id '{ids[i]}' is used by {count} leads.", ids[i], LeadField.Id, count));
+            }
+        }
+    }
+
+    /// <summary>Which rows of [startRow, startRow + rowCount) were acquired in the period [from, to), at the table's resolution of
+    /// a second (indexed from startRow); null for all time (every row, without a pass).</summary>
+    private static bool[]? InPeriod(LeadTable table, AcquisitionPeriod period, int startRow, int rowCount)
     {
         if (period.Equals(AcquisitionPeriod.AllTime))
         {
@@ -115,32 +141,51 @@ public static class DataQualityAnalyzer
 
         var (from, to) = TableTime.Bounds(table, period);
         var acquired = table.StageSeconds[0];
-        var inPeriod = new bool[table.Count];
-        for (var row = 0; row < inPeriod.Length; row++)
+        var inPeriod = new bool[rowCount];
+        for (var i = 0; i < inPeriod.Length; i++)
         {
-            inPeriod[row] = acquired[row] >= from && acquired[row] < to;
+            inPeriod[i] = acquired[startRow + i] >= from && acquired[startRow + i] < to;
         }
 
         return inPeriod;
     }
 
-    /// <summary>Warns about labels of one dimension that differ only by case: they group as separate segments. With a period,
-    /// only the labels of the checked leads count.</summary>
-    internal static void SimilarLabels(LeadTable table, List<DataQualityIssue> found, bool[]? inPeriod = null)
+    /// <summary>The dimensions whose labels are compared for letter case, in report order.</summary>
+    internal static readonly Dimension[] LabelDimensions =
+        { Dimension.Channel, Dimension.Strategy, Dimension.Content, Dimension.Industry, Dimension.Owner, Dimension.CustomerType, Dimension.Tag };
+
+    /// <summary>The labels of each of <see cref="LabelDimensions"/> that the checked rows of the range use (by value, so the
+    /// labels of partitions of separately built tables unite).</summary>
+    private static HashSet<string>[] UsedLabels(LeadTable table, bool[]? inPeriod, int startRow, int rowCount)
     {
-        foreach (var dimension in new[] { Dimension.Channel, Dimension.Strategy, Dimension.Content, Dimension.Industry, Dimension.Owner, Dimension.CustomerType, Dimension.Tag })
+        var labels = new HashSet<string>[LabelDimensions.Length];
+        for (var d = 0; d < labels.Length; d++)
         {
-            var column = table.GetColumn(dimension);
+            var column = table.GetColumn(LabelDimensions[d]);
             var values = column.Values;
-            var used = inPeriod is null ? null : UsedCodes(table, column, inPeriod);
-            var byFolded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var used = UsedCodes(table, column, inPeriod, startRow, rowCount);
+            labels[d] = new HashSet<string>(StringComparer.Ordinal);
             for (var code = 1; code < values.Count; code++)
             {
-                if (values[code] is not { } v || (used is not null && !used[code]))
+                if (values[code] is { } v && used[code])
                 {
-                    continue;
+                    labels[d].Add(v);
                 }
+            }
+        }
 
+        return labels;
+    }
+
+    /// <summary>Warns about labels of one dimension that differ only by case: they group as separate segments.</summary>
+    internal static void SimilarLabels(HashSet<string>[] labels, List<DataQualityIssue> found)
+    {
+        for (var d = 0; d < LabelDimensions.Length; d++)
+        {
+            var dimension = LabelDimensions[d];
+            var byFolded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var v in labels[d])
+            {
                 var folded = v.ToUpperInvariant();
                 if (!byFolded.TryGetValue(folded, out var list))
                 {
@@ -154,23 +199,23 @@ public static class DataQualityAnalyzer
             {
                 if (pair.Value.Count > 1)
                 {
-                    var labels = pair.Value.OrderBy(x => x, StringComparer.Ordinal).ToList();
+                    var sorted = pair.Value.OrderBy(x => x, StringComparer.Ordinal).ToList();
                     found.Add(new DataQualityIssue(DataQualityRule.SimilarLabels, IssueSeverity.Warning,
-                        $"The {Name(dimension)} labels {string.Join(", ", labels.Select(l => "'" + l + "'"))} differ only by letter case; they are counted as {labels.Count} segments.",
-                        null, FieldOf(dimension), string.Join(" | ", labels)));
+                        $"The {Name(dimension)} labels {string.Join(", ", sorted.Select(l => "'" + l + "'"))} differ only by letter case; they are counted as {sorted.Count} segments.",
+                        null, FieldOf(dimension), string.Join(" | ", sorted)));
                 }
             }
         }
     }
 
-    // The codes of a dimension that the rows in the period use (tags through their offsets).
-    private static bool[] UsedCodes(LeadTable table, DimensionColumn column, bool[] inPeriod)
+    // The codes of a dimension that the checked rows of the range use (tags through their offsets).
+    private static bool[] UsedCodes(LeadTable table, DimensionColumn column, bool[]? inPeriod, int startRow, int rowCount)
     {
         var used = new bool[column.Cardinality];
         var codes = column.Codes;
-        for (var row = 0; row < inPeriod.Length; row++)
+        for (var row = startRow; row < startRow + rowCount; row++)
         {
-            if (!inPeriod[row])
+            if (inPeriod is not null && !inPeriod[row - startRow])
             {
                 continue;
             }

@@ -79,10 +79,7 @@ public static class DataQualityChecker
         options ??= DataQualityOptions.Default;
         options.Validate();
         var list = leads.ToList();
-        if (list.Any(l => l is null))
-        {
-            throw new ArgumentNullException(nameof(leads), "A lead is null.");
-        }
+        Preconditions.CheckNoNullItem(list, nameof(leads), "A lead is null.");
 
         var period = options.Scope.Period;
         var staleAfter = options.Scope.StaleAfter;
@@ -129,7 +126,7 @@ public static class DataQualityChecker
         {
             foreach (var issue in importIssues)
             {
-                all.Add(issue ?? throw new ArgumentNullException(nameof(importIssues), "An issue is null."));
+                all.Add(Preconditions.CheckItemNotNull(issue, nameof(importIssues), "An issue is null."));
                 known.Add((issue.LeadId, issue.Rule, issue.Field));
             }
         }

@@ -22,10 +22,7 @@ public sealed class DataQualityIssue : IEquatable<DataQualityIssue>
     public DataQualityIssue(DataQualityRule rule, IssueSeverity severity, string message, string? leadId = null, LeadField? field = null,
         string? value = null, string? file = null, long? line = null, string? column = null)
     {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            throw new ArgumentException("An issue needs a message.", nameof(message));
-        }
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(message), nameof(message), "An issue needs a message.");
 
         if (line < 1)
         {

@@ -73,9 +73,6 @@ public sealed class DataQualityOptions
     internal void Validate()
     {
         Scope.Validate();
-        if (Scope.HasBreakdown)
-        {
-            throw new ArgumentException("The data-quality checks are not broken down: leave Scope.Breakdown and Scope.Cohort unset.", nameof(Scope));
-        }
+        Preconditions.CheckArgument(!Scope.HasBreakdown, nameof(Scope), "The data-quality checks are not broken down: leave Scope.Breakdown and Scope.Cohort unset.");
     }
 }

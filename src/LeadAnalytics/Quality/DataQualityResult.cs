@@ -21,19 +21,13 @@ public sealed class DataQualityResult
         IEnumerable<string> auditSample, DataQualityOptions options, IEnumerable<DataQualityInput>? inputs = null)
     {
         Inputs = inputs?.ToList() ?? new List<DataQualityInput>();
-        if (leadCount < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(leadCount), leadCount, "The lead count must not be negative.");
-        }
+        Preconditions.CheckRange(leadCount >= 0, leadCount, "The lead count must not be negative.");
 
         AsOf = asOf;
         LeadCount = leadCount;
         Options = Preconditions.CheckNotNull(options);
         var sorted = (Preconditions.CheckNotNull(issues)).ToList();
-        if (sorted.Any(i => i is null))
-        {
-            throw new ArgumentException("An issue is null.", nameof(issues));
-        }
+        Preconditions.CheckArgument(!sorted.Any(i => i is null), nameof(issues), "An issue is null.");
 
         sorted.Sort(DataQualityIssue.Compare);
         Issues = sorted;
@@ -122,7 +116,7 @@ public sealed class DataQualityResult
         var all = new List<DataQualityIssue>();
         foreach (var issue in issues)
         {
-            all.Add(issue ?? throw new ArgumentNullException(nameof(issues), "An issue is null."));
+            all.Add(Preconditions.CheckItemNotNull(issue, nameof(issues), "An issue is null."));
             if (issue.LeadId is not null)
             {
                 known.Add((issue.LeadId, issue.Rule, issue.Field));
@@ -200,10 +194,7 @@ public sealed class DataQualityInput
     {
         File = Preconditions.CheckNotNull(file);
         Kind = Preconditions.CheckNotNull(kind);
-        if (rowsRead < 0 || rowsRejected < 0 || rowsRejected > rowsRead)
-        {
-            throw new ArgumentOutOfRangeException(nameof(rowsRejected), rowsRejected, $"Rejected rows must lie in [0, {rowsRead}].");
-        }
+        Preconditions.CheckRange(rowsRead >= 0 && rowsRejected >= 0 && rowsRejected <= rowsRead, rowsRejected, $"Rejected rows must lie in [0, {rowsRead}].");
 
         RowsRead = rowsRead;
         RowsRejected = rowsRejected;

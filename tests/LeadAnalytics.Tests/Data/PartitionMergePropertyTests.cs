@@ -6,6 +6,7 @@ using LeadAnalytics.Data;
 using LeadAnalytics.Effectiveness;
 using LeadAnalytics.Json;
 using LeadAnalytics.LossReasons;
+using LeadAnalytics.Quality;
 using LeadAnalytics.Statistics;
 
 namespace LeadAnalytics.Tests.Data;
@@ -83,6 +84,60 @@ public class PartitionMergePropertyTests
         };
         CheckLaws(c, (t, start, count) => LossReasonAnalyzer.AnalyzePartition(t, c.AsOf, start, count, options), (a, b) => a.Merge(b),
             p => LeadAnalyticsJson.SerializeLossReasons(p.ToResult()), t => LeadAnalyticsJson.SerializeLossReasons(LossReasonAnalyzer.Analyze(t, c.AsOf, options)));
+    }
+
+    // Duplicate ids within and across partials (some leads take another's id), labels differing only by case (a channel
+    // respelled), stale leads, a period: the issues, stale ids and audit sample of the merge are the single pass's.
+    [Property(Arbitrary = new[] { typeof(PartitionMergePropertyTests) }, MaxTest = 60)]
+    public void Data_quality_partials_merge_to_the_single_pass(Case c)
+    {
+        var random = new Random(c.Variant * 7919 + c.Leads.Length);
+        var leads = c.Leads.Select(lead =>
+        {
+            var b = lead.ToBuilder();
+            if (c.Leads.Length > 1 && random.Next(6) == 0)
+            {
+                b.Id = c.Leads[random.Next(c.Leads.Length)].Id;
+            }
+
+            if (b.Channel is { } channel && random.Next(5) == 0)
+            {
+                b.Channel = channel.ToLowerInvariant() == channel ? channel.ToUpperInvariant() : channel.ToLowerInvariant();
+            }
+
+            return b.Build();
+        }).ToArray();
+        var options = new DataQualityOptions
+        {
+            Scope = new AnalysisScope
+            {
+                Period = c.Variant == 4 ? new AcquisitionPeriod(Generators.Epoch.AddDays(30), Generators.Epoch.AddDays(120)) : AcquisitionPeriod.AllTime,
+                StaleAfter = TimeSpan.FromDays(c.Variant == 2 ? 7 : 30),
+            },
+            AuditFraction = c.Variant == 3 ? 0.5 : 0.1,
+        };
+        CheckLaws(c with { Leads = leads }, (t, start, count) => DataQualityAnalyzer.AnalyzePartition(t, c.AsOf, start, count, options), (a, b) => a.Merge(b),
+            p => LeadAnalyticsJson.SerializeQualityReport(p.ToResult()), t => LeadAnalyticsJson.SerializeQualityReport(DataQualityAnalyzer.Analyze(t, c.AsOf, options)));
+    }
+
+    // By hand: L1 in one partial, L1 and L2 in another: L1 is used by 2 leads, a duplicate neither partial sees alone.
+    [Fact]
+    public void A_duplicate_id_across_partials_is_found_by_the_merge()
+    {
+        Lead Make(string id) => new LeadBuilder { Id = id, Channel = "SEO", AcquiredAt = Generators.Epoch }.Build();
+        var asOf = Generators.Epoch.AddDays(1);
+        var first = DataQualityAnalyzer.AnalyzePartition(LeadTable.Build(new[] { Make("L1") }), asOf, 0, 1);
+        var second = DataQualityAnalyzer.AnalyzePartition(LeadTable.Build(new[] { Make("L1"), Make("L2") }), asOf, 0, 2);
+        Assert.DoesNotContain(first.ToResult().Issues, i => i.Rule == DataQualityRule.DuplicateId);
+        Assert.DoesNotContain(second.ToResult().Issues, i => i.Rule == DataQualityRule.DuplicateId);
+        var merged = first.Merge(second);
+        Assert.Equal(2, merged.DistinctIdCount);
+        Assert.Equal(3, merged.ToResult().LeadCount);
+        var duplicate = Assert.Single(merged.ToResult().Issues, i => i.Rule == DataQualityRule.DuplicateId);
+        Assert.Equal("L1", duplicate.LeadId);
+        Assert.Equal("The id 'L1' is used by 2 leads.", duplicate.Message);
+        Assert.Throws<ArgumentException>(() => first.Merge(DataQualityAnalyzer.AnalyzePartition(LeadTable.Build(new[] { Make("L3") }), asOf, 0, 1,
+            new DataQualityOptions { AuditSeed = 7 })));
     }
 
     [Fact]
