@@ -42,7 +42,7 @@ public static class MetricCatalog
     /// <summary>转化率: won / leads.</summary>
     public static MetricDefinition ConversionRate { get; } = new(MetricIds.ConversionRate, "Conversion rate", "转化率",
         "won / leads (95% Wilson interval by default)", MetricUnit.Proportion, true, MetricIds.Won, MetricIds.Leads, Effectiveness,
-        "成交 / 线索量（默认 95% Wilson 区间）", MetricKind.Rate, "conversion");
+        "成交 / 线索量（默认 95% Wilson 区间）", MetricKind.Rate, "conversion") { ShortName = "conversion" };
 
     /// <summary>Win rate of resolved leads: won / (won + lost).</summary>
     public static MetricDefinition WinRate { get; } = new(MetricIds.WinRate, "Win rate (resolved leads)", "赢单率（已结案）",
@@ -58,12 +58,12 @@ public static class MetricCatalog
     /// <summary>单线索成本: spend / leads (the template's field 18).</summary>
     public static MetricDefinition CostPerLead { get; } = new(MetricIds.CostPerLead, "Cost per lead (CPL)", "单线索获客成本",
         "spend / leads", MetricUnit.Money, false, MetricIds.Spend, MetricIds.Leads, Effectiveness,
-        "成本 / 线索量", MetricKind.Money, "cpl");
+        "成本 / 线索量", MetricKind.Money, "cpl") { ShortName = "cpl" };
 
     /// <summary>单客户获客成本: spend / won (the template's effect fields).</summary>
     public static MetricDefinition CostPerAcquisition { get; } = new(MetricIds.CostPerAcquisition, "Cost per acquisition (CAC)", "单客户获客成本",
         "spend / won", MetricUnit.Money, false, MetricIds.Spend, MetricIds.Won, Effectiveness,
-        "成本 / 成交", MetricKind.Money, "cac", "cpa");
+        "成本 / 成交", MetricKind.Money, "cac", "cpa") { ShortName = "cac" };
 
     /// <summary>成交金额: sum of deal amounts of won leads.</summary>
     public static MetricDefinition Revenue { get; } = new(MetricIds.Revenue, "Revenue", "成交金额",
@@ -101,7 +101,7 @@ public static class MetricCatalog
     public static MetricDefinition SpeedToLeadMedianHours { get; } = new(MetricIds.SpeedToLeadMedianHours, "Speed to lead, median (hours)", "首次响应时长中位数（小时）",
         "median over leads with a recorded first contact at or before as-of of (contacted - acquisition) in hours, R type 7; negative durations excluded and counted",
         MetricUnit.Hours, false, null, null, Effectiveness,
-        "截止时点前有首次联系记录的线索（首次联系 − 获客时间）的中位数，单位小时，R 第 7 类分位数；负时长剔除并计数", MetricKind.Hours, "speed_to_lead");
+        "截止时点前有首次联系记录的线索（首次联系 − 获客时间）的中位数，单位小时，R 第 7 类分位数；负时长剔除并计数", MetricKind.Hours, "speed_to_lead") { ShortName = "speed_to_lead" };
 
     /// <summary>首次响应时长 P90.</summary>
     public static MetricDefinition SpeedToLeadP90Hours { get; } = new(MetricIds.SpeedToLeadP90Hours, "Speed to lead, 90th percentile (hours)", "首次响应时长 P90（小时）",
@@ -193,7 +193,7 @@ public static class MetricCatalog
     /// <summary>阶段流失率: 1 - step conversion.</summary>
     public static MetricDefinition DropOff { get; } = new(MetricIds.DropOff, "Drop-off", "阶段流失率",
         "1 - step conversion = (reach(k) - reach(k + 1)) / reach(k)", MetricUnit.Proportion, false, "reach(k) - reach(k + 1)", "reach(k)", Funnel,
-        "1 − 阶段转化率 = （到达(k) − 到达(k + 1)）/ 到达(k)", MetricKind.Rate, "dropoff");
+        "1 − 阶段转化率 = （到达(k) − 到达(k + 1)）/ 到达(k)", MetricKind.Rate, "dropoff") { ShortName = "dropoff" };
 
     /// <summary>Holm-adjusted p-value of the segment's conversion against every other lead.</summary>
     public static MetricDefinition AdjustedPValueVersusRest { get; } = new(MetricIds.AdjustedPValueVersusRest, "vs rest (Holm p)", "与其余对比（Holm 校正 p 值）",
@@ -262,6 +262,11 @@ public static class MetricCatalog
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var metric in All)
         {
+            if (metric.ShortName != metric.Id && !metric.Aliases.Contains(metric.ShortName))
+            {
+                throw new InvalidOperationException($"The short name '{metric.ShortName}' of '{metric.Id}' is neither its id nor an alias.");
+            }
+
             foreach (var name in new[] { metric.Id }.Concat(metric.Aliases))
             {
                 if (!seen.Add(name))
