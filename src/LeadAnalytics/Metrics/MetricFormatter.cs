@@ -162,6 +162,27 @@ public sealed class MetricFormatter
         };
     }
 
+    /// <summary>Formats a row's value of a declared column (<see cref="MetricColumn{TRow}"/>): <see cref="Format"/> by the
+    /// metric's kind, and its interval in brackets when the column has one (<c>12.0 [8.5, 15.0]</c> for a median in days).</summary>
+    /// <typeparam name="TRow">The row type.</typeparam>
+    /// <param name="column">The column.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="withInterval">Whether to show the interval.</param>
+    /// <returns>The text.</returns>
+    public string Format<TRow>(MetricColumn<TRow> column, TRow row, bool withInterval = true)
+    {
+        Preconditions.CheckNotNull(column);
+        var value = column.ValueOf(row);
+        if (value is Rate || !withInterval || !column.HasInterval || value is null)
+        {
+            return Format(column.Metric, value, withInterval && column.HasInterval);
+        }
+
+        var (lower, upper) = column.IntervalOf(row);
+        var text = Format(column.Metric, value);
+        return lower is null || upper is null ? text : $"{text} [{Format(column.Metric, lower)}, {Format(column.Metric, upper)}]";
+    }
+
     /// <summary>A count: <c>12,345</c>.</summary>
     /// <param name="value">The count.</param>
     /// <returns>The text.</returns>
