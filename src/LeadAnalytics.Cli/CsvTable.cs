@@ -36,32 +36,40 @@ internal sealed class CsvTable
         _values.Add(cells.Select(c => c is decimal m ? Math.Round(m, 6, MidpointRounding.AwayFromZero) : c).ToArray());
     }
 
-    /// <summary>Appends a metric's cells: money rounded to the currency's minor unit; a rate as value, lower, upper when
-    /// <paramref name="withInterval"/>, else its value.</summary>
-    public static void AddMetric(List<object?> cells, MetricDefinition metric, object? value, Currency currency, bool withInterval)
+    /// <summary>Appends the headers of declared metric columns: each column's name, then its interval's when it has one and
+    /// <paramref name="intervals"/> asks for them.</summary>
+    public static void AddHeaders<TRow>(List<string> header, IEnumerable<MetricColumn<TRow>> columns, bool intervals = true)
     {
-        if (value is Rate rate)
+        foreach (var c in columns)
         {
-            cells.Add(rate.Value);
-            if (withInterval)
+            header.Add(c.CsvName);
+            if (intervals && c.CsvLowerName is { } lower && c.CsvUpperName is { } upper)
             {
-                cells.Add(rate.Lower);
-                cells.Add(rate.Upper);
+                header.Add(lower);
+                header.Add(upper);
             }
-
-            return;
         }
-
-        if (withInterval)
-        {
-            cells.Add(value);
-            cells.Add(null);
-            cells.Add(null);
-            return;
-        }
-
-        cells.Add(metric.Kind == MetricKind.Money && value is decimal m ? Math.Round(m, currency.MinorUnits, MidpointRounding.AwayFromZero) : value);
     }
+
+    /// <summary>Appends a row's cells of declared metric columns, in the order of <see cref="AddHeaders{TRow}"/>: a rate's
+    /// value, limits from <see cref="MetricColumn{TRow}.IntervalOf"/>, money rounded to the currency's minor unit.</summary>
+    public static void AddMetrics<TRow>(List<object?> cells, IEnumerable<MetricColumn<TRow>> columns, TRow row, Currency? currency = null, bool intervals = true)
+    {
+        foreach (var c in columns)
+        {
+            var value = c.ValueOf(row);
+            cells.Add(Cell(c.Metric, value is Rate rate ? rate.Value : value, currency));
+            if (intervals && c.HasInterval)
+            {
+                var (lower, upper) = c.IntervalOf(row);
+                cells.Add(Cell(c.Metric, lower, currency));
+                cells.Add(Cell(c.Metric, upper, currency));
+            }
+        }
+    }
+
+    private static object? Cell(MetricDefinition metric, object? value, Currency? currency) =>
+        currency is { } cur && metric.Kind == MetricKind.Money && value is decimal m ? Math.Round(m, cur.MinorUnits, MidpointRounding.AwayFromZero) : value;
 
     /// <summary>The rows as the cells were given (numbers, dates, text), for --format xlsx.</summary>
     public IReadOnlyList<object?[]> Values => _values;

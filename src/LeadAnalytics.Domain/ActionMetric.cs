@@ -69,23 +69,12 @@ public static class ActionMetrics
         ActionMetric.MedianCycleDays, ActionMetric.SpeedToLead,
     };
 
-    /// <summary>The metric's canonical name in target expressions, for example <c>dropoff</c>.</summary>
+    /// <summary>The metric's canonical name in target expressions, for example <c>dropoff</c>: the catalogue's
+    /// <see cref="MetricDefinition.ShortName"/> of <see cref="DefinitionOf"/>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The name.</returns>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is undefined.</exception>
-    public static string NameOf(ActionMetric metric) => metric switch
-    {
-        ActionMetric.Leads => "leads",
-        ActionMetric.ConversionRate => "conversion",
-        ActionMetric.StepConversion => "step_conversion",
-        ActionMetric.DropOff => "dropoff",
-        ActionMetric.CostPerLead => "cpl",
-        ActionMetric.CostPerAcquisition => "cac",
-        ActionMetric.ReturnOnAdSpend => "roas",
-        ActionMetric.MedianCycleDays => "median_cycle_days",
-        ActionMetric.SpeedToLead => "speed_to_lead",
-        _ => throw Undefined(metric),
-    };
+    public static string NameOf(ActionMetric metric) => DefinitionOf(metric).ShortName;
 
     /// <summary>The metric's entry in the catalogue: its id, aliases (the names target expressions accept), names and definition
     /// in English and Chinese.</summary>

@@ -146,14 +146,15 @@ public class AttributionCommandTests
 
         (code, stdout, stderr) = Run(new[] { "attribution", "--model", "markov", "--format", "csv" }.Concat(Inputs).ToArray());
         Assert.True(code == 0, stderr);
-        Assert.StartsWith("model,channel,conversions,value,currency,removalEffect\n", stdout.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Derived from ChannelCreditColumns: the metrics (conversions, value, removal effects), then the currency.
+        Assert.StartsWith("model,channel,conversions,value,removalEffect,valueRemovalEffect,currency\n", stdout.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
 
         (code, stdout, stderr) = Run(new[] { "attribution", "--model", "markov", "--format", "csv", "--intervals", "--replicates", "20" }.Concat(Inputs).ToArray());
         Assert.True(code == 0, stderr);
         var lines = stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("model,channel,conversions,value,currency,removalEffect,lower,upper,valueLower,valueUpper,standardError,topOneShare,topThreeShare", lines[0]);
+        Assert.Equal("model,channel,conversions,lower,upper,value,valueLower,valueUpper,removalEffect,valueRemovalEffect,currency,standardError,topOneShare,topThreeShare", lines[0]);
         Assert.Equal(8, lines.Length);
-        Assert.All(lines.Skip(1), l => Assert.Equal(13, l.Split(',').Length));
+        Assert.All(lines.Skip(1), l => Assert.Equal(14, l.Split(',').Length));
     }
 
     [Theory]

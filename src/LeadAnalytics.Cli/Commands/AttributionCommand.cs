@@ -307,22 +307,28 @@ internal static class AttributionCommand
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
                 var withIntervals = comparison.Results[0].Intervals is not null;
-                var csv = withIntervals
-                    ? new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect", "lower", "upper", "valueLower", "valueUpper", "standardError", "topOneShare", "topThreeShare")
-                    : new CsvTable("model", "channel", "conversions", "value", "currency", "removalEffect");
+                var header = new List<string> { "model", "channel" };
+                CsvTable.AddHeaders(header, ChannelCreditColumns.All, withIntervals);
+                header.Add("currency");
+                if (withIntervals)
+                {
+                    header.AddRange(new[] { "standardError", "topOneShare", "topThreeShare" });
+                }
+
+                var csv = new CsvTable(header.ToArray());
                 foreach (var r in comparison.Results)
                 {
                     foreach (var c in r.Credits)
                     {
-                        if (withIntervals && c.Interval is { } iv)
+                        var cells = new List<object?> { NameOf(r.Model), c.Key };
+                        CsvTable.AddMetrics(cells, ChannelCreditColumns.All, c, c.Value.Currency, withIntervals);
+                        cells.Add(c.Value.Currency.Code);
+                        if (withIntervals)
                         {
-                            csv.Add(NameOf(r.Model), c.Key, c.Conversions, c.Value.Amount, c.Value.Currency.Code, c.RemovalEffect,
-                                iv.Lower, iv.Upper, iv.ValueLower.Amount, iv.ValueUpper.Amount, iv.StandardError, iv.TopOneShare, iv.TopThreeShare);
+                            cells.AddRange(new object?[] { c.Interval?.StandardError, c.Interval?.TopOneShare, c.Interval?.TopThreeShare });
                         }
-                        else
-                        {
-                            csv.Add(NameOf(r.Model), c.Key, c.Conversions, c.Value.Amount, c.Value.Currency.Code, c.RemovalEffect);
-                        }
+
+                        csv.Add(cells.ToArray());
                     }
                 }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LeadAnalytics.Cli.Rendering;
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Json;
+using LeadAnalytics.Metrics;
 using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
@@ -32,6 +33,7 @@ internal static class CycleTimeCommand
             HelpName = "N",
             DefaultValueFactory = _ => CycleTimeOptions.DefaultMaxLogRankSegments,
         };
+        var metricOptions = new MetricOptions<CycleTimeSegment>(CycleTimeColumns.Segments, "segments");
         var curves = new Option<bool>("--curves") { Description = "With --format json: include every row of the survival and incidence curves and the duration histograms." };
         var command = new Command("cycle-time", "How long conversion takes: Kaplan-Meier time to won (open leads censored), won-vs-lost competing risks, stage durations, log-rank across segments.");
         command.Options.Add(leads);
@@ -40,6 +42,7 @@ internal static class CycleTimeCommand
         command.Options.Add(horizon);
         command.Options.Add(maxLogRank);
         command.Options.Add(curves);
+        metricOptions.AddTo(command);
         sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -51,6 +54,8 @@ internal static class CycleTimeCommand
                 "plain" => SurvivalConfidenceTransform.Plain,
                 _ => SurvivalConfidenceTransform.Log,
             };
+            var view = metricOptions.View(parse);
+            var rankBy = metricOptions.Rank(parse);
             var cap = parse.GetValue(maxLogRank);
             if (cap < 2)
             {
@@ -84,22 +89,10 @@ internal static class CycleTimeCommand
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
-                    var csv = new CsvTable("key", "leads", "won", "lost", "open", "median", "medianLower", "medianUpper", "p25", "p75",
-                        "restrictedMean", "horizon", "wonByHorizon", "lostByHorizon", "meanDaysToWon", "meanDaysToLost");
-                    foreach (var s in new[] { result.Overall }.Concat(result.Segments))
-                    {
-                        var km = s.TimeToWon;
-                        var hz = km.RestrictedMean?.Horizon;
-                        csv.Add(s.Label, s.Leads, s.Won, s.Lost, s.Open, km.Median.Time, km.Median.Lower, km.Median.Upper, km.Quantile(0.25).Time, km.Quantile(0.75).Time,
-                            km.RestrictedMean?.Value, hz, hz is { } x1 && s.CompetingRisks.Count > 0 ? s.CompetingRisks.IncidenceAt(CycleTimeResult.WonCause, x1) : null,
-                            hz is { } x2 && s.CompetingRisks.Count > 0 ? s.CompetingRisks.IncidenceAt(CycleTimeResult.LostCause, x2) : null,
-                            s.AcquisitionToWon.Mean, s.AcquisitionToLost.Mean);
-                    }
-
-                    run.WriteCsv(csv);
+                    run.WriteCsv(Csv(result));
                     break;
                 default:
-                    run.WriteTable(console => Draw(console, asOf, asOfFromData, result, null));
+                    run.WriteTable(console => Draw(console, asOf, asOfFromData, result, null, view, rankBy));
                     break;
             }
 
@@ -126,10 +119,30 @@ internal static class CycleTimeCommand
         MaxLogRankSegments = maxLogRankSegments,
     };
 
+    /// <summary>The CSV: the key, every declared column (the median with its interval) and the horizon of the horizon columns.</summary>
+    internal static CsvTable Csv(CycleTimeResult result)
+    {
+        var header = new List<string> { "key" };
+        CsvTable.AddHeaders(header, CycleTimeColumns.Segments);
+        header.Add("horizon");
+        var csv = new CsvTable(header.ToArray());
+        foreach (var s in new[] { result.Overall }.Concat(result.Segments))
+        {
+            var cells = new List<object?> { s.Label };
+            CsvTable.AddMetrics(cells, CycleTimeColumns.Segments, s);
+            cells.Add(s.TimeToWon.RestrictedMean?.Horizon);
+            csv.Add(cells.ToArray());
+        }
+
+        return csv;
+    }
+
     internal static void Draw(IAnsiConsole console, LeadData data, CycleTimeResult result, int? maxSegments = null) => Draw(console, data.AsOf, data.AsOfFromData, result, maxSegments);
 
-    private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result, int? maxSegments)
+    private static void Draw(IAnsiConsole console, DateTimeOffset asOf, bool asOfFromData, CycleTimeResult result, int? maxSegments,
+        IReadOnlyList<MetricColumn<CycleTimeSegment>>? columns = null, MetricColumn<CycleTimeSegment>? rankBy = null)
     {
+        columns ??= CycleTimeColumns.Segments.View();
         var horizon = result.Overall.TimeToWon.RestrictedMean?.Horizon;
         Show.Line(console, Show.T(
             $"Cycle time as of {Show.Instant(asOf)}{(asOfFromData ? " (the latest event in the data)" : string.Empty)}, in days; " +
@@ -137,21 +150,13 @@ internal static class CycleTimeCommand
             $"转化周期，截至 {Show.Instant(asOf)}{(asOfFromData ? "（数据中最晚的事件）" : string.Empty)}，单位为天；" +
             $"成交时间按 Kaplan-Meier 估计，跟进中的线索在截至时点删失，流失线索在流失时删失；观察期 {Show.Days(horizon)} 天。"));
         var table = Show.NewTable();
-        Show.Columns(table, Show.T("Segment", "细分"), Show.T("Leads", "线索量"), Show.T("Won", "成交"), Show.T("Lost", "流失"), Show.T("Open", "跟进中"),
-            Show.T("Median to won [95% CI]", "成交中位天数 [95% 置信区间]"), "P25", "P75", Show.T("Won by horizon", "观察期内成交占比"),
-            Show.T("Lost by horizon", "观察期内流失占比"), Show.T("Mean acquired->won", "获取到成交平均天数"));
+        Show.Columns(table, new[] { Show.T("Segment", "细分") }.Concat(columns.Select(c => Show.Formatter.HeadingOf(c.Metric))).ToArray());
         var (shown, folded, foldedLeads) = Show.Largest(result.Segments, s => s.Leads, s => s.Label, maxSegments);
-        foreach (var s in new[] { result.Overall }.Concat(shown))
+        foreach (var s in new[] { result.Overall }.Concat(MetricOptions<CycleTimeSegment>.Ordered(shown, x => x, rankBy)))
         {
-            var km = s.TimeToWon;
-            var m = km.Median;
-            var cif = s.CompetingRisks;
-            Show.Row(table, ReferenceEquals(s, result.Overall) ? Show.T("total") : s.Label, Show.Count(s.Leads), Show.Count(s.Won), Show.Count(s.Lost), Show.Count(s.Open),
-                $"{Show.Days(m.Time)} [{Show.Days(m.Lower)}, {Show.Days(m.Upper)}]",
-                Show.Days(km.Quantile(0.25).Time), Show.Days(km.Quantile(0.75).Time),
-                horizon is { } h && cif.Count > 0 ? Show.Percent(cif.IncidenceAt(CycleTimeResult.WonCause, h)) : Show.Undefined,
-                horizon is { } h2 && cif.Count > 0 ? Show.Percent(cif.IncidenceAt(CycleTimeResult.LostCause, h2)) : Show.Undefined,
-                Show.Days(s.AcquisitionToWon.Mean));
+            var cells = new List<string> { ReferenceEquals(s, result.Overall) ? Show.T("total") : s.Label };
+            cells.AddRange(columns.Select(c => Show.Formatter.Format(c, s)));
+            Show.Row(table, cells.ToArray());
         }
 
         console.Write(table);

@@ -9,6 +9,10 @@ using Spectre.Console;
 
 namespace LeadAnalytics.Cli.Commands;
 
+/// <summary>The step columns of the funnel table (the default view and <c>--metrics</c>) and the metric <c>--rank-by</c> orders
+/// the segments or cohorts by.</summary>
+internal sealed record TableView(IReadOnlyList<MetricColumn<FunnelStep>> Steps, MetricColumn<FunnelResult>? RankBy);
+
 /// <summary><c>funnel --leads FILE [--by DIM[,DIM]] [--window DAYS] [--cohort PERIOD] [--maturity-window DAYS]</c>: reach, steps, bottleneck.</summary>
 internal static class FunnelCommand
 {
@@ -25,12 +29,16 @@ internal static class FunnelCommand
             Description = "The window W for each cohort's (or, with --by, segment's) maturity and projected conversion; default --window, else 90 days.",
             HelpName = "DAYS",
         };
+        var stepMetrics = new MetricOptions<FunnelStep>(FunnelColumns.Steps, "stages and steps", rankBy: false);
+        var segmentRank = new MetricOptions<FunnelResult>(FunnelColumns.Funnels, "segments (--by) or cohorts (--cohort)", metrics: false);
         var command = new Command("funnel", "The funnel as of an instant: leads reaching each stage, each step's conversion and drop-off (lost, stale, open), time per step and the bottleneck.");
         command.Options.Add(leads);
         command.Options.Add(by);
         command.Options.Add(window);
         command.Options.Add(cohort);
         command.Options.Add(maturity);
+        stepMetrics.AddTo(command);
+        segmentRank.AddTo(command);
         sql.AddTo(command);
         return CliApp.Define(command, common, stdout, stderr, (parse, run) =>
         {
@@ -41,10 +49,11 @@ internal static class FunnelCommand
                 throw CliException.Usage("--cohort takes one --by dimension (cohorts within each of its values): give one, or leave --cohort out.");
             }
 
+            var view = new TableView(stepMetrics.View(parse), segmentRank.Rank(parse));
             var windowDays = parse.GetValue(window) is { } w ? ValueParsers.Days(w, "--window", allowZero: false) : (TimeSpan?)null;
             if (parse.GetValue(sql.Source) is { } uri)
             {
-                return PushDown(run, parse, sql, uri, parse.GetValue(leads), dimensions, period is not null || windowDays is not null || parse.GetValue(maturity) is not null);
+                return PushDown(run, parse, sql, uri, parse.GetValue(leads), dimensions, period is not null || windowDays is not null || parse.GetValue(maturity) is not null, view);
             }
 
             var data = LeadData.Load(parse.GetValue(leads) ?? throw CliException.Usage("Give the leads: --leads FILE or --source URI."), run);
@@ -58,7 +67,7 @@ internal static class FunnelCommand
                 var cohorts = dimensions.Count == 1
                     ? FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), dimensions[0], options)
                     : FunnelAnalyzer.AnalyzeCohorts(data.Table, data.AsOf, Period(period), options);
-                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), cohorts);
+                Write(run, data.AsOf, data.AsOfFromData, cohorts.Total, cohorts.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), "cohort", s => LeadAnalyticsJson.SerializeFunnelCohorts(cohorts, s), view, cohorts);
             }
             else if (dimensions.Count > 0)
             {
@@ -66,12 +75,12 @@ internal static class FunnelCommand
                     ? FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], options)
                     : FunnelAnalyzer.AnalyzeBy(data.Table, data.AsOf, dimensions[0], dimensions[1], options);
                 Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
-                    string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s));
+                    string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s), view);
             }
             else
             {
                 var funnel = FunnelAnalyzer.Analyze(data.Table, data.AsOf, options);
-                Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
+                Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s), view);
             }
 
             return ExitCodes.Success;
@@ -92,7 +101,7 @@ internal static class FunnelCommand
     };
 
     // --source: the same funnel computed inside the database (LeadAnalytics.Sql); the same document as from --leads.
-    private static int PushDown(RunContext run, ParseResult parse, SqlSourceOptions sql, string uri, string? leads, IReadOnlyList<Dimension> dimensions, bool cohortOrWindow)
+    private static int PushDown(RunContext run, ParseResult parse, SqlSourceOptions sql, string uri, string? leads, IReadOnlyList<Dimension> dimensions, bool cohortOrWindow, TableView view)
     {
         if (leads is not null)
         {
@@ -111,13 +120,13 @@ internal static class FunnelCommand
         if (dimensions.Count == 0)
         {
             var funnel = partition.ToResult();
-            Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s));
+            Write(run, data.AsOf, data.AsOfFromData, funnel, Array.Empty<(string, FunnelResult)>(), null, s => LeadAnalyticsJson.SerializeFunnel(funnel, s), view);
         }
         else
         {
             var breakdown = partition.ToBreakdown();
             Write(run, data.AsOf, data.AsOfFromData, breakdown.Total, breakdown.Segments.Select(s => (s.Label, s.Funnel)).ToList(),
-                string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s));
+                string.Join(" / ", dimensions.Select(ValueParsers.Name)), s => LeadAnalyticsJson.SerializeFunnelBreakdown(breakdown, s), view);
         }
 
         return ExitCodes.Success;
@@ -132,7 +141,7 @@ internal static class FunnelCommand
     };
 
     private static void Write(RunContext run, DateTimeOffset asOf, bool asOfFromData, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments, string? groupName, Action<Stream> json,
-        FunnelCohorts? cohorts = null)
+        TableView view, FunnelCohorts? cohorts = null)
     {
         // Cohorts within segments (--cohort with --by): each segment's cohort rows follow, keyed "value / cohort".
         var cells = cohorts?.Segments ?? Array.Empty<FunnelCohortSegment>();
@@ -145,9 +154,7 @@ internal static class FunnelCommand
                 break;
             case OutputFormat.Csv:
             case OutputFormat.Xlsx:
-                var csv = new CsvTable("key", "stage", "reached", "shareOfLeads", "nextStage", "advanced", "lost", "stale", "open", "expired",
-                    "conversion", "conversionLower", "conversionUpper", "resolvedDropOff", "resolvedDropOffLower", "resolvedDropOffUpper", "medianDays", "p90Days", "recorded",
-                    "maturity", "projectedConversion", "projectedLower", "projectedUpper");
+                var csv = Csv();
                 Rows(csv, "(all)", total);
                 foreach (var (key, funnel) in segments)
                 {
@@ -167,10 +174,10 @@ internal static class FunnelCommand
             default:
                 run.WriteTable(console =>
                 {
-                    DrawFunnel(console, total, $"{Show.T("Funnel as of", "漏斗，截至")} {Show.Instant(asOf)}{(asOfFromData ? Show.T("asof.fromdata") : string.Empty)}");
+                    DrawFunnel(console, total, $"{Show.T("Funnel as of", "漏斗，截至")} {Show.Instant(asOf)}{(asOfFromData ? Show.T("asof.fromdata") : string.Empty)}", view.Steps);
                     if (groupName is not null)
                     {
-                        DrawSegments(console, groupName, total, segments);
+                        DrawSegments(console, groupName, total, segments, view.RankBy);
                     }
 
                     if (cohorts is not null)
@@ -180,7 +187,7 @@ internal static class FunnelCommand
 
                     foreach (var segment in cells)
                     {
-                        DrawSegments(console, $"{dimension} {segment.Label}: {Show.T("cohort", "批次")}", segment.Total, segment.Cohorts.Select(c => (c.Label, c.Funnel)).ToList());
+                        DrawSegments(console, $"{dimension} {segment.Label}: {Show.T("cohort", "批次")}", segment.Total, segment.Cohorts.Select(c => (c.Label, c.Funnel)).ToList(), view.RankBy);
                         DrawTrend(console, segment.ConversionTrend);
                     }
                 });
@@ -188,54 +195,76 @@ internal static class FunnelCommand
         }
     }
 
+    /// <summary>The CSV: one row per stage and segment, the stage's declared columns, then its step's (to the next stage),
+    /// whether the stage is recorded and the funnel's maturity.</summary>
+    private static CsvTable Csv()
+    {
+        var header = new List<string> { "key", "stage" };
+        CsvTable.AddHeaders(header, FunnelColumns.Stages);
+        header.Add("nextStage");
+        CsvTable.AddHeaders(header, FunnelColumns.Steps);
+        header.AddRange(new[] { "recorded", "maturity", "projectedConversion", "projectedLower", "projectedUpper" });
+        return new CsvTable(header.ToArray());
+    }
+
     private static void Rows(CsvTable csv, string key, FunnelResult funnel)
     {
         foreach (var stage in funnel.Stages)
         {
             var step = stage.Index < funnel.Steps.Count ? funnel.Steps[stage.Index] : null;
-            csv.Add(key, stage.Stage.Name, stage.Reach, stage.ShareOfLeads.Value, step?.To.Name, step?.Advanced, step?.Lost, step?.Stale, step?.Open, step?.Expired,
-                step?.AllLeads.Conversion.Value, step?.AllLeads.Conversion.Lower, step?.AllLeads.Conversion.Upper,
-                step?.Resolved.DropOff.Value, step?.Resolved.DropOff.Lower, step?.Resolved.DropOff.Upper,
-                step?.Duration?.Median?.TotalDays, step?.Duration?.NinetiethPercentile?.TotalDays, stage.IsRecorded,
-                funnel.Maturity?.Maturity, funnel.Maturity?.ProjectedConversion, funnel.Maturity?.ProjectedLower, funnel.Maturity?.ProjectedUpper);
+            var cells = new List<object?> { key, stage.Stage.Name };
+            CsvTable.AddMetrics(cells, FunnelColumns.Stages, stage);
+            cells.Add(step?.To.Name);
+            if (step is null)
+            {
+                cells.AddRange(new object?[csv.Header.Length - cells.Count - 5]);
+            }
+            else
+            {
+                CsvTable.AddMetrics(cells, FunnelColumns.Steps, step);
+            }
+
+            cells.AddRange(new object?[] { stage.IsRecorded, funnel.Maturity?.Maturity, funnel.Maturity?.ProjectedConversion, funnel.Maturity?.ProjectedLower, funnel.Maturity?.ProjectedUpper });
+            csv.Add(cells.ToArray());
         }
     }
 
-    internal static void DrawFunnel(IAnsiConsole console, FunnelResult funnel, string title)
+    internal static void DrawFunnel(IAnsiConsole console, FunnelResult funnel, string title, IReadOnlyList<MetricColumn<FunnelStep>>? steps = null)
     {
         Show.Line(console, Show.Chinese
             ? $"{title}：线索 {Show.Count(funnel.Leads)} 条，成交 {Show.Count(funnel.Won)} 条，转化率 {Show.RateWithInterval(funnel.OverallConversion)}"
             : $"{title}: {Show.Count(funnel.Leads)} leads, {Show.Count(funnel.Won)} won, conversion {Show.RateWithInterval(funnel.OverallConversion)}");
+        // One row per stage: the stage's declared columns, then those of its step to the next stage (FunnelColumns).
+        var stages = FunnelColumns.Stages.View();
+        steps ??= FunnelColumns.Steps.View();
         var table = Show.NewTable();
-        Show.Columns(table, Show.T("Stage", "阶段"), Show.Name(MetricCatalog.Reach), Show.Name(MetricCatalog.ShareOfLeads), Show.T("Next step: conversion", "下一步转化率"),
-            Show.T("Resolved drop-off [95% CI]", "已结案流失率 [95% 置信区间]"), Show.T("outcome.lost"), Show.T("outcome.stale"), Show.T("outcome.open"),
-            Show.T("Median days", "中位天数"), Show.T("P90 days", "P90 天数"));
+        Show.Columns(table, new[] { Show.T("Stage", "阶段") }.Concat(stages.Concat<object>(steps).Select(c => Heading(c))).ToArray());
         var notRecorded = Show.T("not recorded", "未记录");
         foreach (var stage in funnel.Stages)
         {
             var step = stage.Index < funnel.Steps.Count ? funnel.Steps[stage.Index] : null;
+            var cells = new List<string> { Show.Stage(stage.Stage) };
             if (!stage.IsRecorded)
             {
                 // No lead has a date for the stage: its reach would only repeat the next recorded stage's.
-                Show.Row(table, Show.Stage(stage.Stage), notRecorded, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                cells.Add(notRecorded);
+                cells.AddRange(Enumerable.Repeat(string.Empty, stages.Count - 1 + steps.Count));
+                Show.Row(table, cells.ToArray());
                 continue;
             }
 
+            cells.AddRange(stages.Select(c => Show.Formatter.Format(c, stage)));
             if (step is { IsRecorded: false })
             {
-                Show.Row(table, Show.Stage(stage.Stage), Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads), notRecorded, string.Empty, string.Empty, string.Empty, string.Empty,
-                    string.Empty, string.Empty);
-                continue;
+                cells.Add(notRecorded);
+                cells.AddRange(Enumerable.Repeat(string.Empty, steps.Count - 1));
+            }
+            else
+            {
+                cells.AddRange(steps.Select(c => step is null ? string.Empty : Show.Formatter.Format(c, step)));
             }
 
-            Show.Row(table, Show.Stage(stage.Stage), Show.Count(stage.Reach), Show.Rate(stage.ShareOfLeads),
-                step is null ? string.Empty : Show.Rate(step.AllLeads.Conversion),
-                step is null ? string.Empty : Show.RateWithInterval(step.Resolved.DropOff),
-                step is null ? string.Empty : Show.Count(step.Lost),
-                step is null ? string.Empty : Show.Count(step.Stale),
-                step is null ? string.Empty : Show.Count(step.Open),
-                step?.Duration is { } d ? Show.Days(d.Median) : string.Empty,
-                step?.Duration is { } d2 ? Show.Days(d2.NinetiethPercentile) : string.Empty);
+            Show.Row(table, cells.ToArray());
         }
 
         console.Write(table);
@@ -271,14 +300,24 @@ internal static class FunnelCommand
         }
     }
 
+    private static string Heading(object column) => Show.Formatter.HeadingOf(column switch
+    {
+        MetricColumn<FunnelStageReach> c => c.Metric,
+        MetricColumn<FunnelStep> c => c.Metric,
+        _ => throw new ArgumentException("Not a funnel column.", nameof(column)),
+    });
+
     private static string PLabel(double? p) => Show.PValue(p) is var s && s.StartsWith('<') ? s : "= " + s;
 
-    internal static void DrawSegments(IAnsiConsole console, string groupName, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments)
+    internal static void DrawSegments(IAnsiConsole console, string groupName, FunnelResult total, IReadOnlyList<(string Key, FunnelResult Funnel)> segments,
+        MetricColumn<FunnelResult>? rankBy = null)
     {
+        var columns = FunnelColumns.Funnels.View(rankBy is null ? null : new[] { rankBy.Metric.Id });
+        segments = MetricOptions<FunnelResult>.Ordered(segments, s => s.Funnel, rankBy);
         var table = Show.NewTable(Show.T($"By {groupName}", $"按{groupName}"));
         var headers = new List<string> { groupName };
         headers.AddRange(total.Stages.Select(s => Show.Stage(s.Stage)));
-        headers.Add(Show.T("Conversion [95% CI]", "转化率 [95% 置信区间]"));
+        headers.AddRange(columns.Select(c => Show.Formatter.HeadingOf(c.Metric)));
         // Cohorts (and funnels given a maturity window) carry their maturity: a young cohort's conversion is low because its
         // leads have had less time, so the projected conversion at W is the one to compare (docs/funnel.md).
         var window = total.Maturity?.Window;
@@ -295,7 +334,7 @@ internal static class FunnelCommand
         {
             var cells = new List<string> { key };
             cells.AddRange(funnel.Stages.Select(s => s.IsRecorded ? Show.Count(s.Reach) : Show.T("not recorded", "未记录")));
-            cells.Add(Show.RateWithInterval(funnel.OverallConversion));
+            cells.AddRange(columns.Select(c => Show.Formatter.Format(c, funnel)));
             if (window is not null)
             {
                 var m = funnel.Maturity;

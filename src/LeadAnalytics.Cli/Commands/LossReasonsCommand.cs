@@ -51,7 +51,9 @@ internal static class LossReasonsCommand
                     break;
                 case OutputFormat.Csv:
                 case OutputFormat.Xlsx:
-                    var csv = new CsvTable("scope", "key", "reason", "count", "share", "cumulativeShare", "lostRevenue");
+                    var header = new List<string> { "scope", "key", "reason" };
+                    CsvTable.AddHeaders(header, LossReasonColumns.Rows);
+                    var csv = new CsvTable(header.ToArray());
                     Rows(csv, "overall", report.Overall);
                     foreach (var t in report.ByStage)
                     {
@@ -89,7 +91,9 @@ internal static class LossReasonsCommand
     {
         foreach (var r in table.Rows)
         {
-            csv.Add(scope, table.Segment, r.Reason, r.Count, r.Share, r.CumulativeShare, r.LostRevenue);
+            var cells = new List<object?> { scope, table.Segment, r.Reason };
+            CsvTable.AddMetrics(cells, LossReasonColumns.Rows, r);
+            csv.Add(cells.ToArray());
         }
     }
 
@@ -114,10 +118,11 @@ internal static class LossReasonsCommand
         }
 
         var overall = Show.NewTable(Show.T("Overall (Pareto)", "总体（帕累托）"));
-        Show.Columns(overall, Show.T("Reason", "原因"), Show.T("Lost leads", "流失线索"), Show.T("Share", "占比"), Show.T("Cumulative", "累计占比"), Show.T("Lost revenue (estimated)", "流失收入（估计）"));
+        var columns = LossReasonColumns.Rows.View();
+        Show.Columns(overall, new[] { Show.T("Reason", "原因") }.Concat(columns.Select(c => Show.Formatter.HeadingOf(c.Metric))).ToArray());
         foreach (var r in report.Overall.Rows)
         {
-            Show.Row(overall, Show.Reason(r.Reason), Show.Count(r.Count), Show.Percent(r.Share), Show.Percent(r.CumulativeShare), r.LostRevenue is { } v ? Show.Money(v) : Show.Undefined);
+            Show.Row(overall, new[] { Show.Reason(r.Reason) }.Concat(columns.Select(c => Show.Formatter.Format(c, r))).ToArray());
         }
 
         console.Write(overall);

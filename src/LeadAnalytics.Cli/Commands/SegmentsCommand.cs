@@ -196,26 +196,14 @@ internal static class SegmentsCommand
     {
         var columns = SegmentSummaryColumns.All;
         var header = new List<string> { "key", "rank" };
-        foreach (var c in columns)
-        {
-            header.Add(c.CsvName);
-            if (c.CsvLowerName is { } lower && c.CsvUpperName is { } upper)
-            {
-                header.Add(lower);
-                header.Add(upper);
-            }
-        }
-
+        CsvTable.AddHeaders(header, columns);
         header.Add("currency");
         header.AddRange(new[] { "maturity", "projectedConversion", "projectedLower", "projectedUpper" });
         var csv = new CsvTable(header.ToArray());
         foreach (var seg in result.Segments.Append(result.Total))
         {
             var cells = new List<object?> { seg.Label, seg.Key.IsAll ? null : seg.Rank };
-            foreach (var c in columns)
-            {
-                CsvTable.AddMetric(cells, c.Metric, c.ValueOf(seg), result.Currency, c.CsvLowerName is not null);
-            }
+            CsvTable.AddMetrics(cells, columns, seg, result.Currency);
 
             cells.Add(result.Currency.Code);
             var m = seg.Maturity;

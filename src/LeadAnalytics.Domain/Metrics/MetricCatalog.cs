@@ -12,6 +12,8 @@ public static class MetricCatalog
     private const string Effectiveness = "Effectiveness";
     private const string Funnel = "Funnel";
     private const string CycleTime = "CycleTime";
+    private const string LossReasons = "LossReasons";
+    private const string Attribution = "Attribution";
 
     /// <summary>线索量: leads acquired in the period.</summary>
     public static MetricDefinition Leads { get; } = new(MetricIds.Leads, "Leads", "线索量",
@@ -42,7 +44,7 @@ public static class MetricCatalog
     /// <summary>转化率: won / leads.</summary>
     public static MetricDefinition ConversionRate { get; } = new(MetricIds.ConversionRate, "Conversion rate", "转化率",
         "won / leads (95% Wilson interval by default)", MetricUnit.Proportion, true, MetricIds.Won, MetricIds.Leads, Effectiveness,
-        "成交 / 线索量（默认 95% Wilson 区间）", MetricKind.Rate, "conversion");
+        "成交 / 线索量（默认 95% Wilson 区间）", MetricKind.Rate, "conversion") { ShortName = "conversion" };
 
     /// <summary>Win rate of resolved leads: won / (won + lost).</summary>
     public static MetricDefinition WinRate { get; } = new(MetricIds.WinRate, "Win rate (resolved leads)", "赢单率（已结案）",
@@ -58,12 +60,12 @@ public static class MetricCatalog
     /// <summary>单线索成本: spend / leads (the template's field 18).</summary>
     public static MetricDefinition CostPerLead { get; } = new(MetricIds.CostPerLead, "Cost per lead (CPL)", "单线索获客成本",
         "spend / leads", MetricUnit.Money, false, MetricIds.Spend, MetricIds.Leads, Effectiveness,
-        "成本 / 线索量", MetricKind.Money, "cpl");
+        "成本 / 线索量", MetricKind.Money, "cpl") { ShortName = "cpl" };
 
     /// <summary>单客户获客成本: spend / won (the template's effect fields).</summary>
     public static MetricDefinition CostPerAcquisition { get; } = new(MetricIds.CostPerAcquisition, "Cost per acquisition (CAC)", "单客户获客成本",
         "spend / won", MetricUnit.Money, false, MetricIds.Spend, MetricIds.Won, Effectiveness,
-        "成本 / 成交", MetricKind.Money, "cac", "cpa");
+        "成本 / 成交", MetricKind.Money, "cac", "cpa") { ShortName = "cac" };
 
     /// <summary>成交金额: sum of deal amounts of won leads.</summary>
     public static MetricDefinition Revenue { get; } = new(MetricIds.Revenue, "Revenue", "成交金额",
@@ -101,7 +103,7 @@ public static class MetricCatalog
     public static MetricDefinition SpeedToLeadMedianHours { get; } = new(MetricIds.SpeedToLeadMedianHours, "Speed to lead, median (hours)", "首次响应时长中位数（小时）",
         "median over leads with a recorded first contact at or before as-of of (contacted - acquisition) in hours, R type 7; negative durations excluded and counted",
         MetricUnit.Hours, false, null, null, Effectiveness,
-        "截止时点前有首次联系记录的线索（首次联系 − 获客时间）的中位数，单位小时，R 第 7 类分位数；负时长剔除并计数", MetricKind.Hours, "speed_to_lead");
+        "截止时点前有首次联系记录的线索（首次联系 − 获客时间）的中位数，单位小时，R 第 7 类分位数；负时长剔除并计数", MetricKind.Hours, "speed_to_lead") { ShortName = "speed_to_lead" };
 
     /// <summary>首次响应时长 P90.</summary>
     public static MetricDefinition SpeedToLeadP90Hours { get; } = new(MetricIds.SpeedToLeadP90Hours, "Speed to lead, 90th percentile (hours)", "首次响应时长 P90（小时）",
@@ -193,7 +195,125 @@ public static class MetricCatalog
     /// <summary>阶段流失率: 1 - step conversion.</summary>
     public static MetricDefinition DropOff { get; } = new(MetricIds.DropOff, "Drop-off", "阶段流失率",
         "1 - step conversion = (reach(k) - reach(k + 1)) / reach(k)", MetricUnit.Proportion, false, "reach(k) - reach(k + 1)", "reach(k)", Funnel,
-        "1 − 阶段转化率 = （到达(k) − 到达(k + 1)）/ 到达(k)", MetricKind.Rate, "dropoff");
+        "1 − 阶段转化率 = （到达(k) − 到达(k + 1)）/ 到达(k)", MetricKind.Rate, "dropoff") { ShortName = "dropoff" };
+
+    /// <summary>进入下一阶段数: leads of a step that reached its next stage.</summary>
+    public static MetricDefinition Advanced { get; } = new(MetricIds.Advanced, "Advanced", "进入下一阶段数",
+        "of the leads that reached stage k, those that reached stage k + 1 (within the conversion window when one is set) = reach(k + 1) without a window",
+        MetricUnit.Count, true, null, null, Funnel,
+        "到达阶段 k 的线索中到达阶段 k + 1 的线索数（设了转化窗口时须在窗口内）；无窗口时等于到达(k + 1)", MetricKind.Count);
+
+    /// <summary>窗口外到达数: leads that reached the next stage only after the conversion window.</summary>
+    public static MetricDefinition Expired { get; } = new(MetricIds.Expired, "Reached after the window", "窗口外到达数",
+        "of the leads that reached stage k, those that reached stage k + 1 only after the conversion window (0 without a window)",
+        MetricUnit.Count, false, null, null, Funnel,
+        "到达阶段 k 的线索中超出转化窗口才到达阶段 k + 1 的线索数（无窗口时为 0）", MetricKind.Count);
+
+    /// <summary>已结案流失率: drop-off among the step's resolved leads.</summary>
+    public static MetricDefinition ResolvedDropOff { get; } = new(MetricIds.ResolvedDropOff, "Resolved drop-off", "已结案流失率",
+        "1 - advanced / resolved leads of the step, the resolved leads being those whose fate at the step is known (advanced, lost, reached after the window, and stale when stale counts as lost); open leads left out (95% Wilson interval by default)",
+        MetricUnit.Proportion, false, "resolved leads - advanced", "resolved leads of the step", Funnel,
+        "1 − 进入下一阶段数 / 该环节已结案线索数；已结案指结果已知（进入下一阶段、流失、窗口外到达，以及停滞计为流失时的停滞线索），跟进中线索不计入（默认 95% Wilson 区间）", MetricKind.Rate);
+
+    /// <summary>阶段耗时中位数: median days from entering stage k to entering stage k + 1.</summary>
+    public static MetricDefinition MedianStepDays { get; } = new(MetricIds.MedianStepDays, "Median step time (days)", "环节耗时中位数（天）",
+        "median over the leads that advanced of (stage k + 1 instant - stage k instant) in days, the funnel's quantile method (R type 7 by default); negative times excluded and counted",
+        MetricUnit.Days, false, null, null, Funnel,
+        "进入下一阶段的线索（阶段 k + 1 时间 − 阶段 k 时间）的中位数，单位天，按漏斗的分位数方法（默认 R 第 7 类）；负值剔除并计数", MetricKind.Days);
+
+    /// <summary>阶段耗时 P90.</summary>
+    public static MetricDefinition P90StepDays { get; } = new(MetricIds.P90StepDays, "Step time P90 (days)", "环节耗时 P90（天）",
+        "90th percentile of the same step times in days", MetricUnit.Days, false, null, null, Funnel,
+        "同一批环节耗时的第 90 百分位数，单位天", MetricKind.Days);
+
+    /// <summary>成交时间中位数（Kaplan-Meier）.</summary>
+    public static MetricDefinition MedianTimeToWon { get; } = new(MetricIds.MedianTimeToWon, "Median time to won (days)", "成交时间中位数（天）",
+        "Kaplan-Meier median of days from acquisition to won, open leads censored at as-of and lost leads at their loss: the first time S(t) <= 0.5 (R's midpoint rule at exactly 0.5), with the interval from the confidence bands; undefined when S stays above 0.5",
+        MetricUnit.Days, false, null, null, CycleTime,
+        "从获客到成交天数的 Kaplan-Meier 中位数（跟进中线索在截止时点删失，流失线索在流失时删失）：S(t) 首次不大于 0.5 的时间（恰为 0.5 时按 R 的中点规则），区间取自置信带；S 始终高于 0.5 时无定义", MetricKind.Days);
+
+    /// <summary>成交时间 P25（Kaplan-Meier）.</summary>
+    public static MetricDefinition TimeToWonP25 { get; } = new(MetricIds.TimeToWonP25, "Time to won P25 (days)", "成交时间 P25（天）",
+        "the first time the Kaplan-Meier curve of time to won reaches S(t) <= 0.75", MetricUnit.Days, false, null, null, CycleTime,
+        "成交时间 Kaplan-Meier 曲线首次 S(t) <= 0.75 的时间", MetricKind.Days);
+
+    /// <summary>成交时间 P75（Kaplan-Meier）.</summary>
+    public static MetricDefinition TimeToWonP75 { get; } = new(MetricIds.TimeToWonP75, "Time to won P75 (days)", "成交时间 P75（天）",
+        "the first time the Kaplan-Meier curve of time to won reaches S(t) <= 0.25", MetricUnit.Days, false, null, null, CycleTime,
+        "成交时间 Kaplan-Meier 曲线首次 S(t) <= 0.25 的时间", MetricKind.Days);
+
+    /// <summary>限制平均成交时间.</summary>
+    public static MetricDefinition RestrictedMeanTimeToWon { get; } = new(MetricIds.RestrictedMeanTimeToWon, "Restricted mean time to won (days)", "限制平均成交时间（天）",
+        "the area under the Kaplan-Meier curve of time to won from 0 to the horizon (default the longest observed duration)", MetricUnit.Days, false, null, null, CycleTime,
+        "成交时间 Kaplan-Meier 曲线从 0 到观察期（默认最长观测时长）下的面积", MetricKind.Days);
+
+    /// <summary>观察期内成交占比: cumulative incidence of won at the horizon.</summary>
+    public static MetricDefinition WonByHorizon { get; } = new(MetricIds.WonByHorizon, "Won by horizon", "观察期内成交占比",
+        "Aalen-Johansen cumulative incidence of won at the horizon, lost competing (1 - Kaplan-Meier would overstate it)", MetricUnit.Proportion, true, null, null, CycleTime,
+        "观察期末成交的 Aalen-Johansen 累计发生率，流失为竞争风险（1 − Kaplan-Meier 会高估）", MetricKind.Rate);
+
+    /// <summary>观察期内流失占比: cumulative incidence of lost at the horizon.</summary>
+    public static MetricDefinition LostByHorizon { get; } = new(MetricIds.LostByHorizon, "Lost by horizon", "观察期内流失占比",
+        "Aalen-Johansen cumulative incidence of lost at the horizon, won competing", MetricUnit.Proportion, false, null, null, CycleTime,
+        "观察期末流失的 Aalen-Johansen 累计发生率，成交为竞争风险", MetricKind.Rate);
+
+    /// <summary>获取到成交平均天数.</summary>
+    public static MetricDefinition MeanDaysToWon { get; } = new(MetricIds.MeanDaysToWon, "Mean days acquired to won", "获取到成交平均天数",
+        "mean over won leads of (won instant - acquisition) in days, negative durations excluded and counted (no censoring: compare the restricted mean)",
+        MetricUnit.Days, false, null, null, CycleTime,
+        "成交线索（成交时间 − 获客时间）的平均值，单位天；负时长剔除并计数（未考虑删失，可与限制平均对比）", MetricKind.Days);
+
+    /// <summary>获取到流失平均天数.</summary>
+    public static MetricDefinition MeanDaysToLost { get; } = new(MetricIds.MeanDaysToLost, "Mean days acquired to lost", "获取到流失平均天数",
+        "mean over lost leads of (lost instant - acquisition) in days, negative durations excluded and counted", MetricUnit.Days, null, null, null, CycleTime,
+        "流失线索（流失时间 − 获客时间）的平均值，单位天；负时长剔除并计数", MetricKind.Days);
+
+    /// <summary>该原因流失线索数.</summary>
+    public static MetricDefinition ReasonLostLeads { get; } = new(MetricIds.ReasonLostLeads, "Lost leads", "流失线索数",
+        "lost leads of the table (segment or stage) giving the reason; lost leads without a reason have their own row", MetricUnit.Count, false, null, null, LossReasons,
+        "本表（细分或阶段）中给出该原因的流失线索数；未填原因的流失线索单列一行", MetricKind.Count);
+
+    /// <summary>原因占比.</summary>
+    public static MetricDefinition ReasonShare { get; } = new(MetricIds.ReasonShare, "Share of losses", "原因占比",
+        "lost leads giving the reason / all lost leads of the table (the reasonless included), so the shares sum to 1", MetricUnit.Proportion, null,
+        MetricIds.ReasonLostLeads, "lost leads of the table", LossReasons,
+        "给出该原因的流失线索数 / 本表全部流失线索数（含未填原因者），各占比之和为 1", MetricKind.Rate);
+
+    /// <summary>累计占比 (Pareto).</summary>
+    public static MetricDefinition ReasonCumulativeShare { get; } = new(MetricIds.ReasonCumulativeShare, "Cumulative share", "累计占比",
+        "the running sum of the share of losses in table order (most frequent reason first)", MetricUnit.Proportion, null, "lost leads of this and the more frequent reasons",
+        "lost leads of the table", LossReasons,
+        "按表中顺序（最常见的原因在前）累加的原因占比", MetricKind.Rate);
+
+    /// <summary>流失收入（估计）.</summary>
+    public static MetricDefinition LostRevenue { get; } = new(MetricIds.LostRevenue, "Lost revenue (estimated)", "流失收入（估计）",
+        "sum over the lost leads giving the reason of an expected deal size: by default the average deal amount of the won leads of the lead's channel (a channel without a won deal adds nothing; the option can take the average of all won leads); undefined when no such lead has one",
+        MetricUnit.Money, false, null, null, LossReasons,
+        "给出该原因的各流失线索的预期成交金额之和：默认取该线索所在渠道成交线索的平均成交金额（没有成交的渠道不计；选项可改用全部成交线索的平均）；没有任何线索有预期金额时无定义", MetricKind.Money);
+
+    /// <summary>归因转化数.</summary>
+    public static MetricDefinition CreditedConversions { get; } = new(MetricIds.CreditedConversions, "Credited conversions", "归因转化数",
+        "the conversions a model credits to the key (fractional); over all keys they sum to the total conversions of the attributed journeys",
+        MetricUnit.Count, true, null, null, Attribution,
+        "模型归给该渠道（策略、内容）的转化数（可为小数）；所有渠道之和等于已归因旅程的总转化数", MetricKind.Number);
+
+    /// <summary>归因价值.</summary>
+    public static MetricDefinition CreditedValue { get; } = new(MetricIds.CreditedValue, "Credited value", "归因价值",
+        "the conversion value a model credits to the key, rounded to the currency's minor unit by largest remainder so the keys sum exactly to the total value",
+        MetricUnit.Money, true, null, null, Attribution,
+        "模型归给该渠道的转化价值，按最大余数法取整到货币最小单位，使各渠道之和恰等于总价值", MetricKind.Money);
+
+    /// <summary>马尔可夫移除效应.</summary>
+    public static MetricDefinition RemovalEffect { get; } = new(MetricIds.RemovalEffect, "Markov removal effect", "马尔可夫移除效应",
+        "1 - P(conversion without the key) / P(conversion), computed exactly from the absorbing chain (Markov model only)", MetricUnit.Proportion, true,
+        "P(conversion) - P(conversion without the key)", "P(conversion)", Attribution,
+        "1 − 去掉该渠道后的转化概率 / 转化概率，由吸收马尔可夫链精确计算（仅马尔可夫模型）", MetricKind.Rate);
+
+    /// <summary>马尔可夫价值移除效应.</summary>
+    public static MetricDefinition ValueRemovalEffect { get; } = new(MetricIds.ValueRemovalEffect, "Markov value removal effect", "马尔可夫价值移除效应",
+        "the removal effect on the expected conversion value under ChannelAttribution's rule (each conversion worth the mean value of paths ending in the same last state; Markov model only)",
+        MetricUnit.Proportion, true, "expected value - expected value without the key", "expected value", Attribution,
+        "按 ChannelAttribution 规则（每次转化的价值取以同一末状态结束的路径的平均价值）计算的期望转化价值的移除效应（仅马尔可夫模型）", MetricKind.Rate);
 
     /// <summary>Holm-adjusted p-value of the segment's conversion against every other lead.</summary>
     public static MetricDefinition AdjustedPValueVersusRest { get; } = new(MetricIds.AdjustedPValueVersusRest, "vs rest (Holm p)", "与其余对比（Holm 校正 p 值）",
@@ -232,7 +352,10 @@ public static class MetricCatalog
         AverageDealSize, MedianCycleDays, MedianDaysToWin, SpeedToLeadMedianHours, SpeedToLeadP90Hours, ShareOfLeads, ShareOfWon,
         ShareOfSpend, ShareOfRevenue, Impressions, Clicks, ClickThroughRate, CostPerClick, CostPerThousandImpressions, ClickToLeadRate,
         GrossProfit, ProfitRoi, ProfitPerCustomer, Reach, StepConversion, DropOff, AdjustedPValueVersusRest, Survival, SurvivalStandardError,
-        LogSurvivalStandardError, CumulativeIncidence, CumulativeIncidenceStandardError,
+        LogSurvivalStandardError, CumulativeIncidence, CumulativeIncidenceStandardError, Advanced, Expired, ResolvedDropOff, MedianStepDays,
+        P90StepDays, MedianTimeToWon, TimeToWonP25, TimeToWonP75, RestrictedMeanTimeToWon, WonByHorizon, LostByHorizon, MeanDaysToWon,
+        MeanDaysToLost, ReasonLostLeads, ReasonShare, ReasonCumulativeShare, LostRevenue, CreditedConversions, CreditedValue, RemovalEffect,
+        ValueRemovalEffect,
     };
 
     /// <summary>Finds a metric by id or alias (<c>cpl</c> finds <c>cost_per_lead</c>). Case and <c>-</c> versus <c>_</c> do
@@ -262,6 +385,11 @@ public static class MetricCatalog
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var metric in All)
         {
+            if (metric.ShortName != metric.Id && !metric.Aliases.Contains(metric.ShortName))
+            {
+                throw new InvalidOperationException($"The short name '{metric.ShortName}' of '{metric.Id}' is neither its id nor an alias.");
+            }
+
             foreach (var name in new[] { metric.Id }.Concat(metric.Aliases))
             {
                 if (!seen.Add(name))

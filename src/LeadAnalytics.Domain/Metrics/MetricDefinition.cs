@@ -9,6 +9,7 @@ public sealed class MetricDefinition : IEquatable<MetricDefinition>
         string chineseFormula, MetricKind kind, params string[] aliases)
     {
         Id = id;
+        ShortName = id;
         ChineseFormula = chineseFormula;
         Kind = kind;
         Aliases = aliases;
@@ -38,9 +39,13 @@ public sealed class MetricDefinition : IEquatable<MetricDefinition>
     public string ChineseFormula { get; }
 
     /// <summary>Other names the metric is found by (<see cref="MetricCatalog.Find"/>, action targets, <c>--metrics</c>), for
-    /// example <c>cpl</c> for <c>cost_per_lead</c>. The first, when there is one, is the short name action targets are
-    /// written with.</summary>
+    /// example <c>cpl</c> for <c>cost_per_lead</c>.</summary>
     public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The name action targets are written with (<see cref="ActionMetrics.NameOf"/>): the id, or the alias the
+    /// catalogue prefers to it (<c>cpl</c> for <c>cost_per_lead</c>, <c>conversion</c> for <c>conversion_rate</c>). Always
+    /// the id or one of <see cref="Aliases"/>.</summary>
+    public string ShortName { get; internal init; }
 
     /// <summary>How the value is shown (count, money, rate with interval, ratio, days, hours, p-value or plain number).</summary>
     public MetricKind Kind { get; }

@@ -122,4 +122,67 @@ public static class MetricIds
 
     /// <summary>Standard error of the cumulative incidence.</summary>
     public const string CumulativeIncidenceStandardError = "cumulative_incidence_standard_error";
+
+    /// <summary><c>advanced</c>.</summary>
+    public const string Advanced = "advanced";
+
+    /// <summary><c>expired</c>.</summary>
+    public const string Expired = "expired";
+
+    /// <summary><c>resolved_drop_off</c>.</summary>
+    public const string ResolvedDropOff = "resolved_drop_off";
+
+    /// <summary><c>median_step_days</c>.</summary>
+    public const string MedianStepDays = "median_step_days";
+
+    /// <summary><c>p90_step_days</c>.</summary>
+    public const string P90StepDays = "p90_step_days";
+
+    /// <summary><c>median_time_to_won</c>.</summary>
+    public const string MedianTimeToWon = "median_time_to_won";
+
+    /// <summary><c>time_to_won_p25</c>.</summary>
+    public const string TimeToWonP25 = "time_to_won_p25";
+
+    /// <summary><c>time_to_won_p75</c>.</summary>
+    public const string TimeToWonP75 = "time_to_won_p75";
+
+    /// <summary><c>restricted_mean_time_to_won</c>.</summary>
+    public const string RestrictedMeanTimeToWon = "restricted_mean_time_to_won";
+
+    /// <summary><c>won_by_horizon</c>.</summary>
+    public const string WonByHorizon = "won_by_horizon";
+
+    /// <summary><c>lost_by_horizon</c>.</summary>
+    public const string LostByHorizon = "lost_by_horizon";
+
+    /// <summary><c>mean_days_to_won</c>.</summary>
+    public const string MeanDaysToWon = "mean_days_to_won";
+
+    /// <summary><c>mean_days_to_lost</c>.</summary>
+    public const string MeanDaysToLost = "mean_days_to_lost";
+
+    /// <summary><c>reason_lost_leads</c>.</summary>
+    public const string ReasonLostLeads = "reason_lost_leads";
+
+    /// <summary><c>reason_share</c>.</summary>
+    public const string ReasonShare = "reason_share";
+
+    /// <summary><c>reason_cumulative_share</c>.</summary>
+    public const string ReasonCumulativeShare = "reason_cumulative_share";
+
+    /// <summary><c>lost_revenue</c>.</summary>
+    public const string LostRevenue = "lost_revenue";
+
+    /// <summary><c>credited_conversions</c>.</summary>
+    public const string CreditedConversions = "credited_conversions";
+
+    /// <summary><c>credited_value</c>.</summary>
+    public const string CreditedValue = "credited_value";
+
+    /// <summary><c>removal_effect</c>.</summary>
+    public const string RemovalEffect = "removal_effect";
+
+    /// <summary><c>value_removal_effect</c>.</summary>
+    public const string ValueRemovalEffect = "value_removal_effect";
 }

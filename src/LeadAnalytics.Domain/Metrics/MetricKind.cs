@@ -12,7 +12,8 @@ public enum MetricKind
     /// <summary>An amount of money in the result's currency.</summary>
     Money = 2,
 
-    /// <summary>A plain ratio (ROAS, ROI, leads per click): ROI and profit ROI read as percentages, the others as numbers.</summary>
+    /// <summary>A plain ratio without interval (ROAS, ROI, leads per click): ROAS reads as the template's <c>1:x</c>, the
+    /// others as percentages with one decimal (a click-to-lead rate of 0.0066 is <c>0.7%</c>).</summary>
     Ratio = 3,
 
     /// <summary>A duration in days, one decimal.</summary>

@@ -9,11 +9,11 @@ namespace LeadAnalytics.Metrics;
 /// <list type="bullet">
 /// <item>undefined (a zero denominator, no data): <c>–</c> (an en dash), in every language;</item>
 /// <item>counts: whole numbers with a comma every three digits (<c>12,345</c>);</item>
-/// <item>percentages (rates, shares, ROI): one decimal, rounded half away from zero, no space (<c>11.9%</c>,
+/// <item>percentages (rates, shares, ROI, click-to-lead): one decimal, rounded half away from zero, no space (<c>11.9%</c>,
 /// <c>1,448.3%</c>); a rate with its interval as <c>11.9% [8.1%, 17.1%]</c>;</item>
 /// <item>money: grouped whole units from 100 up (<c>12,346</c>), two decimals below 100 (<c>35.20</c>), so a cost per
 /// click keeps its cents and a budget does not drown in them; the currency is named once per table, not per cell;</item>
-/// <item>ROAS as the template writes it, <c>1:x</c> with one decimal; other ratios with two decimals (<c>0.85</c>);</item>
+/// <item>ROAS as the template writes it, <c>1:x</c> with one decimal; every other ratio as a percentage;</item>
 /// <item>days and hours: one decimal, the unit in the column heading;</item>
 /// <item>p-values: three decimals, below 0.001 as <c>&lt; 0.001</c>;</item>
 /// <item>other statistics (chi-square, standard errors): up to four decimals, trailing zeros dropped;</item>
@@ -154,12 +154,33 @@ public sealed class MetricFormatter
             MetricKind.Money => Money(ToDecimal(value)),
             MetricKind.Rate => Percent(ToDouble(value)),
             MetricKind.Ratio when metric.Id is MetricIds.Roas => RoasRatio(ToDecimal(value)),
-            MetricKind.Ratio when metric.Unit == MetricUnit.MoneyRatio => Percent(ToDecimal(value)),
-            MetricKind.Ratio => Number(ToDouble(value), 2),
+            MetricKind.Ratio when value is decimal => Percent(ToDecimal(value)),
+            MetricKind.Ratio => Percent(ToDouble(value)),
             MetricKind.Days or MetricKind.Hours => Number(ToDouble(value), 1),
             MetricKind.PValue => PValue(ToDouble(value)),
             _ => Statistic(ToDouble(value)),
         };
+    }
+
+    /// <summary>Formats a row's value of a declared column (<see cref="MetricColumn{TRow}"/>): <see cref="Format"/> by the
+    /// metric's kind, and its interval in brackets when the column has one (<c>12.0 [8.5, 15.0]</c> for a median in days).</summary>
+    /// <typeparam name="TRow">The row type.</typeparam>
+    /// <param name="column">The column.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="withInterval">Whether to show the interval.</param>
+    /// <returns>The text.</returns>
+    public string Format<TRow>(MetricColumn<TRow> column, TRow row, bool withInterval = true)
+    {
+        Preconditions.CheckNotNull(column);
+        var value = column.ValueOf(row);
+        if (value is Rate || !withInterval || !column.HasInterval || value is null)
+        {
+            return Format(column.Metric, value, withInterval && column.HasInterval);
+        }
+
+        var (lower, upper) = column.IntervalOf(row);
+        var text = Format(column.Metric, value);
+        return lower is null || upper is null ? text : $"{text} [{Format(column.Metric, lower)}, {Format(column.Metric, upper)}]";
     }
 
     /// <summary>A count: <c>12,345</c>.</summary>

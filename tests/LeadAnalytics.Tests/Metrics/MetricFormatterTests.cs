@@ -21,7 +21,9 @@ public class MetricFormatterTests
         Assert.Equal("35.20", En.Format(MetricCatalog.CostPerThousandImpressions, 35.2m));
         Assert.Equal("0.85", En.Format(MetricCatalog.CostPerClick, 0.845m));
         Assert.Equal("396", En.Format(MetricCatalog.CostPerLead, 396.03960396039603960396039604m));
-        Assert.Equal("0.85", En.Format(MetricCatalog.ClickToLeadRate, 0.8457));
+        // Click-to-lead is usually a small rate: two decimals printed 4 leads from 603 clicks as 0.01.
+        Assert.Equal("0.7%", En.Format(MetricCatalog.ClickToLeadRate, 4.0 / 603));
+        Assert.Equal("200.0%", En.Format(MetricCatalog.ClickToLeadRate, 2.0));
         Assert.Equal("12.3", En.Format(MetricCatalog.MedianCycleDays, 12.345));
         Assert.Equal("< 0.001", En.Format(MetricCatalog.AdjustedPValueVersusRest, 0.0004));
         Assert.Equal("0.042", En.PValue(0.0415));
