@@ -67,7 +67,28 @@ internal sealed class CrmDatabase : IDisposable
                 currency     TEXT NOT NULL
             );
             """);
+
+        // The reporting view a CRM keeps for analytics: one row per lead with the tracking table's column names, the stage
+        // events pivoted into columns and the latest follow-up as the last activity (the CRM's "now" is after every
+        // follow-up it has written). LeadAnalytics.Sql computes the funnel and channel counts over it inside SQLite.
+        var stageColumns = string.Concat(IntermediateStages.Zip(StageColumns, (stage, column) =>
+            $"(SELECT e.entered_at FROM stage_events e WHERE e.lead_id = l.id AND e.stage = '{stage}') AS {column}, "));
+        Execute($"""
+            CREATE VIEW IF NOT EXISTS {LeadRowsView} AS
+            SELECT l.id AS lead_id, l.name AS lead_name, l.channel, l.strategy, l.owner, l.industry, l.acquired_at, {stageColumns}
+                   CASE WHEN l.status = 'won' THEN l.closed_at END AS won_at,
+                   CASE WHEN l.status = 'lost' THEN l.closed_at END AS lost_at,
+                   l.loss_reason, l.deal_amount, l.currency,
+                   (SELECT MAX(f.at) FROM follow_ups f WHERE f.lead_id = l.id) AS last_activity_at
+            FROM leads l
+            """);
     }
+
+    /// <summary>The reporting view of one row per lead (the tracking table's column names).</summary>
+    public const string LeadRowsView = "lead_rows";
+
+    // The view's columns of the intermediate stages (the tracking table's names), in IntermediateStages' order.
+    private static readonly string[] StageColumns = { "contacted_at", "needs_confirmed_at", "proposal_at", "negotiation_at" };
 
     public void AddLead(string id, string name, string channel, string? strategy, string owner, string industry, DateTimeOffset acquiredAt)
     {

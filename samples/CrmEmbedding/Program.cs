@@ -5,6 +5,8 @@ using LeadAnalytics.Attribution;
 // A CRM embedding LeadAnalytics. The CRM keeps its data in SQLite (tables leads, stage_events, follow_ups,
 // touchpoints, costs); as sales work goes on it inserts and updates rows, and after each change it asks the library
 // for the funnel and the channel table (effectiveness: spend, cost per lead and per customer, ROAS) straight from a query: rows -> LeadBuilder -> Lead -> LeadTable, no CSV.
+// The same funnel and channel counts are also computed inside SQLite (LeadAnalytics.Sql, SqlDialect.Sqlite, over the view
+// lead_rows: only a few rows per channel and stage leave the database) and checked equal to the in-memory ones.
 // Every number the scenario implies is checked; the exit code is non-zero if one is off (CI runs this as a smoke test).
 // Usage: dotnet run --project samples/CrmEmbedding [-- path/to/crm.db]   (default: a file in the temp folder)
 Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -52,6 +54,7 @@ using (var db = new CrmDatabase(path))
     var now = Day(3, 10, 18);
     var a = CrmAnalytics.Run(db, now);
     a.Print($"1. Ten leads in, as of {now:yyyy-MM-dd HH:mm}");
+    InDatabase.Check("1", a, path, now);
     Checks.Sequence("reach after the first leads", new long[] { 10, 8, 4, 2, 1, 0 }, a.Funnel.Stages.Select(s => s.Reach));
     Checks.Equal("won", 0L, a.Funnel.Won);
     Checks.Equal("lost at Contacted", 2L, a.Funnel.Steps[1].Lost);
@@ -66,6 +69,7 @@ using (var db = new CrmDatabase(path))
     now = Day(3, 12, 18);
     a = CrmAnalytics.Run(db, now);
     a.Print($"2. L01 sent a proposal, L02 confirmed needs, as of {now:yyyy-MM-dd HH:mm}");
+    InDatabase.Check("2", a, path, now);
     Checks.Sequence("reach after the moves", new long[] { 10, 8, 5, 3, 1, 0 }, a.Funnel.Stages.Select(s => s.Reach));
 
     // 3. Two deals close at the trade show.
@@ -75,6 +79,7 @@ using (var db = new CrmDatabase(path))
     now = Day(3, 18, 18);
     a = CrmAnalytics.Run(db, now);
     a.Print($"3. Deals closed with L06 and L05, as of {now:yyyy-MM-dd HH:mm}");
+    InDatabase.Check("3", a, path, now);
     Checks.Sequence("reach after the deals", new long[] { 10, 8, 5, 3, 2, 2 }, a.Funnel.Stages.Select(s => s.Reach));
     Checks.Equal("won", 2L, a.Funnel.Won);
     Checks.Near("overall conversion 2 / 10", 0.2, a.Funnel.OverallConversion.Value);
@@ -97,6 +102,7 @@ using (var db = new CrmDatabase(path))
     now = Day(4, 20, 18);
     a = CrmAnalytics.Run(db, now);
     a.Print($"4. A month later, as of {now:yyyy-MM-dd HH:mm}");
+    InDatabase.Check("4", a, path, now);
     Checks.Sequence("stale leads (no activity for 30 days)", new[] { "L03", "L07", "L09" }, a.StaleLeadIds);
     Checks.Sequence("stale per step", new long[] { 2, 1, 0, 0, 0 }, a.Funnel.Steps.Select(s => s.Stale));
     Checks.Sequence("open per step", new long[] { 0, 0, 2, 1, 0 }, a.Funnel.Steps.Select(s => s.Open));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using LeadAnalytics.Data;
+using LeadAnalytics.Funnel;
 using LeadAnalytics.Quality;
 
 namespace LeadAnalytics.Sql;
@@ -10,7 +11,9 @@ namespace LeadAnalytics.Sql;
 /// (won, lost, stale, open) the leads, the won leads with a deal amount and their revenue, the leads with a cost and their
 /// spend, as exact sums of minor units; the cycle (acquisition to won or lost) and speed-to-lead (acquisition to first
 /// contact) durations counted per whole second (the stored resolution, so medians and percentiles come out exact), negative
-/// ones included for the exclusion count; and the first lead ids without a cost in ordinal order.
+/// ones included for the exclusion count; the first lead ids without a cost in ordinal order; and, for the segments'
+/// maturity, the leads per (outcome cause, time from acquisition to it in whole seconds) with how many of them are older than
+/// the maturity window: the run-length form of the in-memory <c>MaturityTally</c>'s sorted keys, which it expands back exactly.
 /// </summary>
 internal static class EffectivenessQuery
 {
@@ -20,9 +23,10 @@ internal static class EffectivenessQuery
     private const int Speed = 2;
     private const int IdWithoutCost = 3;
     private const int Outside = 4;
+    private const int Maturity = 5;
 
     internal static SqlCommandText Build(SqlDialect dialect, SourceColumns columns, SqlTableName table, IReadOnlyList<Dimension> dimensions, long asOfSeconds,
-        AcquisitionPeriod period, int staleSeconds, int minorUnits, bool durations, int maxIds)
+        AcquisitionPeriod period, int staleSeconds, int minorUnits, bool durations, int maxIds, long? maturityWindowSeconds)
     {
         var command = new SqlCommandText(dialect);
         var asOf = command.Bind("asof", asOfSeconds);
@@ -56,6 +60,20 @@ internal static class EffectivenessQuery
         // Speed to lead: first contact (the Contacted stage) recorded by as-of.
         sql.Append(" UNION ALL SELECT d0, d1, CAST(").Append(Speed).Append(" AS BIGINT), CAST(0 AS BIGINT), CAST(s1 - s0 AS BIGINT), CAST(COUNT(*) AS BIGINT)").Append(Tail)
             .Append(" FROM c WHERE stage >= 0 AND s1 <= ").Append(asOf).Append(" GROUP BY 1, 2, 3, 4, 5");
+
+        // Maturity: each lead's outcome time from acquisition and its cause, as MaturityTally.Run keys them: won at the won
+        // stage (cause 1), lost at the loss (cause 2), open and stale leads censored at as-of (cause 0); a negative time (a
+        // chronology fault) counts at zero. with_amount carries the leads acquired at least the window before as-of.
+        if (maturityWindowSeconds is { } window)
+        {
+            var time = "CASE WHEN state = " + won + " THEN s" + LeadRowsSql.N(LeadRowsSql.LastStage) + " - s0 WHEN state = " + lost + " THEN lost - s0 ELSE "
+                + asOf + " - s0 END";
+            sql.Append(" UNION ALL SELECT d0, d1, CAST(").Append(Maturity).Append(" AS BIGINT), CAST(CASE WHEN state = ").Append(won).Append(" THEN ")
+                .Append(MaturityTally.WonCause).Append(" WHEN state = ").Append(lost).Append(" THEN ").Append(MaturityTally.LostCause)
+                .Append(" ELSE 0 END AS BIGINT), CAST(CASE WHEN ").Append(time).Append(" < 0 THEN 0 ELSE ").Append(time).Append(" END AS BIGINT), CAST(COUNT(*) AS BIGINT), ")
+                .Append("CAST(COUNT(CASE WHEN s0 <= ").Append(command.Bind("mature", checked(asOfSeconds - window))).Append(" THEN 1 END) AS BIGINT), ")
+                .Append("CAST(NULL AS BIGINT), CAST(NULL AS DECIMAL(38, 0)), CAST(NULL AS DECIMAL(38, 0)) FROM c WHERE stage >= 0 GROUP BY 1, 2, 3, 4, 5");
+        }
 
         // The rows outside the period or acquired after as-of (the partition's row count includes them).
         sql.Append(" UNION ALL SELECT ").Append(dialect.NullText).Append(", ").Append(dialect.NullText).Append(", CAST(").Append(Outside)
@@ -125,6 +143,10 @@ internal static class EffectivenessQuery
                     segment.LeadsWithCost += reader.GetInt64(7);
                     segment.RevenueMinor += Minor(reader, 8);
                     segment.SpendMinor += Minor(reader, 9);
+                    break;
+                case Maturity:
+                    segment.Maturity.Add(new KeyValuePair<long, long>((b << 2) | (long)a, n));
+                    segment.Mature += reader.GetInt64(6);
                     break;
                 case Cycle when b < 0:
                 case Speed when b < 0:
@@ -206,12 +228,16 @@ internal sealed class SegmentSums
     internal long SpendMinor;
     internal long LeadsWithCost;
     internal long NegativeDurations;
+    internal long Mature;
 
     internal List<KeyValuePair<long, long>> Cycle { get; } = new();
 
     internal List<KeyValuePair<long, long>> Win { get; } = new();
 
     internal List<KeyValuePair<long, long>> Speed { get; } = new();
+
+    // (MaturityTally key: seconds x 4 + cause, leads).
+    internal List<KeyValuePair<long, long>> Maturity { get; } = new();
 
     internal void Add(SegmentSums other)
     {
@@ -225,8 +251,10 @@ internal sealed class SegmentSums
         SpendMinor += other.SpendMinor;
         LeadsWithCost += other.LeadsWithCost;
         NegativeDurations += other.NegativeDurations;
+        Mature += other.Mature;
         Cycle.AddRange(other.Cycle);
         Win.AddRange(other.Win);
         Speed.AddRange(other.Speed);
+        Maturity.AddRange(other.Maturity);
     }
 }

@@ -34,7 +34,7 @@ internal static class LeadRowsSql
     // Speed: the scope, the furthest stage and the class compare the epoch microseconds (u*) with bounds bound once (a floored
     // second t is at or before as-of exactly when its microseconds are below (as-of + 1) x 10^6), so a query that needs no
     // duration never floors an instant: DuckDB prunes the unused whole-second columns (s*, latest), and the chronology fault
-    // is one GREATEST per stage (GREATEST skips NULLs in both engines; acquisition is never NULL here).
+    // is one greatest per stage (SqlDialect.Greatest skips NULLs; acquisition is never NULL here).
     internal static void Append(StringBuilder sql, SqlDialect dialect, SqlTableName table, SourceColumns columns, SqlCommandText command, string d0, string d1,
         string asOf, long asOfSeconds, AcquisitionPeriod period, int staleSeconds, IReadOnlyList<(string Expression, string Alias)> extras)
     {
@@ -65,7 +65,7 @@ internal static class LeadRowsSql
         for (var k = 1; k <= Stages.Length; k++)
         {
             var field = k == Stages.Length ? "ulost" : "u" + N(k);
-            sql.Append(k > 1 ? " OR " : "").Append(field).Append(" < ").Append(EarlierMax(k));
+            sql.Append(k > 1 ? " OR " : "").Append(field).Append(" < ").Append(EarlierMax(dialect, k));
         }
 
         sql.Append(" THEN 1 ELSE 0 END AS fault FROM r WHERE u0 IS NOT NULL)");
@@ -80,14 +80,14 @@ internal static class LeadRowsSql
             sql.Append(" WHEN u").Append(N(k)).Append(" < ").Append(reached).Append(" THEN ").Append(N(k));
         }
 
-        sql.Append(" ELSE 0 END AS stage, ").Append(LatestActivity(asOf, "s0", new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" }, " <= ")).Append(" AS latest FROM s)");
+        sql.Append(" ELSE 0 END AS stage, ").Append(LatestActivity(dialect, asOf, "s0", new[] { "s1", "s2", "s3", "s4", "s5", "lost", "act" }, " <= ")).Append(" AS latest FROM s)");
         sql.Append(", c AS").Append(dialect.RepeatedCte).Append(" (SELECT l.*, CASE WHEN u").Append(N(LastStage)).Append(" < ").Append(reached).Append(" THEN ").Append(N(Won))
             .Append(" WHEN ulost < ").Append(reached).Append(" THEN ").Append(N(Lost));
         if (staleSeconds > 0)
         {
             // as-of - latest >= stale in whole seconds, that is latest's microseconds below (as-of - stale + 1) x 10^6.
             var staleBound = command.Bind("staleus", checked((asOfSeconds - staleSeconds + 1) * 1_000_000L));
-            sql.Append(" WHEN ").Append(LatestActivity(reached, "u0", new[] { "u1", "u2", "u3", "u4", "u5", "ulost", "uact" }, " < "))
+            sql.Append(" WHEN ").Append(LatestActivity(dialect, reached, "u0", new[] { "u1", "u2", "u3", "u4", "u5", "ulost", "uact" }, " < "))
                 .Append(" < ").Append(staleBound).Append(" THEN ").Append(N(Stale));
         }
 
@@ -102,7 +102,7 @@ internal static class LeadRowsSql
     {
         columns.Require(LeadField.AcquiredAt);
         var command = new SqlCommandText(dialect);
-        var sql = new StringBuilder("SELECT CAST(MAX(").Append(EarlierMax(Stages.Length + 2)).Append(") AS BIGINT) FROM (");
+        var sql = new StringBuilder("SELECT CAST(MAX(").Append(EarlierMax(dialect, Stages.Length + 2)).Append(") AS BIGINT) FROM (");
         Instants(sql, table, columns, command, dialect.NullText, dialect.NullText, Array.Empty<(string, string)>());
         sql.Append(") r WHERE u0 IS NOT NULL");
         command.Text = sql.ToString();
@@ -145,35 +145,27 @@ internal static class LeadRowsSql
     }
 
     // The latest of acquisition and the recorded instants before stage k (k = stage count means lost: all stages; one more
-    // adds lost, two more the last activity). GREATEST skips NULLs in DuckDB and PostgreSQL, and u0 is never NULL here.
-    private static string EarlierMax(int k)
+    // adds lost, two more the last activity). The dialect's greatest skips NULLs, and u0 is never NULL here.
+    private static string EarlierMax(SqlDialect dialect, int k)
     {
         if (k == 1)
         {
             return "u0";
         }
 
-        var sb = new StringBuilder("GREATEST(u0");
+        var others = new List<string>();
         for (var j = 1; j < k; j++)
         {
-            sb.Append(", ").Append(j < Stages.Length ? "u" + N(j) : j == Stages.Length ? "ulost" : "uact");
+            others.Add(j < Stages.Length ? "u" + N(j) : j == Stages.Length ? "ulost" : "uact");
         }
 
-        return sb.Append(')').ToString();
+        return dialect.Greatest("u0", others);
     }
 
     // The latest stage, lost or activity instant reached by as-of (each compared with the bound): acquisition (always
     // reached in scope) fills the rest.
-    private static string LatestActivity(string bound, string first, string[] others, string reachedOperator)
-    {
-        var sb = new StringBuilder("GREATEST(").Append(first);
-        foreach (var column in others)
-        {
-            sb.Append(", CASE WHEN ").Append(column).Append(reachedOperator).Append(bound).Append(" THEN ").Append(column).Append(" ELSE ").Append(first).Append(" END");
-        }
-
-        return sb.Append(')').ToString();
-    }
+    private static string LatestActivity(SqlDialect dialect, string bound, string first, string[] others, string reachedOperator) =>
+        dialect.Greatest(first, others.Select(column => "CASE WHEN " + column + reachedOperator + bound + " THEN " + column + " ELSE " + first + " END"));
 
     internal static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using LeadAnalytics.CycleTime;
 using LeadAnalytics.Data;
 using LeadAnalytics.Effectiveness;
+using LeadAnalytics.Funnel;
 
 namespace LeadAnalytics.Sql;
 
@@ -8,17 +9,17 @@ namespace LeadAnalytics.Sql;
 /// pushed-down partial merges with in-memory ones and finishes through the same result code.</summary>
 internal static class Partials
 {
-    internal static PeriodTally Period(EffectivenessSums sums, AcquisitionPeriod period, IReadOnlyList<Dimension> dimensions, bool durations)
+    internal static PeriodTally Period(EffectivenessSums sums, AcquisitionPeriod period, IReadOnlyList<Dimension> dimensions, bool durations, bool maturity)
     {
         var segments = new Dictionary<SegmentKey, SegmentTally>();
         foreach (var pair in sums.Segments)
         {
             var values = dimensions.Count == 1 ? new[] { pair.Key.First } : new[] { pair.Key.First, pair.Key.Second };
-            segments.Add(new SegmentKey(dimensions, values), Tally(pair.Value, durations));
+            segments.Add(new SegmentKey(dimensions, values), Tally(pair.Value, durations, maturity));
         }
 
         var total = sums.Total();
-        return new PeriodTally(period, segments, Tally(total, durations), false, total.SpendMinor, checked((int)(total.Leads - total.LeadsWithCost)),
+        return new PeriodTally(period, segments, Tally(total, durations, maturity), false, total.SpendMinor, checked((int)(total.Leads - total.LeadsWithCost)),
             sums.IdsWithoutCost, null);
     }
 
@@ -48,7 +49,7 @@ internal static class Partials
         return new CycleTally(counts, outcomes, transitions, (long[])sums.TransitionNegatives.Clone());
     }
 
-    private static SegmentTally Tally(SegmentSums s, bool durations)
+    private static SegmentTally Tally(SegmentSums s, bool durations, bool maturity)
     {
         var figures = new SegmentFigures
         {
@@ -65,6 +66,35 @@ internal static class Partials
         };
         return new SegmentTally(figures, durations
             ? new SegmentDurations(DurationCounts.FromPairs(s.Cycle), DurationCounts.FromPairs(s.Win), DurationCounts.FromPairs(s.Speed))
-            : null);
+            : null, maturity ? Maturity(s) : null);
+    }
+
+    // The in-memory tally's sorted keys (one per lead), expanded from the (key, leads) runs the database counted.
+    private static MaturityTally Maturity(SegmentSums s)
+    {
+        if (s.Maturity.Count == 0 && s.Mature == 0)
+        {
+            return MaturityTally.Empty;
+        }
+
+        var runs = s.Maturity.ToArray();
+        Array.Sort(runs, (x, y) => x.Key.CompareTo(y.Key));
+        long leads = 0;
+        foreach (var run in runs)
+        {
+            leads += run.Value;
+        }
+
+        var keys = new long[checked((int)leads)];
+        var k = 0;
+        foreach (var run in runs)
+        {
+            for (var i = 0L; i < run.Value; i++)
+            {
+                keys[k++] = run.Key;
+            }
+        }
+
+        return new MaturityTally(keys, s.Mature);
     }
 }

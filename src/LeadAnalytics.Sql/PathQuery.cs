@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Data.Common;
 using System.Text;
 using LeadAnalytics.Attribution;
@@ -13,8 +12,8 @@ namespace LeadAnalytics.Sql;
 /// channel; then the journeys counted per path: conversions, conversion value (exact minor-unit sums of the won leads' deal
 /// amounts) and non-converting journeys. Markov (any order) and Shapley run in process on these path counts.
 /// </summary>
-/// <remarks>The path is an array aggregate (DuckDB <c>list</c>, PostgreSQL <c>array_agg</c>), not a string joined with a
-/// separator, so a channel name may contain any character.</remarks>
+/// <remarks>The path is an array aggregate (DuckDB <c>list</c>, PostgreSQL <c>array_agg</c>, SQLite a JSON array), not a
+/// string joined with a separator, so a channel name may contain any character.</remarks>
 internal static class PathQuery
 {
     internal static SqlCommandText Build(SqlDialect dialect, SourceColumns leads, SqlTableName leadTable, SourceColumns touches, SqlTableName touchTable,
@@ -46,7 +45,7 @@ internal static class PathQuery
         // p: per lead, the in-window touches in canonical order, and whether it has any touch at all.
         var inWindow = "t.ut <= j.eu" + (lookbackMicros is { } w ? " AND j.eu - t.ut <= " + command.Bind("lookback", w) : string.Empty);
         sql.Append(", p AS (SELECT j.id, j.state, j.deal, j.d0, j.su, j.eu, COUNT(t.jid) AS touches, ")
-            .Append(dialect.OrderedList("t.ch", "t.ut, " + dialect.BinaryOrder("t.ch"))).Append(" FILTER (WHERE ").Append(inWindow).Append(") AS path")
+            .Append(dialect.FilteredList("t.ch", "t.ut, " + dialect.BinaryOrder("t.ch"), inWindow)).Append(" AS path")
             .Append(" FROM j LEFT JOIN t ON t.jid = j.id AND t.ch IS NOT NULL GROUP BY j.id, j.state, j.deal, j.d0, j.su, j.eu)");
 
         // q: the journeys that have a path: in-window touches, or the lead's own source when it has no touch at all.
@@ -66,16 +65,12 @@ internal static class PathQuery
     // The segment label of a missing value (Data/DimensionKeys), which the in-memory journeys give a lead without a channel.
     internal static string DimensionMissing => DimensionKeys.Missing;
 
-    internal static List<AggregatedPath> Read(DbDataReader reader, decimal scale)
+    internal static List<AggregatedPath> Read(DbDataReader reader, SqlDialect dialect, decimal scale)
     {
         var paths = new List<AggregatedPath>();
         while (reader.Read())
         {
-            var steps = new List<string>();
-            foreach (var step in (IEnumerable)reader.GetValue(0))
-            {
-                steps.Add((string)step);
-            }
+            var steps = dialect.ReadList(reader.GetValue(0));
 
             var conversions = reader.GetInt64(1);
             var value = reader.IsDBNull(2) ? 0m : Convert.ToDecimal(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) / scale;

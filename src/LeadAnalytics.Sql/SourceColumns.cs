@@ -61,28 +61,25 @@ internal sealed class SourceColumns
 
         var (typeName, type) = _columns[name];
         var quoted = _dialect.Quote(name);
-        if (_dialect.IsZonedTimestamp(typeName) || type == typeof(DateTimeOffset))
+        if (!_dialect.DynamicTypes && (_dialect.IsZonedTimestamp(typeName) || type == typeof(DateTimeOffset)))
         {
             return _dialect.ZonedMicros(quoted);
         }
 
-        string naive;
-        if (type == typeof(DateTime) || type.Name is "DateOnly")
+        var offset = (long)_mapping.TimeZone.TotalMinutes * 60_000_000L;
+        var zone = offset == 0 ? null : command.Bind("zone", offset);
+        if (type == typeof(string) || _dialect.DynamicTypes)
         {
-            naive = _dialect.NaiveMicros(quoted);
-        }
-        else if (type == typeof(string))
-        {
-            naive = _dialect.NaiveMicros(_dialect.ParseTimestamp(quoted));
-        }
-        else
-        {
-            throw new SqlSourceException(
-                $"Column \"{name}\" of {_table} (field {fieldName}) is of type {typeName}; a timestamp, a date or text was expected.");
+            return _dialect.TextMicros(quoted, zone);
         }
 
-        var offset = (long)_mapping.TimeZone.TotalMinutes * 60_000_000L;
-        return offset == 0 ? naive : "(" + naive + " - " + command.Bind("zone", offset) + ")";
+        if (type == typeof(DateTime) || type.Name is "DateOnly")
+        {
+            return SqlDialect.Shifted(_dialect.NaiveMicros(quoted), zone);
+        }
+
+        throw new SqlSourceException(
+            $"Column \"{name}\" of {_table} (field {fieldName}) is of type {typeName}; a timestamp, a date or text was expected.");
     }
 
     /// <summary>The trimmed text of a field, NULL when empty or unmapped.</summary>
@@ -101,23 +98,19 @@ internal sealed class SourceColumns
 
         var (typeName, type) = _columns[name];
         var quoted = _dialect.Quote(name);
-        string exact;
-        if (type == typeof(string))
+        if (type == typeof(string) || _dialect.DynamicTypes)
         {
-            exact = "CAST(NULLIF(TRIM(" + quoted + "), '') AS DECIMAL(38, 10))";
-        }
-        else if (type == typeof(decimal) || type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
-            || type == typeof(double) || type == typeof(float) || type.Name is "BigInteger" or "UInt64" or "UInt32" or "UInt16" or "SByte")
-        {
-            exact = "CAST(" + quoted + " AS DECIMAL(38, 10))";
-        }
-        else
-        {
-            throw new SqlSourceException(
-                $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a number or text was expected.");
+            return _dialect.AmountMinorUnits(quoted, text: true, minorUnits);
         }
 
-        return SqlDialect.MinorUnits(exact, minorUnits);
+        if (type == typeof(decimal) || type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(double) || type == typeof(float) || type.Name is "BigInteger" or "UInt64" or "UInt32" or "UInt16" or "SByte")
+        {
+            return _dialect.AmountMinorUnits(quoted, text: false, minorUnits);
+        }
+
+        throw new SqlSourceException(
+            $"Column \"{name}\" of {_table} (field {LeadColumnMapping.NameOf(field)}) is of type {typeName}; a number or text was expected.");
     }
 
     /// <summary>The column of a field, checked to exist; <see langword="null"/> when unmapped.</summary>

@@ -40,10 +40,15 @@ internal sealed class SqlCommandText
             command.CommandTimeout = t;
         }
 
-        foreach (var value in _values)
+        for (var i = 0; i < _values.Count; i++)
         {
             var p = command.CreateParameter();
-            p.Value = value;
+            if (_dialect.NamedParameters)
+            {
+                p.ParameterName = _dialect.Parameter(i + 1);
+            }
+
+            p.Value = _values[i];
             command.Parameters.Add(p);
         }
 

@@ -5,9 +5,10 @@ namespace LeadAnalytics.Sql;
 /// <summary>
 /// What differs between SQL engines, in one small class each: identifier quoting, parameter markers, integer division,
 /// text casts and turning a timestamp column into epoch microseconds. Everything else in the generated queries is plain SQL
-/// (CTEs, CASE, GREATEST, COALESCE, GROUP BY, UNION ALL) that both engines run unchanged.
+/// (CTEs, CASE, COALESCE, GROUP BY, UNION ALL) that every engine runs unchanged.
 /// </summary>
-/// <remarks>Only dialects that the tests run are shipped: <see cref="DuckDb"/> and <see cref="PostgreSql"/>. Immutable and thread-safe.</remarks>
+/// <remarks>Only dialects that the tests run are shipped: <see cref="DuckDb"/>, <see cref="PostgreSql"/> and
+/// <see cref="Sqlite"/>. Immutable and thread-safe.</remarks>
 public abstract class SqlDialect
 {
     private protected SqlDialect()
@@ -19,6 +20,11 @@ public abstract class SqlDialect
 
     /// <summary>PostgreSQL 15 (Npgsql).</summary>
     public static SqlDialect PostgreSql { get; } = new PostgreSqlDialect();
+
+    /// <summary>SQLite 3.44 or later (Microsoft.Data.Sqlite): a CRM's embedded database. Timestamps are ISO 8601 text (with an
+    /// offset, an absolute instant; without one, local at the mapping's time zone) read to the millisecond, SQLite's own
+    /// resolution; amounts are read exactly from their text (SQLite has no decimal type), so store money as text or integers.</summary>
+    public static SqlDialect Sqlite { get; } = new SqliteDialect();
 
     /// <summary>The dialect's name.</summary>
     public abstract string Name { get; }
@@ -40,6 +46,27 @@ public abstract class SqlDialect
 
     /// <summary>The marker of the 1-based positional parameter <paramref name="position"/>.</summary>
     internal virtual string Parameter(int position) => "$" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether a column's declared type is only a hint (SQLite: any value in any column), so timestamps and amounts
+    /// are always read through their text.</summary>
+    internal virtual bool DynamicTypes => false;
+
+    /// <summary>Whether the provider binds parameters by name (the marker), not by position.</summary>
+    internal virtual bool NamedParameters => false;
+
+    /// <summary>The greatest of a never-NULL first expression and others that may be NULL (a NULL one is skipped).</summary>
+    internal virtual string Greatest(string first, IEnumerable<string> others) => "GREATEST(" + first + ", " + string.Join(", ", others) + ")";
+
+    /// <summary>Epoch microseconds (UTC) of a text column holding a timestamp, local at the zone offset bound as
+    /// <paramref name="zone"/> (microseconds; <see langword="null"/> for UTC).</summary>
+    internal virtual string TextMicros(string column, string? zone) => Shifted(NaiveMicros(ParseTimestamp(column)), zone);
+
+    /// <summary>Local epoch microseconds made UTC by subtracting the zone's offset.</summary>
+    internal static string Shifted(string localMicros, string? zone) => zone is null ? localMicros : "(" + localMicros + " - " + zone + ")";
+
+    /// <summary>An amount column in minor units as BIGINT, NULL when missing; <paramref name="text"/> when the column holds text.</summary>
+    internal virtual string AmountMinorUnits(string column, bool text, int digits) =>
+        MinorUnits(text ? "CAST(NULLIF(TRIM(" + column + "), '') AS DECIMAL(38, 10))" : "CAST(" + column + " AS DECIMAL(38, 10))", digits);
 
     /// <summary>Integer division of two bigint expressions (truncating).</summary>
     internal abstract string IntegerDivide(string numerator, string denominator);
@@ -73,6 +100,21 @@ public abstract class SqlDialect
 
     /// <summary>A one-element list of an expression.</summary>
     internal abstract string ListOf(string expression);
+
+    /// <summary>The ordered list aggregate of the rows that pass a filter, NULL when none does.</summary>
+    internal virtual string FilteredList(string expression, string orderBy, string filter) => OrderedList(expression, orderBy) + " FILTER (WHERE " + filter + ")";
+
+    /// <summary>The texts of a list value as the provider returns it.</summary>
+    internal virtual List<string> ReadList(object value)
+    {
+        var steps = new List<string>();
+        foreach (var step in (System.Collections.IEnumerable)value)
+        {
+            steps.Add((string)step);
+        }
+
+        return steps;
+    }
 
     /// <summary>An ORDER BY term that orders text by code point (binary), whatever the database's collation.</summary>
     internal abstract string BinaryOrder(string expression);
@@ -150,5 +192,93 @@ public abstract class SqlDialect
         internal override string OrderedList(string expression, string orderBy) => "array_agg(" + expression + " ORDER BY " + orderBy + ")";
 
         internal override string ListOf(string expression) => "ARRAY[" + expression + "]";
+    }
+    // SQLite: no GREATEST (its many-argument max() is NULL when any argument is), no array type (JSON arrays instead), no
+    // decimal type (amounts parsed from their text), timestamps as text (unixepoch keeps milliseconds and applies an offset
+    // written in the text), parameters bound by name.
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override string Name => "SQLite";
+
+        internal override string Parameter(int position) => "@p" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        internal override bool NamedParameters => true;
+
+        internal override bool DynamicTypes => true;
+
+        // Integer operands divide as integers, truncating.
+        internal override string IntegerDivide(string numerator, string denominator) => "((" + numerator + ") / (" + denominator + "))";
+
+        internal override string Text(string expression) => "CAST(" + expression + " AS TEXT)";
+
+        internal override bool IsZonedTimestamp(string dataTypeName) => false;
+
+        internal override string ZonedMicros(string column) => Millis(column);
+
+        internal override string NaiveMicros(string expression) => Millis(expression);
+
+        internal override string ParseTimestamp(string textExpression) => "NULLIF(TRIM(" + textExpression + "), '')";
+
+        // A text that ends in an offset (+08:00, -05:00) or Z is an instant, which unixepoch converts to UTC itself; any other
+        // is local at the mapping's zone.
+        internal override string TextMicros(string column, string? zone)
+        {
+            var text = ParseTimestamp(Text(column));
+            if (zone is null)
+            {
+                return Millis(text);
+            }
+
+            return "(CASE WHEN (substr(" + text + ", -6, 1) IN ('+', '-') AND substr(" + text + ", -3, 1) = ':') OR upper(substr(" + text + ", -1)) = 'Z' THEN "
+                + Millis(text) + " ELSE " + Shifted(Millis(text), zone) + " END)";
+        }
+
+        // unixepoch(x, 'subsec') is whole milliseconds over 1000 (SQLite's resolution), exact in a double to well below half a
+        // millisecond, so rounding the milliseconds recovers them exactly.
+        private static string Millis(string expression) => "(CAST(round(unixepoch(" + expression + ", 'subsec') * 1000) AS INTEGER) * 1000)";
+
+        internal override string Greatest(string first, IEnumerable<string> others) =>
+            "max(" + first + string.Concat(others.Select(o => ", COALESCE(" + o + ", " + first + ")")) + ")";
+
+        // The decimal digits of the text, rounded half away from zero at the minor unit: integer part x 10^d, the first d
+        // fraction digits, and one more when the next digit is 5 or more. No floating point, except for a number written
+        // with an exponent (SQLite writes very large or small REALs so), which is rounded from its double.
+        internal override string AmountMinorUnits(string column, bool text, int digits)
+        {
+            var t = "NULLIF(TRIM(" + Text(column) + "), '')";
+            var u = "ltrim(" + t + ", '+-')";
+            var dot = "instr(" + u + ", '.')";
+            var whole = "CASE WHEN " + dot + " = 0 THEN " + u + " ELSE substr(" + u + ", 1, " + dot + " - 1) END";
+            var fraction = "(CASE WHEN " + dot + " = 0 THEN '' ELSE substr(" + u + ", " + dot + " + 1) END || '" + new string('0', digits + 1) + "')";
+            var scale = "1" + new string('0', digits);
+            var d = digits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var next = (digits + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return "(CASE WHEN " + t + " IS NULL THEN NULL WHEN instr(lower(" + t + "), 'e') > 0 THEN CAST(round(CAST(" + t + " AS REAL) * " + scale + ") AS INTEGER) ELSE "
+                + "(CASE WHEN substr(" + t + ", 1, 1) = '-' THEN -1 ELSE 1 END) * (CAST(" + whole + " AS INTEGER) * " + scale
+                + " + CAST(substr(" + fraction + ", 1, " + d + ") AS INTEGER) + CASE WHEN substr(" + fraction + ", " + next + ", 1) >= '5' THEN 1 ELSE 0 END) END)";
+        }
+
+        // SQLite orders text by its bytes (BINARY collation, UTF-8: code points) unless a column declares another.
+        internal override string BinaryOrder(string expression) => expression + " COLLATE BINARY";
+
+        internal override string OrderedList(string expression, string orderBy) => "json_group_array(" + expression + " ORDER BY " + orderBy + ")";
+
+        internal override string ListOf(string expression) => "json_array(" + expression + ")";
+
+        // json_group_array of no row is '[]', where the others give NULL.
+        internal override string FilteredList(string expression, string orderBy, string filter) =>
+            "NULLIF(" + OrderedList(expression, orderBy) + " FILTER (WHERE " + filter + "), '[]')";
+
+        internal override List<string> ReadList(object value)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse((string)value);
+            var steps = new List<string>();
+            foreach (var step in document.RootElement.EnumerateArray())
+            {
+                steps.Add(step.GetString()!);
+            }
+
+            return steps;
+        }
     }
 }

@@ -110,8 +110,9 @@ public sealed class SqlLeadSource
     /// that <see cref="EffectivenessAnalyzer.AnalyzePartition"/> gives for a table of the same rows and options, to read with
     /// <see cref="EffectivenessPartition.ToResult"/> or to merge with partitions from elsewhere. Spend comes from the per-lead
     /// acquisition costs (a costs table is divided among all the leads at once: use the in-memory engine for it). The segments'
-    /// maturity is not pushed down yet: the partition is that of the options with
-    /// <see cref="EffectivenessOptions.IncludeMaturity"/> off (<see cref="SegmentSummary.Maturity"/> null).</summary>
+    /// maturity (<see cref="SegmentSummary.Maturity"/>) comes from the leads counted per outcome cause and whole-second time
+    /// from acquisition, expanded in process to one 8-byte key per lead in scope and per level (segment and total), as the
+    /// in-memory engine holds them; set <see cref="EffectivenessOptions.IncludeMaturity"/> off when the table is too large for that.</summary>
     /// <param name="asOf">Leads acquired after it do not exist yet; outcomes after it are ignored.</param>
     /// <param name="options">The scope (one or two dimensions, not tags; period, stale rule), the previous period, durations
     /// and thresholds; <see cref="EffectivenessOptions.Default"/> when null.</param>
@@ -123,8 +124,7 @@ public sealed class SqlLeadSource
     /// <exception cref="DbException">The database refused the query.</exception>
     public EffectivenessPartition AnalyzeEffectiveness(DateTimeOffset asOf, EffectivenessOptions? options = null)
     {
-        // The outcome times behind each segment's maturity are not pushed down yet: the partition carries none.
-        options = (options ?? EffectivenessOptions.Default).WithoutMaturity();
+        options ??= EffectivenessOptions.Default;
         options.Scope.Validate();
         var dimensions = options.Scope.Breakdown.ToArray();
         Preconditions.CheckArgument(dimensions.Length >= 1 && options.Scope.Cohort is null, nameof(options), "Break down by one dimension or a pair (Scope.Breakdown).");
@@ -134,16 +134,17 @@ public sealed class SqlLeadSource
             throw new NotSupportedException("A costs table is divided among all the leads at once and is not pushed down; use per-lead costs (CostSource.PerLeadCosts) or the in-memory engine.");
         }
 
-        var current = QueryEffectiveness(asOf, dimensions, options.Scope.Period, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out var currency);
+        var window = options.IncludeMaturity ? options.MaturityWindowSeconds : (long?)null;
+        var current = QueryEffectiveness(asOf, dimensions, options.Scope.Period, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out var currency, window);
         PeriodTally? previous = null;
         if (options.PreviousPeriod is { } p)
         {
-            var sums = QueryEffectiveness(asOf, dimensions, p, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out _);
-            previous = Partials.Period(sums, p, dimensions, options.IncludeDurations);
+            var sums = QueryEffectiveness(asOf, dimensions, p, options.Scope.StaleAfter, options.IncludeDurations, options.MaxListedLeadIds, out _, window);
+            previous = Partials.Period(sums, p, dimensions, options.IncludeDurations, options.IncludeMaturity);
         }
 
         return new EffectivenessPartition(options, dimensions, asOf, currency, current.RowCount,
-            Partials.Period(current, options.Scope.Period, dimensions, options.IncludeDurations), previous, new List<CostAllocator.PreparedCost>());
+            Partials.Period(current, options.Scope.Period, dimensions, options.IncludeDurations, options.IncludeMaturity), previous, new List<CostAllocator.PreparedCost>());
     }
 
     /// <summary>Cycle time's partial computed in the database: the same <see cref="CycleTimePartition"/> that
@@ -221,7 +222,7 @@ public sealed class SqlLeadSource
 
     // The effectiveness statistics of one period.
     internal EffectivenessSums QueryEffectiveness(DateTimeOffset asOf, IReadOnlyList<Dimension> dimensions, AcquisitionPeriod period, TimeSpan staleAfter,
-        bool durations, int maxIds, out Currency currency)
+        bool durations, int maxIds, out Currency currency, long? maturityWindowSeconds = null)
     {
         foreach (var d in dimensions)
         {
@@ -232,7 +233,7 @@ public sealed class SqlLeadSource
         currency = found;
         var minorUnits = found == Currency.None ? 0 : found.MinorUnits;
         return Run<EffectivenessSums>(columns => (
-            EffectivenessQuery.Build(Dialect, columns, Table, dimensions, AsOfSeconds(asOf), period, LeadTable.StaleSeconds(staleAfter), minorUnits, durations, maxIds),
+            EffectivenessQuery.Build(Dialect, columns, Table, dimensions, AsOfSeconds(asOf), period, LeadTable.StaleSeconds(staleAfter), minorUnits, durations, maxIds, maturityWindowSeconds),
             reader => EffectivenessQuery.Read(reader, maxIds)));
     }
 
@@ -289,7 +290,7 @@ public sealed class SqlLeadSource
             var touches = SourceColumns.Probe(Connection, Dialect, touchpoints, Mapping, CommandTimeoutSeconds);
             var command = PathQuery.Build(Dialect, columns, Table, touches, touchpoints, AsOfSeconds(asOf), FloorMicros(asOf), period, lookback,
                 options.UseLeadSourceWhenNoTouchpoints, minorUnits);
-            return (command, reader => PathQuery.Read(reader, LeadTable.Pow10(minorUnits)));
+            return (command, reader => PathQuery.Read(reader, Dialect, LeadTable.Pow10(minorUnits)));
         });
         return AttributionJourneys.FromPathsOfPeriod(paths, currency, period);
     }

@@ -26,6 +26,17 @@ public sealed class AttributionPushDownTests
         AssertSame(set, touches, seed, new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads")), new SqlTableName("touches"));
     }
 
+    [SeedProperty(MaxTest = 50)]
+    public void Sqlite_equals_in_memory(int seed)
+    {
+        var set = LeadSet.Create(seed);
+        var touches = Touches(set, seed);
+        using var connection = Databases.OpenSqlite();
+        TestTables.CreateTracking(connection, "leads", set.Rows, "TEXT", "TEXT", "TEXT");
+        TestTables.CreateTouchpoints(connection, "touches", touches, "TEXT");
+        AssertSame(set, touches, seed, new SqlLeadSource(connection, SqlDialect.Sqlite, new SqlTableName("leads")), new SqlTableName("touches"));
+    }
+
     [PostgresProperty(MaxTest = 50)]
     public void PostgreSql_equals_in_memory(int seed)
     {

@@ -26,6 +26,17 @@ public sealed class CurrencyPushDownTests
         AssertSame(set, dollars, seed, new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads")), new SqlTableName("touches"));
     }
 
+    [SeedProperty(MaxTest = 50)]
+    public void Sqlite_refuses_as_in_memory(int seed)
+    {
+        var (set, dollars) = WithDollars(seed);
+        using var connection = Databases.OpenSqlite();
+        TestTables.CreateTracking(connection, "leads", set.Rows, "TEXT", "TEXT", "TEXT");
+        TestTables.CreateTouchpoints(connection, "touches", AttributionPushDownTests.Touches(set, seed), "TEXT");
+        MarkDollars(connection, "leads", dollars);
+        AssertSame(set, dollars, seed, new SqlLeadSource(connection, SqlDialect.Sqlite, new SqlTableName("leads")), new SqlTableName("touches"));
+    }
+
     [PostgresProperty(MaxTest = 50)]
     public void PostgreSql_refuses_as_in_memory(int seed)
     {
@@ -75,9 +86,7 @@ public sealed class CurrencyPushDownTests
             command.CommandText = $"UPDATE {TestTables.Q(table)} SET currency = $1 WHERE lead_id = $2";
             foreach (var v in new object[] { dollars.Contains(id) ? (i++ % 2 == 0 ? "USD" : " usd ") : "CNY", id })
             {
-                var p = command.CreateParameter();
-                p.Value = v;
-                command.Parameters.Add(p);
+                Databases.Add(command, v);
             }
 
             command.ExecuteNonQuery();

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
 using FsCheck.Xunit;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace LeadAnalytics.Sql.Tests;
 
 /// <summary>
-/// Where the engines under test are. DuckDB runs in process. PostgreSQL is the throwaway instance that .ci/run starts
+/// Where the engines under test are. DuckDB and SQLite run in process. PostgreSQL is the throwaway instance that .ci/run starts
 /// (.ci/postgres.sh), named by LEADANALYTICS_TEST_POSTGRES; in CI (CI=true) its absence fails the tests, elsewhere it skips
 /// them with the reason.
 /// </summary>
@@ -52,6 +53,27 @@ internal static class Databases
         {
             Execute(connection, "DROP TABLE IF EXISTS \"" + table + "\"");
         }
+    }
+
+    internal static DbConnection OpenSqlite()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Adds the next positional parameter ($1, $2, ...): unnamed for DuckDB and Npgsql, named "$N" for SQLite, whose
+    /// provider binds by name.</summary>
+    internal static void Add(DbCommand command, object? value)
+    {
+        var p = command.CreateParameter();
+        if (command is SqliteCommand)
+        {
+            p.ParameterName = "$" + (command.Parameters.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
     }
 
     internal static void Execute(DbConnection connection, string sql)

@@ -32,6 +32,24 @@ public sealed class FunnelPushDownTests
         AssertSame(set, new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("crm leads"), LeadColumnMapping.Parse(TestTables.UserMappingJson)));
     }
 
+    [SeedProperty(MaxTest = 60)]
+    public void Sqlite_tracking_table_equals_in_memory(int seed)
+    {
+        var set = LeadSet.Create(seed);
+        using var connection = Databases.OpenSqlite();
+        TestTables.CreateTracking(connection, "leads", set.Rows, "TEXT", "TEXT", "TEXT");
+        AssertSame(set, new SqlLeadSource(connection, SqlDialect.Sqlite, new SqlTableName("leads")));
+    }
+
+    [SeedProperty(MaxTest = 25)]
+    public void Sqlite_user_schema_with_offsets_in_the_text_equals_in_memory(int seed)
+    {
+        var set = LeadSet.Create(seed);
+        using var connection = Databases.OpenSqlite();
+        TestTables.CreateUserWithOffsets(connection, "crm leads", set.Rows);
+        AssertSame(set, new SqlLeadSource(connection, SqlDialect.Sqlite, new SqlTableName("crm leads"), LeadColumnMapping.Parse(TestTables.SqliteOffsetMappingJson)));
+    }
+
     [PostgresProperty(MaxTest = 60)]
     public void PostgreSql_user_schema_equals_in_memory(int seed)
     {

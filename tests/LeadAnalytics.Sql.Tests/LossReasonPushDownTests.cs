@@ -26,6 +26,15 @@ public sealed class LossReasonPushDownTests
         AssertSame(set, new SqlLeadSource(connection, SqlDialect.DuckDb, new SqlTableName("leads")), seed);
     }
 
+    [SeedProperty(MaxTest = 60)]
+    public void Sqlite_equals_in_memory(int seed)
+    {
+        var set = WithReasons(LeadSet.Create(seed));
+        using var connection = Databases.OpenSqlite();
+        TestTables.CreateUserWithOffsets(connection, "leads", set.Rows);
+        AssertSame(set, new SqlLeadSource(connection, SqlDialect.Sqlite, new SqlTableName("leads"), LeadColumnMapping.Parse(TestTables.SqliteOffsetMappingJson)), seed);
+    }
+
     [PostgresProperty(MaxTest = 60)]
     public void PostgreSql_equals_in_memory(int seed)
     {

@@ -46,7 +46,7 @@ public sealed class ShardedPostgresTests
             Assert.Equal(LeadAnalyticsJson.SerializeFunnelBreakdown(expected), LeadAnalyticsJson.SerializeFunnelBreakdown(FunnelPartition.Merge(partials).ToBreakdown()));
 
             // The other engines' partials merge the same way: effectiveness by channel x industry, cycle time by channel.
-            var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope, CostSource = Effectiveness.CostSource.PerLeadCosts, IncludeMaturity = false };
+            var effectiveness = new Effectiveness.EffectivenessOptions { Scope = options.Scope, CostSource = Effectiveness.CostSource.PerLeadCosts };
             var shardEffectiveness = connections.Select(c => new SqlLeadSource(c, SqlDialect.PostgreSql, new SqlTableName(table)).AnalyzeEffectiveness(set.AsOf, effectiveness));
             Assert.Equal(
                 LeadAnalyticsJson.SerializeEffectiveness(Effectiveness.EffectivenessAnalyzer.Analyze(table2, set.AsOf, effectiveness)),
@@ -128,7 +128,7 @@ public sealed class ShardedPostgresTests
             var leads = LeadTable.Build(set.Rows.Select(r => r.ToLead()));
             var effectiveness = new Effectiveness.EffectivenessOptions
             {
-                Scope = set.Options(Dimension.Channel, Dimension.Industry).Scope, CostSource = Effectiveness.CostSource.PerLeadCosts, IncludeMaturity = false,
+                Scope = set.Options(Dimension.Channel, Dimension.Industry).Scope, CostSource = Effectiveness.CostSource.PerLeadCosts,
             };
             Assert.Equal(
                 LeadAnalyticsJson.SerializeEffectiveness(Effectiveness.EffectivenessAnalyzer.Analyze(leads, set.AsOf, effectiveness)),

@@ -93,6 +93,18 @@ internal static class TestTables
         Insert(connection, table, names.ToArray(), rows, t => t.UtcDateTime);
     }
 
+    /// <summary>The user's schema in SQLite with every value as text: instants written with their offset (+08:00), which the
+    /// reading must honour whatever the mapping's time zone (<see cref="SqliteOffsetMappingJson"/> says +05:00).</summary>
+    internal static void CreateUserWithOffsets(DbConnection connection, string table, IEnumerable<LeadRow> rows)
+    {
+        var columns = User.Select((name, i) => Q(name) + " TEXT");
+        Databases.Execute(connection, $"CREATE TABLE {Q(table)} ({string.Join(", ", columns)})");
+        Insert(connection, table, User, rows, t => t.ToOffset(TimeSpan.FromHours(8)));
+    }
+
+    /// <summary>The user's mapping with a time zone that the texts' own offsets override.</summary>
+    internal static string SqliteOffsetMappingJson => UserMappingJson.Replace("\"time_zone\": \"+00:00\"", "\"time_zone\": \"+05:00\"", StringComparison.Ordinal);
+
     /// <summary>The tracking table's field names that <see cref="CreateNamed"/> fills, in order.</summary>
     internal static IReadOnlyList<string> TrackingFieldNames => Tracking;
 
@@ -115,9 +127,7 @@ internal static class TestTables
             command.CommandText = $"INSERT INTO {Q(table)} VALUES ($1, $2, $3, $4, $5)";
             foreach (var v in new object?[] { t.JourneyId, zoned ? t.OccurredAt.UtcDateTime : t.OccurredAt.ToOffset(TimeSpan.FromHours(8)).DateTime, t.Channel, t.Strategy, t.Content })
             {
-                var p = command.CreateParameter();
-                p.Value = v ?? DBNull.Value;
-                command.Parameters.Add(p);
+                Databases.Add(command, v);
             }
 
             command.ExecuteNonQuery();
@@ -144,9 +154,7 @@ internal static class TestTables
             command.CommandText = sql;
             foreach (var v in values)
             {
-                var p = command.CreateParameter();
-                p.Value = v ?? DBNull.Value;
-                command.Parameters.Add(p);
+                Databases.Add(command, v);
             }
 
             command.ExecuteNonQuery();
