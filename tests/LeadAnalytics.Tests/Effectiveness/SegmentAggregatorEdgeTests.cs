@@ -151,12 +151,14 @@ public class SegmentAggregatorEdgeTests
     [Theory]
     [InlineData(0)]
     [InlineData(3)]
+    [InlineData(-1)]
     public void A_lead_with_two_tags_in_either_chunk_makes_the_segments_overlap(int row)
     {
-        // Four leads in two chunks of two rows: one lead with the tags a and b (in the first chunk or the second) makes the
-        // segments overlap, so no independence test is run; with one tag each they do not.
+        // Four leads in two chunks of two rows: a lead with the tags a and b (row 0 in the first chunk, row 3 in the second,
+        // or both: -1) makes the segments overlap, so no independence test is run; with one tag each they do not.
+        bool TwoTags(int i) => row < 0 ? i == 0 || i == 3 : i == row;
         Lead[] Leads(bool twoTags) => Enumerable.Range(0, 4)
-            .Select(i => i == row && twoTags ? Make("L" + i, "SEO", At(10, 1 + i), tags: new[] { "a", "b" }) : Make("L" + i, "SEO", At(10, 1 + i), tags: i % 2 == 0 ? "a" : "b"))
+            .Select(i => TwoTags(i) && twoTags ? Make("L" + i, "SEO", At(10, 1 + i), tags: new[] { "a", "b" }) : Make("L" + i, "SEO", At(10, 1 + i), tags: i % 2 == 0 ? "a" : "b"))
             .ToArray();
         foreach (var durations in new[] { false, true })
         {
@@ -164,8 +166,9 @@ public class SegmentAggregatorEdgeTests
             var overlapping = EffectivenessAnalyzer.Analyze(LeadTable.Build(Leads(twoTags: true)), At(12, 31), options);
             Assert.True(overlapping.SegmentsOverlap);
             Assert.Null(overlapping.ConversionIndependence);
-            // Row 0 with both tags: a has rows 0 and 2, b rows 0, 1 and 3; row 3 with both: a has 0, 2 and 3, b 1 and 3.
-            var (a, b) = row == 0 ? (2, 3) : (3, 2);
+            // Row 0 with both tags: a has rows 0 and 2, b rows 0, 1 and 3; row 3 with both: a has 0, 2 and 3, b 1 and 3; rows 0
+            // and 3 with both: a has 0, 2 and 3, b 0, 1 and 3.
+            var (a, b) = row switch { 0 => (2, 3), 3 => (3, 2), _ => (3, 3) };
             Assert.Equal((4, a, b), (overlapping.Total.Leads, Segment(overlapping, Dimension.Tag, "a").Leads, Segment(overlapping, Dimension.Tag, "b").Leads));
             var disjoint = EffectivenessAnalyzer.Analyze(LeadTable.Build(Leads(twoTags: false)), At(12, 31), options);
             Assert.False(disjoint.SegmentsOverlap);
