@@ -40,7 +40,7 @@ internal static class PathQuery
         sql.Append(", t AS (SELECT TRIM(").Append(dialect.Text(journey)).Append(") AS jid, ").Append(at).Append(" AS ut, ").Append(channel)
             .Append(" AS ch FROM ").Append(touchTable.Quoted(dialect)).Append(')');
         sql.Append(", j AS (SELECT id, state, deal, d0, s0 * 1000000 AS su, CASE state WHEN ").Append(won).Append(" THEN s").Append(LeadRowsSql.N(LeadRowsSql.LastStage))
-            .Append(" * 1000000 WHEN ").Append(lost).Append(" THEN lost * 1000000 ELSE ").Append(command.Bind("asofus", asOfMicros)).Append(" END AS eu FROM c WHERE stage >= 0)");
+            .Append(" * 1000000 WHEN ").Append(lost).Append(" THEN lost * 1000000 ELSE ").Append(command.Bind("asofend", asOfMicros)).Append(" END AS eu FROM c WHERE stage >= 0)");
 
         // p: per lead, the in-window touches in canonical order, and whether it has any touch at all.
         var inWindow = "t.ut <= j.eu" + (lookbackMicros is { } w ? " AND j.eu - t.ut <= " + command.Bind("lookback", w) : string.Empty);

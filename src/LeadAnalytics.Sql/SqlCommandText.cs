@@ -7,6 +7,7 @@ internal sealed class SqlCommandText
 {
     private readonly SqlDialect _dialect;
     private readonly List<object> _values = new();
+    private readonly List<string> _names = new();
     private readonly Dictionary<string, string> _markers = new(StringComparer.Ordinal);
 
     internal SqlCommandText(SqlDialect dialect)
@@ -24,8 +25,15 @@ internal sealed class SqlCommandText
         if (!_markers.TryGetValue(name, out var marker))
         {
             _values.Add(value);
+            _names.Add(name);
             marker = _dialect.Parameter(_values.Count);
             _markers.Add(name, marker);
+        }
+        else if (!Equals(_values[_names.IndexOf(name)], value))
+        {
+            // One name, one value: a second value under a name would silently reuse the first (an open journey once ended at
+            // the as-of's next whole second because two parts of one query both bound "asofus").
+            throw new InvalidOperationException($"The query parameter '{name}' is bound twice with different values.");
         }
 
         return marker;
