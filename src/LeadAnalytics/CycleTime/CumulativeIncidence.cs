@@ -58,30 +58,7 @@ public static class CumulativeIncidence
 
         // Each cause's times (0 censored) sorted as a multiset (radix on the doubles' bits, linear in n) and counted per
         // distinct time: the recursion reads nothing else.
-        var perCause = new int[k + 1];
-        foreach (var code in codes)
-        {
-            perCause[code]++;
-        }
-
-        var split = new double[k + 1][];
-        for (var c = 0; c <= k; c++)
-        {
-            split[c] = new double[perCause[c]];
-        }
-
-        Array.Clear(perCause, 0, perCause.Length);
-        for (var i = 0; i < times.Length; i++)
-        {
-            split[codes[i]][perCause[codes[i]]++] = times[i];
-        }
-
-        var samples = new (DurationCounts, int)[k + 1];
-        for (var c = 0; c <= k; c++)
-        {
-            samples[c] = (DurationCounts.OfDoubles(split[c], split[c].Length), c);
-        }
-
+        var samples = DurationCounts.OfDoublesByLabel(times, codes, k + 1);
         var (distinct, counts) = DurationCounts.MergeCounts(samples, k + 1, BitConverter.Int64BitsToDouble);
         if (options.MergeNearTies)
         {
@@ -91,7 +68,7 @@ public static class CumulativeIncidence
         var totals = new int[k];
         for (var c = 0; c < k; c++)
         {
-            totals[c] = split[c + 1].Length;
+            totals[c] = (int)samples[c + 1].Sample.Total;
         }
 
         return new CumulativeIncidenceCurve(k, times.Length, ColumnsOf(distinct, counts, k, options), totals, options);

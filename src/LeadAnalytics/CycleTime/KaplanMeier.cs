@@ -33,33 +33,16 @@ public static class KaplanMeier
 
         options ??= KaplanMeierOptions.Default;
         options.Validate();
-        var n = durations.Count;
-        var eventCount = 0;
-        for (var i = 0; i < n; i++)
+        // The events (label 1) and the censorings (0) apart, each sorted as a multiset (radix on the doubles' bits, linear in
+        // n) and counted per distinct time: the curve needs nothing else, and ties come out counted.
+        var labels = new int[durations.Count];
+        for (var i = 0; i < labels.Length; i++)
         {
             CheckDuration(durations[i], nameof(durations));
-            eventCount += events[i] ? 1 : 0;
+            labels[i] = events[i] ? 1 : 0;
         }
 
-        // The events and the censorings apart, each sorted as a multiset (radix on the doubles' bits, linear in n) and counted
-        // per distinct time: the curve needs nothing else, and ties come out counted.
-        var eventTimes = new double[eventCount];
-        var censoredTimes = new double[n - eventCount];
-        int e = 0, c = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (events[i])
-            {
-                eventTimes[e++] = durations[i];
-            }
-            else
-            {
-                censoredTimes[c++] = durations[i];
-            }
-        }
-
-        var (times, counts) = DurationCounts.MergeCounts(
-            new[] { (DurationCounts.OfDoubles(censoredTimes, c), 0), (DurationCounts.OfDoubles(eventTimes, e), 1) }, 2, BitConverter.Int64BitsToDouble);
+        var (times, counts) = DurationCounts.MergeCounts(DurationCounts.OfDoublesByLabel(durations, labels, 2), 2, BitConverter.Int64BitsToDouble);
         if (options.MergeNearTies)
         {
             (times, counts) = NearTies.Merge(times, counts);

@@ -20,16 +20,6 @@ public sealed class KaplanMeierCurve
     private readonly double _z;
     private Estimate? _estimate;
 
-    internal KaplanMeierCurve(double[] sortedTimes, bool[] sortedEvents, KaplanMeierOptions options)
-        : this(Tally(sortedTimes, sortedEvents), options)
-    {
-    }
-
-    private KaplanMeierCurve((double[] Times, int[] Events, int[] Censored) tally, KaplanMeierOptions options)
-        : this(tally.Times, tally.Events, tally.Censored, options)
-    {
-    }
-
     /// <summary>The curve from subjects counted per distinct time: <paramref name="times"/> ascending and distinct, with the
     /// events and the censorings at each (at least one of the two); the arrays become the curve's. With
     /// <paramref name="keepEstimate"/> false the estimate's columns are dropped once the summaries are computed and rebuilt
@@ -111,42 +101,6 @@ public sealed class KaplanMeierCurve
         }
 
         return estimate;
-    }
-
-    // Subjects sorted by time (ties adjacent) counted per distinct time.
-    private static (double[] Times, int[] Events, int[] Censored) Tally(double[] sortedTimes, bool[] sortedEvents)
-    {
-        var m = 0;
-        for (var r = 0; r < sortedTimes.Length; r++)
-        {
-            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
-            {
-                m++;
-            }
-        }
-
-        var times = new double[m];
-        var events = new int[m];
-        var censored = new int[m];
-        var row = -1;
-        for (var r = 0; r < sortedTimes.Length; r++)
-        {
-            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
-            {
-                times[++row] = sortedTimes[r];
-            }
-
-            if (sortedEvents[r])
-            {
-                events[row]++;
-            }
-            else
-            {
-                censored[row]++;
-            }
-        }
-
-        return (times, events, censored);
     }
 
     /// <summary>The options it was fitted with.</summary>

@@ -46,34 +46,15 @@ public static class LogRankTest
         var n = durations.Count;
         var (labelList, indexOf) = GroupIndices(groups);
         var keys = new int[n];
-        var perKey = new int[labelList.Length * 2];
         for (var i = 0; i < n; i++)
         {
             KaplanMeier.CheckDuration(durations[i], nameof(durations));
             keys[i] = (indexOf(groups[i]) * 2) + (events[i] ? 1 : 0);
-            perKey[keys[i]]++;
         }
 
         // Each group's events and censorings sorted as multisets (radix on the doubles' bits) and merged into one entry per
         // distinct time and key with its count: the statistic reads nothing else.
-        var split = new double[perKey.Length][];
-        for (var key = 0; key < split.Length; key++)
-        {
-            split[key] = new double[perKey[key]];
-        }
-
-        Array.Clear(perKey, 0, perKey.Length);
-        for (var i = 0; i < n; i++)
-        {
-            split[keys[i]][perKey[keys[i]]++] = durations[i];
-        }
-
-        var samples = new (DurationCounts, int)[split.Length];
-        for (var key = 0; key < split.Length; key++)
-        {
-            samples[key] = (DurationCounts.OfDoubles(split[key], split[key].Length), key);
-        }
-
+        var samples = DurationCounts.OfDoublesByLabel(durations, keys, labelList.Length * 2);
         var (times, entryKeys, counts) = DurationCounts.MergeEntries(samples, BitConverter.Int64BitsToDouble);
         if (mergeNearTies)
         {

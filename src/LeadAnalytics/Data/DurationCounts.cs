@@ -168,17 +168,36 @@ internal sealed class DurationCounts
         return sorted;
     }
 
-    // Non-negative doubles (durations in any unit) as a multiset of their bits: for such doubles the bits as a long increase
-    // with the value, so the radix sort orders them; -0.0 counts as 0.0. Merge them with BitConverter.Int64BitsToDouble as time.
-    internal static DurationCounts OfDoubles(double[] values, int count)
+    // Non-negative doubles (durations in any unit) split by label (0 to labelCount - 1), each label's values as a multiset of
+    // their bits: for such doubles the bits as a long increase with the value, so the radix sort orders them; -0.0 counts as
+    // 0.0. Merge the samples with BitConverter.Int64BitsToDouble as time.
+    internal static (DurationCounts Sample, int Label)[] OfDoublesByLabel(IReadOnlyList<double> values, int[] labels, int labelCount)
     {
-        var bits = new long[count];
-        for (var i = 0; i < count; i++)
+        var perLabel = new int[labelCount];
+        foreach (var label in labels)
         {
-            bits[i] = BitConverter.DoubleToInt64Bits(values[i] + 0.0);
+            perLabel[label]++;
         }
 
-        return FromValues(bits, 0, count);
+        var bits = new long[labelCount][];
+        for (var l = 0; l < labelCount; l++)
+        {
+            bits[l] = new long[perLabel[l]];
+        }
+
+        Array.Clear(perLabel, 0, labelCount);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            bits[labels[i]][perLabel[labels[i]]++] = BitConverter.DoubleToInt64Bits(values[i] + 0.0);
+        }
+
+        var samples = new (DurationCounts, int)[labelCount];
+        for (var l = 0; l < labelCount; l++)
+        {
+            samples[l] = (FromValues(bits[l], 0, bits[l].Length), l);
+        }
+
+        return samples;
     }
 
     // Several samples merged on one time axis without listing the subjects: one entry per distinct duration of each sample,
@@ -188,7 +207,7 @@ internal sealed class DurationCounts
         MergeEntries(samples, v => v / unit);
 
     // The same with each value's time given by `time` (increasing in the value): for samples of doubles held as their bits
-    // (OfDoubles), BitConverter.Int64BitsToDouble.
+    // (OfDoublesByLabel), BitConverter.Int64BitsToDouble.
     internal static (double[] Times, int[] Labels, int[] Counts) MergeEntries(IReadOnlyList<(DurationCounts Sample, int Label)> samples, Func<long, double> time)
     {
         var entries = 0;

@@ -56,7 +56,8 @@ public class CountedSurvivalTests
             var causes = listed.Select(x => x.Cause).ToArray();
             var survival = new KaplanMeierOptions { MergeNearTies = mergeNearTies };
             var incidence = new CumulativeIncidenceOptions { MergeNearTies = mergeNearTies };
-            var listedKm = new KaplanMeierCurve(times, causes.Select(c => c == 1).ToArray(), survival);
+            var (kmTimes, kmEvents, kmCensored) = TallyListed(times, causes.Select(c => c == 1).ToArray());
+            var listedKm = new KaplanMeierCurve(kmTimes, kmEvents, kmCensored, survival);
             var listedCif = CumulativeIncidence.FromSorted(times, causes, 2, incidence);
             var keys = listed.Select(x => (x.Group * 2) + (x.Cause == 1 ? 1 : 0)).ToArray();
             var labels = Enumerable.Range(0, groups).ToArray();
@@ -102,6 +103,34 @@ public class CountedSurvivalTests
             Assert.Equal(listed.Length, countedKm.Count);
             Assert.Equal(listed.Length, countedCif.Count);
         });
+
+    // The listed subjects (sorted by time, ties adjacent) counted per distinct time the plain way, one subject at a time.
+    private static (double[] Times, int[] Events, int[] Censored) TallyListed(double[] sortedTimes, bool[] sortedEvents)
+    {
+        var times = new List<double>();
+        var events = new List<int>();
+        var censored = new List<int>();
+        for (var r = 0; r < sortedTimes.Length; r++)
+        {
+            if (r == 0 || sortedTimes[r] != sortedTimes[r - 1])
+            {
+                times.Add(sortedTimes[r]);
+                events.Add(0);
+                censored.Add(0);
+            }
+
+            if (sortedEvents[r])
+            {
+                events[^1]++;
+            }
+            else
+            {
+                censored[^1]++;
+            }
+        }
+
+        return (times.ToArray(), events.ToArray(), censored.ToArray());
+    }
 
     [Fact]
     public void A_hand_counted_curve()
